@@ -1,0 +1,220 @@
+import { Bitset } from './bitset';
+import { isDrawable } from './dates';
+import type { Dataset, Entity, Precision, TimelineEvent } from './types';
+import { PRECISIONS } from './types';
+
+/** A dictionary of distinct string values, with each value's postings (sorted event positions). */
+export interface Dimension {
+  values: string[];
+  lookup: Map<string, number>;
+  postings: Uint32Array[];
+}
+
+/**
+ * The per-dataset index every query runs on: events sorted by time, typed-array columns, and postings per entity,
+ * type, tag, place and precision. Built once per dataset; queries cost about the size of their result.
+ */
+export interface DatasetIndex {
+  dataset: Dataset;
+  /** Events sorted by start, then end, then id. Positions below are into this array. */
+  events: TimelineEvent[];
+  size: number;
+  starts: Float64Array;
+  ends: Float64Array;
+  byId: Map<string, number>;
+  entities: Entity[];
+  entityLookup: Map<string, number>;
+  actorPostings: Uint32Array[];
+  /** CSR layout of each event's actors (entity numbers). */
+  actorOffsets: Uint32Array;
+  actorValues: Uint32Array;
+  types: Dimension;
+  eventType: Int32Array;
+  tags: Dimension;
+  tagOffsets: Uint32Array;
+  tagValues: Uint32Array;
+  places: Dimension;
+  eventPlace: Int32Array;
+  precisionPostings: Uint32Array[];
+  eventPrecision: Uint8Array;
+  /** Events longer than `shortSpan`, scanned separately by window queries. */
+  longEvents: Uint32Array;
+  shortSpan: number;
+  /** The drawable extent of the data, or undefined when no event can be drawn. */
+  extent?: { start: number; end: number };
+  /** Events whose dates lie outside what the timeline axis can draw. */
+  undrawable: number;
+  all: Bitset;
+}
+
+function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+class DimensionBuilder {
+  values: string[] = [];
+  lookup = new Map<string, number>();
+  lists: number[][] = [];
+
+  code(value: string): number {
+    let c = this.lookup.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.lookup.set(value, c);
+      this.lists.push([]);
+    }
+    return c;
+  }
+
+  post(code: number, position: number): void {
+    this.lists[code]!.push(position);
+  }
+
+  build(): Dimension {
+    return { values: this.values, lookup: this.lookup, postings: this.lists.map((l) => Uint32Array.from(l)) };
+  }
+}
+
+/** Builds the query index of a dataset. */
+export function buildIndex(dataset: Dataset): DatasetIndex {
+  const events = dataset.events.slice().sort(compareEvents);
+  const n = events.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const byId = new Map<string, number>();
+  const entities = dataset.entities;
+  const entityLookup = new Map<string, number>();
+  entities.forEach((e, i) => entityLookup.set(e.id, i));
+  const actorLists: number[][] = entities.map(() => []);
+  const actorOffsets = new Uint32Array(n + 1);
+  const actorValuesList: number[] = [];
+  const types = new DimensionBuilder();
+  const tags = new DimensionBuilder();
+  const places = new DimensionBuilder();
+  const eventType = new Int32Array(n).fill(-1);
+  const eventPlace = new Int32Array(n).fill(-1);
+  const tagOffsets = new Uint32Array(n + 1);
+  const tagValuesList: number[] = [];
+  const precisionLists: number[][] = PRECISIONS.map(() => []);
+  const eventPrecision = new Uint8Array(n);
+  const durations = new Float64Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  let undrawable = 0;
+
+  for (let i = 0; i < n; i++) {
+    const e = events[i]!;
+    starts[i] = e.start;
+    ends[i] = e.end;
+    durations[i] = e.end - e.start;
+    byId.set(e.id, i);
+    if (isDrawable(e.start) && isDrawable(e.end)) {
+      if (e.start < min) min = e.start;
+      if (e.end > max) max = e.end;
+    } else {
+      undrawable++;
+    }
+    actorOffsets[i] = actorValuesList.length;
+    for (const a of e.actors) {
+      const code = entityLookup.get(a);
+      if (code === undefined) continue;
+      actorValuesList.push(code);
+      actorLists[code]!.push(i);
+    }
+    if (e.type !== undefined) {
+      const c = types.code(e.type);
+      eventType[i] = c;
+      types.post(c, i);
+    }
+    if (e.location?.name !== undefined) {
+      const c = places.code(e.location.name);
+      eventPlace[i] = c;
+      places.post(c, i);
+    }
+    tagOffsets[i] = tagValuesList.length;
+    for (const t of e.tags) {
+      const c = tags.code(t);
+      tagValuesList.push(c);
+      tags.post(c, i);
+    }
+    const p = PRECISIONS.indexOf(e.precision as Precision);
+    eventPrecision[i] = p;
+    precisionLists[p]!.push(i);
+  }
+  actorOffsets[n] = actorValuesList.length;
+  tagOffsets[n] = tagValuesList.length;
+
+  // Window queries binary-search on start and then scan back over at most `shortSpan`; the few longer events
+  // (above the 99th percentile of durations) are kept aside and checked directly.
+  const sorted = durations.slice().sort();
+  const shortSpan = n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(n * 0.99))]!;
+  const long: number[] = [];
+  for (let i = 0; i < n; i++) if (durations[i]! > shortSpan) long.push(i);
+
+  return {
+    dataset,
+    events,
+    size: n,
+    starts,
+    ends,
+    byId,
+    entities,
+    entityLookup,
+    actorPostings: actorLists.map((l) => Uint32Array.from(l)),
+    actorOffsets,
+    actorValues: Uint32Array.from(actorValuesList),
+    types: types.build(),
+    eventType,
+    tags: tags.build(),
+    tagOffsets,
+    tagValues: Uint32Array.from(tagValuesList),
+    places: places.build(),
+    eventPlace,
+    precisionPostings: precisionLists.map((l) => Uint32Array.from(l)),
+    eventPrecision,
+    longEvents: Uint32Array.from(long),
+    shortSpan,
+    ...(min <= max ? { extent: { start: min, end: max } } : {}),
+    undrawable,
+    all: Bitset.full(n),
+  };
+}
+
+/** First position whose start is ≥ t. */
+export function lowerBound(starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Calls fn for every event overlapping [from, to), in no particular order; returns nothing. */
+export function forEachInWindow(
+  index: DatasetIndex,
+  from: number,
+  to: number,
+  fn: (i: number) => void,
+): void {
+  const { starts, ends, longEvents, shortSpan } = index;
+  const hi = lowerBound(starts, to);
+  const lo = lowerBound(starts, from - shortSpan);
+  for (let i = lo; i < hi; i++) {
+    if (ends[i]! > from && ends[i]! - starts[i]! <= shortSpan) fn(i);
+  }
+  for (let k = 0; k < longEvents.length; k++) {
+    const i = longEvents[k]!;
+    if (starts[i]! < to && ends[i]! > from) fn(i);
+  }
+}
+
+/** The events overlapping [from, to) as a set. */
+export function windowSet(index: DatasetIndex, from: number, to: number): Bitset {
+  const b = new Bitset(index.size);
+  forEachInWindow(index, from, to, (i) => b.add(i));
+  return b;
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from './buildIndex';
+import { planLanes } from './lanes';
+import { eventShape, planItems, type BucketItem } from './levelOfDetail';
+import { normaliseDocument } from './normalise';
+
+const D = (s: string) => Date.parse(s);
+
+function dataset(n: number, actorsOf: (i: number) => string[] = () => []) {
+  const events = Array.from({ length: n }, (_, i) => ({
+    id: `e${i}`,
+    title: `Event ${i}`,
+    start: new Date(D('2024-01-01T00:00:00Z') + i * 3_600_000).toISOString(),
+    actors: actorsOf(i),
+  }));
+  return buildIndex(normaliseDocument({ events }));
+}
+
+describe('eventShape', () => {
+  const doc = normaliseDocument({
+    events: [
+      { id: 'p', title: 'p', start: '2023-12-21' },
+      { id: 'r', title: 'r', start: '2023-12-21', end: '2023-12-24' },
+      { id: 'm', title: 'm', start: '2023-12' },
+      { id: 'y', title: 'y', start: '2023', end: '2024' },
+      { id: 'c', title: 'c', start: '2023-12-21T10:00Z', approximate: true },
+    ],
+  });
+  it.each([
+    ['p', 'point'],
+    ['r', 'range'],
+    ['m', 'uncertain'],
+    ['y', 'uncertain'],
+    ['c', 'uncertain'],
+  ])('%s is a %s', (id, shape) => expect(eventShape(doc.events.find((e) => e.id === id)!)).toBe(shape));
+});
+
+describe('planItems: threshold between single items and buckets', () => {
+  const opts = { maxVisibleItems: 50, widthPx: 1000, minBucketPx: 50 };
+  const index = dataset(200);
+
+  it('draws single items when the window holds no more than the threshold', () => {
+    const w = { start: D('2024-01-01T00:00:00Z'), end: D('2024-01-01T00:00:00Z') + 50 * 3_600_000 };
+    const plan = planItems(index, index.all, null, w, opts);
+    expect(plan.mode).toBe('events');
+    expect(plan.visibleCount).toBe(50);
+    // half a window of margin on each side: 25 before is outside the data, 25 after are inside
+    expect(plan.items).toHaveLength(75);
+  });
+
+  it('switches to buckets one event past the threshold', () => {
+    const w = { start: D('2024-01-01T00:00:00Z'), end: D('2024-01-01T00:00:00Z') + 51 * 3_600_000 };
+    const plan = planItems(index, index.all, null, w, opts);
+    expect(plan.mode).toBe('buckets');
+  });
+
+  it('buckets count every matching event once per bucket, aligned to the unit', () => {
+    const w = { start: D('2024-01-01T00:00:00Z'), end: D('2024-01-09T08:00:00Z') };
+    const plan = planItems(index, index.all, null, w, opts);
+    expect(plan.mode).toBe('buckets');
+    expect(plan.unit?.label).toBe('12 hours');
+    const buckets = plan.items as BucketItem[];
+    expect(buckets.reduce((s, b) => s + b.count, 0)).toBe(200);
+    expect(buckets.map((b) => b.count)).toEqual([...Array<number>(16).fill(12), 8]);
+    expect(buckets[0]!.start).toBe(D('2024-01-01T00:00:00Z'));
+    expect(new Set(buckets.map((b) => b.density))).toEqual(new Set([5]));
+  });
+
+  it('stays bounded whatever the dataset size', () => {
+    const big = dataset(5000);
+    const w = { start: D('2024-01-01T00:00:00Z'), end: D('2024-08-01T00:00:00Z') };
+    const plan = planItems(big, big.all, null, w, opts);
+    expect(plan.items.length).toBeLessThanOrEqual((3 * opts.widthPx) / opts.minBucketPx + 2);
+  });
+});
+
+describe('lanes', () => {
+  const actors = (i: number) => (i % 4 === 0 ? ['a', 'b'] : i % 4 === 1 ? ['a'] : i % 4 === 2 ? [`solo${i}`] : []);
+  const index = dataset(40, actors);
+
+  it('orders lanes by count, gathers the rest into "more", and keeps a "no actor" lane', () => {
+    const plan = planLanes(index, index.all, 'actor', 2)!;
+    expect(plan.lanes.map((l) => [l.label, l.count])).toEqual([
+      ['a', 20],
+      ['b', 10],
+      ['10 more actors', 10],
+      ['No actor', 10],
+    ]);
+  });
+
+  it('puts a two-actor event in both lanes', () => {
+    const plan = planLanes(index, index.all, 'actor', 2)!;
+    const w = { start: D('2024-01-01T00:00:00Z'), end: D('2024-01-01T02:00:00Z') };
+    const items = planItems(index, index.all, plan, w, { maxVisibleItems: 100, widthPx: 1000, minBucketPx: 50 }).items;
+    const e0 = items.filter((it) => it.kind === 'event' && it.position === 0).map((it) => it.lane);
+    expect(e0).toEqual(['actor:a', 'actor:b']);
+  });
+
+  it('no grouping means no lanes', () => {
+    expect(planLanes(index, index.all, 'none')).toBeNull();
+  });
+});

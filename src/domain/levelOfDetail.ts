@@ -1,0 +1,155 @@
+import type { Bitset } from './bitset';
+import { bucketFloor, bucketNext, chooseUnit, type BucketUnit } from './buckets';
+import { forEachInWindow, type DatasetIndex } from './buildIndex';
+import { isDrawable, precisionRank } from './dates';
+import type { LanePlan } from './lanes';
+import type { TimelineEvent } from './types';
+
+/** How an event is drawn: an exact point, a range with an explicit end, or a span of honest uncertainty. */
+export type EventShape = 'point' | 'range' | 'uncertain';
+
+/** Coarser than a day, or marked circa: drawn across its whole period, never as a false exact point. */
+export function eventShape(e: TimelineEvent): EventShape {
+  if (e.approximate || precisionRank(e.precision) < precisionRank('day')) return 'uncertain';
+  return e.hasEnd ? 'range' : 'point';
+}
+
+export interface EventItem {
+  kind: 'event';
+  id: string;
+  position: number;
+  lane?: string;
+  shape: EventShape;
+  start: number;
+  end: number;
+}
+
+export interface BucketItem {
+  kind: 'bucket';
+  id: string;
+  lane?: string;
+  start: number;
+  end: number;
+  count: number;
+  /** 1..5: the bucket's count relative to the densest bucket in view. */
+  density: number;
+}
+
+export type PlannedItem = EventItem | BucketItem;
+
+export interface ItemPlan {
+  mode: 'events' | 'buckets';
+  items: PlannedItem[];
+  /** Matching events overlapping the visible window (counted once, whatever their lanes). */
+  visibleCount: number;
+  unit?: BucketUnit;
+}
+
+export interface LodOptions {
+  /** Most single items to draw in the visible window (lane copies count); above it, buckets. */
+  maxVisibleItems: number;
+  /** Visible width in CSS pixels. */
+  widthPx: number;
+  /** Narrowest bucket, in pixels, that can show its count legibly. */
+  minBucketPx: number;
+}
+
+export const DEFAULT_LOD: LodOptions = { maxVisibleItems: 150, widthPx: 1200, minBucketPx: 56 };
+
+/**
+ * Decides what the timeline draws for a window: single items when the window is sparse (with half a window of
+ * margin on each side, so small pans need no redraw), per-lane count buckets when it is dense. The number of
+ * items returned is bounded by the options, whatever the dataset size.
+ */
+export function planItems(
+  index: DatasetIndex,
+  matches: Bitset,
+  lanes: LanePlan | null,
+  window: { start: number; end: number },
+  opts: LodOptions = DEFAULT_LOD,
+): ItemPlan {
+  const span = Math.max(1, window.end - window.start);
+  let visibleCount = 0;
+  let visibleItems = 0;
+  forEachInWindow(index, window.start, window.end, (i) => {
+    if (!matches.has(i)) return;
+    visibleCount++;
+    visibleItems += lanes ? Math.max(1, lanes.lanesOf(i).length) : 1;
+  });
+  const laneId = (l: number) => lanes?.lanes[l]?.id;
+
+  if (visibleItems <= opts.maxVisibleItems) {
+    // Sparse: single items; the margin is kept only while the total stays within three windows' worth.
+    const cap = opts.maxVisibleItems * 3;
+    const collect = (from: number, to: number): EventItem[] | null => {
+      const out: EventItem[] = [];
+      let overflow = false;
+      forEachInWindow(index, from, to, (i) => {
+        if (overflow || !matches.has(i)) return;
+        const e = index.events[i]!;
+        if (!isDrawable(e.start) || !isDrawable(e.end)) return;
+        const shape = eventShape(e);
+        const ls = lanes ? lanes.lanesOf(i) : [-1];
+        for (const l of ls) {
+          const lane = laneId(l);
+          out.push({ kind: 'event', id: lane ? `e${i}|${lane}` : `e${i}`, position: i, ...(lane ? { lane } : {}), shape, start: e.start, end: e.end });
+        }
+        if (out.length > cap) overflow = true;
+      });
+      return overflow ? null : out;
+    };
+    const items = collect(window.start - span / 2, window.end + span / 2) ?? collect(window.start, window.end) ?? [];
+    return { mode: 'events', items, visibleCount };
+  }
+
+  const laneCount = lanes ? lanes.lanes.length : 1;
+  // More lanes means more buckets per pixel column; widen buckets so the total stays bounded.
+  const minPx = opts.minBucketPx * Math.max(1, Math.sqrt(laneCount) / 2);
+  const unit = chooseUnit((span * minPx) / Math.max(1, opts.widthPx));
+  const from = bucketFloor(window.start - span / 2, unit);
+  const to = window.end + span / 2;
+  const bounds: number[] = [];
+  for (let b = from; b < to && bounds.length < 10_000; b = bucketNext(b, unit)) bounds.push(b);
+  bounds.push(bucketNext(bounds[bounds.length - 1]!, unit));
+  const nb = bounds.length - 1;
+  const counts = new Uint32Array(nb * laneCount);
+  const bucketIndex = (t: number) => {
+    let lo = 0;
+    let hi = nb;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bounds[mid + 1]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  forEachInWindow(index, bounds[0]!, bounds[nb]!, (i) => {
+    if (!matches.has(i)) return;
+    const first = bucketIndex(Math.max(index.starts[i]!, bounds[0]!));
+    const last = bucketIndex(Math.min(index.ends[i]!, bounds[nb]!) - 1);
+    const ls = lanes ? lanes.lanesOf(i) : [0];
+    for (const l of ls) for (let b = first; b <= last; b++) counts[l * nb + b]!++;
+  });
+  let max = 0;
+  for (let k = 0; k < counts.length; k++) if (counts[k]! > max) max = counts[k]!;
+  const items: BucketItem[] = [];
+  for (let l = 0; l < laneCount; l++) {
+    for (let b = 0; b < nb; b++) {
+      const c = counts[l * nb + b]!;
+      if (c === 0) continue;
+      const lane = laneId(l);
+      const start = bounds[b]!;
+      const end = bounds[b + 1]!;
+      items.push({
+        kind: 'bucket',
+        id: `b|${lane ?? ''}|${start}|${end}`,
+        ...(lane ? { lane } : {}),
+        start,
+        end,
+        count: c,
+        density: Math.max(1, Math.ceil((5 * Math.log1p(c)) / Math.log1p(max))),
+      });
+    }
+  }
+  return { mode: 'buckets', items, visibleCount, unit };
+}

@@ -1,0 +1,329 @@
+import { isPrecision, parseIsoDate } from './dates';
+import { EntityTypeSchema } from './schema';
+import type {
+  Dataset,
+  Entity,
+  EventLocation,
+  Period,
+  Source,
+  TimelineEvent,
+  ValidationIssue,
+} from './types';
+
+const KNOWN_EVENT_FIELDS = new Set([
+  'id',
+  'title',
+  'start',
+  'end',
+  'precision',
+  'approximate',
+  'type',
+  'actors',
+  'location',
+  'description',
+  'tags',
+  'sources',
+]);
+
+/** Stated limits (README "Limits"): longer text is kept whole but flagged. */
+export const LIMITS = {
+  /** Events per document. */
+  maxEvents: 2_000_000,
+  /** Characters of one text field that are indexed for search and drawn without a "show all". */
+  displayFieldChars: 20_000,
+};
+
+/** Key used to resolve actors to entities: case-, width- and whitespace-insensitive. */
+export function entityKey(s: string): string {
+  return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 37)}…` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Own-property copy into a prototype-less object, so keys like __proto__ stay plain data. */
+function plainCopy(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true });
+  return out;
+}
+
+class EntityResolver {
+  readonly entities: Entity[] = [];
+  private byId = new Map<string, Entity>();
+  private byKey = new Map<string, Entity>();
+
+  add(entity: Entity): boolean {
+    if (this.byId.has(entity.id)) return false;
+    this.entities.push(entity);
+    this.byId.set(entity.id, entity);
+    return true;
+  }
+
+  /** Builds the lookup after all declared entities are in: ids beat names, names beat aliases. */
+  seal(): void {
+    for (const e of this.entities) for (const a of e.aliases) this.setKey(a, e);
+    for (const e of this.entities) this.setKey(e.name, e);
+    for (const e of this.entities) this.setKey(e.id, e);
+  }
+
+  private setKey(s: string, e: Entity): void {
+    this.byKey.set(entityKey(s), e);
+  }
+
+  /** The entity id for an actor reference, creating an `unknown` entity for a name that matches nothing. */
+  resolve(ref: string): string {
+    const exact = this.byId.get(ref);
+    if (exact) return exact.id;
+    const key = entityKey(ref);
+    const found = this.byKey.get(key);
+    if (found) return found.id;
+    const name = ref.trim().replace(/\s+/g, ' ');
+    let id = name;
+    for (let n = 2; this.byId.has(id); n++) id = `${name} (${n})`;
+    const created: Entity = { id, name, type: 'unknown', aliases: [] };
+    this.add(created);
+    this.setKey(name, created);
+    return id;
+  }
+}
+
+function normaliseEntities(raw: unknown, issues: ValidationIssue[]): EntityResolver {
+  const resolver = new EntityResolver();
+  if (raw === undefined) return resolver;
+  if (!Array.isArray(raw)) {
+    issues.push({ severity: 'warning', position: 0, field: 'entities', message: 'entities is not a list; ignored' });
+    return resolver;
+  }
+  raw.forEach((item, i) => {
+    const position = i + 1;
+    if (!isRecord(item)) {
+      issues.push({ severity: 'error', position, field: 'entities', message: `entity ${position} is ${describeValue(item)}, not an object` });
+      return;
+    }
+    const id = typeof item.id === 'number' ? String(item.id) : item.id;
+    if (typeof id !== 'string' || id.trim() === '') {
+      issues.push({ severity: 'error', position, field: 'entities', message: `entity ${position} has no id` });
+      return;
+    }
+    const name = typeof item.name === 'string' && item.name.trim() !== '' ? item.name.trim() : undefined;
+    if (!name) {
+      issues.push({ severity: 'error', position, id, field: 'entities', message: `entity "${id}" has no name` });
+      return;
+    }
+    const typeParse = EntityTypeSchema.safeParse(item.type ?? 'unknown');
+    if (!typeParse.success) {
+      issues.push({ severity: 'warning', position, id, field: 'entities', message: `entity "${id}" has unknown type ${describeValue(item.type)}; shown as unknown` });
+    }
+    const aliases = Array.isArray(item.aliases) ? item.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [];
+    const entity: Entity = {
+      id,
+      name,
+      type: typeParse.success ? typeParse.data : 'unknown',
+      aliases,
+      ...(typeof item.description === 'string' ? { description: item.description } : {}),
+    };
+    if (!resolver.add(entity)) {
+      issues.push({ severity: 'error', position, id, field: 'entities', message: `duplicate entity id "${id}"; the first one is kept` });
+    }
+  });
+  resolver.seal();
+  return resolver;
+}
+
+function stringList(value: unknown, field: string, ctx: Ctx): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!Array.isArray(value)) ctx.warn(field, `${field} should be a list; read as one value`);
+  const out: string[] = [];
+  list.forEach((v, i) => {
+    if (typeof v === 'string') {
+      if (v.trim() !== '') out.push(v.trim());
+    } else if (typeof v === 'number' && Number.isFinite(v)) {
+      out.push(String(v));
+      ctx.warn(field, `${field}[${i}] is a number (${v}); read as text`);
+    } else {
+      ctx.warn(field, `${field}[${i}] is ${describeValue(v)}, not text; ignored`);
+    }
+  });
+  return out;
+}
+
+interface Ctx {
+  warn(field: string, message: string): void;
+}
+
+function optionalText(value: unknown, field: string, ctx: Ctx): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    ctx.warn(field, `${field} is ${describeValue(value)}; read as text`);
+    return String(value);
+  }
+  ctx.warn(field, `${field} is ${describeValue(value)}, not text; ignored`);
+  return undefined;
+}
+
+function normaliseSources(value: unknown, ctx: Ctx): Source[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    ctx.warn('sources', 'sources is not a list; ignored');
+    return [];
+  }
+  const out: Source[] = [];
+  value.forEach((s, i) => {
+    if (typeof s === 'string') {
+      out.push(/^https?:\/\//i.test(s) ? { url: s } : { title: s });
+      return;
+    }
+    if (!isRecord(s)) {
+      ctx.warn('sources', `sources[${i}] is ${describeValue(s)}; ignored`);
+      return;
+    }
+    const src: Source = {};
+    for (const key of ['title', 'url', 'publisher', 'published', 'quote'] as const) {
+      const t = optionalText(s[key], `sources[${i}].${key}`, ctx);
+      if (t !== undefined && t !== '') src[key] = t;
+    }
+    out.push(src);
+  });
+  return out;
+}
+
+type LocationResult = { ok: true; value?: EventLocation } | { ok: false; error: string };
+
+function normaliseLocation(value: unknown, ctx: Ctx): LocationResult {
+  if (value === undefined || value === null) return { ok: true };
+  if (typeof value === 'string') return { ok: true, value: { name: value } };
+  if (!isRecord(value)) return { ok: false, error: `location is ${describeValue(value)}, not an object` };
+  const name = optionalText(value.name, 'location.name', ctx);
+  const hasLat = value.lat !== undefined && value.lat !== null;
+  const hasLon = value.lon !== undefined && value.lon !== null;
+  if (hasLat !== hasLon) return { ok: false, error: hasLat ? 'location has lat without lon' : 'location has lon without lat' };
+  if (!hasLat) return { ok: true, value: name !== undefined ? { name } : {} };
+  const lat = typeof value.lat === 'string' ? Number(value.lat) : value.lat;
+  const lon = typeof value.lon === 'string' ? Number(value.lon) : value.lon;
+  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90)
+    return { ok: false, error: `location lat ${describeValue(value.lat)} is not a latitude (−90..90)` };
+  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180)
+    return { ok: false, error: `location lon ${describeValue(value.lon)} is not a longitude (−180..180)` };
+  return { ok: true, value: { ...(name !== undefined ? { name } : {}), lat, lon } };
+}
+
+export interface RawDocument {
+  title?: unknown;
+  description?: unknown;
+  attribution?: unknown;
+  entities?: unknown;
+  events: unknown[];
+  periods?: Period[];
+}
+
+/**
+ * Normalises a parsed chronoscope/1 document: every valid event is kept, every rejected one is reported with its
+ * position, id and reason, and duplicate ids keep the first. Never throws on any input shape.
+ */
+export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): Dataset {
+  const issues: ValidationIssue[] = [];
+  const resolver = normaliseEntities(doc.entities, issues);
+  const events: TimelineEvent[] = [];
+  const seen = new Set<string>();
+  const rawEvents = doc.events.length > LIMITS.maxEvents ? doc.events.slice(0, LIMITS.maxEvents) : doc.events;
+  if (doc.events.length > LIMITS.maxEvents) {
+    issues.push({ severity: 'error', position: LIMITS.maxEvents + 1, message: `only the first ${LIMITS.maxEvents.toLocaleString('en')} events are loaded; ${(doc.events.length - LIMITS.maxEvents).toLocaleString('en')} more were not` });
+  }
+
+  rawEvents.forEach((raw, i) => {
+    const position = i + 1;
+    const reject = (message: string, id?: string, field?: string) =>
+      issues.push({ severity: 'error', position, ...(id !== undefined ? { id } : {}), ...(field ? { field } : {}), message });
+    if (!isRecord(raw)) return reject(`event is ${describeValue(raw)}, not an object`);
+
+    const rawId = raw.id;
+    const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
+    if (typeof id !== 'string' || id.trim() === '') return reject(rawId === undefined ? 'missing id' : `id is ${describeValue(rawId)}, not text`, undefined, 'id');
+    const warn = (field: string, message: string) => issues.push({ severity: 'warning', position, id, field, message });
+    const ctx: Ctx = { warn };
+
+    if (typeof raw.title !== 'string' || raw.title.trim() === '')
+      return reject(raw.title === undefined ? 'missing title' : `title is ${describeValue(raw.title)}, not text`, id, 'title');
+    if (seen.has(id)) return reject(`duplicate id "${id}"; the first event with this id is kept`, id, 'id');
+
+    let precision = undefined;
+    if (raw.precision !== undefined && raw.precision !== null) {
+      if (isPrecision(raw.precision)) precision = raw.precision;
+      else warn('precision', `precision ${describeValue(raw.precision)} is not one of year…millisecond; the precision of start is used`);
+    }
+    if (typeof raw.start !== 'string') return reject(raw.start === undefined ? 'missing start date' : `start is ${describeValue(raw.start)}, not an ISO 8601 text`, id, 'start');
+    const start = parseIsoDate(raw.start, precision);
+    if (!start.ok) return reject(`unreadable start: ${start.error}`, id, 'start');
+
+    let end = start.value.end;
+    let endText: string | undefined;
+    if (raw.end !== undefined && raw.end !== null && raw.end !== '') {
+      if (typeof raw.end !== 'string') return reject(`end is ${describeValue(raw.end)}, not an ISO 8601 text`, id, 'end');
+      const e = parseIsoDate(raw.end);
+      if (!e.ok) return reject(`unreadable end: ${e.error}`, id, 'end');
+      if (e.value.end <= start.value.start || e.value.start < start.value.start)
+        return reject(`end ${raw.end} is before start ${raw.start}`, id, 'end');
+      end = Math.max(e.value.end, start.value.end);
+      endText = raw.end;
+    }
+
+    const location = normaliseLocation(raw.location, ctx);
+    if (!location.ok) return reject(location.error, id, 'location');
+
+    let approximate = false;
+    if (typeof raw.approximate === 'boolean') approximate = raw.approximate;
+    else if (raw.approximate !== undefined && raw.approximate !== null) warn('approximate', `approximate is ${describeValue(raw.approximate)}, not true/false; read as false`);
+
+    const actorRefs = stringList(raw.actors, 'actors', ctx);
+    const actors = [...new Set(actorRefs.map((a) => resolver.resolve(a)))];
+    const other = plainCopy(Object.entries(raw).filter(([k]) => !KNOWN_EVENT_FIELDS.has(k)));
+    const type = optionalText(raw.type, 'type', ctx)?.trim();
+    const description = optionalText(raw.description, 'description', ctx);
+
+    seen.add(id);
+    events.push({
+      id,
+      title: raw.title.trim(),
+      start: start.value.start,
+      end,
+      startText: raw.start,
+      ...(endText !== undefined ? { endText } : {}),
+      precision: start.value.precision,
+      approximate,
+      hasEnd: endText !== undefined,
+      ...(start.value.offsetMinutes !== undefined ? { offsetMinutes: start.value.offsetMinutes } : {}),
+      ...(type ? { type } : {}),
+      actors,
+      ...(location.value && Object.keys(location.value).length > 0 ? { location: location.value } : {}),
+      ...(description ? { description } : {}),
+      tags: [...new Set(stringList(raw.tags, 'tags', ctx))],
+      sources: normaliseSources(raw.sources, ctx),
+      other,
+    });
+  });
+
+  const title = typeof doc.title === 'string' && doc.title.trim() !== '' ? doc.title.trim() : 'Untitled dataset';
+  return {
+    title,
+    ...(typeof doc.description === 'string' ? { description: doc.description } : {}),
+    ...(typeof doc.attribution === 'string' ? { attribution: doc.attribution } : {}),
+    entities: resolver.entities,
+    events,
+    issues,
+    recordCount: doc.events.length,
+    periods: doc.periods ?? [],
+    format,
+  };
+}

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from './buildIndex';
+import { EMPTY_FILTERS, type Filters } from './filters';
+import { normaliseDocument } from './normalise';
+import { runQuery } from './query';
+import { buildTextIndex } from './textSearch';
+import { parseIsoDate } from './dates';
+import type { TimelineEvent } from './types';
+
+const entities = [
+  { id: 'austin', name: 'Lloyd Austin', type: 'person' },
+  { id: 'umerov', name: 'Rustem Umerov', type: 'person' },
+  { id: 'kirby', name: 'John Kirby', type: 'person' },
+  { id: 'udcg', name: 'Ukraine Defense Contact Group', type: 'organization' },
+];
+const events = [
+  { id: 'call', title: 'Austin and Umerov review needs', start: '2023-12', type: 'meeting', actors: ['austin', 'umerov'], tags: ['aid'], location: { name: 'Washington' } },
+  { id: 'kirby', title: 'Kirby on frozen Russian assets', start: '2023-12-21', type: 'statement', actors: ['kirby'], tags: ['assets', 'aid'], location: { name: 'Washington' } },
+  { id: 'udcg', title: 'Contact group meeting', start: '2024-01-23T14:00Z', type: 'meeting', actors: ['udcg', 'austin'], tags: ['UDCG'] },
+  { id: 'congress', title: 'Congress debates aid package', start: '2024', type: 'legislation', tags: ['aid'] },
+];
+const index = buildIndex(normaliseDocument({ entities, events }));
+const text = buildTextIndex(index);
+const q = (f: Partial<Filters>) => runQuery(index, text, { ...EMPTY_FILTERS, ...f });
+const ids = (f: Partial<Filters>) => {
+  const r = q(f);
+  return Array.from(r.matches.toArray(), (i) => index.events[i]!.id);
+};
+
+describe('runQuery: each filter alone', () => {
+  it.each<[string, Partial<Filters>, string[]]>([
+    ['nothing', {}, ['call', 'kirby', 'congress', 'udcg']],
+    ['actor', { actors: ['austin'] }, ['call', 'udcg']],
+    ['actors any', { actors: ['umerov', 'kirby'] }, ['call', 'kirby']],
+    ['actors all', { actors: ['austin', 'umerov'], match: 'all' }, ['call']],
+    ['exclude', { xactors: ['austin'] }, ['kirby', 'congress']],
+    ['include + exclude of the same entity', { actors: ['austin'], xactors: ['austin'] }, []],
+    ['entity type', { etypes: ['organization'] }, ['udcg']],
+    ['event type', { types: ['meeting'] }, ['call', 'udcg']],
+    ['tag', { tags: ['assets'] }, ['kirby']],
+    ['place', { places: ['Washington'] }, ['call', 'kirby']],
+    ['precision', { prec: ['year', 'month'] }, ['call', 'congress']],
+    ['date since (overlap)', { since: '2023-12-15' }, ['call', 'kirby', 'congress', 'udcg']],
+    ['date until', { until: '2023-12-20' }, ['call']],
+    ['date window', { since: '2024-01', until: '2024-01' }, ['congress', 'udcg']],
+    ['text', { q: 'frozen' }, ['kirby']],
+  ])('%s', (_n, f, expected) => {
+    expect(ids(f)).toEqual(expected);
+  });
+
+  it('combines filters with AND across dimensions', () => {
+    expect(ids({ types: ['meeting'], tags: ['aid'] })).toEqual(['call']);
+    expect(ids({ actors: ['austin'], since: '2024' })).toEqual(['udcg']);
+  });
+
+  it('reports stale values and ignores them for matching', () => {
+    const r = q({ actors: ['austin', 'ghost'], types: ['nope'] });
+    expect(r.stale.actors).toEqual(['ghost']);
+    expect(r.stale.types).toEqual(['nope']);
+    expect(r.count).toBe(0);
+  });
+
+  it('reports an unreadable date filter instead of failing', () => {
+    const r = q({ since: 'soon' });
+    expect(r.count).toBe(4);
+    expect(r.notices[0]).toMatch(/Ignored the "from" date/);
+  });
+});
+
+describe('facet counts follow the facet rule', () => {
+  it('a facet ignores its own filter but applies the others', () => {
+    const r = q({ types: ['meeting'], actors: ['kirby'] });
+    expect(r.count).toBe(0);
+    // Type counts apply the actor filter only: kirby has one statement.
+    const typeCount = (t: string) => r.facets.types[index.types.lookup.get(t)!];
+    expect(typeCount('statement')).toBe(1);
+    expect(typeCount('meeting')).toBe(0);
+    // Actor counts apply the type filter only: two meetings.
+    const actorCount = (id: string) => r.facets.actors[index.entityLookup.get(id)!];
+    expect(actorCount('austin')).toBe(2);
+    expect(actorCount('umerov')).toBe(1);
+    expect(actorCount('kirby')).toBe(0);
+  });
+
+  it('unfiltered counts are plain counts', () => {
+    const r = q({});
+    expect(r.facets.tags[index.tags.lookup.get('aid')!]).toBe(3);
+    expect(r.facets.places[index.places.lookup.get('Washington')!]).toBe(2);
+  });
+});
+
+// Property: the indexed query agrees with a naive scan on random data and random filters.
+const arbEvent = fc.record({
+  start: fc.integer({ min: 0, max: 400 }),
+  len: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })),
+  actors: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 3 }),
+  type: fc.option(fc.constantFrom('t1', 't2', 't3'), { nil: undefined }),
+  tags: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
+  place: fc.option(fc.constantFrom('p1', 'p2'), { nil: undefined }),
+});
+const arbFilters = fc.record({
+  actors: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 2 }),
+  xactors: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 1 }),
+  match: fc.constantFrom<'any' | 'all'>('any', 'all'),
+  types: fc.uniqueArray(fc.constantFrom('t1', 't2', 't3'), { maxLength: 2 }),
+  tags: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
+  places: fc.uniqueArray(fc.constantFrom('p1', 'p2'), { maxLength: 1 }),
+  since: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+  until: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+});
+const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+
+function naive(e: TimelineEvent, f: Filters): boolean {
+  const inc = f.actors;
+  if (inc.length > 0 && !(f.match === 'all' ? inc.every((a) => e.actors.includes(a)) : inc.some((a) => e.actors.includes(a)))) return false;
+  if (f.xactors.some((a) => e.actors.includes(a))) return false;
+  if (f.types.length > 0 && !(e.type && f.types.includes(e.type))) return false;
+  if (f.tags.length > 0 && !f.tags.some((t) => e.tags.includes(t))) return false;
+  if (f.places.length > 0 && !(e.location?.name && f.places.includes(e.location.name))) return false;
+  const from = f.since ? (parseIsoDate(f.since) as { ok: true; value: { start: number } }).value.start : -Infinity;
+  const to = f.until ? (parseIsoDate(f.until) as { ok: true; value: { end: number } }).value.end : Infinity;
+  return e.start < to && e.end > from;
+}
+
+describe('runQuery agrees with a naive filter (property)', () => {
+  it('never returns an event that violates a filter, never drops one that satisfies all', () => {
+    fc.assert(
+      fc.property(fc.array(arbEvent, { maxLength: 80 }), arbFilters, (raw, rf) => {
+        const doc = {
+          entities: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: id.toUpperCase() })),
+          events: raw.map((r, i) => ({
+            id: `e${i}`,
+            title: `event ${i}`,
+            start: day(r.start),
+            ...(r.len > 0 ? { end: day(r.start + r.len) } : {}),
+            actors: r.actors,
+            ...(r.type ? { type: r.type } : {}),
+            tags: r.tags,
+            ...(r.place ? { location: { name: r.place } } : {}),
+          })),
+        };
+        const idx = buildIndex(normaliseDocument(doc));
+        const f: Filters = { ...EMPTY_FILTERS, ...rf, since: rf.since === undefined ? undefined : day(rf.since), until: rf.until === undefined ? undefined : day(rf.until) };
+        const r = runQuery(idx, undefined, f);
+        const got = new Set(Array.from(r.matches.toArray(), (i) => idx.events[i]!.id));
+        const want = new Set(idx.events.filter((e) => naive(e, f)).map((e) => e.id));
+        expect(got).toEqual(want);
+        expect(r.count).toBe(want.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

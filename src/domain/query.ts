@@ -1,0 +1,181 @@
+import { Bitset } from './bitset';
+import { forEachInWindow, type DatasetIndex, type Dimension } from './buildIndex';
+import { parseIsoDate } from './dates';
+import type { Filters } from './filters';
+import { searchText, type TextIndex } from './textSearch';
+import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
+
+/** Facet counts: each facet's counts apply every active filter except its own. */
+export interface FacetCounts {
+  actors: Uint32Array;
+  etypes: Uint32Array;
+  types: Uint32Array;
+  tags: Uint32Array;
+  places: Uint32Array;
+  prec: Uint32Array;
+}
+
+/** Filter values that name nothing in this dataset (shown as stale chips, ignored by matching). */
+export interface StaleValues {
+  actors: string[];
+  xactors: string[];
+  types: string[];
+  tags: string[];
+  places: string[];
+}
+
+export interface QueryResult {
+  /** The events that pass every filter. */
+  matches: Bitset;
+  count: number;
+  facets: FacetCounts;
+  stale: StaleValues;
+  /** Indexed terms that matched the text query, for highlighting. */
+  highlightTerms: string[];
+  /** Problems with filter values (an unreadable date), said to the user. */
+  notices: string[];
+}
+
+type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
+
+function union(size: number, lists: Uint32Array[]): Bitset {
+  const b = new Bitset(size);
+  for (const l of lists) for (let k = 0; k < l.length; k++) b.add(l[k]!);
+  return b;
+}
+
+function resolve(dim: Dimension, values: string[], stale: string[]): Uint32Array[] {
+  const out: Uint32Array[] = [];
+  for (const v of values) {
+    const c = dim.lookup.get(v);
+    if (c === undefined) stale.push(v);
+    else out.push(dim.postings[c]!);
+  }
+  return out;
+}
+
+/**
+ * Runs the filters over the index: the matching events and the facet counts under the facet rule.
+ * Pure; the text index is optional (without it a text query matches nothing and says so).
+ */
+export function runQuery(index: DatasetIndex, text: TextIndex | undefined, f: Filters): QueryResult {
+  const n = index.size;
+  const stale: StaleValues = { actors: [], xactors: [], types: [], tags: [], places: [] };
+  const notices: string[] = [];
+  const masks = new Map<DimKey, Bitset>();
+  let highlightTerms: string[] = [];
+
+  // Actor dimension: include (any/all) and exclude together.
+  const inc: Uint32Array[] = [];
+  for (const id of f.actors) {
+    const c = index.entityLookup.get(id);
+    if (c === undefined) stale.actors.push(id);
+    else inc.push(index.actorPostings[c]!);
+  }
+  const exc: Uint32Array[] = [];
+  for (const id of f.xactors) {
+    const c = index.entityLookup.get(id);
+    if (c === undefined) stale.xactors.push(id);
+    else exc.push(index.actorPostings[c]!);
+  }
+  if (inc.length > 0 || exc.length > 0) {
+    let m: Bitset;
+    if (inc.length === 0) m = index.all.clone();
+    else if (f.match === 'all') {
+      m = Bitset.of(n, inc[0]!);
+      for (const l of inc.slice(1)) m.and(Bitset.of(n, l));
+    } else m = union(n, inc);
+    if (exc.length > 0) m.andNot(union(n, exc));
+    masks.set('actor', m);
+  }
+
+  if (f.etypes.length > 0) {
+    const wanted = new Set<EntityType>(f.etypes);
+    const lists = index.entities.flatMap((e, i) => (wanted.has(e.type) ? [index.actorPostings[i]!] : []));
+    masks.set('etype', union(n, lists));
+  }
+  if (f.types.length > 0) masks.set('type', union(n, resolve(index.types, f.types, stale.types)));
+  if (f.tags.length > 0) masks.set('tag', union(n, resolve(index.tags, f.tags, stale.tags)));
+  if (f.places.length > 0) masks.set('place', union(n, resolve(index.places, f.places, stale.places)));
+  if (f.prec.length > 0) {
+    masks.set('prec', union(n, f.prec.map((p) => index.precisionPostings[PRECISIONS.indexOf(p)] ?? new Uint32Array())));
+  }
+  if (f.q.trim() !== '') {
+    if (text) {
+      const r = searchText(index, text, f.q);
+      highlightTerms = r.terms;
+      masks.set('text', Bitset.of(n, r.positions));
+    } else {
+      notices.push('The text index is still being built; the search applies when it is ready.');
+    }
+  }
+  if (f.since || f.until) {
+    let from = -Infinity;
+    let to = Infinity;
+    if (f.since) {
+      const d = parseIsoDate(f.since);
+      if (d.ok) from = d.value.start;
+      else notices.push(`Ignored the "from" date: ${d.error}`);
+    }
+    if (f.until) {
+      const d = parseIsoDate(f.until);
+      if (d.ok) to = d.value.end;
+      else notices.push(`Ignored the "to" date: ${d.error}`);
+    }
+    if (from !== -Infinity || to !== Infinity) {
+      const m = new Bitset(n);
+      forEachInWindow(index, from, to, (i) => m.add(i));
+      masks.set('date', m);
+    }
+  }
+
+  const active = [...masks.entries()];
+  const andAll = (except?: DimKey): Bitset => {
+    const b = index.all.clone();
+    for (const [k, m] of active) if (k !== except) b.and(m);
+    return b;
+  };
+  const matches = andAll();
+  const facetMask = (k: DimKey) => (masks.has(k) ? andAll(k) : matches);
+
+  const facets: FacetCounts = {
+    actors: new Uint32Array(index.entities.length),
+    etypes: new Uint32Array(ENTITY_TYPES.length),
+    types: new Uint32Array(index.types.values.length),
+    tags: new Uint32Array(index.tags.values.length),
+    places: new Uint32Array(index.places.values.length),
+    prec: new Uint32Array(PRECISIONS.length),
+  };
+  const { actorOffsets, actorValues, tagOffsets, tagValues, eventType, eventPlace, eventPrecision } = index;
+  facetMask('actor').forEach((i) => {
+    for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) facets.actors[actorValues[k]!]!++;
+  });
+  const entityTypeCode = index.entities.map((e) => ENTITY_TYPES.indexOf(e.type));
+  const seenTypes = new Uint8Array(ENTITY_TYPES.length);
+  facetMask('etype').forEach((i) => {
+    seenTypes.fill(0);
+    for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) {
+      const t = entityTypeCode[actorValues[k]!]!;
+      if (!seenTypes[t]) {
+        seenTypes[t] = 1;
+        facets.etypes[t]!++;
+      }
+    }
+  });
+  facetMask('type').forEach((i) => {
+    const t = eventType[i]!;
+    if (t >= 0) facets.types[t]!++;
+  });
+  facetMask('tag').forEach((i) => {
+    for (let k = tagOffsets[i]!; k < tagOffsets[i + 1]!; k++) facets.tags[tagValues[k]!]!++;
+  });
+  facetMask('place').forEach((i) => {
+    const p = eventPlace[i]!;
+    if (p >= 0) facets.places[p]!++;
+  });
+  facetMask('prec').forEach((i) => {
+    facets.prec[eventPrecision[i]!]!++;
+  });
+
+  return { matches, count: matches.count(), facets, stale, highlightTerms, notices };
+}
