@@ -1,0 +1,13 @@
+/** Why a dataset could not be loaded at all (serialisable: it crosses the worker boundary). */
+export interface LoadFailure {
+  kind: 'empty' | 'syntax' | 'shape' | 'network' | 'refused' | 'too-large' | 'unsupported' | 'timeout' | 'worker' | 'cancelled';
+  /** One sentence a person understands. */
+  message: string;
+  /** Technical detail (parser message, status line). */
+  detail?: string;
+  status?: number;
+}
+
+export function failure(kind: LoadFailure['kind'], message: string, detail?: string, status?: number): LoadFailure {
+  return { kind, message, ...(detail !== undefined ? { detail } : {}), ...(status !== undefined ? { status } : {}) };
+}

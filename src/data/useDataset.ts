@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useLoadProgress } from './loadProgress';
+import { loadSource } from './loadSource';
+import { sourceKey, type Source } from './sources';
+
+/** Query options for a dataset: static data, cached forever, never refetched behind the analyst's back. */
+export function datasetQueryOptions(source: Source) {
+  return queryOptions({
+    queryKey: ['dataset', sourceKey(source)],
+    queryFn: ({ signal }) =>
+      loadSource(source, (p) => useLoadProgress.getState().set(p), signal).finally(() => useLoadProgress.getState().set(undefined)),
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useDataset(source: Source) {
+  return useQuery(datasetQueryOptions(source));
+}

@@ -1,0 +1,83 @@
+import { useSyncExternalStore } from 'react';
+import { parseViewState, serialiseViewState, type ParsedView, type ViewState } from './viewState';
+
+/**
+ * Binds the view state to the address bar. The URL is the only copy: components read it through
+ * useViewState and change it through updateView (push: discrete change, Back undoes it) or
+ * replaceWindowThrottled (pan/zoom: replaces the entry, at most every 300 ms).
+ */
+const listeners = new Set<() => void>();
+let cache: { search: string; parsed: ParsedView } | undefined;
+
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) window.addEventListener('popstate', notify);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', notify);
+  };
+}
+
+/** The parsed view of the current address (memoised per query string). */
+export function currentView(): ParsedView {
+  const search = window.location.search;
+  if (!cache || cache.search !== search) cache = { search, parsed: parseViewState(search) };
+  return cache.parsed;
+}
+
+function getSnapshot(): ParsedView {
+  return currentView();
+}
+
+/** The current view state; re-renders on every URL change (ours, Back, Forward). */
+export function useViewState(): ViewState {
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot).state;
+}
+
+function write(next: ViewState, mode: 'push' | 'replace'): void {
+  const qs = serialiseViewState(next);
+  const url = `${window.location.pathname}${qs ? `?${qs}` : ''}${window.location.hash}`;
+  if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+  if (mode === 'push') window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
+  notify();
+}
+
+/** Applies a discrete change (filter, selection, grouping) as a new history entry. */
+export function updateView(change: Partial<ViewState> | ((s: ViewState) => ViewState), mode: 'push' | 'replace' = 'push'): void {
+  flushWindow();
+  const cur = currentView().state;
+  const next = typeof change === 'function' ? change(cur) : { ...cur, ...change };
+  for (const k of Object.keys(next) as (keyof ViewState)[]) if (next[k] === undefined) delete next[k];
+  write(next, mode);
+}
+
+let pendingWindow: { from: number; to: number } | undefined;
+let windowTimer: ReturnType<typeof setTimeout> | undefined;
+const WINDOW_THROTTLE_MS = 300;
+
+function flushWindow(): void {
+  if (windowTimer !== undefined) clearTimeout(windowTimer);
+  windowTimer = undefined;
+  if (!pendingWindow) return;
+  const w = pendingWindow;
+  pendingWindow = undefined;
+  write({ ...currentView().state, from: Math.round(w.from), to: Math.round(w.to) }, 'replace');
+}
+
+/** Records the visible window after a user's pan or zoom, replacing the history entry (throttled). */
+export function replaceWindowThrottled(from: number, to: number): void {
+  pendingWindow = { from, to };
+  if (windowTimer === undefined) windowTimer = setTimeout(flushWindow, WINDOW_THROTTLE_MS);
+}
+
+/** Rewrites the address to its canonical form (bad parameters dropped) without a new history entry. */
+export function canonicaliseAddress(): string[] {
+  const { state, notices } = currentView();
+  write(state, 'replace');
+  return notices;
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GROUP_BYS } from '../domain/lanes';
+import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
+import { DEFAULT_VIEW, parseViewState, serialiseViewState, type ViewState } from './viewState';
+
+const D = (s: string) => Date.parse(s);
+
+describe('parseViewState: a table of links', () => {
+  it.each<[string, Partial<ViewState>]>([
+    ['', {}],
+    ['data=ucdp-ukraine', { data: 'ucdp-ukraine' }],
+    ['data=https%3A%2F%2Fexample.org%2Fe.json', { data: 'https://example.org/e.json' }],
+    ['from=2023-12-01&to=2024-01-01', { from: D('2023-12-01T00:00:00Z'), to: D('2024-01-01T00:00:00Z') }],
+    ['from=2023-12-21T14:05:09.120Z&to=2023-12-21T14:05:09.250Z', { from: D('2023-12-21T14:05:09.120Z'), to: D('2023-12-21T14:05:09.250Z') }],
+    ['actor=austin&actor=umerov&match=all', { actors: ['austin', 'umerov'], match: 'all' }],
+    ['xactor=kirby', { xactors: ['kirby'] }],
+    ['type=meeting&tag=aid&place=Kyiv&prec=month&etype=person', { types: ['meeting'], tags: ['aid'], places: ['Kyiv'], prec: ['month'], etypes: ['person'] }],
+    ['q=%22frozen+assets%22', { q: '"frozen assets"' }],
+    ['since=2023-12&until=2024', { since: '2023-12', until: '2024' }],
+    ['group=actor&event=call&tz=Europe%2FKyiv', { group: 'actor', event: 'call', tz: 'Europe/Kyiv' }],
+    ['actor=a&actor=a&actor=+b+', { actors: ['a', 'b'] }],
+  ])('?%s', (search, expected) => {
+    const { state, notices } = parseViewState(search);
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ ...DEFAULT_VIEW, ...expected });
+  });
+
+  it.each([
+    ['utm_source=mail', /unknown link parameter: utm_source/],
+    ['group=sideways', /grouping "sideways"/],
+    ['from=yesterday&to=2024', /time window/],
+    ['from=2024&to=2023', /before "to"/],
+    ['from=2024', /needs both/],
+    ['tz=Mars%2FBase', /time zone/],
+    ['prec=fortnight', /precision "fortnight"/],
+    ['match=most', /match "most"/],
+    ['since=soon', /date filter since/],
+    ['v=banana', /link version/],
+    ['v=9', /newer Chronoscope/],
+  ])('?%s is dropped with a notice', (search, notice) => {
+    const { state, notices } = parseViewState(search);
+    expect(notices.join(' ')).toMatch(notice);
+    expect(state.group).toBe('none');
+    expect(state.from).toBeUndefined();
+  });
+
+  it('keeps the good parameters next to bad ones', () => {
+    const { state } = parseViewState('actor=austin&group=nope&from=x&q=aid');
+    expect(state).toMatchObject({ actors: ['austin'], q: 'aid', group: 'none' });
+  });
+
+  it('reads a link without v as version 1', () => {
+    expect(parseViewState('group=type').state.group).toBe('type');
+  });
+});
+
+describe('serialiseViewState', () => {
+  it('leaves defaults out', () => {
+    expect(serialiseViewState(DEFAULT_VIEW)).toBe('');
+  });
+
+  it('writes a short readable link', () => {
+    const s: ViewState = { ...DEFAULT_VIEW, actors: ['lloyd-austin'], group: 'actor', from: D('2023-12-01T00:00:00Z'), to: D('2023-12-21T14:05:09.120Z') };
+    expect(serialiseViewState(s)).toBe('from=2023-12-01&to=2023-12-21T14%3A05%3A09.120Z&actor=lloyd-austin&group=actor&v=1');
+  });
+});
+
+const text = fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.trim()).filter((s) => s.length > 0);
+const isoDay = fc.integer({ min: -3000, max: 3000 }).map((y) => (y < 0 ? `-${String(-y).padStart(6, '0')}` : String(y).padStart(4, '0')));
+const arbState: fc.Arbitrary<ViewState> = fc
+  .record({
+    data: fc.option(text, { nil: undefined }),
+    window: fc.option(
+      fc.tuple(fc.integer({ min: -8e15, max: 8e15 }), fc.integer({ min: 1, max: 1e15 })).map(([a, d]) => [a, Math.min(8.64e15, a + d)] as const).filter(([a, b]) => a < b),
+      { nil: undefined },
+    ),
+    actors: fc.uniqueArray(text, { maxLength: 4 }),
+    xactors: fc.uniqueArray(text, { maxLength: 2 }),
+    match: fc.constantFrom('any' as const, 'all' as const),
+    etypes: fc.uniqueArray(fc.constantFrom(...ENTITY_TYPES), { maxLength: 3 }),
+    types: fc.uniqueArray(text, { maxLength: 3 }),
+    tags: fc.uniqueArray(text, { maxLength: 3 }),
+    places: fc.uniqueArray(text, { maxLength: 3 }),
+    prec: fc.uniqueArray(fc.constantFrom(...PRECISIONS), { maxLength: 3 }),
+    q: fc.oneof(fc.constant(''), text),
+    since: fc.option(isoDay, { nil: undefined }),
+    until: fc.option(isoDay, { nil: undefined }),
+    group: fc.constantFrom(...GROUP_BYS),
+    event: fc.option(text, { nil: undefined }),
+    tz: fc.constantFrom('utc', 'local', 'Europe/Kyiv', 'America/New_York', 'Asia/Kolkata'),
+  })
+  .map(({ window, ...r }) => {
+    const s: ViewState = { ...DEFAULT_VIEW, ...r };
+    if (window) {
+      s.from = window[0];
+      s.to = window[1];
+    }
+    for (const k of ['data', 'since', 'until', 'event'] as const) if (s[k] === undefined) delete s[k];
+    return s;
+  });
+
+describe('round trip (property)', () => {
+  it('parse(serialise(s)) equals s for any valid state', () => {
+    fc.assert(
+      fc.property(arbState, (s) => {
+        const { state, notices } = parseViewState(serialiseViewState(s));
+        expect(notices).toEqual([]);
+        expect(state).toEqual(s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('parse never throws on any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webQueryParameters()), (s) => {
+        const r = parseViewState(s);
+        expect(r.state).toBeDefined();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
