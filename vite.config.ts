@@ -46,7 +46,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vis', test: /node_modules[\\/](vis-|moment|xss|@egjs|propagating|keycharm|component-emitter|cssfilter)/ },
+            {
+              name: 'vis',
+              test: /node_modules[\\/](vis-|moment|xss|@egjs|propagating|keycharm|component-emitter|cssfilter)/,
+            },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },

@@ -15,5 +15,7 @@ const { doc, issues } = importUcdp(text);
 const check = normaliseDocument(doc);
 const rejected = [...issues, ...check.issues].filter((i) => i.severity === 'error');
 writeFileSync(output, JSON.stringify({ format: 'chronoscope/1', ...doc }));
-console.log(`${input} (${encoding}) → ${output}: ${check.events.length} events, ${check.entities.length} entities, ${rejected.length} rejected`);
+console.log(
+  `${input} (${encoding}) → ${output}: ${check.events.length} events, ${check.entities.length} entities, ${rejected.length} rejected`,
+);
 for (const r of rejected.slice(0, 20)) console.log(`  row ${r.position}: ${r.message}`);

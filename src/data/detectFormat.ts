@@ -21,20 +21,29 @@ export function detectFormat(text: string, name = ''): FormatId {
   if (head.startsWith('{') || head.startsWith('[')) {
     // JSON Lines: several top-level objects, one per line.
     const lines = head.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length > 1 && lines.every((l, i) => i === lines.length - 1 || /^\s*\{.*\}\s*$/.test(l)) && !/^\s*[[{]\s*$/.test(lines[0]!)) {
-      if (/"message"\s*:/.test(head) && /"datetime"|"timestamp"/.test(head)) return 'timesketch-jsonl';
+    if (
+      lines.length > 1 &&
+      lines.every((l, i) => i === lines.length - 1 || /^\s*\{.*\}\s*$/.test(l)) &&
+      !/^\s*[[{]\s*$/.test(lines[0]!)
+    ) {
+      if (/"message"\s*:/.test(head) && /"datetime"|"timestamp"/.test(head))
+        return 'timesketch-jsonl';
     }
     if (/"start_date"\s*:\s*\{/.test(text.slice(0, 200_000))) return 'timelinejs';
     return 'chronoscope';
   }
   // Other JSON values (null, a number, a string) or a file named .json: parse as JSON and say what is wrong.
-  if (/^(null|true|false|-?\d[\d.eE+-]*|"[^]*")\s*$/.test(head) || /\.json$/i.test(name)) return 'chronoscope';
+  if (/^(null|true|false|-?\d[\d.eE+-]*|"[^]*")\s*$/.test(head) || /\.json$/i.test(name))
+    return 'chronoscope';
   const header = firstLine(text).toLowerCase();
-  const cols = header.split(header.includes('\t') ? '\t' : ',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const cols = header
+    .split(header.includes('\t') ? '\t' : ',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''));
   const has = (...names: string[]) => names.every((n) => cols.includes(n));
   if (has('side_a', 'side_b', 'date_prec', 'date_start')) return 'ucdp';
   if (has('event_id_cnty', 'event_date', 'actor1')) return 'acled';
-  if (has('message', 'timestamp_desc') && (has('datetime') || has('timestamp'))) return 'timesketch-csv';
+  if (has('message', 'timestamp_desc') && (has('datetime') || has('timestamp')))
+    return 'timesketch-csv';
   if (cols.length > 1 || /\.(csv|tsv)$/i.test(name)) return 'csv';
   return 'unknown';
 }

@@ -6,7 +6,11 @@ export type FetchResult = { ok: true; bytes: Uint8Array } | { ok: false; error: 
  * Fetches a dataset with CORS and no credentials, reporting bytes as they arrive; a stall longer than
  * `timeoutMs` without data ends it with a timeout message.
  */
-export async function fetchBytes(url: string, timeoutMs: number, onProgress: (loaded: number, total?: number) => void): Promise<FetchResult> {
+export async function fetchBytes(
+  url: string,
+  timeoutMs: number,
+  onProgress: (loaded: number, total?: number) => void,
+): Promise<FetchResult> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
@@ -20,9 +24,22 @@ export async function fetchBytes(url: string, timeoutMs: number, onProgress: (lo
   const shown = url.length > 100 ? `${url.slice(0, 99)}…` : url;
   try {
     arm();
-    const res = await fetch(url, { mode: 'cors', credentials: 'omit', signal: controller.signal, referrerPolicy: 'no-referrer' });
+    const res = await fetch(url, {
+      mode: 'cors',
+      credentials: 'omit',
+      signal: controller.signal,
+      referrerPolicy: 'no-referrer',
+    });
     if (!res.ok) {
-      return { ok: false, error: failure('network', `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} for ${shown}.`, undefined, res.status) };
+      return {
+        ok: false,
+        error: failure(
+          'network',
+          `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} for ${shown}.`,
+          undefined,
+          res.status,
+        ),
+      };
     }
     const total = Number(res.headers.get('content-length')) || undefined;
     if (!res.body) {
@@ -49,10 +66,21 @@ export async function fetchBytes(url: string, timeoutMs: number, onProgress: (lo
     }
     return { ok: true, bytes };
   } catch (e) {
-    if (timedOut) return { ok: false, error: failure('timeout', `Loading ${shown} stalled for ${Math.round(timeoutMs / 1000)} s and was stopped.`) };
+    if (timedOut)
+      return {
+        ok: false,
+        error: failure(
+          'timeout',
+          `Loading ${shown} stalled for ${Math.round(timeoutMs / 1000)} s and was stopped.`,
+        ),
+      };
     return {
       ok: false,
-      error: failure('network', `Could not fetch ${shown}: the network failed or the server does not allow cross-origin (CORS) requests.`, e instanceof Error ? e.message : String(e)),
+      error: failure(
+        'network',
+        `Could not fetch ${shown}: the network failed or the server does not allow cross-origin (CORS) requests.`,
+        e instanceof Error ? e.message : String(e),
+      ),
     };
   } finally {
     if (timer !== undefined) clearTimeout(timer);

@@ -14,7 +14,12 @@ describe('loadDataset: fatal errors say what is wrong', () => {
     ['white space', '  \n ', 'empty', /only white space/],
     ['not JSON', 'hello world', 'syntax', /not valid JSON/],
     ['syntax error', '{\n  "events": [\n    {"id": "a",, }\n  ]\n}', 'syntax', /line 3, column/],
-    ['truncated JSON', '{"events": [{"id": "a", "title": "A", "start": "2023"}', 'syntax', /line 1/],
+    [
+      'truncated JSON',
+      '{"events": [{"id": "a", "title": "A", "start": "2023"}',
+      'syntax',
+      /line 1/,
+    ],
     ['object without events', '{"title": "x", "items": []}', 'shape', /no "events" list/],
     ['events not a list', '{"events": {"a": 1}}', 'shape', /not a list/],
     ['JSON null', 'null', 'shape', /holds null/],
@@ -40,7 +45,13 @@ it('says a file of unknown format is not supported, naming what is', () => {
 
 describe('loadDataset: partial loads', () => {
   it('loads the valid events and reports the rest', () => {
-    const doc = { events: [{ id: 'a', title: 'A', start: '2023' }, { id: 'b', start: '2023' }, { id: 'c', title: 'C', start: 'soon' }] };
+    const doc = {
+      events: [
+        { id: 'a', title: 'A', start: '2023' },
+        { id: 'b', start: '2023' },
+        { id: 'c', title: 'C', start: 'soon' },
+      ],
+    };
     const o = ok(loadDataset(enc(JSON.stringify(doc)), 'x.json'));
     expect(o.dataset.events.map((e) => e.id)).toEqual(['a']);
     expect(o.dataset.issues.map((i) => [i.position, i.id ?? null])).toEqual([
@@ -51,11 +62,18 @@ describe('loadDataset: partial loads', () => {
   });
 
   it('accepts a bare array of events', () => {
-    expect(ok(loadDataset(enc('[{"id":"a","title":"A","start":"2023"}]'), 'x.json')).dataset.events).toHaveLength(1);
+    expect(
+      ok(loadDataset(enc('[{"id":"a","title":"A","start":"2023"}]'), 'x.json')).dataset.events,
+    ).toHaveLength(1);
   });
 
   it('strips a UTF-8 BOM', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc('{"events":[{"id":"a","title":"Ü","start":"2023"}]}')]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...enc('{"events":[{"id":"a","title":"Ü","start":"2023"}]}'),
+    ]);
     const o = ok(loadDataset(bytes, 'x.json'));
     expect(o.encoding).toBe('UTF-8 (BOM)');
     expect(o.dataset.events[0]!.title).toBe('Ü');
@@ -82,5 +100,7 @@ describe('lineColumn', () => {
     ['abc', 2, 1, 3],
     ['a\nbc', 2, 2, 1],
     ['a\nbc\n', 4, 2, 3],
-  ])('%j @%i → %i:%i', (text, offset, line, column) => expect(lineColumn(text, offset)).toEqual({ line, column }));
+  ])('%j @%i → %i:%i', (text, offset, line, column) =>
+    expect(lineColumn(text, offset)).toEqual({ line, column }),
+  );
 });

@@ -18,16 +18,34 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Reads a chronoscope/1 document (or a bare array of events) from parsed JSON. */
-export function chronoscopeDocument(value: unknown): { ok: true; doc: RawDocument } | { ok: false; error: LoadFailure } {
+export function chronoscopeDocument(
+  value: unknown,
+): { ok: true; doc: RawDocument } | { ok: false; error: LoadFailure } {
   if (Array.isArray(value)) return { ok: true, doc: { events: value } };
   if (!isRecord(value)) {
-    return { ok: false, error: failure('shape', `The file is JSON but holds ${value === null ? 'null' : `a ${typeof value}`}, not a dataset: expected an object with an "events" list, or a list of events.`) };
+    return {
+      ok: false,
+      error: failure(
+        'shape',
+        `The file is JSON but holds ${value === null ? 'null' : `a ${typeof value}`}, not a dataset: expected an object with an "events" list, or a list of events.`,
+      ),
+    };
   }
   if (!('events' in value)) {
-    return { ok: false, error: failure('shape', 'The file is JSON but has no "events" list, so there is nothing to show.', `top-level keys: ${Object.keys(value).slice(0, 10).join(', ') || '(none)'}`) };
+    return {
+      ok: false,
+      error: failure(
+        'shape',
+        'The file is JSON but has no "events" list, so there is nothing to show.',
+        `top-level keys: ${Object.keys(value).slice(0, 10).join(', ') || '(none)'}`,
+      ),
+    };
   }
   if (!Array.isArray(value.events)) {
-    return { ok: false, error: failure('shape', '"events" is not a list, so there is nothing to show.') };
+    return {
+      ok: false,
+      error: failure('shape', '"events" is not a list, so there is nothing to show.'),
+    };
   }
   return { ok: true, doc: value as unknown as RawDocument };
 }
@@ -38,12 +56,23 @@ export function chronoscopeDocument(value: unknown): { ok: true; doc: RawDocumen
  */
 export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId): LoadOutcome {
   try {
-    if (bytes.length === 0) return { ok: false, error: failure('empty', `${name || 'The file'} is empty.`) };
+    if (bytes.length === 0)
+      return { ok: false, error: failure('empty', `${name || 'The file'} is empty.`) };
     if (bytes.length > MAX_FILE_BYTES) {
-      return { ok: false, error: failure('too-large', `The file is ${(bytes.length / 2 ** 20).toFixed(0)} MB; Chronoscope opens files up to ${MAX_FILE_BYTES / 2 ** 20} MB.`) };
+      return {
+        ok: false,
+        error: failure(
+          'too-large',
+          `The file is ${(bytes.length / 2 ** 20).toFixed(0)} MB; Chronoscope opens files up to ${MAX_FILE_BYTES / 2 ** 20} MB.`,
+        ),
+      };
     }
     const { text, encoding } = decodeText(bytes);
-    if (text.trim() === '') return { ok: false, error: failure('empty', `${name || 'The file'} holds only white space.`) };
+    if (text.trim() === '')
+      return {
+        ok: false,
+        error: failure('empty', `${name || 'The file'} holds only white space.`),
+      };
     const format = override ?? detectFormat(text, name);
     switch (format) {
       case 'chronoscope': {
@@ -51,7 +80,13 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
         if (!json.ok) return json;
         const doc = chronoscopeDocument(json.value);
         if (!doc.ok) return doc;
-        return { ok: true, dataset: normaliseDocument(doc.doc, FORMATS.chronoscope), format, encoding, bytes: bytes.length };
+        return {
+          ok: true,
+          dataset: normaliseDocument(doc.doc, FORMATS.chronoscope),
+          format,
+          encoding,
+          bytes: bytes.length,
+        };
       }
       case 'ucdp': {
         const { doc, issues } = importUcdp(text);
@@ -62,10 +97,20 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
       default:
         return {
           ok: false,
-          error: failure('unsupported', `This looks like ${FORMATS[format]}, which this version cannot import yet. Chronoscope JSON and UCDP GED CSV are supported.`),
+          error: failure(
+            'unsupported',
+            `This looks like ${FORMATS[format]}, which this version cannot import yet. Chronoscope JSON and UCDP GED CSV are supported.`,
+          ),
         };
     }
   } catch (e) {
-    return { ok: false, error: failure('worker', 'The file could not be read because of an internal error.', e instanceof Error ? e.message : String(e)) };
+    return {
+      ok: false,
+      error: failure(
+        'worker',
+        'The file could not be read because of an internal error.',
+        e instanceof Error ? e.message : String(e),
+      ),
+    };
   }
 }

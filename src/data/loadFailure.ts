@@ -1,6 +1,16 @@
 /** Why a dataset could not be loaded at all (serialisable: it crosses the worker boundary). */
 export interface LoadFailure {
-  kind: 'empty' | 'syntax' | 'shape' | 'network' | 'refused' | 'too-large' | 'unsupported' | 'timeout' | 'worker' | 'cancelled';
+  kind:
+    | 'empty'
+    | 'syntax'
+    | 'shape'
+    | 'network'
+    | 'refused'
+    | 'too-large'
+    | 'unsupported'
+    | 'timeout'
+    | 'worker'
+    | 'cancelled';
   /** One sentence a person understands. */
   message: string;
   /** Technical detail (parser message, status line). */
@@ -8,6 +18,16 @@ export interface LoadFailure {
   status?: number;
 }
 
-export function failure(kind: LoadFailure['kind'], message: string, detail?: string, status?: number): LoadFailure {
-  return { kind, message, ...(detail !== undefined ? { detail } : {}), ...(status !== undefined ? { status } : {}) };
+export function failure(
+  kind: LoadFailure['kind'],
+  message: string,
+  detail?: string,
+  status?: number,
+): LoadFailure {
+  return {
+    kind,
+    message,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(status !== undefined ? { status } : {}),
+  };
 }

@@ -29,15 +29,23 @@ export class DatasetLoadError extends Error {
 
 export const FETCH_TIMEOUT_MS = 30_000;
 
-function runInWorker(req: LoadRequest, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadOutcome> {
+function runInWorker(
+  req: LoadRequest,
+  onProgress: (p: LoadProgress) => void,
+  signal?: AbortSignal,
+): Promise<LoadOutcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module', name: 'chronoscope-loader' });
+    const worker = new Worker(new URL('./loader.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'chronoscope-loader',
+    });
     const finish = (o: LoadOutcome) => {
       worker.terminate();
       signal?.removeEventListener('abort', onAbort);
       resolve(o);
     };
-    const onAbort = () => finish({ ok: false, error: failure('cancelled', 'Loading was cancelled.') });
+    const onAbort = () =>
+      finish({ ok: false, error: failure('cancelled', 'Loading was cancelled.') });
     signal?.addEventListener('abort', onAbort);
     worker.onmessage = (e: MessageEvent<LoaderMessage>) => {
       if (e.data.type === 'progress') onProgress(e.data.progress);
@@ -45,19 +53,35 @@ function runInWorker(req: LoadRequest, onProgress: (p: LoadProgress) => void, si
     };
     worker.onerror = (e) => {
       e.preventDefault();
-      finish({ ok: false, error: failure('worker', 'The loader stopped unexpectedly (it may have run out of memory).', e.message) });
+      finish({
+        ok: false,
+        error: failure(
+          'worker',
+          'The loader stopped unexpectedly (it may have run out of memory).',
+          e.message,
+        ),
+      });
     };
-    worker.onmessageerror = () => finish({ ok: false, error: failure('worker', 'The loader sent a message that could not be read.') });
+    worker.onmessageerror = () =>
+      finish({
+        ok: false,
+        error: failure('worker', 'The loader sent a message that could not be read.'),
+      });
     if (req.from === 'bytes') worker.postMessage(req, [req.bytes]);
     else worker.postMessage(req);
   });
 }
 
 /** Same pipeline on the main thread, where no Worker exists (unit tests). */
-async function runInline(req: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<LoadOutcome> {
+async function runInline(
+  req: LoadRequest,
+  onProgress: (p: LoadProgress) => void,
+): Promise<LoadOutcome> {
   let bytes: Uint8Array;
   if (req.from === 'url') {
-    const r = await fetchBytes(req.url, req.timeoutMs, (loaded, total) => onProgress({ phase: 'download', loaded, ...(total ? { total } : {}) }));
+    const r = await fetchBytes(req.url, req.timeoutMs, (loaded, total) =>
+      onProgress({ phase: 'download', loaded, ...(total ? { total } : {}) }),
+    );
     if (!r.ok) return r;
     bytes = r.bytes;
   } else bytes = new Uint8Array(req.bytes);
@@ -65,7 +89,12 @@ async function runInline(req: LoadRequest, onProgress: (p: LoadProgress) => void
 }
 
 /** Loads, validates and indexes a source; throws DatasetLoadError with a readable message on failure. */
-export async function loadSource(source: Source, onProgress: (p: LoadProgress) => void, signal?: AbortSignal, format?: FormatId): Promise<LoadedDataset> {
+export async function loadSource(
+  source: Source,
+  onProgress: (p: LoadProgress) => void,
+  signal?: AbortSignal,
+  format?: FormatId,
+): Promise<LoadedDataset> {
   let req: LoadRequest;
   switch (source.kind) {
     case 'refused':
@@ -74,20 +103,46 @@ export async function loadSource(source: Source, onProgress: (p: LoadProgress) =
       const file = localFile(source.name);
       if (!file) {
         throw new DatasetLoadError(
-          failure('unsupported', `This link names a local file, "${source.name}", that was opened in another browser tab or machine. Open that file with "Open file" or drop it on the page.`),
+          failure(
+            'unsupported',
+            `This link names a local file, "${source.name}", that was opened in another browser tab or machine. Open that file with "Open file" or drop it on the page.`,
+          ),
         );
       }
-      req = { type: 'load', from: 'bytes', bytes: await file.arrayBuffer(), name: file.name, ...(format ? { format } : {}) };
+      req = {
+        type: 'load',
+        from: 'bytes',
+        bytes: await file.arrayBuffer(),
+        name: file.name,
+        ...(format ? { format } : {}),
+      };
       break;
     }
     default:
-      req = { type: 'load', from: 'url', url: source.url, name: source.url.split('/').pop() ?? '', timeoutMs: FETCH_TIMEOUT_MS, ...(format ? { format } : {}) };
+      req = {
+        type: 'load',
+        from: 'url',
+        url: source.url,
+        name: source.url.split('/').pop() ?? '',
+        timeoutMs: FETCH_TIMEOUT_MS,
+        ...(format ? { format } : {}),
+      };
   }
-  const outcome = typeof Worker === 'undefined' ? await runInline(req, onProgress) : await runInWorker(req, onProgress, signal);
+  const outcome =
+    typeof Worker === 'undefined'
+      ? await runInline(req, onProgress)
+      : await runInWorker(req, onProgress, signal);
   if (!outcome.ok) throw new DatasetLoadError(outcome.error);
   onProgress({ phase: 'index', loaded: 0, total: outcome.dataset.events.length });
   const index = buildIndex(outcome.dataset);
   const text = await buildTextIndexAsync(index);
   onProgress({ phase: 'index', loaded: index.size, total: index.size });
-  return { source, index, text, format: outcome.format, encoding: outcome.encoding, bytes: outcome.bytes };
+  return {
+    source,
+    index,
+    text,
+    format: outcome.format,
+    encoding: outcome.encoding,
+    bytes: outcome.bytes,
+  };
 }

@@ -11,12 +11,20 @@ scope.onmessage = async (e: MessageEvent<LoadRequest>) => {
   const req = e.data;
   let bytes: Uint8Array;
   if (req.from === 'url') {
-    const r = await fetchBytes(req.url, req.timeoutMs, (loaded, total) => post({ type: 'progress', progress: { phase: 'download', loaded, ...(total ? { total } : {}) } }));
+    const r = await fetchBytes(req.url, req.timeoutMs, (loaded, total) =>
+      post({
+        type: 'progress',
+        progress: { phase: 'download', loaded, ...(total ? { total } : {}) },
+      }),
+    );
     if (!r.ok) return post({ type: 'done', outcome: r });
     bytes = r.bytes;
   } else {
     bytes = new Uint8Array(req.bytes);
   }
-  post({ type: 'progress', progress: { phase: 'parse', loaded: bytes.length, total: bytes.length } });
+  post({
+    type: 'progress',
+    progress: { phase: 'parse', loaded: bytes.length, total: bytes.length },
+  });
   post({ type: 'done', outcome: loadDataset(bytes, req.name, req.format) });
 };

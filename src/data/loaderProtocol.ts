@@ -11,4 +11,5 @@ export interface LoadProgress {
   total?: number;
 }
 
-export type LoaderMessage = { type: 'progress'; progress: LoadProgress } | { type: 'done'; outcome: LoadOutcome };
+export type LoaderMessage =
+  { type: 'progress'; progress: LoadProgress } | { type: 'done'; outcome: LoadOutcome };

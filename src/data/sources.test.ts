@@ -17,16 +17,25 @@ describe('resolveSource', () => {
     expect('url' in s && s.url).toBe(url);
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:application/json,[]', 'file:///etc/passwd', 'ftp://x/y.json', 'blob:https://x/1', 'https://user:pw@example.org/e.json'])(
-    'refuses %s with a reason',
-    (data) => {
-      const s = resolveSource(data, base);
-      expect(s.kind).toBe('refused');
-      expect(s.kind === 'refused' && s.reason).toMatch(/refuse/);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'data:application/json,[]',
+    'file:///etc/passwd',
+    'ftp://x/y.json',
+    'blob:https://x/1',
+    'https://user:pw@example.org/e.json',
+  ])('refuses %s with a reason', (data) => {
+    const s = resolveSource(data, base);
+    expect(s.kind).toBe('refused');
+    expect(s.kind === 'refused' && s.reason).toMatch(/refuse/);
+  });
 
   it('names a local file', () => {
-    expect(resolveSource('local:report.json', base)).toMatchObject({ kind: 'local', name: 'report.json' });
+    expect(resolveSource('local:report.json', base)).toMatchObject({
+      kind: 'local',
+      name: 'report.json',
+    });
   });
 });

@@ -1,7 +1,15 @@
 /** The datasets that ship with Chronoscope (public/data). */
 export const BUNDLED = [
-  { id: 'austin-umerov', title: 'US–Ukraine defence coordination, December 2023', path: 'data/austin-umerov.json' },
-  { id: 'ucdp-ukraine', title: 'UCDP GED: organised violence in Ukraine, 2014–2023', path: 'data/ucdp-ukraine.json' },
+  {
+    id: 'austin-umerov',
+    title: 'US–Ukraine defence coordination, December 2023',
+    path: 'data/austin-umerov.json',
+  },
+  {
+    id: 'ucdp-ukraine',
+    title: 'UCDP GED: organised violence in Ukraine, 2014–2023',
+    path: 'data/ucdp-ukraine.json',
+  },
 ] as const;
 export const DEFAULT_DATASET = BUNDLED[0].id;
 
@@ -17,13 +25,28 @@ export const LOCAL_PREFIX = 'local:';
 export function resolveSource(data: string | undefined, base: string): Source {
   const value = data?.trim() || DEFAULT_DATASET;
   const bundled = BUNDLED.find((b) => b.id === value);
-  if (bundled) return { kind: 'bundled', id: bundled.id, url: new URL(bundled.path, base).href, label: bundled.title };
-  if (value.startsWith(LOCAL_PREFIX)) return { kind: 'local', name: value.slice(LOCAL_PREFIX.length), label: value.slice(LOCAL_PREFIX.length) };
+  if (bundled)
+    return {
+      kind: 'bundled',
+      id: bundled.id,
+      url: new URL(bundled.path, base).href,
+      label: bundled.title,
+    };
+  if (value.startsWith(LOCAL_PREFIX))
+    return {
+      kind: 'local',
+      name: value.slice(LOCAL_PREFIX.length),
+      label: value.slice(LOCAL_PREFIX.length),
+    };
   let url: URL;
   try {
     url = new URL(value, base);
   } catch {
-    return { kind: 'refused', reason: `"${clip(value)}" is not a dataset name, path or URL.`, label: clip(value) };
+    return {
+      kind: 'refused',
+      reason: `"${clip(value)}" is not a dataset name, path or URL.`,
+      label: clip(value),
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return {
@@ -33,7 +56,12 @@ export function resolveSource(data: string | undefined, base: string): Source {
     };
   }
   if (url.username || url.password) {
-    return { kind: 'refused', reason: 'Dataset URLs with a user name or password are refused; they would leak credentials in shared links.', label: clip(url.host) };
+    return {
+      kind: 'refused',
+      reason:
+        'Dataset URLs with a user name or password are refused; they would leak credentials in shared links.',
+      label: clip(url.host),
+    };
   }
   return { kind: 'url', url: url.href, label: clip(value, 80) };
 }

@@ -8,7 +8,9 @@ export function datasetQueryOptions(source: Source) {
   return queryOptions({
     queryKey: ['dataset', sourceKey(source)],
     queryFn: ({ signal }) =>
-      loadSource(source, (p) => useLoadProgress.getState().set(p), signal).finally(() => useLoadProgress.getState().set(undefined)),
+      loadSource(source, (p) => useLoadProgress.getState().set(p), signal).finally(() =>
+        useLoadProgress.getState().set(undefined),
+      ),
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     retry: false,

@@ -10,9 +10,16 @@ describe('Bitset', () => {
   });
 
   it('agrees with a Set for and/or/andNot/next/prev (property)', () => {
-    const arb = fc.integer({ min: 1, max: 200 }).chain((n) =>
-      fc.tuple(fc.constant(n), fc.uniqueArray(fc.nat(n - 1)), fc.uniqueArray(fc.nat(n - 1)), fc.nat(n + 5)),
-    );
+    const arb = fc
+      .integer({ min: 1, max: 200 })
+      .chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.uniqueArray(fc.nat(n - 1)),
+          fc.uniqueArray(fc.nat(n - 1)),
+          fc.nat(n + 5),
+        ),
+      );
     fc.assert(
       fc.property(arb, ([n, xs, ys, k]) => {
         const a = Bitset.of(n, xs);
@@ -22,9 +29,14 @@ describe('Bitset', () => {
         const sorted = (s: Iterable<number>) => [...s].sort((p, q) => p - q);
         expect(Array.from(a.clone().and(b).toArray())).toEqual(sorted(xs.filter((x) => sy.has(x))));
         expect(Array.from(a.clone().or(b).toArray())).toEqual(sorted(new Set([...xs, ...ys])));
-        expect(Array.from(a.clone().andNot(b).toArray())).toEqual(sorted(xs.filter((x) => !sy.has(x))));
+        expect(Array.from(a.clone().andNot(b).toArray())).toEqual(
+          sorted(xs.filter((x) => !sy.has(x))),
+        );
         const next = sorted(xs).find((x) => x >= k) ?? -1;
-        const prev = sorted(xs).reverse().find((x) => x <= k) ?? -1;
+        const prev =
+          sorted(xs)
+            .reverse()
+            .find((x) => x <= k) ?? -1;
         expect(a.nextFrom(k)).toBe(next);
         expect(a.prevFrom(k)).toBe(prev);
         expect(sx.size).toBe(a.count());

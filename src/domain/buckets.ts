@@ -27,7 +27,11 @@ const LADDER: BucketUnit[] = [
   { kind: 'month', months: 3, label: '3 months' },
   { kind: 'month', months: 6, label: '6 months' },
   ...[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10].map(
-    (years): BucketUnit => ({ kind: 'year', years, label: years === 1 ? '1 year' : `${years.toLocaleString('en')} years` }),
+    (years): BucketUnit => ({
+      kind: 'year',
+      years,
+      label: years === 1 ? '1 year' : `${years.toLocaleString('en')} years`,
+    }),
   ),
 ];
 
@@ -46,7 +50,7 @@ export function chooseUnit(minMs: number): BucketUnit {
 /** Start of the bucket containing t. */
 export function bucketFloor(t: number, u: BucketUnit): number {
   if (u.kind === 'ms') return Math.floor(t / u.size) * u.size;
-  if (!isDrawable(t) || u.kind === 'year' && u.years >= 1e4) {
+  if (!isDrawable(t) || (u.kind === 'year' && u.years >= 1e4)) {
     const len = unitLength(u);
     return Math.floor(t / len) * len;
   }
@@ -62,7 +66,7 @@ export function bucketFloor(t: number, u: BucketUnit): number {
 /** Start of the bucket after the one starting at b. */
 export function bucketNext(b: number, u: BucketUnit): number {
   if (u.kind === 'ms') return b + u.size;
-  if (!isDrawable(b) || u.kind === 'year' && u.years >= 1e4) return b + unitLength(u);
+  if (!isDrawable(b) || (u.kind === 'year' && u.years >= 1e4)) return b + unitLength(u);
   const d = new Date(b);
   if (u.kind === 'month') return utcMs(d.getUTCFullYear(), d.getUTCMonth() + u.months);
   return utcMs(d.getUTCFullYear() + u.years);

@@ -72,7 +72,11 @@ class DimensionBuilder {
   }
 
   build(): Dimension {
-    return { values: this.values, lookup: this.lookup, postings: this.lists.map((l) => Uint32Array.from(l)) };
+    return {
+      values: this.values,
+      lookup: this.lookup,
+      postings: this.lists.map((l) => Uint32Array.from(l)),
+    };
   }
 }
 

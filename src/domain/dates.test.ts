@@ -14,8 +14,18 @@ describe('parseIsoDate', () => {
     ['2023-12-21T14:05Z', 'minute', D('2023-12-21T14:05:00Z'), D('2023-12-21T14:06:00Z')],
     ['2023-12-21T14:05', 'minute', D('2023-12-21T14:05:00Z'), D('2023-12-21T14:06:00Z')],
     ['2023-12-21T14:05:09Z', 'second', D('2023-12-21T14:05:09Z'), D('2023-12-21T14:05:10Z')],
-    ['2023-12-21T14:05:09.120+02:00', 'millisecond', D('2023-12-21T12:05:09.120Z'), D('2023-12-21T12:05:09.121Z')],
-    ['2023-12-21T14:05:09.123456Z', 'millisecond', D('2023-12-21T14:05:09.123Z'), D('2023-12-21T14:05:09.124Z')],
+    [
+      '2023-12-21T14:05:09.120+02:00',
+      'millisecond',
+      D('2023-12-21T12:05:09.120Z'),
+      D('2023-12-21T12:05:09.121Z'),
+    ],
+    [
+      '2023-12-21T14:05:09.123456Z',
+      'millisecond',
+      D('2023-12-21T14:05:09.123Z'),
+      D('2023-12-21T14:05:09.124Z'),
+    ],
     ['2023-12-21 14:05:09-0530', 'second', D('2023-12-21T19:35:09Z'), D('2023-12-21T19:35:10Z')],
     ['+012023', 'year', utcMs(12023), utcMs(12024)],
     ['0000', 'year', utcMs(0), utcMs(1)],
@@ -46,7 +56,11 @@ describe('parseIsoDate', () => {
 
   it('widens to a coarser declared precision on the written wall clock', () => {
     const r = parseIsoDate('2023-12-21T01:00+02:00', 'day');
-    expect(r.ok && r.value).toMatchObject({ precision: 'day', start: D('2023-12-20T22:00:00Z'), end: D('2023-12-21T22:00:00Z') });
+    expect(r.ok && r.value).toMatchObject({
+      precision: 'day',
+      start: D('2023-12-20T22:00:00Z'),
+      end: D('2023-12-21T22:00:00Z'),
+    });
     const m = parseIsoDate('2023-12-21', 'month');
     expect(m.ok && m.value).toMatchObject({ precision: 'month', start: D('2023-12-01T00:00:00Z') });
   });
@@ -56,14 +70,21 @@ describe('parseIsoDate', () => {
     expect(r.ok && r.value.precision).toBe('year');
   });
 
-  it.each(['', 'yesterday', '2023-13', '2023-02-30', '2023-12-21T25:00', '2023-12-21T14:61', '12/21/2023', '2023-1-5', '2023-12-21T14:05+25:00'])(
-    'rejects %j with a reason',
-    (text) => {
-      const r = parseIsoDate(text);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.length).toBeGreaterThan(10);
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    '2023-13',
+    '2023-02-30',
+    '2023-12-21T25:00',
+    '2023-12-21T14:61',
+    '12/21/2023',
+    '2023-1-5',
+    '2023-12-21T14:05+25:00',
+  ])('rejects %j with a reason', (text) => {
+    const r = parseIsoDate(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.length).toBeGreaterThan(10);
+  });
 
   it('accepts 29 February only in leap years', () => {
     expect(parseIsoDate('2024-02-29').ok).toBe(true);

@@ -77,7 +77,11 @@ export function isDrawable(ms: number): boolean {
  */
 export function parseIsoDate(text: string, precision?: Precision): DateParseResult {
   const m = ISO_DATE.exec(text.trim());
-  if (!m) return { ok: false, error: `"${clip(text)}" is not an ISO 8601 date (e.g. 2023, 2023-12, 2023-12-21T14:05Z)` };
+  if (!m)
+    return {
+      ok: false,
+      error: `"${clip(text)}" is not an ISO 8601 date (e.g. 2023, 2023-12, 2023-12-21T14:05Z)`,
+    };
   const [, ys, mos, ds, hs, mis, ss, fs, off] = m;
   const year = Number(ys);
   if (!Number.isSafeInteger(year)) return { ok: false, error: `year "${ys}" is out of range` };
@@ -87,7 +91,8 @@ export function parseIsoDate(text: string, precision?: Precision): DateParseResu
   const minute = mis === undefined ? 0 : Number(mis);
   const second = ss === undefined ? 0 : Number(ss);
   const ms = fs === undefined ? 0 : Math.floor(Number(`0.${fs}`) * 1000);
-  if (month < 1 || month > 12) return { ok: false, error: `month ${mos} is not 01–12 in "${clip(text)}"` };
+  if (month < 1 || month > 12)
+    return { ok: false, error: `month ${mos} is not 01–12 in "${clip(text)}"` };
   if (day < 1 || day > daysInMonth(year, month))
     return { ok: false, error: `day ${ds} does not exist in ${ys}-${mos} ("${clip(text)}")` };
   if (hour > 23 || minute > 59 || second > 59)
@@ -134,10 +139,17 @@ export function parseIsoDate(text: string, precision?: Precision): DateParseResu
   const shift = (offsetMinutes ?? 0) * 60_000;
   const start = utcMs(...parts) - shift;
   const end = periodEnd(parts, effective) - shift;
-  if (!Number.isFinite(start) || !Number.isFinite(end)) return { ok: false, error: `"${clip(text)}" is out of range` };
+  if (!Number.isFinite(start) || !Number.isFinite(end))
+    return { ok: false, error: `"${clip(text)}" is out of range` };
   return {
     ok: true,
-    value: { start, end, precision: effective, year, ...(offsetMinutes === undefined ? {} : { offsetMinutes }) },
+    value: {
+      start,
+      end,
+      precision: effective,
+      year,
+      ...(offsetMinutes === undefined ? {} : { offsetMinutes }),
+    },
   };
 }
 

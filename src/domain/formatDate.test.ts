@@ -33,3 +33,17 @@ describe('isValidTimeZone', () => {
     ['<script>', false],
   ])('%s → %s', (tz, valid) => expect(isValidTimeZone(tz)).toBe(valid));
 });
+
+import { zoneOffsetMinutes } from './formatDate';
+
+describe('zoneOffsetMinutes', () => {
+  it.each([
+    ['utc', '2023-07-01T12:00:00Z', 0],
+    ['Europe/Kyiv', '2023-07-01T12:00:00Z', 180],
+    ['Europe/Kyiv', '2023-12-21T12:00:00Z', 120],
+    ['America/New_York', '2023-12-21T12:00:00Z', -300],
+    ['Asia/Kolkata', '2023-12-21T12:00:00Z', 330],
+  ])('%s at %s is %i', (tz, at, minutes) =>
+    expect(zoneOffsetMinutes(tz, Date.parse(at))).toBe(minutes),
+  );
+});

@@ -57,7 +57,9 @@ export function formatInstant(
   const zone = coarse ? 'UTC' : intlZone(tz);
   const at = coarse ? ms + (writtenOffsetMinutes ?? 0) * 60_000 : ms;
   const d = new Date(at);
-  const year = coarse ? d.getUTCFullYear() : Number(formatter(`y|${zone}`, { timeZone: zone, year: 'numeric' }).format(d));
+  const year = coarse
+    ? d.getUTCFullYear()
+    : Number(formatter(`y|${zone}`, { timeZone: zone, year: 'numeric' }).format(d));
   const yearText = formatYear(year);
   if (precision === 'year') return yearText;
   const month = formatter(`m|${zone}`, { timeZone: zone, month: 'short' }).format(d);
@@ -100,4 +102,31 @@ function lastInstant(event: TimelineEvent): number {
 /** Human name of a precision for labels ("known to the month"). */
 export function describePrecision(p: Precision): string {
   return p === 'millisecond' ? 'to the millisecond' : `to the ${p}`;
+}
+
+const offsetCache = new Map<string, number>();
+
+/** UTC offset in minutes of a zone choice at an instant (for the timeline axis). */
+export function zoneOffsetMinutes(tz: TimeZoneChoice, at: number): number {
+  if (tz === 'utc') return 0;
+  if (tz === 'local') return -new Date(at).getTimezoneOffset();
+  const hour = Math.floor(at / 3_600_000);
+  const key = `${tz}|${hour}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const parts = formatter(`o|${tz}`, {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(new Date(at));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  const offset = Math.round((wall - Math.floor(at / 60_000) * 60_000) / 60_000);
+  if (offsetCache.size > 10_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
 }

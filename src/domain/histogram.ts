@@ -20,7 +20,12 @@ export function histogram(
   const span = Math.max(1, range.end - range.start);
   const unit = chooseUnit(span / targetBins);
   const bounds: number[] = [];
-  for (let b = bucketFloor(range.start, unit); b < range.end && bounds.length < 4 * targetBins; b = bucketNext(b, unit)) bounds.push(b);
+  for (
+    let b = bucketFloor(range.start, unit);
+    b < range.end && bounds.length < 4 * targetBins;
+    b = bucketNext(b, unit)
+  )
+    bounds.push(b);
   if (bounds.length === 0) bounds.push(bucketFloor(range.start, unit));
   bounds.push(bucketNext(bounds[bounds.length - 1]!, unit));
   const nb = bounds.length - 1;

@@ -32,10 +32,20 @@ const NOUN: Record<Exclude<GroupBy, 'none'>, [string, string]> = {
  * Plans lanes for a grouping: the `maxLanes` largest values by matching-event count each get a lane, ordered by
  * count; the rest share one "other" lane; events without a value get a "none" lane. Returns null for 'none'.
  */
-export function planLanes(index: DatasetIndex, matches: Bitset, group: GroupBy, maxLanes = 12): LanePlan | null {
+export function planLanes(
+  index: DatasetIndex,
+  matches: Bitset,
+  group: GroupBy,
+  maxLanes = 12,
+): LanePlan | null {
   if (group === 'none') return null;
   const valuesOf = valueReader(index, group);
-  const names = group === 'actor' ? index.entities.map((e) => e.name) : group === 'type' ? index.types.values : index.places.values;
+  const names =
+    group === 'actor'
+      ? index.entities.map((e) => e.name)
+      : group === 'type'
+        ? index.types.values
+        : index.places.values;
   const counts = new Uint32Array(names.length);
   let noneCount = 0;
   matches.forEach((i) => {
@@ -64,7 +74,13 @@ export function planLanes(index: DatasetIndex, matches: Bitset, group: GroupBy, 
       if (valuesOf(i).some((v) => restSet.has(v))) otherCount++;
     });
     const [one, many] = NOUN[group];
-    lanes.push({ id: 'other', label: `${rest.length} more ${rest.length === 1 ? one : many}`, count: otherCount, kind: 'other', gathers: rest.length });
+    lanes.push({
+      id: 'other',
+      label: `${rest.length} more ${rest.length === 1 ? one : many}`,
+      count: otherCount,
+      kind: 'other',
+      gathers: rest.length,
+    });
   }
   let noneLane = -1;
   if (noneCount > 0) {
@@ -88,7 +104,10 @@ export function planLanes(index: DatasetIndex, matches: Bitset, group: GroupBy, 
   };
 }
 
-function valueReader(index: DatasetIndex, group: Exclude<GroupBy, 'none'>): (i: number) => number[] {
+function valueReader(
+  index: DatasetIndex,
+  group: Exclude<GroupBy, 'none'>,
+): (i: number) => number[] {
   if (group === 'actor') {
     const { actorOffsets, actorValues } = index;
     return (i) => Array.from(actorValues.subarray(actorOffsets[i]!, actorOffsets[i + 1]!));

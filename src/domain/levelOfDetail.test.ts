@@ -32,7 +32,9 @@ describe('eventShape', () => {
     ['m', 'uncertain'],
     ['y', 'uncertain'],
     ['c', 'uncertain'],
-  ])('%s is a %s', (id, shape) => expect(eventShape(doc.events.find((e) => e.id === id)!)).toBe(shape));
+  ])('%s is a %s', (id, shape) =>
+    expect(eventShape(doc.events.find((e) => e.id === id)!)).toBe(shape),
+  );
 });
 
 describe('planItems: threshold between single items and buckets', () => {
@@ -75,7 +77,8 @@ describe('planItems: threshold between single items and buckets', () => {
 });
 
 describe('lanes', () => {
-  const actors = (i: number) => (i % 4 === 0 ? ['a', 'b'] : i % 4 === 1 ? ['a'] : i % 4 === 2 ? [`solo${i}`] : []);
+  const actors = (i: number) =>
+    i % 4 === 0 ? ['a', 'b'] : i % 4 === 1 ? ['a'] : i % 4 === 2 ? [`solo${i}`] : [];
   const index = dataset(40, actors);
 
   it('orders lanes by count, gathers the rest into "more", and keeps a "no actor" lane', () => {
@@ -91,12 +94,42 @@ describe('lanes', () => {
   it('puts a two-actor event in both lanes', () => {
     const plan = planLanes(index, index.all, 'actor', 2)!;
     const w = { start: D('2024-01-01T00:00:00Z'), end: D('2024-01-01T02:00:00Z') };
-    const items = planItems(index, index.all, plan, w, { maxVisibleItems: 100, widthPx: 1000, minBucketPx: 50 }).items;
+    const items = planItems(index, index.all, plan, w, {
+      maxVisibleItems: 100,
+      widthPx: 1000,
+      minBucketPx: 50,
+    }).items;
     const e0 = items.filter((it) => it.kind === 'event' && it.position === 0).map((it) => it.lane);
     expect(e0).toEqual(['actor:a', 'actor:b']);
   });
 
   it('no grouping means no lanes', () => {
     expect(planLanes(index, index.all, 'none')).toBeNull();
+  });
+});
+
+describe('matchExtent', () => {
+  it('spans the first start to the latest end of the matches', async () => {
+    const { matchExtent } = await import('./levelOfDetail');
+    const index = buildIndex(
+      normaliseDocument({
+        events: [
+          { id: 'a', title: 'a', start: '2020-01-01' },
+          { id: 'long', title: 'long', start: '2020-06-01', end: '2030-01-01' },
+          { id: 'b', title: 'b', start: '2021-01-01' },
+          { id: 'c', title: 'c', start: '2021-02-01' },
+        ],
+      }),
+    );
+    expect(matchExtent(index, index.all)).toEqual({
+      start: D('2020-01-01T00:00:00Z'),
+      end: D('2030-01-02T00:00:00Z'),
+    });
+    const { Bitset } = await import('./bitset');
+    expect(matchExtent(index, Bitset.of(index.size, [index.byId.get('b')!]))).toEqual({
+      start: D('2021-01-01T00:00:00Z'),
+      end: D('2021-01-02T00:00:00Z'),
+    });
+    expect(matchExtent(index, new Bitset(index.size))).toBeUndefined();
   });
 });

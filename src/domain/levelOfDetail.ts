@@ -92,13 +92,24 @@ export function planItems(
         const ls = lanes ? lanes.lanesOf(i) : [-1];
         for (const l of ls) {
           const lane = laneId(l);
-          out.push({ kind: 'event', id: lane ? `e${i}|${lane}` : `e${i}`, position: i, ...(lane ? { lane } : {}), shape, start: e.start, end: e.end });
+          out.push({
+            kind: 'event',
+            id: lane ? `e${i}|${lane}` : `e${i}`,
+            position: i,
+            ...(lane ? { lane } : {}),
+            shape,
+            start: e.start,
+            end: e.end,
+          });
         }
         if (out.length > cap) overflow = true;
       });
       return overflow ? null : out;
     };
-    const items = collect(window.start - span / 2, window.end + span / 2) ?? collect(window.start, window.end) ?? [];
+    const items =
+      collect(window.start - span / 2, window.end + span / 2) ??
+      collect(window.start, window.end) ??
+      [];
     return { mode: 'events', items, visibleCount };
   }
 
@@ -152,4 +163,45 @@ export function planItems(
     }
   }
   return { mode: 'buckets', items, visibleCount, unit };
+}
+
+/** The time span covered by the matching events (drawable ones), or undefined when none. */
+export function matchExtent(
+  index: DatasetIndex,
+  matches: Bitset,
+): { start: number; end: number } | undefined {
+  let start = Infinity;
+  let end = -Infinity;
+  const first = matches.nextFrom(0);
+  if (first < 0) return undefined;
+  for (let i = first; i >= 0 && i < index.size; i = matches.nextFrom(i + 1)) {
+    if (isDrawable(index.starts[i]!)) {
+      start = index.starts[i]!;
+      break;
+    }
+  }
+  // Short events end at most shortSpan after their start: scan back from the last start only while an earlier
+  // one could still end later; long events are checked directly.
+  for (let i = matches.prevFrom(index.size - 1); i >= 0; i = matches.prevFrom(i - 1)) {
+    if (index.starts[i]! + index.shortSpan < end) break;
+    if (isDrawable(index.ends[i]!)) end = Math.max(end, index.ends[i]!);
+  }
+  for (const i of index.longEvents)
+    if (matches.has(i) && isDrawable(index.ends[i]!)) end = Math.max(end, index.ends[i]!);
+  if (!(start < end)) return undefined;
+  return { start, end };
+}
+
+/** A window around an extent with a margin, at least `minSpan` wide. */
+export function paddedWindow(
+  extent: { start: number; end: number },
+  margin = 0.05,
+  minSpan = 86_400_000,
+): { start: number; end: number } {
+  const span = Math.max(extent.end - extent.start, minSpan);
+  const mid = (extent.start + extent.end) / 2;
+  return {
+    start: Math.round(mid - (span * (1 + 2 * margin)) / 2),
+    end: Math.round(mid + (span * (1 + 2 * margin)) / 2),
+  };
 }

@@ -14,9 +14,21 @@ describe('normaliseDocument: rejected events are reported, valid ones kept', () 
     ['empty title', { id: 'x', title: '  ', start: '2023' }, /title/],
     ['unreadable start', { id: 'x', title: 'T', start: 'last Tuesday' }, /unreadable start/],
     ['missing start', { id: 'x', title: 'T' }, /missing start/],
-    ['end before start', { id: 'x', title: 'T', start: '2023-12-21', end: '2023-12-01' }, /end 2023-12-01 is before start/],
-    ['lat without lon', { id: 'x', title: 'T', start: '2023', location: { name: 'Kyiv', lat: 50.45 } }, /lat without lon/],
-    ['latitude out of range', { id: 'x', title: 'T', start: '2023', location: { lat: 91, lon: 0 } }, /latitude/],
+    [
+      'end before start',
+      { id: 'x', title: 'T', start: '2023-12-21', end: '2023-12-01' },
+      /end 2023-12-01 is before start/,
+    ],
+    [
+      'lat without lon',
+      { id: 'x', title: 'T', start: '2023', location: { name: 'Kyiv', lat: 50.45 } },
+      /lat without lon/,
+    ],
+    [
+      'latitude out of range',
+      { id: 'x', title: 'T', start: '2023', location: { lat: 91, lon: 0 } },
+      /latitude/,
+    ],
     ['not an object', 'just a string', /not an object/],
     ['null', null, /not an object/],
   ])('%s', (_name, bad, reason) => {
@@ -42,7 +54,12 @@ describe('normaliseDocument: rejected events are reported, valid ones kept', () 
     const ds = load([{ ...ok, actors: ['Kirby', { name: 'x' }, 42] }]);
     expect(ds.events).toHaveLength(1);
     expect(ds.events[0]!.actors).toEqual(['Kirby', '42']);
-    expect(ds.issues.filter((i) => i.severity === 'warning').map((i) => i.message).join('\n')).toMatch(/actors\[1\] is an object/);
+    expect(
+      ds.issues
+        .filter((i) => i.severity === 'warning')
+        .map((i) => i.message)
+        .join('\n'),
+    ).toMatch(/actors\[1\] is an object/);
   });
 
   it('keeps a 5 MB description whole', () => {
@@ -64,8 +81,13 @@ describe('normaliseDocument: fields', () => {
   });
 
   it('uses the declared precision and keeps approximate', () => {
-    const e = load([{ ...ok, start: '2023-12-21', precision: 'month', approximate: true }]).events[0]!;
-    expect(e).toMatchObject({ precision: 'month', approximate: true, start: Date.parse('2023-12-01T00:00:00Z') });
+    const e = load([{ ...ok, start: '2023-12-21', precision: 'month', approximate: true }])
+      .events[0]!;
+    expect(e).toMatchObject({
+      precision: 'month',
+      approximate: true,
+      start: Date.parse('2023-12-01T00:00:00Z'),
+    });
   });
 
   it('warns on an unknown precision and falls back to the written one', () => {
@@ -75,7 +97,9 @@ describe('normaliseDocument: fields', () => {
   });
 
   it('keeps unknown fields, including ones named like Object.prototype members', () => {
-    const raw = JSON.parse('{"id":"a","title":"A","start":"2023","casualties":3,"__proto__":{"polluted":1},"constructor":"c"}');
+    const raw = JSON.parse(
+      '{"id":"a","title":"A","start":"2023","casualties":3,"__proto__":{"polluted":1},"constructor":"c"}',
+    );
     const e = load([raw]).events[0]!;
     expect(e.other.casualties).toBe(3);
     expect(Object.keys(e.other)).toEqual(['casualties', '__proto__', 'constructor']);
@@ -83,14 +107,30 @@ describe('normaliseDocument: fields', () => {
   });
 
   it('normalises sources; a bare URL string becomes a source', () => {
-    const e = load([{ ...ok, sources: ['https://example.org/a', { title: 'T', url: 'javascript:alert(1)', published: '2023-12-20' }] }]).events[0]!;
-    expect(e.sources).toEqual([{ url: 'https://example.org/a' }, { title: 'T', url: 'javascript:alert(1)', published: '2023-12-20' }]);
+    const e = load([
+      {
+        ...ok,
+        sources: [
+          'https://example.org/a',
+          { title: 'T', url: 'javascript:alert(1)', published: '2023-12-20' },
+        ],
+      },
+    ]).events[0]!;
+    expect(e.sources).toEqual([
+      { url: 'https://example.org/a' },
+      { title: 'T', url: 'javascript:alert(1)', published: '2023-12-20' },
+    ]);
   });
 });
 
 describe('entity resolution', () => {
   const entities = [
-    { id: 'lloyd-austin', name: 'Lloyd J. Austin III', type: 'person', aliases: ['Lloyd Austin', 'Austin'] },
+    {
+      id: 'lloyd-austin',
+      name: 'Lloyd J. Austin III',
+      type: 'person',
+      aliases: ['Lloyd Austin', 'Austin'],
+    },
     { id: 'kirby', name: 'John Kirby', type: 'person' },
   ];
 
@@ -108,16 +148,30 @@ describe('entity resolution', () => {
   });
 
   it('creates one unknown entity per new name, reused case-insensitively', () => {
-    const ds = load([{ ...ok, actors: ['Rustem Umerov'] }, { ...ok, id: 'b', actors: ['rustem  umerov'] }], entities);
+    const ds = load(
+      [
+        { ...ok, actors: ['Rustem Umerov'] },
+        { ...ok, id: 'b', actors: ['rustem  umerov'] },
+      ],
+      entities,
+    );
     expect(ds.entities).toHaveLength(3);
-    expect(ds.entities[2]).toEqual({ id: 'Rustem Umerov', name: 'Rustem Umerov', type: 'unknown', aliases: [] });
+    expect(ds.entities[2]).toEqual({
+      id: 'Rustem Umerov',
+      name: 'Rustem Umerov',
+      type: 'unknown',
+      aliases: [],
+    });
     expect(ds.events.map((e) => e.actors)).toEqual([['Rustem Umerov'], ['Rustem Umerov']]);
   });
 
   it('reports a duplicate entity id and an entity without name, keeping the rest', () => {
     const ds = load([ok], [...entities, { id: 'kirby', name: 'Other' }, { id: 'nameless' }]);
     expect(ds.entities.map((e) => e.id)).toEqual(['lloyd-austin', 'kirby']);
-    expect(ds.issues.map((i) => i.message)).toEqual([expect.stringMatching(/duplicate entity id "kirby"/), expect.stringMatching(/has no name/)]);
+    expect(ds.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/duplicate entity id "kirby"/),
+      expect.stringMatching(/has no name/),
+    ]);
   });
 
   it('dedupes an actor named twice through an alias', () => {

@@ -53,7 +53,8 @@ function describeValue(v: unknown): string {
 /** Own-property copy into a prototype-less object, so keys like __proto__ stay plain data. */
 function plainCopy(entries: Iterable<[string, unknown]>): Record<string, unknown> {
   const out = Object.create(null) as Record<string, unknown>;
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true });
   return out;
 }
 
@@ -101,30 +102,60 @@ function normaliseEntities(raw: unknown, issues: ValidationIssue[]): EntityResol
   const resolver = new EntityResolver();
   if (raw === undefined) return resolver;
   if (!Array.isArray(raw)) {
-    issues.push({ severity: 'warning', position: 0, field: 'entities', message: 'entities is not a list; ignored' });
+    issues.push({
+      severity: 'warning',
+      position: 0,
+      field: 'entities',
+      message: 'entities is not a list; ignored',
+    });
     return resolver;
   }
   raw.forEach((item, i) => {
     const position = i + 1;
     if (!isRecord(item)) {
-      issues.push({ severity: 'error', position, field: 'entities', message: `entity ${position} is ${describeValue(item)}, not an object` });
+      issues.push({
+        severity: 'error',
+        position,
+        field: 'entities',
+        message: `entity ${position} is ${describeValue(item)}, not an object`,
+      });
       return;
     }
     const id = typeof item.id === 'number' ? String(item.id) : item.id;
     if (typeof id !== 'string' || id.trim() === '') {
-      issues.push({ severity: 'error', position, field: 'entities', message: `entity ${position} has no id` });
+      issues.push({
+        severity: 'error',
+        position,
+        field: 'entities',
+        message: `entity ${position} has no id`,
+      });
       return;
     }
-    const name = typeof item.name === 'string' && item.name.trim() !== '' ? item.name.trim() : undefined;
+    const name =
+      typeof item.name === 'string' && item.name.trim() !== '' ? item.name.trim() : undefined;
     if (!name) {
-      issues.push({ severity: 'error', position, id, field: 'entities', message: `entity "${id}" has no name` });
+      issues.push({
+        severity: 'error',
+        position,
+        id,
+        field: 'entities',
+        message: `entity "${id}" has no name`,
+      });
       return;
     }
     const typeParse = EntityTypeSchema.safeParse(item.type ?? 'unknown');
     if (!typeParse.success) {
-      issues.push({ severity: 'warning', position, id, field: 'entities', message: `entity "${id}" has unknown type ${describeValue(item.type)}; shown as unknown` });
+      issues.push({
+        severity: 'warning',
+        position,
+        id,
+        field: 'entities',
+        message: `entity "${id}" has unknown type ${describeValue(item.type)}; shown as unknown`,
+      });
     }
-    const aliases = Array.isArray(item.aliases) ? item.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [];
+    const aliases = Array.isArray(item.aliases)
+      ? item.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '')
+      : [];
     const entity: Entity = {
       id,
       name,
@@ -133,7 +164,13 @@ function normaliseEntities(raw: unknown, issues: ValidationIssue[]): EntityResol
       ...(typeof item.description === 'string' ? { description: item.description } : {}),
     };
     if (!resolver.add(entity)) {
-      issues.push({ severity: 'error', position, id, field: 'entities', message: `duplicate entity id "${id}"; the first one is kept` });
+      issues.push({
+        severity: 'error',
+        position,
+        id,
+        field: 'entities',
+        message: `duplicate entity id "${id}"; the first one is kept`,
+      });
     }
   });
   resolver.seal();
@@ -204,18 +241,29 @@ type LocationResult = { ok: true; value?: EventLocation } | { ok: false; error: 
 function normaliseLocation(value: unknown, ctx: Ctx): LocationResult {
   if (value === undefined || value === null) return { ok: true };
   if (typeof value === 'string') return { ok: true, value: { name: value } };
-  if (!isRecord(value)) return { ok: false, error: `location is ${describeValue(value)}, not an object` };
+  if (!isRecord(value))
+    return { ok: false, error: `location is ${describeValue(value)}, not an object` };
   const name = optionalText(value.name, 'location.name', ctx);
   const hasLat = value.lat !== undefined && value.lat !== null;
   const hasLon = value.lon !== undefined && value.lon !== null;
-  if (hasLat !== hasLon) return { ok: false, error: hasLat ? 'location has lat without lon' : 'location has lon without lat' };
+  if (hasLat !== hasLon)
+    return {
+      ok: false,
+      error: hasLat ? 'location has lat without lon' : 'location has lon without lat',
+    };
   if (!hasLat) return { ok: true, value: name !== undefined ? { name } : {} };
   const lat = typeof value.lat === 'string' ? Number(value.lat) : value.lat;
   const lon = typeof value.lon === 'string' ? Number(value.lon) : value.lon;
   if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90)
-    return { ok: false, error: `location lat ${describeValue(value.lat)} is not a latitude (−90..90)` };
+    return {
+      ok: false,
+      error: `location lat ${describeValue(value.lat)} is not a latitude (−90..90)`,
+    };
   if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180)
-    return { ok: false, error: `location lon ${describeValue(value.lon)} is not a longitude (−180..180)` };
+    return {
+      ok: false,
+      error: `location lon ${describeValue(value.lon)} is not a longitude (−180..180)`,
+    };
   return { ok: true, value: { ...(name !== undefined ? { name } : {}), lat, lon } };
 }
 
@@ -237,40 +285,76 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
   const resolver = normaliseEntities(doc.entities, issues);
   const events: TimelineEvent[] = [];
   const seen = new Set<string>();
-  const rawEvents = doc.events.length > LIMITS.maxEvents ? doc.events.slice(0, LIMITS.maxEvents) : doc.events;
+  const rawEvents =
+    doc.events.length > LIMITS.maxEvents ? doc.events.slice(0, LIMITS.maxEvents) : doc.events;
   if (doc.events.length > LIMITS.maxEvents) {
-    issues.push({ severity: 'error', position: LIMITS.maxEvents + 1, message: `only the first ${LIMITS.maxEvents.toLocaleString('en')} events are loaded; ${(doc.events.length - LIMITS.maxEvents).toLocaleString('en')} more were not` });
+    issues.push({
+      severity: 'error',
+      position: LIMITS.maxEvents + 1,
+      message: `only the first ${LIMITS.maxEvents.toLocaleString('en')} events are loaded; ${(doc.events.length - LIMITS.maxEvents).toLocaleString('en')} more were not`,
+    });
   }
 
   rawEvents.forEach((raw, i) => {
     const position = i + 1;
     const reject = (message: string, id?: string, field?: string) =>
-      issues.push({ severity: 'error', position, ...(id !== undefined ? { id } : {}), ...(field ? { field } : {}), message });
+      issues.push({
+        severity: 'error',
+        position,
+        ...(id !== undefined ? { id } : {}),
+        ...(field ? { field } : {}),
+        message,
+      });
     if (!isRecord(raw)) return reject(`event is ${describeValue(raw)}, not an object`);
 
     const rawId = raw.id;
     const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
-    if (typeof id !== 'string' || id.trim() === '') return reject(rawId === undefined ? 'missing id' : `id is ${describeValue(rawId)}, not text`, undefined, 'id');
-    const warn = (field: string, message: string) => issues.push({ severity: 'warning', position, id, field, message });
+    if (typeof id !== 'string' || id.trim() === '')
+      return reject(
+        rawId === undefined ? 'missing id' : `id is ${describeValue(rawId)}, not text`,
+        undefined,
+        'id',
+      );
+    const warn = (field: string, message: string) =>
+      issues.push({ severity: 'warning', position, id, field, message });
     const ctx: Ctx = { warn };
 
     if (typeof raw.title !== 'string' || raw.title.trim() === '')
-      return reject(raw.title === undefined ? 'missing title' : `title is ${describeValue(raw.title)}, not text`, id, 'title');
-    if (seen.has(id)) return reject(`duplicate id "${id}"; the first event with this id is kept`, id, 'id');
+      return reject(
+        raw.title === undefined
+          ? 'missing title'
+          : `title is ${describeValue(raw.title)}, not text`,
+        id,
+        'title',
+      );
+    if (seen.has(id))
+      return reject(`duplicate id "${id}"; the first event with this id is kept`, id, 'id');
 
     let precision = undefined;
     if (raw.precision !== undefined && raw.precision !== null) {
       if (isPrecision(raw.precision)) precision = raw.precision;
-      else warn('precision', `precision ${describeValue(raw.precision)} is not one of year…millisecond; the precision of start is used`);
+      else
+        warn(
+          'precision',
+          `precision ${describeValue(raw.precision)} is not one of year…millisecond; the precision of start is used`,
+        );
     }
-    if (typeof raw.start !== 'string') return reject(raw.start === undefined ? 'missing start date' : `start is ${describeValue(raw.start)}, not an ISO 8601 text`, id, 'start');
+    if (typeof raw.start !== 'string')
+      return reject(
+        raw.start === undefined
+          ? 'missing start date'
+          : `start is ${describeValue(raw.start)}, not an ISO 8601 text`,
+        id,
+        'start',
+      );
     const start = parseIsoDate(raw.start, precision);
     if (!start.ok) return reject(`unreadable start: ${start.error}`, id, 'start');
 
     let end = start.value.end;
     let endText: string | undefined;
     if (raw.end !== undefined && raw.end !== null && raw.end !== '') {
-      if (typeof raw.end !== 'string') return reject(`end is ${describeValue(raw.end)}, not an ISO 8601 text`, id, 'end');
+      if (typeof raw.end !== 'string')
+        return reject(`end is ${describeValue(raw.end)}, not an ISO 8601 text`, id, 'end');
       const e = parseIsoDate(raw.end);
       if (!e.ok) return reject(`unreadable end: ${e.error}`, id, 'end');
       if (e.value.end <= start.value.start || e.value.start < start.value.start)
@@ -284,7 +368,11 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
 
     let approximate = false;
     if (typeof raw.approximate === 'boolean') approximate = raw.approximate;
-    else if (raw.approximate !== undefined && raw.approximate !== null) warn('approximate', `approximate is ${describeValue(raw.approximate)}, not true/false; read as false`);
+    else if (raw.approximate !== undefined && raw.approximate !== null)
+      warn(
+        'approximate',
+        `approximate is ${describeValue(raw.approximate)}, not true/false; read as false`,
+      );
 
     const actorRefs = stringList(raw.actors, 'actors', ctx);
     const actors = [...new Set(actorRefs.map((a) => resolver.resolve(a)))];
@@ -303,10 +391,14 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
       precision: start.value.precision,
       approximate,
       hasEnd: endText !== undefined,
-      ...(start.value.offsetMinutes !== undefined ? { offsetMinutes: start.value.offsetMinutes } : {}),
+      ...(start.value.offsetMinutes !== undefined
+        ? { offsetMinutes: start.value.offsetMinutes }
+        : {}),
       ...(type ? { type } : {}),
       actors,
-      ...(location.value && Object.keys(location.value).length > 0 ? { location: location.value } : {}),
+      ...(location.value && Object.keys(location.value).length > 0
+        ? { location: location.value }
+        : {}),
       ...(description ? { description } : {}),
       tags: [...new Set(stringList(raw.tags, 'tags', ctx))],
       sources: normaliseSources(raw.sources, ctx),
@@ -314,7 +406,10 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
     });
   });
 
-  const title = typeof doc.title === 'string' && doc.title.trim() !== '' ? doc.title.trim() : 'Untitled dataset';
+  const title =
+    typeof doc.title === 'string' && doc.title.trim() !== ''
+      ? doc.title.trim()
+      : 'Untitled dataset';
   return {
     title,
     ...(typeof doc.description === 'string' ? { description: doc.description } : {}),

@@ -15,10 +15,39 @@ const entities = [
   { id: 'udcg', name: 'Ukraine Defense Contact Group', type: 'organization' },
 ];
 const events = [
-  { id: 'call', title: 'Austin and Umerov review needs', start: '2023-12', type: 'meeting', actors: ['austin', 'umerov'], tags: ['aid'], location: { name: 'Washington' } },
-  { id: 'kirby', title: 'Kirby on frozen Russian assets', start: '2023-12-21', type: 'statement', actors: ['kirby'], tags: ['assets', 'aid'], location: { name: 'Washington' } },
-  { id: 'udcg', title: 'Contact group meeting', start: '2024-01-23T14:00Z', type: 'meeting', actors: ['udcg', 'austin'], tags: ['UDCG'] },
-  { id: 'congress', title: 'Congress debates aid package', start: '2024', type: 'legislation', tags: ['aid'] },
+  {
+    id: 'call',
+    title: 'Austin and Umerov review needs',
+    start: '2023-12',
+    type: 'meeting',
+    actors: ['austin', 'umerov'],
+    tags: ['aid'],
+    location: { name: 'Washington' },
+  },
+  {
+    id: 'kirby',
+    title: 'Kirby on frozen Russian assets',
+    start: '2023-12-21',
+    type: 'statement',
+    actors: ['kirby'],
+    tags: ['assets', 'aid'],
+    location: { name: 'Washington' },
+  },
+  {
+    id: 'udcg',
+    title: 'Contact group meeting',
+    start: '2024-01-23T14:00Z',
+    type: 'meeting',
+    actors: ['udcg', 'austin'],
+    tags: ['UDCG'],
+  },
+  {
+    id: 'congress',
+    title: 'Congress debates aid package',
+    start: '2024',
+    type: 'legislation',
+    tags: ['aid'],
+  },
 ];
 const index = buildIndex(normaliseDocument({ entities, events }));
 const text = buildTextIndex(index);
@@ -113,13 +142,24 @@ const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slic
 
 function naive(e: TimelineEvent, f: Filters): boolean {
   const inc = f.actors;
-  if (inc.length > 0 && !(f.match === 'all' ? inc.every((a) => e.actors.includes(a)) : inc.some((a) => e.actors.includes(a)))) return false;
+  if (
+    inc.length > 0 &&
+    !(f.match === 'all'
+      ? inc.every((a) => e.actors.includes(a))
+      : inc.some((a) => e.actors.includes(a)))
+  )
+    return false;
   if (f.xactors.some((a) => e.actors.includes(a))) return false;
   if (f.types.length > 0 && !(e.type && f.types.includes(e.type))) return false;
   if (f.tags.length > 0 && !f.tags.some((t) => e.tags.includes(t))) return false;
-  if (f.places.length > 0 && !(e.location?.name && f.places.includes(e.location.name))) return false;
-  const from = f.since ? (parseIsoDate(f.since) as { ok: true; value: { start: number } }).value.start : -Infinity;
-  const to = f.until ? (parseIsoDate(f.until) as { ok: true; value: { end: number } }).value.end : Infinity;
+  if (f.places.length > 0 && !(e.location?.name && f.places.includes(e.location.name)))
+    return false;
+  const from = f.since
+    ? (parseIsoDate(f.since) as { ok: true; value: { start: number } }).value.start
+    : -Infinity;
+  const to = f.until
+    ? (parseIsoDate(f.until) as { ok: true; value: { end: number } }).value.end
+    : Infinity;
   return e.start < to && e.end > from;
 }
 
@@ -141,7 +181,12 @@ describe('runQuery agrees with a naive filter (property)', () => {
           })),
         };
         const idx = buildIndex(normaliseDocument(doc));
-        const f: Filters = { ...EMPTY_FILTERS, ...rf, since: rf.since === undefined ? undefined : day(rf.since), until: rf.until === undefined ? undefined : day(rf.until) };
+        const f: Filters = {
+          ...EMPTY_FILTERS,
+          ...rf,
+          since: rf.since === undefined ? undefined : day(rf.since),
+          until: rf.until === undefined ? undefined : day(rf.until),
+        };
         const r = runQuery(idx, undefined, f);
         const got = new Set(Array.from(r.matches.toArray(), (i) => idx.events[i]!.id));
         const want = new Set(idx.events.filter((e) => naive(e, f)).map((e) => e.id));

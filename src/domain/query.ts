@@ -58,7 +58,11 @@ function resolve(dim: Dimension, values: string[], stale: string[]): Uint32Array
  * Runs the filters over the index: the matching events and the facet counts under the facet rule.
  * Pure; the text index is optional (without it a text query matches nothing and says so).
  */
-export function runQuery(index: DatasetIndex, text: TextIndex | undefined, f: Filters): QueryResult {
+export function runQuery(
+  index: DatasetIndex,
+  text: TextIndex | undefined,
+  f: Filters,
+): QueryResult {
   const n = index.size;
   const stale: StaleValues = { actors: [], xactors: [], types: [], tags: [], places: [] };
   const notices: string[] = [];
@@ -91,14 +95,23 @@ export function runQuery(index: DatasetIndex, text: TextIndex | undefined, f: Fi
 
   if (f.etypes.length > 0) {
     const wanted = new Set<EntityType>(f.etypes);
-    const lists = index.entities.flatMap((e, i) => (wanted.has(e.type) ? [index.actorPostings[i]!] : []));
+    const lists = index.entities.flatMap((e, i) =>
+      wanted.has(e.type) ? [index.actorPostings[i]!] : [],
+    );
     masks.set('etype', union(n, lists));
   }
   if (f.types.length > 0) masks.set('type', union(n, resolve(index.types, f.types, stale.types)));
   if (f.tags.length > 0) masks.set('tag', union(n, resolve(index.tags, f.tags, stale.tags)));
-  if (f.places.length > 0) masks.set('place', union(n, resolve(index.places, f.places, stale.places)));
+  if (f.places.length > 0)
+    masks.set('place', union(n, resolve(index.places, f.places, stale.places)));
   if (f.prec.length > 0) {
-    masks.set('prec', union(n, f.prec.map((p) => index.precisionPostings[PRECISIONS.indexOf(p)] ?? new Uint32Array())));
+    masks.set(
+      'prec',
+      union(
+        n,
+        f.prec.map((p) => index.precisionPostings[PRECISIONS.indexOf(p)] ?? new Uint32Array()),
+      ),
+    );
   }
   if (f.q.trim() !== '') {
     if (text) {
@@ -146,7 +159,15 @@ export function runQuery(index: DatasetIndex, text: TextIndex | undefined, f: Fi
     places: new Uint32Array(index.places.values.length),
     prec: new Uint32Array(PRECISIONS.length),
   };
-  const { actorOffsets, actorValues, tagOffsets, tagValues, eventType, eventPlace, eventPrecision } = index;
+  const {
+    actorOffsets,
+    actorValues,
+    tagOffsets,
+    tagValues,
+    eventType,
+    eventPlace,
+    eventPrecision,
+  } = index;
   facetMask('actor').forEach((i) => {
     for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) facets.actors[actorValues[k]!]!++;
   });

@@ -8,15 +8,22 @@ import { ENTITY_TYPES, PRECISIONS } from './types';
  */
 const isoDate = z
   .string()
-  .regex(/^([+-]\d{4,}|\d{4})(-\d{2}(-\d{2}([T ]\d{2}(:\d{2}(:\d{2}([.,]\d{1,9})?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?)?)?$/i)
-  .describe('ISO 8601 date of any precision: 2023, 2023-12, 2023-12-21, 2023-12-21T14:05Z, +012023, -013800000000');
+  .regex(
+    /^([+-]\d{4,}|\d{4})(-\d{2}(-\d{2}([T ]\d{2}(:\d{2}(:\d{2}([.,]\d{1,9})?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?)?)?)?$/i,
+  )
+  .describe(
+    'ISO 8601 date of any precision: 2023, 2023-12, 2023-12-21, 2023-12-21T14:05Z, +012023, -013800000000',
+  );
 
 export const PrecisionSchema = z.enum(PRECISIONS);
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 
 export const SourceSchema = z.looseObject({
   title: z.string().optional(),
-  url: z.string().describe('http or https only; other schemes are shown as text, never as links').optional(),
+  url: z
+    .string()
+    .describe('http or https only; other schemes are shown as text, never as links')
+    .optional(),
   publisher: z.string().optional(),
   published: z.string().optional(),
   quote: z.string().optional(),

@@ -7,14 +7,32 @@ const index = buildIndex(
   normaliseDocument({
     entities: [{ id: 'kirby', name: 'John Kirby', aliases: ['NSC spokesman'] }],
     events: [
-      { id: 'a', title: 'Kirby says using frozen Russian assets is premature', start: '2023-12-21', actors: ['kirby'] },
-      { id: 'b', title: 'Assets frozen by the EU', start: '2023-12-22', description: 'Russian central bank reserves' },
-      { id: 'c', title: 'Contact group meets', start: '2024-01-23', sources: [{ title: 'Readout', quote: 'critical gear and ammunition' }], location: { name: 'Ramstein' }, tags: ['UDCG'] },
+      {
+        id: 'a',
+        title: 'Kirby says using frozen Russian assets is premature',
+        start: '2023-12-21',
+        actors: ['kirby'],
+      },
+      {
+        id: 'b',
+        title: 'Assets frozen by the EU',
+        start: '2023-12-22',
+        description: 'Russian central bank reserves',
+      },
+      {
+        id: 'c',
+        title: 'Contact group meets',
+        start: '2024-01-23',
+        sources: [{ title: 'Readout', quote: 'critical gear and ammunition' }],
+        location: { name: 'Ramstein' },
+        tags: ['UDCG'],
+      },
     ],
   }),
 );
 const text = buildTextIndex(index);
-const ids = (q: string) => Array.from(searchText(index, text, q).positions, (i) => index.events[i]!.id);
+const ids = (q: string) =>
+  Array.from(searchText(index, text, q).positions, (i) => index.events[i]!.id);
 
 describe('parseTextQuery', () => {
   it.each([

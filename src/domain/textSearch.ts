@@ -52,7 +52,9 @@ function fieldText(index: DatasetIndex, e: TimelineEvent, field: string): string
     case 'tags':
       return e.tags.join(' ');
     case 'sources':
-      return e.sources.map((s) => [s.title, s.publisher, clipField(s.quote)].filter(Boolean).join(' ')).join(' ');
+      return e.sources
+        .map((s) => [s.title, s.publisher, clipField(s.quote)].filter(Boolean).join(' '))
+        .join(' ');
     case 'type':
       return e.type ?? '';
     default:
@@ -89,7 +91,10 @@ export function buildTextIndex(index: DatasetIndex): TextIndex {
 }
 
 /** Builds the text index in chunks, yielding to the event loop between them so the page stays responsive. */
-export async function buildTextIndexAsync(index: DatasetIndex, chunkSize = 500): Promise<TextIndex> {
+export async function buildTextIndexAsync(
+  index: DatasetIndex,
+  chunkSize = 500,
+): Promise<TextIndex> {
   const search = createMiniSearch(index);
   await search.addAllAsync(docs(index.size), { chunkSize });
   return { search };
@@ -112,10 +117,13 @@ const fuzzyFor = (term: string) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 
 /** Events matching every term (prefix, fuzzy) and every quoted phrase, ascending by position. */
 export function searchText(index: DatasetIndex, text: TextIndex, q: string): TextMatch {
   const { terms, phrases } = parseTextQuery(q);
-  if (terms.length === 0 && phrases.length === 0) return { positions: new Uint32Array(0), terms: [] };
+  if (terms.length === 0 && phrases.length === 0)
+    return { positions: new Uint32Array(0), terms: [] };
   const queries: (string | (SearchOptions & { queries: string[] }))[] = [];
-  for (const t of terms) queries.push({ queries: [t], prefix: true, fuzzy: fuzzyFor(t) ? fuzzyFor : false });
-  for (const p of phrases) queries.push({ queries: [p], prefix: false, fuzzy: false, combineWith: 'AND' });
+  for (const t of terms)
+    queries.push({ queries: [t], prefix: true, fuzzy: fuzzyFor(t) ? fuzzyFor : false });
+  for (const p of phrases)
+    queries.push({ queries: [p], prefix: false, fuzzy: false, combineWith: 'AND' });
   const results = text.search.search({ queries, combineWith: 'AND' });
   const matched = new Set<string>();
   const positions: number[] = [];

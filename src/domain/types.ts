@@ -1,5 +1,13 @@
 /** Date precision, coarsest first. */
-export const PRECISIONS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'] as const;
+export const PRECISIONS = [
+  'year',
+  'month',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'millisecond',
+] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 export const ENTITY_TYPES = ['person', 'organization', 'place', 'group', 'unknown'] as const;

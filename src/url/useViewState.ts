@@ -48,11 +48,15 @@ function write(next: ViewState, mode: 'push' | 'replace'): void {
 }
 
 /** Applies a discrete change (filter, selection, grouping) as a new history entry. */
-export function updateView(change: Partial<ViewState> | ((s: ViewState) => ViewState), mode: 'push' | 'replace' = 'push'): void {
+export function updateView(
+  change: Partial<ViewState> | ((s: ViewState) => ViewState),
+  mode: 'push' | 'replace' = 'push',
+): void {
   flushWindow();
   const cur = currentView().state;
   const next = typeof change === 'function' ? change(cur) : { ...cur, ...change };
-  for (const k of Object.keys(next) as (keyof ViewState)[]) if (next[k] === undefined) delete next[k];
+  for (const k of Object.keys(next) as (keyof ViewState)[])
+    if (next[k] === undefined) delete next[k];
   write(next, mode);
 }
 

@@ -11,14 +11,26 @@ describe('parseViewState: a table of links', () => {
     ['', {}],
     ['data=ucdp-ukraine', { data: 'ucdp-ukraine' }],
     ['data=https%3A%2F%2Fexample.org%2Fe.json', { data: 'https://example.org/e.json' }],
-    ['from=2023-12-01&to=2024-01-01', { from: D('2023-12-01T00:00:00Z'), to: D('2024-01-01T00:00:00Z') }],
-    ['from=2023-12-21T14:05:09.120Z&to=2023-12-21T14:05:09.250Z', { from: D('2023-12-21T14:05:09.120Z'), to: D('2023-12-21T14:05:09.250Z') }],
+    [
+      'from=2023-12-01&to=2024-01-01',
+      { from: D('2023-12-01T00:00:00Z'), to: D('2024-01-01T00:00:00Z') },
+    ],
+    [
+      'from=2023-12-21T14:05:09.120Z&to=2023-12-21T14:05:09.250Z',
+      { from: D('2023-12-21T14:05:09.120Z'), to: D('2023-12-21T14:05:09.250Z') },
+    ],
     ['actor=austin&actor=umerov&match=all', { actors: ['austin', 'umerov'], match: 'all' }],
     ['xactor=kirby', { xactors: ['kirby'] }],
-    ['type=meeting&tag=aid&place=Kyiv&prec=month&etype=person', { types: ['meeting'], tags: ['aid'], places: ['Kyiv'], prec: ['month'], etypes: ['person'] }],
+    [
+      'type=meeting&tag=aid&place=Kyiv&prec=month&etype=person',
+      { types: ['meeting'], tags: ['aid'], places: ['Kyiv'], prec: ['month'], etypes: ['person'] },
+    ],
     ['q=%22frozen+assets%22', { q: '"frozen assets"' }],
     ['since=2023-12&until=2024', { since: '2023-12', until: '2024' }],
-    ['group=actor&event=call&tz=Europe%2FKyiv', { group: 'actor', event: 'call', tz: 'Europe/Kyiv' }],
+    [
+      'group=actor&event=call&tz=Europe%2FKyiv',
+      { group: 'actor', event: 'call', tz: 'Europe/Kyiv' },
+    ],
     ['actor=a&actor=a&actor=+b+', { actors: ['a', 'b'] }],
   ])('?%s', (search, expected) => {
     const { state, notices } = parseViewState(search);
@@ -61,18 +73,34 @@ describe('serialiseViewState', () => {
   });
 
   it('writes a short readable link', () => {
-    const s: ViewState = { ...DEFAULT_VIEW, actors: ['lloyd-austin'], group: 'actor', from: D('2023-12-01T00:00:00Z'), to: D('2023-12-21T14:05:09.120Z') };
-    expect(serialiseViewState(s)).toBe('from=2023-12-01&to=2023-12-21T14%3A05%3A09.120Z&actor=lloyd-austin&group=actor&v=1');
+    const s: ViewState = {
+      ...DEFAULT_VIEW,
+      actors: ['lloyd-austin'],
+      group: 'actor',
+      from: D('2023-12-01T00:00:00Z'),
+      to: D('2023-12-21T14:05:09.120Z'),
+    };
+    expect(serialiseViewState(s)).toBe(
+      'from=2023-12-01&to=2023-12-21T14%3A05%3A09.120Z&actor=lloyd-austin&group=actor&v=1',
+    );
   });
 });
 
-const text = fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.trim()).filter((s) => s.length > 0);
-const isoDay = fc.integer({ min: -3000, max: 3000 }).map((y) => (y < 0 ? `-${String(-y).padStart(6, '0')}` : String(y).padStart(4, '0')));
+const text = fc
+  .string({ minLength: 1, maxLength: 30 })
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
+const isoDay = fc
+  .integer({ min: -3000, max: 3000 })
+  .map((y) => (y < 0 ? `-${String(-y).padStart(6, '0')}` : String(y).padStart(4, '0')));
 const arbState: fc.Arbitrary<ViewState> = fc
   .record({
     data: fc.option(text, { nil: undefined }),
     window: fc.option(
-      fc.tuple(fc.integer({ min: -8e15, max: 8e15 }), fc.integer({ min: 1, max: 1e15 })).map(([a, d]) => [a, Math.min(8.64e15, a + d)] as const).filter(([a, b]) => a < b),
+      fc
+        .tuple(fc.integer({ min: -8e15, max: 8e15 }), fc.integer({ min: 1, max: 1e15 }))
+        .map(([a, d]) => [a, Math.min(8.64e15, a + d)] as const)
+        .filter(([a, b]) => a < b),
       { nil: undefined },
     ),
     actors: fc.uniqueArray(text, { maxLength: 4 }),
@@ -96,7 +124,8 @@ const arbState: fc.Arbitrary<ViewState> = fc
       s.from = window[0];
       s.to = window[1];
     }
-    for (const k of ['data', 'since', 'until', 'event'] as const) if (s[k] === undefined) delete s[k];
+    for (const k of ['data', 'since', 'until', 'event'] as const)
+      if (s[k] === undefined) delete s[k];
     return s;
   });
 
@@ -114,10 +143,13 @@ describe('round trip (property)', () => {
 
   it('parse never throws on any string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webQueryParameters()), (s) => {
-        const r = parseViewState(s);
-        expect(r.state).toBeDefined();
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webQueryParameters()),
+        (s) => {
+          const r = parseViewState(s);
+          expect(r.state).toBeDefined();
+        },
+      ),
       { numRuns: 1000 },
     );
   });

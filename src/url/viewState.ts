@@ -31,7 +31,26 @@ export interface ParsedView {
 
 const MAX_VALUES = 200;
 const MAX_VALUE_LENGTH = 500;
-const KNOWN = new Set(['v', 'data', 'from', 'to', 'q', 'actor', 'xactor', 'match', 'etype', 'type', 'tag', 'place', 'prec', 'since', 'until', 'group', 'event', 'tz']);
+const KNOWN = new Set([
+  'v',
+  'data',
+  'from',
+  'to',
+  'q',
+  'actor',
+  'xactor',
+  'match',
+  'etype',
+  'type',
+  'tag',
+  'place',
+  'prec',
+  'since',
+  'until',
+  'group',
+  'event',
+  'tz',
+]);
 
 function clip(s: string, n = 40): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
@@ -44,19 +63,36 @@ export function parseViewState(search: string): ParsedView {
   try {
     params = new URLSearchParams(search);
   } catch {
-    return { state: { ...DEFAULT_VIEW }, notices: ['The address could not be read; the default view is shown.'] };
+    return {
+      state: { ...DEFAULT_VIEW },
+      notices: ['The address could not be read; the default view is shown.'],
+    };
   }
-  const state: ViewState = { ...DEFAULT_VIEW, actors: [], xactors: [], etypes: [], types: [], tags: [], places: [], prec: [] };
+  const state: ViewState = {
+    ...DEFAULT_VIEW,
+    actors: [],
+    xactors: [],
+    etypes: [],
+    types: [],
+    tags: [],
+    places: [],
+    prec: [],
+  };
 
   const unknown = new Set<string>();
   for (const key of params.keys()) if (!KNOWN.has(key)) unknown.add(key);
-  if (unknown.size > 0) notices.push(`Ignored unknown link parameter${unknown.size > 1 ? 's' : ''}: ${[...unknown].map((k) => clip(k, 20)).join(', ')}.`);
+  if (unknown.size > 0)
+    notices.push(
+      `Ignored unknown link parameter${unknown.size > 1 ? 's' : ''}: ${[...unknown].map((k) => clip(k, 20)).join(', ')}.`,
+    );
 
   const v = params.get('v');
   if (v !== null) {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) notices.push(`Ignored link version "${clip(v)}"; read as version ${VIEW_VERSION}.`);
-    else if (n > VIEW_VERSION) notices.push(`This link was made by a newer Chronoscope (v${n}); parts of it may not apply.`);
+    if (!Number.isInteger(n) || n < 1)
+      notices.push(`Ignored link version "${clip(v)}"; read as version ${VIEW_VERSION}.`);
+    else if (n > VIEW_VERSION)
+      notices.push(`This link was made by a newer Chronoscope (v${n}); parts of it may not apply.`);
   }
 
   const single = (key: string): string | undefined => {
@@ -102,12 +138,22 @@ export function parseViewState(search: string): ParsedView {
     const f = from !== undefined ? parseIsoDate(from) : undefined;
     const t = to !== undefined ? parseIsoDate(to) : undefined;
     if (!f?.ok || !t?.ok) {
-      const bad = [f && !f.ok ? `from "${clip(from!)}"` : '', t && !t.ok ? `to "${clip(to!)}"` : '', !f || !t ? 'a window needs both from and to' : '']
+      const bad = [
+        f && !f.ok ? `from "${clip(from!)}"` : '',
+        t && !t.ok ? `to "${clip(to!)}"` : '',
+        !f || !t ? 'a window needs both from and to' : '',
+      ]
         .filter(Boolean)
         .join('; ');
       notices.push(`Ignored the time window (${bad}); the view fits the data.`);
-    } else if (!(f.value.start < t.value.start) || !isDrawable(f.value.start) || !isDrawable(t.value.start)) {
-      notices.push('Ignored the time window: "from" must be before "to" and within ±270,000 years.');
+    } else if (
+      !(f.value.start < t.value.start) ||
+      !isDrawable(f.value.start) ||
+      !isDrawable(t.value.start)
+    ) {
+      notices.push(
+        'Ignored the time window: "from" must be before "to" and within ±270,000 years.',
+      );
     } else {
       state.from = f.value.start;
       state.to = t.value.start;

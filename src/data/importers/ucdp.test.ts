@@ -20,8 +20,16 @@ describe('ucdpDate: both month-first layouts', () => {
 
 describe('ucdpSources', () => {
   it('splits the quoted list into publisher, date and headline', () => {
-    expect(ucdpSources('"Agence France Presse,2014-01-22,Police disperse Kiev protest, activists say one shot dead";"Reuters News,2014-01-23,Second"')).toEqual([
-      { publisher: 'Agence France Presse', published: '2014-01-22', title: 'Police disperse Kiev protest, activists say one shot dead' },
+    expect(
+      ucdpSources(
+        '"Agence France Presse,2014-01-22,Police disperse Kiev protest, activists say one shot dead";"Reuters News,2014-01-23,Second"',
+      ),
+    ).toEqual([
+      {
+        publisher: 'Agence France Presse',
+        published: '2014-01-22',
+        title: 'Police disperse Kiev protest, activists say one shot dead',
+      },
       { publisher: 'Reuters News', published: '2014-01-23', title: 'Second' },
     ]);
   });
@@ -47,16 +55,25 @@ describe.runIf(existsSync(FILE))('the real UCDP GED Ukraine file', () => {
     expect(e.startText).toBe('2014-01-22');
     expect(e.precision).toBe('day');
     expect(e.start).toBe(Date.parse('2014-01-22T00:00:00Z'));
-    expect(e.actors.map((a) => outcome.dataset.entities.find((x) => x.id === a)!.name)).toEqual(['Government of Ukraine', 'Maidan']);
+    expect(e.actors.map((a) => outcome.dataset.entities.find((x) => x.id === a)!.name)).toEqual([
+      'Government of Ukraine',
+      'Maidan',
+    ]);
     expect(e.location).toMatchObject({ name: 'Kiev Special Republican city', lat: 50.45 });
-    expect(e.sources[0]).toEqual({ publisher: 'Agence France Presse', published: '2014-01-22', title: 'Police disperse Kiev protest, activists say one shot dead' });
+    expect(e.sources[0]).toEqual({
+      publisher: 'Agence France Presse',
+      published: '2014-01-22',
+      title: 'Police disperse Kiev protest, activists say one shot dead',
+    });
     expect(e.type).toBe('state-based conflict');
   });
 
   it('reads the Excel-resaved "MM/DD/YYYY HH:MM" rows month-first', () => {
     if (!outcome.ok) throw new Error('load failed');
     const { doc } = importUcdp(decodeText(new Uint8Array(bytes)).text);
-    const raw = (doc.events as { id: string; start: string }[]).filter((x) => x.start === '2014-05-02');
+    const raw = (doc.events as { id: string; start: string }[]).filter(
+      (x) => x.start === '2014-05-02',
+    );
     expect(raw.length).toBeGreaterThan(0);
   });
 

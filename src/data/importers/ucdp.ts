@@ -35,7 +35,9 @@ export function ucdpDate(text: string): string | undefined {
 }
 
 /** Splits UCDP's source_article list: `"Publisher,YYYY-MM-DD,Headline";"…"`. */
-export function ucdpSources(article: string): { publisher?: string; published?: string; title?: string }[] {
+export function ucdpSources(
+  article: string,
+): { publisher?: string; published?: string; title?: string }[] {
   const trimmed = article.trim();
   if (!trimmed) return [];
   const items = trimmed.replace(/^"|"$/g, '').split(/"\s*;\s*"/);
@@ -52,7 +54,10 @@ const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? und
 
 /** Converts a UCDP GED CSV text into a chronoscope document; unreadable rows are reported by row number. */
 export function importUcdp(text: string): { doc: RawDocument; issues: ValidationIssue[] } {
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+  });
   const issues: ValidationIssue[] = parsed.errors.map((e) => ({
     severity: 'error',
     position: (e.row ?? 0) + 2,
@@ -69,7 +74,12 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
       const id = row[`${side}_new_id`]?.trim() || name;
       if (!name || !id) continue;
       const eid = `ucdp-${id}`;
-      if (!entities.has(eid)) entities.set(eid, { id: eid, name, type: /^Government of/.test(name) ? 'organization' : 'group' });
+      if (!entities.has(eid))
+        entities.set(eid, {
+          id: eid,
+          name,
+          type: /^Government of/.test(name) ? 'organization' : 'group',
+        });
       actors.push(eid);
     }
     const best = num(row.best);
@@ -78,9 +88,29 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
     const lat = num(row.latitude);
     const lon = num(row.longitude);
     const other: Record<string, unknown> = {};
-    for (const key of ['relid', 'conflict_name', 'dyad_name', 'where_prec', 'adm_1', 'adm_2', 'event_clarity', 'date_prec', 'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown', 'best', 'high', 'low', 'number_of_sources', 'source_original', 'code_status']) {
+    for (const key of [
+      'relid',
+      'conflict_name',
+      'dyad_name',
+      'where_prec',
+      'adm_1',
+      'adm_2',
+      'event_clarity',
+      'date_prec',
+      'deaths_a',
+      'deaths_b',
+      'deaths_civilians',
+      'deaths_unknown',
+      'best',
+      'high',
+      'low',
+      'number_of_sources',
+      'source_original',
+      'code_status',
+    ]) {
       const v = row[key];
-      if (v !== undefined && v !== '') other[`ucdp_${key}`] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+      if (v !== undefined && v !== '')
+        other[`ucdp_${key}`] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
     }
     const deaths = best === undefined ? '' : ` (${best} killed)`;
     return {
@@ -105,7 +135,10 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
       ]
         .filter(Boolean)
         .join(' '),
-      tags: [row.conflict_name?.trim(), row.code_status?.trim() ? `status: ${row.code_status.trim()}` : ''].filter((t): t is string => !!t),
+      tags: [
+        row.conflict_name?.trim(),
+        row.code_status?.trim() ? `status: ${row.code_status.trim()}` : '',
+      ].filter((t): t is string => !!t),
       sources: ucdpSources(row.source_article ?? ''),
       ...other,
     };

@@ -1,0 +1,28 @@
+/**
+ * Serves e2e/fixtures cross-origin (with CORS) on FIXTURE_PORT, so `?data=http://127.0.0.1:4174/x.json` loads
+ * the way a dataset on another site would. /no-cors/* omits the CORS header; /stall never answers.
+ */
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+
+const root = join(import.meta.dirname, 'fixtures');
+const port = Number(process.env.FIXTURE_PORT ?? 4174);
+
+createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  if (url.pathname === '/stall') return; // never answers: the client's timeout must fire
+  const cors = !url.pathname.startsWith('/no-cors/');
+  const rel = normalize(url.pathname.replace(/^\/(no-cors\/)?/, ''));
+  if (rel.startsWith('..') || rel === '.') {
+    res.writeHead(400).end();
+    return;
+  }
+  try {
+    const body = await readFile(join(root, rel));
+    res.writeHead(200, { 'content-type': rel.endsWith('.json') ? 'application/json' : 'text/plain', ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain', ...(cors ? { 'access-control-allow-origin': '*' } : {}) }).end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`fixtures on http://127.0.0.1:${port}`));

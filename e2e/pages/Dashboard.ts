@@ -1,0 +1,75 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const FIXTURES = 'http://127.0.0.1:4174';
+
+/** The Chronoscope dashboard as an analyst sees it: regions, controls and the status line, by accessible name. */
+export class Dashboard {
+  readonly status: Locator;
+  readonly filters: Locator;
+  readonly timeline: Locator;
+  readonly entities: Locator;
+  readonly events: Locator;
+  readonly details: Locator;
+  readonly search: Locator;
+
+  constructor(readonly page: Page) {
+    this.status = page.getByRole('status');
+    this.filters = page.getByRole('region', { name: 'Filters' });
+    this.timeline = page.getByRole('region', { name: 'Timeline' });
+    this.entities = page.getByRole('region', { name: 'Entities' });
+    this.events = page.getByRole('region', { name: 'Events' });
+    this.details = page.getByRole('region', { name: 'Event details' });
+    this.search = page.getByRole('searchbox', { name: 'Search events' });
+  }
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/${query ? `?${query}` : ''}`);
+  }
+
+  async expectShowing(x: number | string, y: number | string): Promise<void> {
+    const f = (n: number | string) => (typeof n === 'number' ? n.toLocaleString('en') : n);
+    await expect(this.status).toHaveText(`Showing ${f(x)} of ${f(y)} events`);
+  }
+
+  /** Item contents drawn by vis-timeline (a point item has three .vis-item nodes but one content). */
+  itemContents(): Locator {
+    return this.timeline.locator('.vis-item-content');
+  }
+
+  timelineItem(title: string): Locator {
+    return this.timeline.locator('.vis-item', { hasText: title });
+  }
+
+  eventRows(): Locator {
+    return this.events.getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  entityCheckbox(name: string): Locator {
+    return this.entities.getByRole('checkbox', { name: new RegExp(`^${name}`) });
+  }
+
+  /** The URL's query parameters right now. */
+  params(): URLSearchParams {
+    return new URL(this.page.url()).searchParams;
+  }
+
+  /** Waits for the throttled window write and returns [from, to] in ms. */
+  async windowFromUrl(): Promise<[number, number]> {
+    await expect.poll(() => this.params().get('from')).not.toBeNull();
+    return [Date.parse(this.params().get('from')!), Date.parse(this.params().get('to')!)];
+  }
+
+  async dropFile(name: string, content: string, type = 'application/json'): Promise<void> {
+    const dt = await this.page.evaluateHandle(
+      ([n, c, t]) => {
+        const d = new DataTransfer();
+        d.items.add(new File([c], n, { type: t }));
+        return d;
+      },
+      [name, content, type] as const,
+    );
+    await this.page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await this.page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+    await this.page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  }
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef } from 'react';
+import type { ViewData } from '../data/viewData';
+import { stepSelection } from '../domain/eventOrder';
+import { GROUP_BYS } from '../domain/lanes';
+import { timelineCommands } from '../state/timelineCommands';
+import { useUi } from '../state/uiStore';
+import { updateView } from '../url/useViewState';
+import { copyViewLink } from './Header';
+import { effectiveTheme } from './useTheme';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'file'].includes(type);
+  }
+  return false;
+}
+
+/** Keyboard-first work: every shortcut of the help dialog, never while typing in a field. */
+export function useShortcuts(data: ViewData): void {
+  const ref = useRef(data);
+  useEffect(() => {
+    ref.current = data;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const ui = useUi.getState();
+      if (e.key === 'Escape') {
+        if (ui.dialog) return; // the dialog closes itself
+        if (isTyping(e.target)) {
+          (e.target as HTMLElement).blur();
+          return;
+        }
+        if (ref.current.view.event !== undefined) updateView({ event: undefined });
+        return;
+      }
+      if (isTyping(e.target) || ui.dialog) return;
+      const { view, result, loaded } = ref.current;
+      const tl = timelineCommands();
+      const inList =
+        e.target instanceof HTMLElement &&
+        e.target.closest('[role="table"], details, .cs-entity-list, select');
+      const selected = view.event !== undefined ? loaded.index.byId.get(view.event) : undefined;
+      switch (e.key) {
+        case '/':
+          e.preventDefault();
+          document.getElementById('cs-search')?.focus();
+          break;
+        case 'j':
+        case 'k': {
+          const next = stepSelection(result.matches, selected, e.key === 'j' ? 1 : -1);
+          if (next !== undefined) updateView({ event: loaded.index.events[next]!.id });
+          break;
+        }
+        case 'Enter':
+          if (
+            selected !== undefined &&
+            !(e.target instanceof HTMLButtonElement) &&
+            !(e.target instanceof HTMLAnchorElement) &&
+            !inList
+          ) {
+            e.preventDefault();
+            ui.setDrawer('details');
+            document.getElementById('cs-details-heading')?.focus();
+          }
+          break;
+        case '+':
+        case '=':
+          tl?.zoom(0.5);
+          break;
+        case '-':
+        case '_':
+          tl?.zoom(1.5);
+          break;
+        case 'ArrowLeft':
+        case 'ArrowRight':
+          if (inList) return;
+          e.preventDefault();
+          tl?.pan(e.key === 'ArrowLeft' ? -0.2 : 0.2);
+          break;
+        case 'f':
+          tl?.fit();
+          break;
+        case 'g':
+          updateView({ group: GROUP_BYS[(GROUP_BYS.indexOf(view.group) + 1) % GROUP_BYS.length]! });
+          break;
+        case 'c':
+          void copyViewLink();
+          break;
+        case 'x': {
+          const actor =
+            selected !== undefined ? loaded.index.events[selected]!.actors[0] : undefined;
+          if (actor !== undefined)
+            updateView((s) => ({
+              ...s,
+              actors: s.actors.includes(actor)
+                ? s.actors.filter((a) => a !== actor)
+                : [...s.actors, actor],
+            }));
+          break;
+        }
+        case 't':
+          ui.setTheme(effectiveTheme(ui.theme) === 'dark' ? 'light' : 'dark');
+          break;
+        case '?':
+          ui.openDialog('help');
+          break;
+        default:
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

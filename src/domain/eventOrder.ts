@@ -1,0 +1,54 @@
+import type { Bitset } from './bitset';
+import type { DatasetIndex } from './buildIndex';
+
+export const SORT_KEYS = ['date', 'title', 'type', 'actors', 'place'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** Positions of the matches, sorted by a column; date order is the index order, so it costs nothing. */
+export function sortedMatches(
+  index: DatasetIndex,
+  matches: Bitset,
+  key: SortKey,
+  descending: boolean,
+): Uint32Array {
+  const positions = matches.toArray();
+  if (key !== 'date') {
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const value = (i: number): string => {
+      const e = index.events[i]!;
+      switch (key) {
+        case 'title':
+          return e.title;
+        case 'type':
+          return e.type ?? '\uffff';
+        case 'place':
+          return e.location?.name ?? '\uffff';
+        case 'actors':
+          return (
+            e.actors
+              .map((a) => index.entities[index.entityLookup.get(a) ?? -1]?.name ?? a)
+              .join(', ') || '\uffff'
+          );
+      }
+    };
+    const keys = new Map<number, string>();
+    for (const p of positions) keys.set(p, value(p));
+    positions.sort((a, b) => collator.compare(keys.get(a)!, keys.get(b)!) || a - b);
+  }
+  if (descending) positions.reverse();
+  return positions;
+}
+
+/** The next (dir 1) or previous (dir -1) matching event in time from the current one; wraps at the ends. */
+export function stepSelection(
+  matches: Bitset,
+  current: number | undefined,
+  dir: 1 | -1,
+): number | undefined {
+  if (matches.count() === 0) return undefined;
+  if (current === undefined)
+    return dir === 1 ? matches.nextFrom(0) : matches.prevFrom(matches.size - 1);
+  const next = dir === 1 ? matches.nextFrom(current + 1) : matches.prevFrom(current - 1);
+  if (next >= 0) return next;
+  return dir === 1 ? matches.nextFrom(0) : matches.prevFrom(matches.size - 1);
+}

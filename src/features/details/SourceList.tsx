@@ -1,0 +1,49 @@
+import type { Source } from '../../domain/types';
+import { safeHref } from '../../domain/safeUrl';
+import { Highlight } from '../../ui/Highlight';
+
+/** Provenance: every source with publisher, date and quote; only http(s) URLs become links. */
+export function SourceList({ sources, terms }: { sources: Source[]; terms: string[] }) {
+  if (sources.length === 0) return <p className="cs-muted">No sources given.</p>;
+  return (
+    <section aria-label="Sources" className="cs-sources">
+      <h3>Sources ({sources.length})</h3>
+      <ol>
+        {sources.map((s, i) => {
+          const href = safeHref(s.url);
+          const label = s.title ?? s.url ?? `Source ${i + 1}`;
+          return (
+            <li key={i}>
+              {href ? (
+                <a href={href} target="_blank" rel="noopener noreferrer">
+                  <Highlight text={label} terms={terms} />
+                </a>
+              ) : (
+                <span>
+                  <Highlight text={label} terms={terms} />
+                </span>
+              )}
+              {(s.publisher || s.published) && (
+                <span className="cs-muted">
+                  {' — '}
+                  {[s.publisher, s.published].filter(Boolean).join(', ')}
+                </span>
+              )}
+              {s.url && !href && (
+                <div className="cs-muted">
+                  Address shown as text, not a link (only http and https links open):{' '}
+                  <code>{s.url.slice(0, 300)}</code>
+                </div>
+              )}
+              {s.quote && (
+                <blockquote>
+                  <Highlight text={s.quote.slice(0, 5000)} terms={terms} />
+                </blockquote>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useViewData } from '../../data/viewData';
+import { entityProfile } from '../../domain/entityProfile';
+import { formatInstant } from '../../domain/formatDate';
+import { Sparkline } from '../../ui/Sparkline';
+
+interface Props {
+  code: number;
+  count: number;
+  included: boolean;
+  excluded: boolean;
+  onInclude(): void;
+  onExclude(): void;
+  onPick(id: string): void;
+}
+
+export function EntityRow({
+  code,
+  count,
+  included,
+  excluded,
+  onInclude,
+  onExclude,
+  onPick,
+}: Props) {
+  const { loaded, view, result } = useViewData();
+  const e = loaded.index.entities[code]!;
+  const [open, setOpen] = useState(false);
+  const id = `entity-${code}`;
+  return (
+    <li className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}`}>
+      <div className="cs-entity-row">
+        <input
+          id={id}
+          type="checkbox"
+          checked={included}
+          onChange={onInclude}
+          aria-describedby={`${id}-count`}
+        />
+        <label
+          htmlFor={id}
+          className="cs-entity-name"
+          title={e.aliases.length ? `Also: ${e.aliases.join(', ')}` : undefined}
+        >
+          {excluded ? <s>{e.name}</s> : e.name}
+          <span className="cs-entity-type">{e.type}</span>
+        </label>
+        <span id={`${id}-count`} className="cs-count" aria-label={`${count} matching events`}>
+          {count.toLocaleString('en')}
+        </span>
+        <button
+          type="button"
+          className={`cs-icon-button${excluded ? ' is-on' : ''}`}
+          aria-pressed={excluded}
+          aria-label={`Exclude ${e.name}`}
+          title={excluded ? 'Stop excluding' : 'Exclude'}
+          onClick={onExclude}
+        >
+          ⊘
+        </button>
+        <button
+          type="button"
+          className="cs-icon-button"
+          aria-expanded={open}
+          aria-label={`About ${e.name}`}
+          title="Profile"
+          onClick={() => setOpen((o) => !o)}
+        >
+          i
+        </button>
+      </div>
+      {open && (
+        <EntityProfileView code={code} tz={view.tz} matches={result.matches} onPick={onPick} />
+      )}
+    </li>
+  );
+}
+
+function EntityProfileView({
+  code,
+  tz,
+  matches,
+  onPick,
+}: {
+  code: number;
+  tz: string;
+  matches: ReturnType<typeof useViewData>['result']['matches'];
+  onPick(id: string): void;
+}) {
+  const { loaded } = useViewData();
+  const { index } = loaded;
+  const e = index.entities[code]!;
+  const p = entityProfile(index, matches, code);
+  return (
+    <div className="cs-entity-profile">
+      {e.description && <p>{e.description}</p>}
+      {e.aliases.length > 0 && <p className="cs-muted">Also known as: {e.aliases.join(', ')}</p>}
+      <Sparkline
+        bins={p.bins}
+        label={`${e.name}: ${p.count} matching events over the dataset's time span`}
+      />
+      {p.firstSeen !== undefined ? (
+        <p>
+          First seen {formatInstant(p.firstSeen, 'day', tz)}, last seen{' '}
+          {formatInstant(p.lastSeen!, 'day', tz)}
+        </p>
+      ) : (
+        <p className="cs-muted">No matching events.</p>
+      )}
+      {p.coActors.length > 0 && (
+        <>
+          <p className="cs-muted">Appears with:</p>
+          <ul className="cs-co-actors">
+            {p.coActors.map((c) => (
+              <li key={c.code}>
+                <button
+                  type="button"
+                  className="cs-link-button"
+                  onClick={() => onPick(index.entities[c.code]!.id)}
+                >
+                  {index.entities[c.code]!.name}
+                </button>{' '}
+                <span className="cs-count">{c.count}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useViewData } from '../../data/viewData';
+import { sortedMatches, type SortKey } from '../../domain/eventOrder';
+import { formatEventDate } from '../../domain/formatDate';
+import { updateView } from '../../url/useViewState';
+import { Highlight } from '../../ui/Highlight';
+import './events.css';
+
+const ROW = 30;
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'date', label: 'Date' },
+  { key: 'title', label: 'Title' },
+  { key: 'type', label: 'Type' },
+  { key: 'actors', label: 'Actors' },
+  { key: 'place', label: 'Place' },
+];
+
+/** The accessible equivalent of the timeline: every matching event as a sortable, virtualised table. */
+export function EventList() {
+  const { loaded, view, result } = useViewData();
+  const { index } = loaded;
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: false });
+  const rows = useMemo(
+    () => sortedMatches(index, result.matches, sort.key, sort.desc),
+    [index, result.matches, sort],
+  );
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack Virtual is used as documented
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 12,
+  });
+  const selected = view.event !== undefined ? index.byId.get(view.event) : undefined;
+  const selectedRow = useMemo(
+    () => (selected === undefined ? -1 : rows.indexOf(selected)),
+    [rows, selected],
+  );
+
+  // Keep the selected event's row in view when the selection comes from elsewhere (timeline, j/k).
+  useEffect(() => {
+    if (selectedRow >= 0) virtual.scrollToIndex(selectedRow, { align: 'auto' });
+  }, [selectedRow, virtual]);
+
+  const select = (pos: number) => updateView({ event: index.events[pos]!.id });
+  const onKey = (e: React.KeyboardEvent, rowIndex: number) => {
+    const next =
+      e.key === 'ArrowDown'
+        ? rowIndex + 1
+        : e.key === 'ArrowUp'
+          ? rowIndex - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? rows.length - 1
+              : -2;
+    if (next === -2) {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        select(rows[rowIndex]!);
+        document.getElementById('cs-details-heading')?.focus();
+      }
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    const clamped = Math.max(0, Math.min(rows.length - 1, next));
+    select(rows[clamped]!);
+    virtual.scrollToIndex(clamped);
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-row="${clamped}"]`)?.focus(),
+    );
+  };
+
+  const name = (id: string) => index.entities[index.entityLookup.get(id) ?? -1]?.name ?? id;
+  const terms = result.highlightTerms;
+  if (rows.length === 0) {
+    return (
+      <div className="cs-events-empty">
+        <p>No events match. The filters above say why; remove one or use Clear all.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="cs-events">
+      <div
+        role="table"
+        aria-label={`Matching events, ${rows.length.toLocaleString('en')} rows`}
+        aria-rowcount={rows.length + 1}
+        className="cs-table"
+      >
+        <div role="rowgroup">
+          <div role="row" className="cs-tr cs-thead" aria-rowindex={1}>
+            {COLUMNS.map((c) => (
+              <div
+                role="columnheader"
+                key={c.key}
+                className={`cs-th cs-col-${c.key}`}
+                aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+              >
+                <button
+                  type="button"
+                  onClick={() =>
+                    setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : false }))
+                  }
+                >
+                  {c.label}
+                  {sort.key === c.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
+                </button>
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scroller} className="cs-tbody-scroll" role="rowgroup">
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((v) => {
+              const pos = rows[v.index]!;
+              const e = index.events[pos]!;
+              const isSel = pos === selected;
+              return (
+                <div
+                  role="row"
+                  key={pos}
+                  data-row={v.index}
+                  aria-rowindex={v.index + 2}
+                  aria-selected={isSel}
+                  tabIndex={isSel || (selectedRow < 0 && v.index === 0) ? 0 : -1}
+                  className={`cs-tr${isSel ? ' is-selected' : ''}`}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    transform: `translateY(${v.start}px)`,
+                    height: ROW,
+                    width: '100%',
+                  }}
+                  onClick={() => select(pos)}
+                  onKeyDown={(ev) => onKey(ev, v.index)}
+                >
+                  <div role="cell" className="cs-td cs-col-date">
+                    {formatEventDate(e, view.tz)}
+                  </div>
+                  <div role="cell" className="cs-td cs-col-title" title={e.title}>
+                    <Highlight text={e.title} terms={terms} />
+                  </div>
+                  <div role="cell" className="cs-td cs-col-type">
+                    {e.type ?? ''}
+                  </div>
+                  <div role="cell" className="cs-td cs-col-actors">
+                    <Highlight text={e.actors.map(name).join(', ')} terms={terms} />
+                  </div>
+                  <div role="cell" className="cs-td cs-col-place">
+                    {e.location?.name ?? ''}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useViewData } from '../../data/viewData';
+import { isUnfiltered } from '../../domain/filters';
+import { updateView } from '../../url/useViewState';
+import type { ViewState } from '../../url/viewState';
+import { Chip } from '../../ui/Chip';
+
+type ListKey = 'actors' | 'xactors' | 'types' | 'tags' | 'places' | 'prec' | 'etypes';
+
+const remove = (key: ListKey, value: string) =>
+  updateView(
+    (s) => ({ ...s, [key]: (s[key] as string[]).filter((v) => v !== value) }) as ViewState,
+  );
+
+/** Every active filter as a removable chip; values the dataset lacks are marked stale, never silently dropped. */
+export function ActiveChips() {
+  const { loaded, view, result } = useViewData();
+  if (isUnfiltered(view)) return null;
+  const name = (id: string) =>
+    loaded.index.entities[loaded.index.entityLookup.get(id) ?? -1]?.name ?? id;
+  const stale = result.stale;
+  return (
+    <div className="cs-chips" aria-label="Active filters" role="group">
+      {view.q.trim() && <Chip label={`text “${view.q}”`} onRemove={() => updateView({ q: '' })} />}
+      {view.actors.map((a) => (
+        <Chip
+          key={`a${a}`}
+          label={`actor ${name(a)}`}
+          kind="include"
+          stale={stale.actors.includes(a)}
+          onRemove={() => remove('actors', a)}
+        />
+      ))}
+      {view.xactors.map((a) => (
+        <Chip
+          key={`x${a}`}
+          label={`actor ${name(a)}`}
+          kind="exclude"
+          stale={stale.xactors.includes(a)}
+          onRemove={() => remove('xactors', a)}
+        />
+      ))}
+      {view.actors.length > 1 && <span className="cs-muted">(match {view.match})</span>}
+      {view.etypes.map((t) => (
+        <Chip key={`e${t}`} label={`actor type ${t}`} onRemove={() => remove('etypes', t)} />
+      ))}
+      {view.types.map((t) => (
+        <Chip
+          key={`t${t}`}
+          label={`type ${t}`}
+          stale={stale.types.includes(t)}
+          onRemove={() => remove('types', t)}
+        />
+      ))}
+      {view.tags.map((t) => (
+        <Chip
+          key={`g${t}`}
+          label={`tag ${t}`}
+          stale={stale.tags.includes(t)}
+          onRemove={() => remove('tags', t)}
+        />
+      ))}
+      {view.places.map((t) => (
+        <Chip
+          key={`p${t}`}
+          label={`place ${t}`}
+          stale={stale.places.includes(t)}
+          onRemove={() => remove('places', t)}
+        />
+      ))}
+      {view.prec.map((t) => (
+        <Chip key={`r${t}`} label={`precision ${t}`} onRemove={() => remove('prec', t)} />
+      ))}
+      {(view.since || view.until) && (
+        <Chip
+          label={`dates ${view.since ?? '…'} – ${view.until ?? '…'}`}
+          onRemove={() => updateView({ since: undefined, until: undefined })}
+        />
+      )}
+      <button
+        type="button"
+        className="cs-clear"
+        onClick={() =>
+          updateView((s) => ({
+            ...s,
+            actors: [],
+            xactors: [],
+            match: 'any',
+            etypes: [],
+            types: [],
+            tags: [],
+            places: [],
+            prec: [],
+            q: '',
+            since: undefined,
+            until: undefined,
+          }))
+        }
+      >
+        Clear all
+      </button>
+    </div>
+  );
+}

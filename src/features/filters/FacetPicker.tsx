@@ -1,0 +1,70 @@
+import { useState } from 'react';
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+interface Props {
+  label: string;
+  options: FacetOption[];
+  selected: string[];
+  onToggle(value: string): void;
+}
+
+const SHOWN = 100;
+
+/** A dropdown of checkboxes with live counts (counts follow the facet rule). */
+export function FacetPicker({ label, options, selected, onToggle }: Props) {
+  const [find, setFind] = useState('');
+  const needle = find.trim().toLowerCase();
+  const shown = options
+    .filter((o) => !needle || o.label.toLowerCase().includes(needle))
+    .sort(
+      (a, b) =>
+        Number(selected.includes(b.value)) - Number(selected.includes(a.value)) ||
+        b.count - a.count ||
+        a.label.localeCompare(b.label),
+    );
+  return (
+    <details className="cs-facet">
+      <summary>
+        {label}
+        {selected.length > 0 && <span className="cs-badge">{selected.length}</span>}
+      </summary>
+      <fieldset className="cs-facet-menu">
+        <legend className="cs-visually-hidden">{label}</legend>
+        {options.length > 12 && (
+          <input
+            type="search"
+            aria-label={`Find ${label.toLowerCase()}`}
+            placeholder="Find…"
+            value={find}
+            onChange={(e) => setFind(e.target.value)}
+          />
+        )}
+        {options.length === 0 && <p className="cs-muted">None in this dataset.</p>}
+        {shown.slice(0, SHOWN).map((o) => (
+          <label
+            key={o.value}
+            className={o.count === 0 && !selected.includes(o.value) ? 'cs-facet-zero' : undefined}
+          >
+            <input
+              type="checkbox"
+              checked={selected.includes(o.value)}
+              onChange={() => onToggle(o.value)}
+            />
+            <span className="cs-facet-label">{o.label}</span>
+            <span className="cs-count">{o.count.toLocaleString('en')}</span>
+          </label>
+        ))}
+        {shown.length > SHOWN && (
+          <p className="cs-muted">
+            {(shown.length - SHOWN).toLocaleString('en')} more: type to find them.
+          </p>
+        )}
+      </fieldset>
+    </details>
+  );
+}

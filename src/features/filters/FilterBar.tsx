@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import { useViewData } from '../../data/viewData';
+import { describePrecision } from '../../domain/formatDate';
+import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
+import { ENTITY_TYPES, PRECISIONS } from '../../domain/types';
+import { updateView } from '../../url/useViewState';
+import type { ViewState } from '../../url/viewState';
+import { ActiveChips } from './ActiveChips';
+import { DateRangeFields } from './DateRangeFields';
+import { FacetPicker, type FacetOption } from './FacetPicker';
+import './filters.css';
+
+type ListKey = 'types' | 'tags' | 'places' | 'prec' | 'etypes';
+
+function toggle(key: ListKey, value: string) {
+  updateView((s) => {
+    const list = s[key] as string[];
+    return {
+      ...s,
+      [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value],
+    } as ViewState;
+  });
+}
+
+function options(
+  values: readonly string[],
+  counts: Uint32Array,
+  label: (v: string) => string = (v) => v,
+): FacetOption[] {
+  return values.map((v, i) => ({ value: v, label: label(v), count: counts[i] ?? 0 }));
+}
+
+/** Search, facet pickers with live counts, date range, match mode, grouping, and the active filters as chips. */
+export function FilterBar() {
+  const { loaded, view, result } = useViewData();
+  const { index } = loaded;
+  const [q, setQ] = useState(view.q);
+  // Follow the URL when it changes from elsewhere (Back, a chip, Clear all): adjust state during render.
+  const [urlQ, setUrlQ] = useState(view.q);
+  if (view.q !== urlQ) {
+    setUrlQ(view.q);
+    setQ(view.q);
+  }
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(typing.current), []);
+
+  const onSearch = (value: string) => {
+    setQ(value);
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => updateView({ q: value }), 250);
+  };
+
+  return (
+    <div className="cs-filterbar">
+      <div className="cs-filter-row">
+        <input
+          id="cs-search"
+          type="search"
+          className="cs-search"
+          aria-label="Search events"
+          placeholder='Search: words, prefixes, "exact phrase"   ( / )'
+          value={q}
+          onChange={(e) => onSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              clearTimeout(typing.current);
+              updateView({ q });
+            }
+          }}
+        />
+        <FacetPicker
+          label="Event type"
+          options={options(index.types.values, result.facets.types)}
+          selected={view.types}
+          onToggle={(v) => toggle('types', v)}
+        />
+        <FacetPicker
+          label="Tag"
+          options={options(index.tags.values, result.facets.tags)}
+          selected={view.tags}
+          onToggle={(v) => toggle('tags', v)}
+        />
+        <FacetPicker
+          label="Place"
+          options={options(index.places.values, result.facets.places)}
+          selected={view.places}
+          onToggle={(v) => toggle('places', v)}
+        />
+        <FacetPicker
+          label="Actor type"
+          options={options(ENTITY_TYPES, result.facets.etypes)}
+          selected={view.etypes}
+          onToggle={(v) => toggle('etypes', v)}
+        />
+        <FacetPicker
+          label="Precision"
+          options={options(
+            PRECISIONS,
+            result.facets.prec,
+            (p) => `known ${describePrecision(p as never)}`,
+          )}
+          selected={view.prec}
+          onToggle={(v) => toggle('prec', v)}
+        />
+      </div>
+      <div className="cs-filter-row">
+        <DateRangeFields
+          since={view.since}
+          until={view.until}
+          {...(view.from !== undefined && view.to !== undefined
+            ? { window: { from: view.from, to: view.to } }
+            : {})}
+        />
+        <fieldset className="cs-match" disabled={view.actors.length < 2}>
+          <legend>Chosen actors</legend>
+          {(['any', 'all'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name="cs-match"
+                value={m}
+                checked={view.match === m}
+                onChange={() => updateView({ match: m })}
+              />
+              {m === 'any' ? 'any of them' : 'all of them'}
+            </label>
+          ))}
+        </fieldset>
+        <label className="cs-group">
+          Lanes
+          <select
+            value={view.group}
+            onChange={(e) => updateView({ group: e.target.value as GroupBy })}
+            aria-label="Group timeline lanes by"
+          >
+            {GROUP_BYS.map((g) => (
+              <option key={g} value={g}>
+                {g === 'none' ? 'no lanes' : `by ${g}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ActiveChips />
+      {result.notices.map((n) => (
+        <p key={n} className="cs-note" role="note">
+          {n}
+        </p>
+      ))}
+    </div>
+  );
+}

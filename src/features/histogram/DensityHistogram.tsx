@@ -1,0 +1,95 @@
+import { useMemo, useRef, useState } from 'react';
+import { useViewData } from '../../data/viewData';
+import { formatInstant } from '../../domain/formatDate';
+import { histogram } from '../../domain/histogram';
+import { paddedWindow } from '../../domain/levelOfDetail';
+import { updateView } from '../../url/useViewState';
+import './histogram.css';
+
+const H = 44;
+
+/** Event counts over the whole dataset for the current filters; drag across it to set the timeline window. */
+export function DensityHistogram() {
+  const { loaded, view, result } = useViewData();
+  const { index } = loaded;
+  const range = useMemo(
+    () => (index.extent ? paddedWindow(index.extent, 0.02) : undefined),
+    [index],
+  );
+  const hist = useMemo(
+    () => (range ? histogram(index, result.matches, range, 120) : undefined),
+    [index, result.matches, range],
+  );
+  const svg = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  if (!range || !hist) return null;
+  const span = range.end - range.start;
+  const x = (t: number) => ((t - range.start) / span) * 1000;
+  const timeAt = (clientX: number) => {
+    const r = svg.current!.getBoundingClientRect();
+    return range.start + ((clientX - r.left) / Math.max(1, r.width)) * span;
+  };
+  const win =
+    view.from !== undefined && view.to !== undefined
+      ? { start: view.from, end: view.to }
+      : paddedWindow(index.extent!);
+  const label = `Density of matching events from ${formatInstant(range.start, 'day', view.tz)} to ${formatInstant(range.end, 'day', view.tz)}, busiest ${hist.unit.label} holds ${hist.max.toLocaleString('en')}. Drag across it to set the timeline window.`;
+  return (
+    <div className="cs-histogram">
+      <svg
+        ref={svg}
+        viewBox={`0 0 1000 ${H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+        data-testid="histogram"
+        onPointerDown={(e) => {
+          (e.target as Element).setPointerCapture?.(e.pointerId);
+          const t = timeAt(e.clientX);
+          setDrag({ a: t, b: t });
+        }}
+        onPointerMove={(e) => drag && setDrag({ a: drag.a, b: timeAt(e.clientX) })}
+        onPointerUp={() => {
+          if (!drag) return;
+          const from = Math.round(Math.min(drag.a, drag.b));
+          const to = Math.round(Math.max(drag.a, drag.b));
+          setDrag(null);
+          if (to - from > span / 2000) updateView({ from, to });
+        }}
+      >
+        {Array.from(hist.counts, (c, k) => {
+          if (c === 0) return null;
+          const x0 = x(hist.bounds[k]!);
+          const x1 = x(hist.bounds[k + 1]!);
+          const h = Math.max(1.5, (Math.sqrt(c) / Math.sqrt(hist.max)) * (H - 2));
+          return (
+            <rect
+              key={k}
+              className="cs-hist-bar"
+              x={x0}
+              y={H - h}
+              width={Math.max(0.8, x1 - x0 - 0.6)}
+              height={h}
+            />
+          );
+        })}
+        <rect
+          className="cs-hist-window"
+          x={x(win.start)}
+          y={0}
+          width={Math.max(2, x(win.end) - x(win.start))}
+          height={H}
+        />
+        {drag && (
+          <rect
+            className="cs-hist-brush"
+            x={x(Math.min(drag.a, drag.b))}
+            y={0}
+            width={Math.abs(x(drag.b) - x(drag.a))}
+            height={H}
+          />
+        )}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { BUNDLED } from '../../data/sources';
+import { openDataset, openLocalFile } from './openDataset';
+
+/** Bundled datasets, a local file, or a URL. */
+export function DatasetMenu({ current }: { current?: string }) {
+  const client = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [url, setUrl] = useState('');
+  const close = () => menu.current?.removeAttribute('open');
+  return (
+    <div className="cs-dataset-controls">
+      <details ref={menu} className="cs-menu">
+        <summary>Datasets</summary>
+        <div className="cs-menu-body">
+          <ul aria-label="Bundled datasets">
+            {BUNDLED.map((b) => (
+              <li key={b.id}>
+                <button
+                  type="button"
+                  aria-current={(current ?? BUNDLED[0].id) === b.id ? 'true' : undefined}
+                  onClick={() => {
+                    close();
+                    openDataset(b.id === BUNDLED[0].id ? undefined : b.id);
+                  }}
+                >
+                  {b.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!url.trim()) return;
+              close();
+              openDataset(url.trim());
+            }}
+          >
+            <label>
+              Load from URL
+              <input
+                type="url"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+                placeholder="https://…/events.json"
+              />
+            </label>
+            <button type="submit">Load</button>
+          </form>
+        </div>
+      </details>
+      <button type="button" onClick={() => input.current?.click()}>
+        Open file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label="Open a dataset file"
+        accept=".json,.csv,.tsv,.jsonl,.txt,application/json,text/csv"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) openLocalFile(f, client);
+        }}
+      />
+    </div>
+  );
+}

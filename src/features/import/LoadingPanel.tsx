@@ -1,0 +1,35 @@
+import { useLoadProgress } from '../../data/loadProgress';
+
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 1)} MB`;
+
+/** Progress while a dataset loads: bytes downloaded, then parsing, then indexing; cancellable. */
+export function LoadingPanel({ label, onCancel }: { label: string; onCancel(): void }) {
+  const progress = useLoadProgress((s) => s.progress);
+  let text = 'Starting…';
+  let value: number | undefined;
+  let max: number | undefined;
+  if (progress?.phase === 'download') {
+    text = progress.total
+      ? `Downloading ${mb(progress.loaded)} of ${mb(progress.total)}`
+      : `Downloading ${mb(progress.loaded)}`;
+    value = progress.loaded;
+    max = progress.total;
+  } else if (progress?.phase === 'parse') {
+    text = `Reading and checking ${mb(progress.loaded)}…`;
+  } else if (progress?.phase === 'index') {
+    text = `Indexing ${(progress.total ?? 0).toLocaleString('en')} events…`;
+  }
+  return (
+    <div className="cs-loading" role="group" aria-label="Loading">
+      <h2>Loading {label}</h2>
+      <progress
+        aria-label={`Loading ${label}`}
+        {...(value !== undefined && max ? { value, max } : {})}
+      />
+      <p aria-live="polite">{text}</p>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

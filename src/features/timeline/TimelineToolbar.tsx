@@ -1,0 +1,49 @@
+import type { ItemPlan } from '../../domain/levelOfDetail';
+import type { VisHandle } from './useVisTimeline';
+
+interface Props {
+  plan: ItemPlan;
+  handle: VisHandle | null;
+  onFit(): void;
+  historical: boolean;
+}
+
+/** Zoom and fit controls, and a plain statement of what is drawn. */
+export function TimelineToolbar({ plan, handle, onFit, historical }: Props) {
+  const tl = handle?.timeline;
+  const what =
+    plan.mode === 'events'
+      ? `${plan.visibleCount.toLocaleString('en')} event${plan.visibleCount === 1 ? '' : 's'} in view`
+      : `${plan.visibleCount.toLocaleString('en')} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
+  return (
+    <div className="cs-toolbar" role="toolbar" aria-label="Timeline controls">
+      <button
+        type="button"
+        onClick={() => tl?.zoomIn(0.5, { animation: false })}
+        aria-label="Zoom in"
+        title="Zoom in (+)"
+      >
+        +
+      </button>
+      <button
+        type="button"
+        onClick={() => tl?.zoomOut(0.5, { animation: false })}
+        aria-label="Zoom out"
+        title="Zoom out (−)"
+      >
+        −
+      </button>
+      <button type="button" onClick={onFit} title="Fit all matching events (f)">
+        Fit
+      </button>
+      {!historical && (
+        <button type="button" onClick={() => tl?.moveTo(Date.now(), { animation: false })}>
+          Today
+        </button>
+      )}
+      <span className="cs-toolbar-info" data-testid="timeline-mode" data-mode={plan.mode}>
+        {what}
+      </span>
+    </div>
+  );
+}

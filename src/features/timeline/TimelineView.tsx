@@ -1,0 +1,318 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useViewData } from '../../data/viewData';
+import { isDrawable } from '../../domain/dates';
+import { planLanes } from '../../domain/lanes';
+import {
+  DEFAULT_LOD,
+  matchExtent,
+  paddedWindow,
+  planItems,
+  type PlannedItem,
+} from '../../domain/levelOfDetail';
+import { registerTimeline } from '../../state/timelineCommands';
+import { currentView, replaceWindowThrottled, updateView } from '../../url/useViewState';
+import { groupElement, itemElement, tooltipElement } from './itemContent';
+import { TimelineToolbar } from './TimelineToolbar';
+import {
+  momentInZone,
+  syncDataSet,
+  useVisTimeline,
+  type VisGroup,
+  type VisItem,
+} from './useVisTimeline';
+import './timeline.css';
+
+const LANE_LABEL_PX = 180;
+
+/** The zoomable timeline: vis-timeline fed only what the level-of-detail planner says is near the window. */
+export function TimelineView() {
+  const { loaded, view, result } = useViewData();
+  const { index } = loaded;
+  const container = useRef<HTMLDivElement>(null);
+  const dataWindow = useMemo(
+    () => paddedWindow(index.extent ?? { start: Date.UTC(2000, 0), end: Date.UTC(2001, 0) }),
+    [index],
+  );
+  const [win, setWin] = useState(() =>
+    view.from !== undefined && view.to !== undefined
+      ? { start: view.from, end: view.to }
+      : dataWindow,
+  );
+  const [width, setWidth] = useState(DEFAULT_LOD.widthPx);
+  const lanes = useMemo(
+    () => planLanes(index, result.matches, view.group),
+    [index, result.matches, view.group],
+  );
+  const plan = useMemo(
+    () =>
+      planItems(index, result.matches, lanes, win, {
+        ...DEFAULT_LOD,
+        widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
+      }),
+    [index, result.matches, lanes, win, width],
+  );
+  const byId = useMemo(
+    () => new Map<string, PlannedItem>(plan.items.map((i) => [i.id, i])),
+    [plan],
+  );
+  // vis calls the templates later, from its own redraws: they read the current plan through this ref.
+  const ctx = useRef({ byId, index, tz: view.tz });
+  useEffect(() => {
+    ctx.current = { byId, index, tz: view.tz };
+  }, [byId, index, view.tz]);
+  const [now] = useState(() => Date.now());
+
+  const span = Math.max(1, dataWindow.end - dataWindow.start);
+  const handle = useVisTimeline(
+    container,
+    {
+      start: win.start,
+      end: win.end,
+      options: {
+        height: '100%',
+        orientation: { axis: 'top', item: 'top' },
+        showCurrentTime: false,
+        selectable: true,
+        multiselect: false,
+        stack: true,
+        zoomMin: 10,
+        zoomMax: Math.min(span * 8, 8e15),
+        min: Math.max(-8.64e15, dataWindow.start - span * 2),
+        max: Math.min(8.64e15, dataWindow.end + span * 2),
+        groupOrder: 'order',
+        verticalScroll: true,
+        margin: { item: { horizontal: 2, vertical: 4 }, axis: 4 },
+        moment: momentInZone(view.tz),
+      },
+    },
+    {
+      onSelect: (id) => {
+        const item = id ? ctx.current.byId.get(id) : undefined;
+        if (item?.kind === 'bucket') {
+          handle?.timeline.setSelection([]);
+          handle?.timeline.setWindow(item.start, item.end, { animation: false });
+          return;
+        }
+        const eventId = item ? ctx.current.index.events[item.position]!.id : undefined;
+        if (eventId !== currentView().state.event) updateView({ event: eventId });
+      },
+      onRangeChanged: (start, end) => {
+        setWin({ start, end });
+        const url = currentView().state;
+        const same = (a: number, b: number) => Math.abs(a - b) < 1;
+        if (
+          url.from !== undefined &&
+          url.to !== undefined &&
+          same(url.from, start) &&
+          same(url.to, end)
+        )
+          return;
+        if (url.from === undefined && same(start, dataWindow.start) && same(end, dataWindow.end))
+          return;
+        replaceWindowThrottled(start, end);
+      },
+      template: (id) => {
+        const item = ctx.current.byId.get(id);
+        return item
+          ? itemElement(item, ctx.current.index, ctx.current.tz)
+          : document.createElement('span');
+      },
+      tooltip: (id) => {
+        const item = ctx.current.byId.get(id);
+        return item
+          ? tooltipElement(item, ctx.current.index, ctx.current.tz)
+          : document.createElement('span');
+      },
+      group: (g) => groupElement(g.label, g.count, g.kind),
+    },
+  );
+
+  // Keep the LOD width in step with the container.
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // The time zone changes how the axis reads.
+  useEffect(() => {
+    handle?.timeline.setOptions({ moment: momentInZone(view.tz) });
+  }, [handle, view.tz]);
+
+  // Apply a window that arrives through the URL (Back/Forward, histogram brush, a pasted link).
+  useEffect(() => {
+    if (!handle || view.from === undefined || view.to === undefined) return;
+    const w = handle.timeline.getWindow();
+    if (Math.abs(w.start.valueOf() - view.from) >= 1 || Math.abs(w.end.valueOf() - view.to) >= 1) {
+      handle.timeline.setWindow(view.from, view.to, { animation: false });
+    }
+  }, [handle, view.from, view.to]);
+
+  // Lanes and items: DataSet updates by id, never a wholesale replacement.
+  const groupsOn = useRef(false);
+  const selectedPos = view.event !== undefined ? index.byId.get(view.event) : undefined;
+  useEffect(() => {
+    if (!handle) return;
+    const groups: VisGroup[] | null = lanes
+      ? lanes.lanes.map((l, order) => ({
+          id: l.id,
+          content: '',
+          order,
+          label: l.label,
+          count: l.count,
+          kind: l.kind,
+          className: `cs-lane-row cs-lane-row-${l.kind}`,
+          sig: `${l.label}|${l.count}|${order}`,
+        }))
+      : null;
+    const items: VisItem[] = plan.items.map((it) => toVisItem(it, view.tz, selectedPos));
+    const ids = new Set(items.map((i) => i.id));
+    handle.items.remove((handle.items.getIds() as string[]).filter((id) => !ids.has(id)));
+    if (groups) {
+      syncDataSet(handle.groups, groups);
+      if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
+      groupsOn.current = true;
+    } else if (groupsOn.current) {
+      handle.timeline.setGroups(null as never);
+      handle.groups.clear();
+      groupsOn.current = false;
+    }
+    syncDataSet(handle.items, items);
+    handle.timeline.setSelection(
+      items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
+    );
+  }, [handle, plan, lanes, view.tz, selectedPos]);
+
+  const fit = useCallback(() => {
+    const ext = matchExtent(index, result.matches) ?? index.extent;
+    if (ext && handle)
+      handle.timeline.setWindow(paddedWindow(ext).start, paddedWindow(ext).end, {
+        animation: false,
+      });
+  }, [handle, index, result.matches]);
+
+  // Reveal a newly selected event that lies outside the window (keyboard j/k, the event list).
+  const lastSelected = useRef(selectedPos);
+  useEffect(() => {
+    if (!handle || selectedPos === undefined || selectedPos === lastSelected.current) return;
+    lastSelected.current = selectedPos;
+    reveal(handle.timeline, index.starts[selectedPos]!, index.ends[selectedPos]!);
+  }, [handle, selectedPos, index]);
+
+  useEffect(() => {
+    if (!handle) return;
+    const tl = handle.timeline;
+    registerTimeline({
+      zoom: (f) =>
+        f > 1 ? tl.zoomOut(f - 1, { animation: false }) : tl.zoomIn(1 - f, { animation: false }),
+      pan: (fraction) => {
+        const w = tl.getWindow();
+        const d = (w.end.valueOf() - w.start.valueOf()) * fraction;
+        tl.setWindow(w.start.valueOf() + d, w.end.valueOf() + d, { animation: false });
+      },
+      fit,
+      reveal: (pos) => reveal(tl, index.starts[pos]!, index.ends[pos]!),
+      focus: () => container.current?.focus(),
+    });
+    return () => registerTimeline(null);
+  }, [handle, fit, index]);
+
+  return (
+    <>
+      <TimelineToolbar
+        plan={plan}
+        onFit={fit}
+        handle={handle}
+        historical={(index.extent?.end ?? 0) < now - 365 * 86_400_000}
+      />
+      <div className="cs-timeline-stage">
+        <div
+          ref={container}
+          className="cs-timeline"
+          tabIndex={0}
+          aria-label="Timeline canvas: use the Events list for a readable equivalent"
+          data-mode={plan.mode}
+        />
+        {result.count === 0 && (
+          <div className="cs-empty" role="note">
+            <p>No events match the current filters.</p>
+            <button
+              type="button"
+              onClick={() =>
+                updateView((s) => ({
+                  ...s,
+                  actors: [],
+                  xactors: [],
+                  etypes: [],
+                  types: [],
+                  tags: [],
+                  places: [],
+                  prec: [],
+                  q: '',
+                  since: undefined,
+                  until: undefined,
+                }))
+              }
+            >
+              Clear all filters
+            </button>
+          </div>
+        )}
+      </div>
+      {index.undrawable > 0 && (
+        <p className="cs-note">
+          {index.undrawable.toLocaleString('en')} event{index.undrawable === 1 ? ' lies' : 's lie'}{' '}
+          beyond ±270,000 years, which the timeline axis cannot draw; they are in the Events list.
+        </p>
+      )}
+    </>
+  );
+}
+
+function reveal(
+  tl: {
+    getWindow(): { start: Date; end: Date };
+    setWindow(a: number, b: number, o?: object): void;
+  },
+  start: number,
+  end: number,
+) {
+  if (!isDrawable(start)) return;
+  const w = tl.getWindow();
+  const ws = w.start.valueOf();
+  const we = w.end.valueOf();
+  if (start >= ws && start < we) return;
+  const span = we - ws;
+  const mid = end - start < span ? (start + end) / 2 : start;
+  tl.setWindow(mid - span / 2, mid + span / 2, { animation: false });
+}
+
+function toVisItem(it: PlannedItem, tz: string, selected: number | undefined): VisItem {
+  if (it.kind === 'bucket') {
+    return {
+      id: it.id,
+      start: it.start,
+      end: it.end,
+      type: 'range',
+      className: `cs-bucket cs-density-${it.density}`,
+      content: '',
+      ...(it.lane ? { group: it.lane } : {}),
+      sig: `b|${it.count}|${it.density}`,
+    };
+  }
+  const isSel = it.position === selected;
+  const className = `cs-event cs-shape-${it.shape}${isSel ? ' is-selected' : ''}`;
+  const point = it.shape === 'point';
+  return {
+    id: it.id,
+    start: it.start,
+    ...(point ? {} : { end: it.end }),
+    type: point ? 'point' : 'range',
+    className,
+    content: '',
+    ...(it.lane ? { group: it.lane } : {}),
+    sig: `${className}|${tz}`,
+  };
+}

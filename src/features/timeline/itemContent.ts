@@ -1,0 +1,60 @@
+import type { DatasetIndex } from '../../domain/buildIndex';
+import { formatEventDate } from '../../domain/formatDate';
+import type { PlannedItem } from '../../domain/levelOfDetail';
+
+/**
+ * Item, group and tooltip content as DOM nodes built with textContent: no dataset string is ever parsed as HTML
+ * (vis-timeline's own xss filter stays on as a backstop, see TOOLCHAIN.md).
+ */
+function el(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const MAX_LABEL = 120;
+const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+
+export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
+  if (item.kind === 'bucket') {
+    const root = el(
+      'span',
+      'cs-bucket-label',
+      `${item.count.toLocaleString('en')} event${item.count === 1 ? '' : 's'}`,
+    );
+    return root;
+  }
+  const e = index.events[item.position]!;
+  const root = el('span', 'cs-item-label');
+  if (item.shape === 'uncertain')
+    root.append(el('span', 'cs-item-precision', `${formatEventDate(e, tz)} · `));
+  root.append(el('span', 'cs-item-title', clip(e.title)));
+  return root;
+}
+
+export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
+  const root = el('div', 'cs-tooltip');
+  if (item.kind === 'bucket') {
+    root.append(el('strong', '', `${item.count.toLocaleString('en')} events`));
+    root.append(el('div', '', 'Click to zoom in'));
+    return root;
+  }
+  const e = index.events[item.position]!;
+  root.append(el('strong', 'cs-tooltip-title', clip(e.title)));
+  root.append(el('div', 'cs-tooltip-date', formatEventDate(e, tz)));
+  if (e.actors.length > 0) {
+    const names = e.actors.map(
+      (id) => index.entities[index.entityLookup.get(id) ?? -1]?.name ?? id,
+    );
+    root.append(el('div', 'cs-tooltip-actors', clip(names.join(', '))));
+  }
+  return root;
+}
+
+export function groupElement(label: string, count: number, kind: string): HTMLElement {
+  const root = el('span', `cs-lane cs-lane-${kind}`);
+  root.append(el('span', 'cs-lane-name', clip(label)));
+  root.append(el('span', 'cs-lane-count', count.toLocaleString('en')));
+  return root;
+}

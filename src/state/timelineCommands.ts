@@ -1,0 +1,20 @@
+/** What the mounted timeline can be asked to do (by shortcuts, the histogram, the event list). */
+export interface TimelineCommands {
+  zoom(factor: number): void;
+  pan(fraction: number): void;
+  fit(): void;
+  /** Brings an event into view if it is outside the window. */
+  reveal(position: number): void;
+  focus(): void;
+}
+
+let current: TimelineCommands | null = null;
+
+export function registerTimeline(commands: TimelineCommands | null): void {
+  current = commands;
+}
+
+/** The mounted timeline's commands, or null when none is mounted. */
+export function timelineCommands(): TimelineCommands | null {
+  return current;
+}

@@ -1,0 +1,58 @@
+import { create } from 'zustand';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type DialogName = 'help' | 'report' | 'saved-views' | null;
+
+interface UiState {
+  theme: ThemeChoice;
+  setTheme(t: ThemeChoice): void;
+  dialog: DialogName;
+  openDialog(d: DialogName): void;
+  /** What the address said that was ignored (shown once, dismissable). */
+  notices: string[];
+  setNotices(n: string[]): void;
+  /** A short confirmation ("Link copied"), read out politely. */
+  toast: string;
+  say(message: string): void;
+  /** Narrow screens: which drawer is open. */
+  drawer: 'entities' | 'details' | null;
+  setDrawer(d: 'entities' | 'details' | null): void;
+}
+
+const THEME_KEY = 'chronoscope.theme';
+
+function storedTheme(): ThemeChoice {
+  try {
+    const t = localStorage.getItem(THEME_KEY);
+    return t === 'light' || t === 'dark' ? t : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Short-lived UI state only; the view itself lives in the URL. */
+export const useUi = create<UiState>((set) => ({
+  theme: storedTheme(),
+  setTheme: (theme) => {
+    try {
+      localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Storage may be full or disabled: the choice still applies for this session.
+    }
+    set({ theme });
+  },
+  dialog: null,
+  openDialog: (dialog) => set({ dialog }),
+  notices: [],
+  setNotices: (notices) => set({ notices }),
+  toast: '',
+  say: (toast) => {
+    if (toastTimer !== undefined) clearTimeout(toastTimer);
+    set({ toast });
+    toastTimer = setTimeout(() => set({ toast: '' }), 4000);
+  },
+  drawer: null,
+  setDrawer: (drawer) => set({ drawer }),
+}));

@@ -1,0 +1,51 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  open: boolean;
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+/** A modal dialog on the native <dialog>: it traps focus, closes on Esc, and gives focus back on close. */
+export function Dialog({ open, title, onClose, children, wide }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      opener.current = document.activeElement;
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+    } else if (!open && d.open) {
+      if (typeof d.close === 'function') d.close();
+      else d.removeAttribute('open');
+      if (opener.current instanceof HTMLElement) opener.current.focus();
+    }
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className={`cs-dialog${wide ? ' cs-dialog-wide' : ''}`}
+      aria-labelledby="cs-dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <header className="cs-dialog-header">
+            <h2 id="cs-dialog-title">{title}</h2>
+            <button type="button" onClick={onClose} aria-label="Close dialog">
+              ×
+            </button>
+          </header>
+          <div className="cs-dialog-body">{children}</div>
+        </>
+      )}
+    </dialog>
+  );
+}
