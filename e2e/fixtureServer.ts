@@ -20,9 +20,17 @@ createServer(async (req, res) => {
   }
   try {
     const body = await readFile(join(root, rel));
-    res.writeHead(200, { 'content-type': rel.endsWith('.json') ? 'application/json' : 'text/plain', ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
+    res.writeHead(200, {
+      'content-type': rel.endsWith('.json') ? 'application/json' : 'text/plain',
+      ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+    });
     res.end(body);
   } catch {
-    res.writeHead(404, { 'content-type': 'text/plain', ...(cors ? { 'access-control-allow-origin': '*' } : {}) }).end('not found');
+    res
+      .writeHead(404, {
+        'content-type': 'text/plain',
+        ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+      })
+      .end('not found');
   }
 }).listen(port, '127.0.0.1', () => console.log(`fixtures on http://127.0.0.1:${port}`));

@@ -8,17 +8,27 @@ test.describe('loading datasets', () => {
     await d.open();
     await d.expectShowing(7, 7);
     await expect(page.getByRole('heading', { level: 1, name: 'Chronoscope' })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: 'US–Ukraine defence coordination, December 2023' })).toBeVisible();
-    for (const region of [d.filters, d.timeline, d.entities, d.events, d.details]) await expect(region).toBeVisible();
+    await expect(
+      page.getByRole('heading', {
+        level: 2,
+        name: 'US–Ukraine defence coordination, December 2023',
+      }),
+    ).toBeVisible();
+    for (const region of [d.filters, d.timeline, d.entities, d.events, d.details])
+      await expect(region).toBeVisible();
     await expect(d.entityCheckbox('John Kirby')).toBeVisible();
     await expect(d.entities.getByLabel('2 matching events').first()).toBeVisible();
   });
 
-  test('loads the bundled UCDP dataset by id, through the Datasets menu, and by relative path', async ({ page }) => {
+  test('loads the bundled UCDP dataset by id, through the Datasets menu, and by relative path', async ({
+    page,
+  }) => {
     const d = new Dashboard(page);
     await d.open('data=ucdp-ukraine');
     await d.expectShowing(3883, 3883);
-    await expect(page.getByRole('heading', { level: 2, name: /UCDP GED: organised violence in Ukraine/ })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: /UCDP GED: organised violence in Ukraine/ }),
+    ).toBeVisible();
 
     await d.open();
     await d.expectShowing(7, 7);
@@ -37,7 +47,9 @@ test.describe('loading datasets', () => {
     await d.expectShowing(3, 3);
   });
 
-  test('a partial load shows the valid events and a report of each rejected one', async ({ page }) => {
+  test('a partial load shows the valid events and a report of each rejected one', async ({
+    page,
+  }) => {
     const d = new Dashboard(page);
     await d.open(`data=${encodeURIComponent(`${FIXTURES}/partial.json`)}`);
     await d.expectShowing(3, 3);
@@ -45,7 +57,14 @@ test.describe('loading datasets', () => {
     const dialog = page.getByRole('dialog', { name: 'Validation report' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('3 of 9 records loaded');
-    for (const reason of ['missing id', 'missing title', 'unreadable start', 'end 2023-12-01 is before start', 'lat without lon', 'duplicate id "ok-1"']) {
+    for (const reason of [
+      'missing id',
+      'missing title',
+      'unreadable start',
+      'end 2023-12-01 is before start',
+      'lat without lon',
+      'duplicate id "ok-1"',
+    ]) {
       await expect(dialog.getByRole('cell', { name: new RegExp(reason) })).toBeVisible();
     }
     await expect(dialog.getByRole('row', { name: /^4 bad-start skipped/ })).toBeVisible();
@@ -57,7 +76,13 @@ test.describe('loading datasets', () => {
     const d = new Dashboard(page);
     await d.open();
     await d.expectShowing(7, 7);
-    await d.dropFile('dropped.json', JSON.stringify({ title: 'Dropped file', events: [{ id: 'd1', title: 'Dropped event', start: '2024-02-24' }] }));
+    await d.dropFile(
+      'dropped.json',
+      JSON.stringify({
+        title: 'Dropped file',
+        events: [{ id: 'd1', title: 'Dropped event', start: '2024-02-24' }],
+      }),
+    );
     await d.expectShowing(1, 1);
     await expect(page.getByText('Dropped file')).toBeVisible();
     expect(d.params().get('data')).toBe('local:dropped.json');
@@ -66,7 +91,11 @@ test.describe('loading datasets', () => {
   test('opens a file with the file picker', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();
-    await page.getByLabel('Open a dataset file').setInputFiles({ name: 'picked.json', mimeType: 'application/json', buffer: readFileSync('e2e/fixtures/partial.json') });
+    await page.getByLabel('Open a dataset file').setInputFiles({
+      name: 'picked.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('e2e/fixtures/partial.json'),
+    });
     await d.expectShowing(3, 3);
   });
 });

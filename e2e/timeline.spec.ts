@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { Dashboard } from './pages/Dashboard';
 
 test.describe('the timeline', () => {
-  test('draws every sample event; month-precision events as hatched uncertain spans', async ({ page }) => {
+  test('draws every sample event; month-precision events as hatched uncertain spans', async ({
+    page,
+  }) => {
     const d = new Dashboard(page);
     await d.open();
     await expect(d.itemContents()).toHaveCount(7);
@@ -20,7 +22,9 @@ test.describe('the timeline', () => {
     await d.open();
     await d.filters.getByLabel('Group timeline lanes by').selectOption('actor');
     await expect(d.timeline.locator('.vis-label', { hasText: 'John Kirby' })).toBeVisible();
-    await expect(d.timelineItem('Kirby: premature to discuss').locator('.vis-item-content')).toHaveCount(2);
+    await expect(
+      d.timelineItem('Kirby: premature to discuss').locator('.vis-item-content'),
+    ).toHaveCount(2);
     expect(d.params().get('group')).toBe('actor');
   });
 
@@ -31,12 +35,16 @@ test.describe('the timeline', () => {
     await d.timeline.getByRole('button', { name: 'Zoom in' }).click();
     const [a1, b1] = await d.windowFromUrl();
     await page.keyboard.press('+');
-    await expect.poll(async () => (await d.windowFromUrl())[1] - (await d.windowFromUrl())[0]).toBeLessThan(b1 - a1);
+    await expect
+      .poll(async () => (await d.windowFromUrl())[1] - (await d.windowFromUrl())[0])
+      .toBeLessThan(b1 - a1);
     const [a2, b2] = await d.windowFromUrl();
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await d.windowFromUrl())[0]).toBeGreaterThan(a2);
     await page.keyboard.press('-');
-    await expect.poll(async () => (await d.windowFromUrl())[1] - (await d.windowFromUrl())[0]).toBeGreaterThan(b2 - a2);
+    await expect
+      .poll(async () => (await d.windowFromUrl())[1] - (await d.windowFromUrl())[0])
+      .toBeGreaterThan(b2 - a2);
   });
 
   test('j and k walk events in time order; Enter focuses the details', async ({ page }) => {
@@ -62,13 +70,22 @@ test.describe('the timeline', () => {
   test('clicking an event opens its details with every source', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();
-    await d.timelineItem('Kirby: the administration awaits Congress').locator('.vis-item-content').click();
-    await expect(d.details.getByRole('heading', { name: 'Kirby: the administration awaits Congress on a new round of aid to Kyiv' })).toBeVisible();
+    await d
+      .timelineItem('Kirby: the administration awaits Congress')
+      .locator('.vis-item-content')
+      .click();
+    await expect(
+      d.details.getByRole('heading', {
+        name: 'Kirby: the administration awaits Congress on a new round of aid to Kyiv',
+      }),
+    ).toBeVisible();
     await expect(d.details).toContainText('21 Dec 2023');
     await expect(d.details).toContainText('known to the day');
     const sources = d.details.getByRole('region', { name: 'Sources' });
     await expect(sources.getByRole('listitem')).toHaveCount(2);
-    await expect(sources).toContainText('He noted that the Biden administration is awaiting a decision from lawmakers');
+    await expect(sources).toContainText(
+      'He noted that the Biden administration is awaiting a decision from lawmakers',
+    );
     await d.details.getByRole('button', { name: 'US Congress' }).click();
     await d.expectShowing(1, 7);
     expect(d.params().getAll('actor')).toEqual(['us-congress']);

@@ -10,9 +10,13 @@ try {
   report = {};
 }
 if (report.error || !report.metadata) {
-  console.log(`npm audit: UNAVAILABLE (${report.error?.summary ?? 'no report from the registry'}); runtime dependencies were not checked.`);
+  console.log(
+    `npm audit: UNAVAILABLE (${report.error?.summary ?? 'no report from the registry'}); runtime dependencies were not checked.`,
+  );
   process.exit(0);
 }
 const v = report.metadata.vulnerabilities;
-console.log(`npm audit (runtime dependencies): ${v.critical} critical, ${v.high} high, ${v.moderate} moderate, ${v.low} low`);
+console.log(
+  `npm audit (runtime dependencies): ${v.critical} critical, ${v.high} high, ${v.moderate} moderate, ${v.low} low`,
+);
 process.exit(v.critical + v.high > 0 ? 1 : 0);

@@ -56,6 +56,8 @@ describe('searchText', () => {
     ['tag', 'udcg', ['c']],
     ['source quote', 'critical gear', ['c']],
     ['nothing', 'zeppelin', []],
+    ['short words are not fuzzy', 'froz', ['a', 'b']],
+    ['a one-letter typo in a short word does not match', 'kriby', []],
   ])('%s: %j', (_n, q, expected) => {
     expect(ids(q)).toEqual(expected);
   });

@@ -112,7 +112,8 @@ export interface TextMatch {
   terms: string[];
 }
 
-const fuzzyFor = (term: string) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
+// One edit per five letters; shorter words match exactly or by prefix only ("froz" must not find "from").
+const fuzzyFor = (term: string) => (term.length >= 5 ? 0.2 : false);
 
 /** Events matching every term (prefix, fuzzy) and every quoted phrase, ascending by position. */
 export function searchText(index: DatasetIndex, text: TextIndex, q: string): TextMatch {

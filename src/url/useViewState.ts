@@ -64,7 +64,8 @@ let pendingWindow: { from: number; to: number } | undefined;
 let windowTimer: ReturnType<typeof setTimeout> | undefined;
 const WINDOW_THROTTLE_MS = 300;
 
-function flushWindow(): void {
+/** Writes a pending pan/zoom window now (before the address is copied or saved). */
+export function flushWindow(): void {
   if (windowTimer !== undefined) clearTimeout(windowTimer);
   windowTimer = undefined;
   if (!pendingWindow) return;

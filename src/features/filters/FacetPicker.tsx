@@ -34,7 +34,7 @@ export function FacetPicker({ label, options, selected, onToggle }: Props) {
         {selected.length > 0 && <span className="cs-badge">{selected.length}</span>}
       </summary>
       <fieldset className="cs-facet-menu">
-        <legend className="cs-visually-hidden">{label}</legend>
+        <legend className="cs-visually-hidden">{label} values</legend>
         {options.length > 12 && (
           <input
             type="search"

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { SavedViewStore, SavedViewsError, type SavedView } from '../../data/savedViews';
 import { Dialog } from '../../ui/Dialog';
+import { flushWindow } from '../../url/useViewState';
 import { downloadText } from '../../ui/download';
 
 const store = () => new SavedViewStore(window.localStorage);
@@ -35,6 +36,7 @@ export function SavedViewsDialog({ open, onClose }: { open: boolean; onClose(): 
         onSubmit={(e) => {
           e.preventDefault();
           act(() => {
+            flushWindow();
             const v = store().save(name, window.location.search.slice(1));
             setName('');
             return `Saved “${v.name}”.`;

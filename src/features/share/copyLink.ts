@@ -1,3 +1,5 @@
+import { flushWindow } from '../../url/useViewState';
+
 /** Copies text to the clipboard; falls back to a hidden text field where the Clipboard API is refused. */
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -24,6 +26,7 @@ export async function copyText(text: string): Promise<boolean> {
 
 /** The shareable address of a view, optionally with one event selected. */
 export function linkTo(eventId?: string): string {
+  flushWindow();
   const url = new URL(window.location.href);
   if (eventId !== undefined) url.searchParams.set('event', eventId);
   if (!url.searchParams.has('v') && [...url.searchParams.keys()].length > 0)

@@ -5,11 +5,12 @@ interface Props {
   plan: ItemPlan;
   handle: VisHandle | null;
   onFit(): void;
+  onZoom(factor: number): void;
   historical: boolean;
 }
 
 /** Zoom and fit controls, and a plain statement of what is drawn. */
-export function TimelineToolbar({ plan, handle, onFit, historical }: Props) {
+export function TimelineToolbar({ plan, handle, onFit, onZoom, historical }: Props) {
   const tl = handle?.timeline;
   const what =
     plan.mode === 'events'
@@ -17,20 +18,10 @@ export function TimelineToolbar({ plan, handle, onFit, historical }: Props) {
       : `${plan.visibleCount.toLocaleString('en')} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
   return (
     <div className="cs-toolbar" role="toolbar" aria-label="Timeline controls">
-      <button
-        type="button"
-        onClick={() => tl?.zoomIn(0.5, { animation: false })}
-        aria-label="Zoom in"
-        title="Zoom in (+)"
-      >
+      <button type="button" onClick={() => onZoom(0.5)} aria-label="Zoom in" title="Zoom in (+)">
         +
       </button>
-      <button
-        type="button"
-        onClick={() => tl?.zoomOut(0.5, { animation: false })}
-        aria-label="Zoom out"
-        title="Zoom out (−)"
-      >
+      <button type="button" onClick={() => onZoom(1.5)} aria-label="Zoom out" title="Zoom out (−)">
         −
       </button>
       <button type="button" onClick={onFit} title="Fit all matching events (f)">

@@ -9,7 +9,7 @@ import {
   planItems,
   type PlannedItem,
 } from '../../domain/levelOfDetail';
-import { registerTimeline } from '../../state/timelineCommands';
+import { registerTimeline, timelineCommands } from '../../state/timelineCommands';
 import { currentView, replaceWindowThrottled, updateView } from '../../url/useViewState';
 import { groupElement, itemElement, tooltipElement } from './itemContent';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -98,6 +98,11 @@ export function TimelineView() {
       },
       onRangeChanged: (start, end) => {
         setWin({ start, end });
+        // The drawn window, readable by tests and tools.
+        if (container.current) {
+          container.current.dataset.windowStart = String(Math.round(start));
+          container.current.dataset.windowEnd = String(Math.round(end));
+        }
         const url = currentView().state;
         const same = (a: number, b: number) => Math.abs(a - b) < 1;
         if (
@@ -187,10 +192,10 @@ export function TimelineView() {
 
   const fit = useCallback(() => {
     const ext = matchExtent(index, result.matches) ?? index.extent;
-    if (ext && handle)
-      handle.timeline.setWindow(paddedWindow(ext).start, paddedWindow(ext).end, {
-        animation: false,
-      });
+    if (!ext || !handle) return;
+    const w = paddedWindow(ext);
+    handle.timeline.setWindow(w.start, w.end, { animation: false });
+    recordWindow(handle.timeline);
   }, [handle, index, result.matches]);
 
   // Reveal a newly selected event that lies outside the window (keyboard j/k, the event list).
@@ -205,12 +210,16 @@ export function TimelineView() {
     if (!handle) return;
     const tl = handle.timeline;
     registerTimeline({
-      zoom: (f) =>
-        f > 1 ? tl.zoomOut(f - 1, { animation: false }) : tl.zoomIn(1 - f, { animation: false }),
+      zoom: (f) => {
+        if (f > 1) tl.zoomOut(f - 1, { animation: false });
+        else tl.zoomIn(1 - f, { animation: false });
+        recordWindow(tl);
+      },
       pan: (fraction) => {
         const w = tl.getWindow();
         const d = (w.end.valueOf() - w.start.valueOf()) * fraction;
         tl.setWindow(w.start.valueOf() + d, w.end.valueOf() + d, { animation: false });
+        recordWindow(tl);
       },
       fit,
       reveal: (pos) => reveal(tl, index.starts[pos]!, index.ends[pos]!),
@@ -224,6 +233,7 @@ export function TimelineView() {
       <TimelineToolbar
         plan={plan}
         onFit={fit}
+        onZoom={(f) => timelineCommands()?.zoom(f)}
         handle={handle}
         historical={(index.extent?.end ?? 0) < now - 365 * 86_400_000}
       />
@@ -271,14 +281,21 @@ export function TimelineView() {
   );
 }
 
-function reveal(
-  tl: {
-    getWindow(): { start: Date; end: Date };
-    setWindow(a: number, b: number, o?: object): void;
-  },
-  start: number,
-  end: number,
-) {
+type WindowApi = {
+  getWindow(): { start: Date; end: Date };
+  setWindow(a: number, b: number, o?: object): void;
+};
+
+/**
+ * Records a window our own code set, at once: vis announces it only after a debounce, and a link copied in
+ * between must not carry the old window.
+ */
+function recordWindow(tl: WindowApi): void {
+  const w = tl.getWindow();
+  replaceWindowThrottled(w.start.valueOf(), w.end.valueOf());
+}
+
+function reveal(tl: WindowApi, start: number, end: number) {
   if (!isDrawable(start)) return;
   const w = tl.getWindow();
   const ws = w.start.valueOf();
@@ -287,6 +304,7 @@ function reveal(
   const span = we - ws;
   const mid = end - start < span ? (start + end) / 2 : start;
   tl.setWindow(mid - span / 2, mid + span / 2, { animation: false });
+  recordWindow(tl);
 }
 
 function toVisItem(it: PlannedItem, tz: string, selected: number | undefined): VisItem {
