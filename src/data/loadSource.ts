@@ -28,6 +28,8 @@ export class DatasetLoadError extends Error {
 }
 
 export const FETCH_TIMEOUT_MS = 30_000;
+/** Parsing and validating 1M events takes about 20 s here; three minutes without an answer is a hang. */
+export const PARSE_TIMEOUT_MS = 180_000;
 
 function runInWorker(
   req: LoadRequest,
@@ -39,17 +41,38 @@ function runInWorker(
       type: 'module',
       name: 'chronoscope-loader',
     });
+    // Watchdog on the main thread: no word from the worker for too long ends the load (a stalled download,
+    // or a loader that hangs), so the analyst gets a message and a retry instead of a spinner forever.
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const arm = (phase: LoadProgress['phase']) => {
+      if (watchdog !== undefined) clearTimeout(watchdog);
+      const ms = phase === 'download' ? FETCH_TIMEOUT_MS : PARSE_TIMEOUT_MS;
+      watchdog = setTimeout(() => {
+        const what = phase === 'download' ? 'Loading' : 'Reading the file';
+        finish({
+          ok: false,
+          error: failure(
+            'timeout',
+            `${what} stalled for ${Math.round(ms / 1000)} s and was stopped.`,
+          ),
+        });
+      }, ms);
+    };
     const finish = (o: LoadOutcome) => {
+      if (watchdog !== undefined) clearTimeout(watchdog);
       worker.terminate();
       signal?.removeEventListener('abort', onAbort);
       resolve(o);
     };
+    arm(req.from === 'url' ? 'download' : 'parse');
     const onAbort = () =>
       finish({ ok: false, error: failure('cancelled', 'Loading was cancelled.') });
     signal?.addEventListener('abort', onAbort);
     worker.onmessage = (e: MessageEvent<LoaderMessage>) => {
-      if (e.data.type === 'progress') onProgress(e.data.progress);
-      else finish(e.data.outcome);
+      if (e.data.type === 'progress') {
+        arm(e.data.progress.phase);
+        onProgress(e.data.progress);
+      } else finish(e.data.outcome);
     };
     worker.onerror = (e) => {
       e.preventDefault();

@@ -50,11 +50,30 @@ function describeValue(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
+/** Nesting depth past which an unknown field is kept as its JSON text (structured clone and React recurse). */
+const MAX_KEPT_DEPTH = 16;
+
+function depthExceeds(v: unknown, limit: number): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (limit <= 0) return true;
+  for (const child of Object.values(v)) if (depthExceeds(child, limit - 1)) return true;
+  return false;
+}
+
+function keepable(v: unknown): unknown {
+  if (!depthExceeds(v, MAX_KEPT_DEPTH)) return v;
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return '(a value nested too deeply to keep)';
+  }
+}
+
 /** Own-property copy into a prototype-less object, so keys like __proto__ stay plain data. */
 function plainCopy(entries: Iterable<[string, unknown]>): Record<string, unknown> {
   const out = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of entries)
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true });
+    Object.defineProperty(out, k, { value: keepable(v), enumerable: true, writable: true });
   return out;
 }
 
