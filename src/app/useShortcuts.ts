@@ -57,11 +57,13 @@ export function useShortcuts(data: ViewData): void {
           break;
         }
         case 'Enter':
+          // Where Enter already means something (a button, link, disclosure, table row), it keeps that meaning.
           if (
             selected !== undefined &&
-            !(e.target instanceof HTMLButtonElement) &&
-            !(e.target instanceof HTMLAnchorElement) &&
-            !inList
+            !(
+              e.target instanceof HTMLElement &&
+              e.target.closest('button, a, summary, [role="row"]')
+            )
           ) {
             e.preventDefault();
             ui.setDrawer('details');

@@ -1,5 +1,27 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]):not([hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab cycling inside the dialog (a modal <dialog> alone lets focus leave for the browser UI). */
+function trapFocus(e: React.KeyboardEvent<HTMLDialogElement>): void {
+  if (e.key !== 'Tab') return;
+  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => el.offsetParent !== null,
+  );
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !e.currentTarget.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !e.currentTarget.contains(active))) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 interface Props {
   open: boolean;
   title: string;
@@ -30,6 +52,7 @@ export function Dialog({ open, title, onClose, children, wide }: Props) {
       ref={ref}
       className={`cs-dialog${wide ? ' cs-dialog-wide' : ''}`}
       aria-labelledby="cs-dialog-title"
+      onKeyDown={trapFocus}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

@@ -143,12 +143,26 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
       ...other,
     };
   });
+  // UCDP sometimes gives one name to several actor ids (DPR and LPR each have two): keep them apart, say so.
+  const byName = new Map<string, number>();
+  for (const e of entities.values()) byName.set(e.name, (byName.get(e.name) ?? 0) + 1);
+  const entityList = [...entities.values()].map((e) => {
+    const ucdpId = e.id.replace(/^ucdp-/, '');
+    return (byName.get(e.name) ?? 0) > 1
+      ? {
+          ...e,
+          name: `${e.name} (UCDP actor ${ucdpId})`,
+          aliases: [e.name],
+          description: `UCDP lists more than one actor named "${e.name}"; this is actor id ${ucdpId}.`,
+        }
+      : e;
+  });
   return {
     doc: {
       title: 'UCDP GED: organised violence in Ukraine, 2014–2023',
       description: `${events.length.toLocaleString('en')} georeferenced events of organised violence in Ukraine (UCDP GED 22.1 and candidate events, January 2014 – March 2023). Actors are the two sides of each dyad; precision follows UCDP date_prec (1 day; 2–3 within a few days, shown as circa; 4 month; 5 year).`,
       attribution: UCDP_ATTRIBUTION,
-      entities: [...entities.values()],
+      entities: entityList,
       events,
     },
     issues,

@@ -81,7 +81,8 @@ export function TimelineView() {
         max: Math.min(8.64e15, dataWindow.end + span * 2),
         groupOrder: 'order',
         verticalScroll: true,
-        margin: { item: { horizontal: 2, vertical: 4 }, axis: 4 },
+        // No horizontal margin: adjacent count buckets must sit on one row, not stack as if they overlapped.
+        margin: { item: { horizontal: 0, vertical: 4 }, axis: 4 },
         moment: momentInZone(view.tz),
       },
     },
@@ -242,9 +243,15 @@ export function TimelineView() {
           ref={container}
           className="cs-timeline"
           tabIndex={0}
-          aria-label="Timeline canvas: use the Events list for a readable equivalent"
+          role="group"
+          aria-label="Timeline canvas"
+          aria-describedby="cs-timeline-help"
           data-mode={plan.mode}
         />
+        <p id="cs-timeline-help" className="cs-visually-hidden">
+          Zoom with + and −, pan with the arrow keys, walk events with j and k. The Events list
+          below holds the same events as a table.
+        </p>
         {result.count === 0 && (
           <div className="cs-empty" role="note">
             <p>No events match the current filters.</p>
@@ -312,7 +319,8 @@ function toVisItem(it: PlannedItem, tz: string, selected: number | undefined): V
     return {
       id: it.id,
       start: it.start,
-      end: it.end,
+      // A hair short of the next bucket, so neighbours read as separate blocks on one row.
+      end: it.end - (it.end - it.start) * 0.03,
       type: 'range',
       className: `cs-bucket cs-density-${it.density}`,
       content: '',
