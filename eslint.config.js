@@ -105,6 +105,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ['bench/bare.js'],
+    languageOptions: { globals: { ...globals.browser, vis: 'readonly' } },
+  },
+  {
     files: ['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
+import { syntheticDocument } from '../bench/synthetic.ts';
 
 const root = join(import.meta.dirname, 'fixtures');
 const port = Number(process.env.FIXTURE_PORT ?? 4174);
@@ -12,6 +13,17 @@ const port = Number(process.env.FIXTURE_PORT ?? 4174);
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
   if (url.pathname === '/stall') return; // never answers: the client's timeout must fire
+  const synthetic = /^\/synthetic-(\d+)\.json$/.exec(url.pathname);
+  if (synthetic) {
+    const body = syntheticDocument(Math.min(Number(synthetic[1]), 200_000));
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
+    return;
+  }
   const cors = !url.pathname.startsWith('/no-cors/');
   const rel = normalize(url.pathname.replace(/^\/(no-cors\/)?/, ''));
   if (rel.startsWith('..') || rel === '.') {

@@ -1,5 +1,5 @@
 import { buildIndex, type DatasetIndex } from '../domain/buildIndex';
-import { buildTextIndexAsync, type TextIndex } from '../domain/textSearch';
+import { buildTextIndex, buildTextIndexAsync, type TextIndex } from '../domain/textSearch';
 import type { Encoding } from './decodeText';
 import type { FormatId } from './detectFormat';
 import { fetchBytes } from './fetchBytes';
@@ -9,11 +9,20 @@ import type { LoaderMessage, LoadProgress, LoadRequest } from './loaderProtocol'
 import { localFile } from './localFiles';
 import type { Source } from './sources';
 
+export interface TextIndexHandle {
+  ready?: TextIndex;
+  promise: Promise<TextIndex>;
+}
+
+/** Below this many events the text index is built before the dataset shows (it takes a few milliseconds). */
+const SYNC_TEXT_INDEX_MAX = 5000;
+
 /** A loaded, indexed dataset as the query cache holds it. */
 export interface LoadedDataset {
   source: Source;
   index: DatasetIndex;
-  text: TextIndex;
+  /** The full-text index: ready at once for small datasets, built in the background for large ones. */
+  text: TextIndexHandle;
   format: FormatId;
   encoding: Encoding;
   bytes: number;
@@ -158,7 +167,16 @@ export async function loadSource(
   if (!outcome.ok) throw new DatasetLoadError(outcome.error);
   onProgress({ phase: 'index', loaded: 0, total: outcome.dataset.events.length });
   const index = buildIndex(outcome.dataset);
-  const text = await buildTextIndexAsync(index);
+  // The dashboard is usable as soon as the structural index exists; search joins when its index is built.
+  let text: TextIndexHandle;
+  if (index.size <= SYNC_TEXT_INDEX_MAX) {
+    const ready = buildTextIndex(index);
+    text = { ready, promise: Promise.resolve(ready) };
+  } else {
+    const handle: TextIndexHandle = { promise: buildTextIndexAsync(index) };
+    void handle.promise.then((t) => (handle.ready = t));
+    text = handle;
+  }
   onProgress({ phase: 'index', loaded: index.size, total: index.size });
   return {
     source,

@@ -1,6 +1,7 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { Filters } from '../domain/filters';
 import { runQuery, type QueryResult } from '../domain/query';
+import type { TextIndex } from '../domain/textSearch';
 import type { ViewState } from '../url/viewState';
 import type { LoadedDataset } from './loadSource';
 
@@ -36,9 +37,23 @@ function filtersKey(f: Filters): string {
   ]);
 }
 
+/** The text index once it is built (re-renders when a background build finishes). */
+export function useTextIndex(loaded: LoadedDataset): TextIndex | undefined {
+  const [built, setBuilt] = useState<{ of: LoadedDataset; text: TextIndex } | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void loaded.text.promise.then((text) => live && setBuilt({ of: loaded, text }));
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded.text.ready ?? (built?.of === loaded ? built.text : undefined);
+}
+
 /** Runs the filter engine once per distinct filter set (memoised; never stored). */
 export function useFilterResult(loaded: LoadedDataset, view: ViewState): QueryResult {
+  const text = useTextIndex(loaded);
   const key = filtersKey(view);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
-  return useMemo(() => runQuery(loaded.index, loaded.text, view), [loaded, key]);
+  return useMemo(() => runQuery(loaded.index, text, view), [loaded, text, key]);
 }

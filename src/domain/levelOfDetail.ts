@@ -54,7 +54,7 @@ export interface LodOptions {
   minBucketPx: number;
 }
 
-export const DEFAULT_LOD: LodOptions = { maxVisibleItems: 150, widthPx: 1200, minBucketPx: 56 };
+export const DEFAULT_LOD: LodOptions = { maxVisibleItems: 100, widthPx: 1200, minBucketPx: 56 };
 
 /**
  * Decides what the timeline draws for a window: single items when the window is sparse (with half a window of
@@ -71,16 +71,17 @@ export function planItems(
   const span = Math.max(1, window.end - window.start);
   let visibleCount = 0;
   let visibleItems = 0;
+  const lo = lanes?.laneOffsets;
   forEachInWindow(index, window.start, window.end, (i) => {
     if (!matches.has(i)) return;
     visibleCount++;
-    visibleItems += lanes ? Math.max(1, lanes.lanesOf(i).length) : 1;
+    visibleItems += lo ? Math.max(1, lo[i + 1]! - lo[i]!) : 1;
   });
   const laneId = (l: number) => lanes?.lanes[l]?.id;
 
   if (visibleItems <= opts.maxVisibleItems) {
-    // Sparse: single items; the margin is kept only while the total stays within three windows' worth.
-    const cap = opts.maxVisibleItems * 3;
+    // Sparse: single items; the margin is kept only while the total stays within twice the threshold (vis-timeline measures every item it draws).
+    const cap = opts.maxVisibleItems * 2;
     const collect = (from: number, to: number): EventItem[] | null => {
       const out: EventItem[] = [];
       let overflow = false;
@@ -138,8 +139,14 @@ export function planItems(
     if (!matches.has(i)) return;
     const first = bucketIndex(Math.max(index.starts[i]!, bounds[0]!));
     const last = bucketIndex(Math.min(index.ends[i]!, bounds[nb]!) - 1);
-    const ls = lanes ? lanes.lanesOf(i) : [0];
-    for (const l of ls) for (let b = first; b <= last; b++) counts[l * nb + b]!++;
+    if (!lanes) {
+      for (let b = first; b <= last; b++) counts[b]!++;
+      return;
+    }
+    for (let k = lanes.laneOffsets[i]!; k < lanes.laneOffsets[i + 1]!; k++) {
+      const l = lanes.laneValues[k]!;
+      for (let b = first; b <= last; b++) counts[l * nb + b]!++;
+    }
   });
   let max = 0;
   for (let k = 0; k < counts.length; k++) if (counts[k]! > max) max = counts[k]!;

@@ -1,30 +1,48 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useViewData } from '../../data/viewData';
 import { entityProfile } from '../../domain/entityProfile';
 import { formatInstant } from '../../domain/formatDate';
 import { Sparkline } from '../../ui/Sparkline';
+import type { Entity } from '../../domain/types';
+import { updateView } from '../../url/useViewState';
 
 interface Props {
   code: number;
+  entity: Entity;
   count: number;
   included: boolean;
   excluded: boolean;
-  onInclude(): void;
-  onExclude(): void;
-  onPick(id: string): void;
 }
 
-export function EntityRow({
+/** Toggles an entity in the include filter (and out of the exclude filter). */
+export function toggleInclude(id: string): void {
+  updateView((s) => ({
+    ...s,
+    actors: s.actors.includes(id) ? s.actors.filter((a) => a !== id) : [...s.actors, id],
+    xactors: s.xactors.filter((a) => a !== id),
+  }));
+}
+
+/** Toggles an entity in the exclude filter (and out of the include filter). */
+export function toggleExclude(id: string): void {
+  updateView((s) => ({
+    ...s,
+    xactors: s.xactors.includes(id) ? s.xactors.filter((a) => a !== id) : [...s.xactors, id],
+    actors: s.actors.filter((a) => a !== id),
+  }));
+}
+
+/**
+ * One entity with its count and actions. Memoised on its own props and reading no context, so a filter change
+ * re-renders only the rows whose count or state changed.
+ */
+export const EntityRow = memo(function EntityRow({
   code,
+  entity: e,
   count,
   included,
   excluded,
-  onInclude,
-  onExclude,
-  onPick,
 }: Props) {
-  const { loaded, view, result } = useViewData();
-  const e = loaded.index.entities[code]!;
   const [open, setOpen] = useState(false);
   const id = `entity-${code}`;
   return (
@@ -34,7 +52,7 @@ export function EntityRow({
           id={id}
           type="checkbox"
           checked={included}
-          onChange={onInclude}
+          onChange={() => toggleInclude(e.id)}
           aria-describedby={`${id}-count`}
         />
         <label
@@ -54,7 +72,7 @@ export function EntityRow({
           aria-pressed={excluded}
           aria-label={`Exclude ${e.name}`}
           title={excluded ? 'Stop excluding' : 'Exclude'}
-          onClick={onExclude}
+          onClick={() => toggleExclude(e.id)}
         >
           ⊘
         </button>
@@ -69,25 +87,16 @@ export function EntityRow({
           i
         </button>
       </div>
-      {open && (
-        <EntityProfileView code={code} tz={view.tz} matches={result.matches} onPick={onPick} />
-      )}
+      {open && <EntityProfileView code={code} />}
     </li>
   );
-}
+});
 
-function EntityProfileView({
-  code,
-  tz,
-  matches,
-  onPick,
-}: {
-  code: number;
-  tz: string;
-  matches: ReturnType<typeof useViewData>['result']['matches'];
-  onPick(id: string): void;
-}) {
-  const { loaded } = useViewData();
+function EntityProfileView({ code }: { code: number }) {
+  const { loaded, view, result } = useViewData();
+  const tz = view.tz;
+  const matches = result.matches;
+  const onPick = toggleInclude;
   const { index } = loaded;
   const e = index.entities[code]!;
   const p = entityProfile(index, matches, code);

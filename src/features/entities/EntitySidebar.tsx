@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useViewData } from '../../data/viewData';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types';
-import { updateView } from '../../url/useViewState';
 import { EntityRow } from './EntityRow';
 import './entities.css';
 
@@ -40,19 +39,6 @@ export function EntitySidebar() {
     });
     return codes;
   }, [index, result.facets.actors, search, sort, type, view.actors, view.xactors]);
-
-  const toggleInclude = (id: string) =>
-    updateView((s) => ({
-      ...s,
-      actors: s.actors.includes(id) ? s.actors.filter((a) => a !== id) : [...s.actors, id],
-      xactors: s.xactors.filter((a) => a !== id),
-    }));
-  const toggleExclude = (id: string) =>
-    updateView((s) => ({
-      ...s,
-      xactors: s.xactors.includes(id) ? s.xactors.filter((a) => a !== id) : [...s.xactors, id],
-      actors: s.actors.filter((a) => a !== id),
-    }));
 
   return (
     <div className="cs-entities">
@@ -104,12 +90,10 @@ export function EntitySidebar() {
               <EntityRow
                 key={e.id}
                 code={code}
+                entity={e}
                 count={result.facets.actors[code] ?? 0}
                 included={view.actors.includes(e.id)}
                 excluded={view.xactors.includes(e.id)}
-                onInclude={() => toggleInclude(e.id)}
-                onExclude={() => toggleExclude(e.id)}
-                onPick={(id) => toggleInclude(id)}
               />
             );
           })}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useViewData } from '../../data/viewData';
+import { useTextIndex, useViewData } from '../../data/viewData';
 import { describePrecision } from '../../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../../domain/types';
@@ -34,6 +34,7 @@ function options(
 export function FilterBar() {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
+  const textReady = useTextIndex(loaded) !== undefined;
   const [q, setQ] = useState(view.q);
   // Follow the URL when it changes from elsewhere (Back, a chip, Clear all): adjust state during render.
   const [urlQ, setUrlQ] = useState(view.q);
@@ -58,7 +59,12 @@ export function FilterBar() {
           type="search"
           className="cs-search"
           aria-label="Search events"
-          placeholder='Search: words, prefixes, "exact phrase"   ( / )'
+          aria-busy={textReady ? undefined : true}
+          placeholder={
+            textReady
+              ? 'Search: words, prefixes, "exact phrase"   ( / )'
+              : 'Search index is being built…'
+          }
           value={q}
           onChange={(e) => onSearch(e.target.value)}
           onKeyDown={(e) => {

@@ -1,0 +1,18 @@
+// The baseline: the same dataset handed to vis-timeline as a user of vis alone would, with default options.
+(async () => {
+  const params = new URLSearchParams(location.search);
+  const res = await fetch(params.get('data'));
+  const doc = await res.json();
+  const items = doc.events.map((e) => ({
+    id: e.id,
+    content: e.title,
+    start: e.start,
+    ...(e.end ? { end: e.end } : {}),
+  }));
+  const t0 = performance.now();
+  const timeline = new vis.Timeline(document.getElementById('tl'), new vis.DataSet(items), {});
+  timeline.on('changed', () => {
+    if (window.__bareReady === undefined) window.__bareReady = performance.now() - t0;
+  });
+  window.__bareConstructed = performance.now() - t0;
+})();

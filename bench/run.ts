@@ -1,0 +1,356 @@
+/**
+ * npm run bench: builds the app, generates synthetic datasets (bench/.data, git-ignored), serves the build and
+ * drives headless Chromium. Prints medians over RUNS runs for Chronoscope and for bare vis-timeline on the same
+ * data, and the ratios. Sizes: BENCH_SIZES=10000,100000,1000000 (default). Writes bench/results/latest.md.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, writeFileSync, createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../playwright.config';
+import { engineFigures, median } from './engine';
+import { syntheticDocument } from './synthetic';
+
+const ROOT = join(import.meta.dirname, '..');
+const DATA = join(ROOT, 'bench/.data');
+/** Synthetic sizes, and `ucdp` for the largest bundled dataset (3,883 real events). */
+const SIZES = (process.env.BENCH_SIZES ?? 'ucdp,10000,100000,1000000').split(',');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BARE_LIMIT_MS = Number(process.env.BENCH_BARE_TIMEOUT ?? 60_000);
+const PORT = 4180;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+function serve(): Promise<Server> {
+  const routes: [string, string][] = [
+    ['/bench-data/', DATA],
+    ['/vendor/', join(ROOT, 'node_modules/vis-timeline/standalone/umd')],
+    ['/vendor/', join(ROOT, 'node_modules/vis-timeline/styles')],
+    ['/bare', join(ROOT, 'bench/bare')],
+    ['/', join(ROOT, 'dist')],
+  ];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    for (const [prefix, dir] of routes) {
+      if (!path.startsWith(prefix)) continue;
+      let rel = normalize(path.slice(prefix.length)) || 'index.html';
+      if (prefix === '/bare') rel = path === '/bare.html' ? '.html' : '.js';
+      const file =
+        prefix === '/bare' ? `${dir}${rel}` : join(dir, rel === '.' ? 'index.html' : rel);
+      if (rel.startsWith('..') || !existsSync(file) || statSync(file).isDirectory()) continue;
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': statSync(file).size,
+      });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((r) => server.listen(PORT, '127.0.0.1', () => r(server)));
+}
+
+function ensureData(n: number): string {
+  mkdirSync(DATA, { recursive: true });
+  const file = join(DATA, `synthetic-${n}.json`);
+  if (!existsSync(file)) {
+    const t = performance.now();
+    writeFileSync(file, syntheticDocument(n));
+    console.log(
+      `generated ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+  }
+  return `/bench-data/synthetic-${n}.json`;
+}
+
+/** A page with the helper that tsx (esbuild keepNames) injects into functions passed to page.evaluate. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  return page;
+}
+
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+
+/** Samples the JS heap through CDP while `during` runs; returns the peak in MB. */
+async function peakHeap<T>(page: Page, during: () => Promise<T>): Promise<[T, number]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let on = true;
+  const sampler = (async () => {
+    while (on) {
+      try {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+        peak = Math.max(peak, used);
+      } catch {
+        /* page navigating */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  try {
+    const result = await during();
+    return [result, peak / 2 ** 20];
+  } finally {
+    on = false;
+    await sampler;
+  }
+}
+
+/** Frame deltas (ms) recorded with requestAnimationFrame while the timeline is dragged and wheeled. */
+async function frameTimes(
+  page: Page,
+  selector: string,
+): Promise<{ pan: number[]; zoom: number[] }> {
+  const box = (await page.locator(selector).boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + Math.min(box.height / 2, 120);
+  const record = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __rec: boolean };
+      w.__frames = [];
+      w.__rec = true;
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__frames.push(t - last);
+        last = t;
+        if (w.__rec) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  const stop = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __rec: boolean };
+      w.__rec = false;
+      return w.__frames.slice(1);
+    });
+  await record();
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 0; i < 40; i++)
+    await page.mouse.move(cx + (i % 20 < 10 ? i % 10 : 10 - (i % 10)) * 25 - 125, cy, { steps: 2 });
+  await page.mouse.up();
+  const pan = await stop();
+  await record();
+  for (let i = 0; i < 30; i++) {
+    await page.mouse.wheel(0, i < 15 ? -120 : 120);
+    await page.waitForTimeout(30);
+  }
+  const zoom = await stop();
+  return { pan, zoom };
+}
+
+interface Row {
+  [k: string]: number | string;
+}
+
+async function chronoscope(browser: Browser, n: number, url: string): Promise<Row> {
+  const runs: Row[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const expected = `Showing ${n.toLocaleString('en')} of ${n.toLocaleString('en')} events`;
+    const [lti, heap] = await peakHeap(page, async () => {
+      await page.goto(`http://127.0.0.1:${PORT}/?data=${encodeURIComponent(url)}`);
+      await page.getByRole('status').filter({ hasText: expected }).waitFor({ timeout: 180_000 });
+      await page
+        .locator('.cs-timeline .vis-item')
+        .first()
+        .waitFor({ state: 'visible', timeout: 60_000 });
+      return page.evaluate(() => performance.now());
+    });
+    const longest = await page.evaluate(
+      () => (window as unknown as { __longest: number }).__longest,
+    );
+    // Filter change: tick the most frequent actor until the status line and the timeline have updated.
+    const filterTimes: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      filterTimes.push(
+        await page.evaluate(async () => {
+          const status = document.querySelector('[role="status"]')!;
+          const before = status.textContent;
+          const box = document.querySelector<HTMLInputElement>(
+            '.cs-entity-list input[type="checkbox"]',
+          )!;
+          const t = performance.now();
+          box.click();
+          const deadline = t + 10_000;
+          while (status.textContent === before && performance.now() < deadline)
+            await new Promise((r) => setTimeout(r, 0));
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now() - t;
+        }),
+      );
+    }
+    await page.locator('#cs-search:not([aria-busy="true"])').waitFor({ timeout: 120_000 });
+    const textReady = await page.evaluate(() => performance.now());
+    // Text search: Enter applies the query at once (typing is debounced by 250 ms on purpose).
+    const searchTimes: number[] = [];
+    for (const q of ['convoy', 'drone artillery', 'ammun', 'corridor grain', 'refugees', '']) {
+      searchTimes.push(
+        await page.evaluate(async (text) => {
+          const status = document.querySelector('[role="status"]')!;
+          const input = document.querySelector<HTMLInputElement>('#cs-search')!;
+          const before = status.textContent;
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+          setter.call(input, text);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          const t = performance.now();
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          const deadline = t + 5000;
+          while (status.textContent === before && performance.now() < deadline)
+            await new Promise((r) => setTimeout(r, 0));
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now() - t;
+        }, q),
+      );
+    }
+    const frames = await frameTimes(page, '.cs-timeline');
+    runs.push({
+      'load to interactive ms': lti,
+      'longest main-thread task during load ms': longest,
+      'search ready ms': textReady,
+      'peak JS heap MB': heap,
+      'filter change ms': median(filterTimes),
+      'text search ms': median(searchTimes),
+      'pan frame median ms': median(frames.pan),
+      'pan frame p95 ms': p95(frames.pan),
+      'zoom frame median ms': median(frames.zoom),
+      'zoom frame p95 ms': p95(frames.zoom),
+    });
+    await page.close();
+  }
+  return medianRow(runs);
+}
+
+async function bare(browser: Browser, url: string): Promise<Row | string> {
+  const runs: Row[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const page = await newPage(browser);
+    try {
+      const [ready, heap] = await peakHeap(page, async () => {
+        await page.goto(`http://127.0.0.1:${PORT}/bare.html?data=${encodeURIComponent(url)}`);
+        await page.waitForFunction(
+          () => (window as unknown as { __bareReady?: number }).__bareReady !== undefined,
+          null,
+          { timeout: BARE_LIMIT_MS, polling: 200 },
+        );
+        return page.evaluate(() => performance.now());
+      });
+      const frames = await frameTimes(page, '#tl');
+      runs.push({
+        'load to interactive ms': ready,
+        'peak JS heap MB': heap,
+        'pan frame median ms': median(frames.pan),
+        'pan frame p95 ms': p95(frames.pan),
+        'zoom frame median ms': median(frames.zoom),
+        'zoom frame p95 ms': p95(frames.zoom),
+      });
+    } catch {
+      await page.close().catch(() => undefined);
+      return `did not finish within ${BARE_LIMIT_MS / 1000} s`;
+    }
+    await page.close();
+  }
+  return medianRow(runs);
+}
+
+function medianRow(runs: Row[]): Row {
+  const out: Row = {};
+  for (const k of Object.keys(runs[0]!)) out[k] = median(runs.map((r) => Number(r[k])));
+  return out;
+}
+
+const fmt = (v: number | string | undefined) =>
+  typeof v === 'number' ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : (v ?? '—');
+
+async function main() {
+  const server = await serve();
+  const browser = await chromium.launch({
+    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    args: [...chromiumArgs, '--js-flags=--max-old-space-size=4096'],
+  });
+  const lines: string[] = [];
+  const say = (s = '') => {
+    console.log(s);
+    lines.push(s);
+  };
+  say(`# Chronoscope benchmark`);
+  say();
+  say(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; headless Chromium ${browser.version()}; 1600×900; medians of ${RUNS} runs.`,
+  );
+  say(
+    `Data: synthetic chronoscope/1, 500 actors, 20 types, 50 tags, 200 places, a third ranges, mixed precisions (bench/synthetic.ts).`,
+  );
+  say();
+  try {
+    for (const size of SIZES) {
+      const ucdp = size === 'ucdp';
+      const n = ucdp ? 3883 : Number(size);
+      const url = ucdp ? '/data/ucdp-ukraine.json' : ensureData(n);
+      say(
+        ucdp
+          ? '## UCDP GED Ukraine (bundled, 3,883 events)'
+          : `## ${n.toLocaleString('en')} synthetic events`,
+      );
+      say();
+      let ours: Row | string;
+      try {
+        ours = await chronoscope(browser, n, url);
+      } catch (e) {
+        ours = `failed: ${(e as Error).message.split('\n')[0]}`;
+      }
+      const base =
+        n <= 200_000
+          ? await bare(browser, url)
+          : 'not attempted (extrapolated > 50 min at 3 ms per item)';
+      say('| measure | Chronoscope | bare vis-timeline | ratio (bare / Chronoscope) |');
+      say('|---|---|---|---|');
+      const keys = typeof ours === 'string' ? ['load to interactive ms'] : Object.keys(ours);
+      for (const k of keys) {
+        const a = typeof ours === 'string' ? ours : ours[k];
+        const b =
+          typeof base === 'string' ? (k === 'load to interactive ms' ? base : '—') : base[k];
+        const ratio =
+          typeof a === 'number' && typeof b === 'number' && a > 0 ? `${(b / a).toFixed(1)}×` : '—';
+        say(`| ${k} | ${fmt(a)} | ${fmt(b)} | ${ratio} |`);
+      }
+      say();
+      if (!ucdp && n <= 100_000) {
+        const e = engineFigures(n);
+        say(
+          `Engine alone (Node, same code): ${Object.entries(e)
+            .filter(([k]) => k !== 'events')
+            .map(([k, v]) => `${k.replace(' ms', '')} ${fmt(v)} ms`)
+            .join('; ')}.`,
+        );
+        say();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/latest.md'), `${lines.join('\n')}\n`);
+}
+
+await main();
