@@ -137,13 +137,17 @@ async function frameTimes(
     });
   await record();
   await page.mouse.move(cx, cy);
+  // Each gesture is bounded in time: bare vis-timeline can take seconds per frame with thousands of items.
+  const GESTURE_MS = 8000;
+  let t0 = Date.now();
   await page.mouse.down();
-  for (let i = 0; i < 40; i++)
+  for (let i = 0; i < 40 && Date.now() - t0 < GESTURE_MS; i++)
     await page.mouse.move(cx + (i % 20 < 10 ? i % 10 : 10 - (i % 10)) * 25 - 125, cy, { steps: 2 });
   await page.mouse.up();
   const pan = await stop();
   await record();
-  for (let i = 0; i < 30; i++) {
+  t0 = Date.now();
+  for (let i = 0; i < 30 && Date.now() - t0 < GESTURE_MS; i++) {
     await page.mouse.wheel(0, i < 15 ? -120 : 120);
     await page.waitForTimeout(30);
   }

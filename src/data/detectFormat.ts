@@ -33,7 +33,7 @@ export function detectFormat(text: string, name = ''): FormatId {
     return 'chronoscope';
   }
   // Other JSON values (null, a number, a string) or a file named .json: parse as JSON and say what is wrong.
-  if (/^(null|true|false|-?\d[\d.eE+-]*|"[^]*")\s*$/.test(head) || /\.json$/i.test(name))
+  if (/^(null|true|false|-?\d[\d.eE+-]*|"[^"\n]*")\s*$/.test(head) || /\.json$/i.test(name))
     return 'chronoscope';
   const header = firstLine(text).toLowerCase();
   const cols = header

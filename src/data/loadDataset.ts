@@ -3,6 +3,9 @@ import type { Dataset } from '../domain/types';
 import { decodeText, type Encoding } from './decodeText';
 import { detectFormat, FORMATS, type FormatId } from './detectFormat';
 import { importUcdp } from './importers/ucdp';
+import { importTimelineJs } from './importers/timelinejs';
+import { importTimesketchCsv, importTimesketchJsonl } from './importers/timesketch';
+import type { ValidationIssue } from '../domain/types';
 import { failure, type LoadFailure } from './loadFailure';
 import { parseJson } from './parseJson';
 
@@ -50,6 +53,18 @@ export function chronoscopeDocument(
   return { ok: true, doc: value as unknown as RawDocument };
 }
 
+function withIssues(
+  imported: { doc: RawDocument; issues: ValidationIssue[] },
+  label: string,
+  format: FormatId,
+  encoding: Encoding,
+  bytes: number,
+): LoadOutcome {
+  const dataset = normaliseDocument(imported.doc, label);
+  dataset.issues.unshift(...imported.issues);
+  return { ok: true, dataset, format, encoding, bytes };
+}
+
 /**
  * The whole load pipeline, pure and synchronous: bytes → text → format → document → validated dataset.
  * Runs in the loader worker; never throws.
@@ -88,6 +103,33 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
           bytes: bytes.length,
         };
       }
+      case 'timelinejs': {
+        const json = parseJson(text);
+        if (!json.ok) return json;
+        return withIssues(
+          importTimelineJs(json.value),
+          FORMATS.timelinejs,
+          format,
+          encoding,
+          bytes.length,
+        );
+      }
+      case 'timesketch-csv':
+        return withIssues(
+          importTimesketchCsv(text),
+          FORMATS['timesketch-csv'],
+          format,
+          encoding,
+          bytes.length,
+        );
+      case 'timesketch-jsonl':
+        return withIssues(
+          importTimesketchJsonl(text),
+          FORMATS['timesketch-jsonl'],
+          format,
+          encoding,
+          bytes.length,
+        );
       case 'ucdp': {
         const { doc, issues } = importUcdp(text);
         const dataset = normaliseDocument(doc, FORMATS.ucdp);
@@ -99,7 +141,7 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
           ok: false,
           error: failure(
             'unsupported',
-            `This looks like ${FORMATS[format]}, which this version cannot import yet. Chronoscope JSON and UCDP GED CSV are supported.`,
+            `This looks like ${FORMATS[format]}, which this version cannot import yet. Supported: Chronoscope JSON, TimelineJS JSON, Timesketch CSV and JSONL, UCDP GED CSV.`,
           ),
         };
     }

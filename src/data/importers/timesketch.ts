@@ -1,0 +1,148 @@
+import Papa from 'papaparse';
+import type { RawDocument } from '../../domain/normalise';
+import type { ValidationIssue } from '../../domain/types';
+
+type Row = Record<string, unknown>;
+const ACTOR_COLUMNS = ['username', 'user', 'uid', 'computer_name', 'hostname'];
+const RESERVED = new Set([
+  'id',
+  'title',
+  'start',
+  'end',
+  'precision',
+  'approximate',
+  'type',
+  'actors',
+  'location',
+  'description',
+  'tags',
+  'sources',
+]);
+
+/** Microseconds since the epoch as ISO 8601 (millisecond precision, the finest Chronoscope keeps). */
+function microsToIso(us: number): string | undefined {
+  const ms = Math.floor(us / 1000);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/**
+ * Timesketch's rules: `datetime` (ISO 8601, UTC when it has no zone) is authoritative; a numeric `datetime` is epoch
+ * microseconds; a blank one falls back to `timestamp` (microseconds). Returns the ISO text or why none.
+ */
+export function timesketchTime(row: Row): { iso?: string; error?: string; warning?: string } {
+  const dt = String(row.datetime ?? '').trim();
+  const ts = String(row.timestamp ?? '').trim();
+  if (dt) {
+    if (/^\d{10,17}$/.test(dt)) {
+      const iso = microsToIso(Number(dt));
+      return iso ? { iso } : { error: `datetime ${dt} is not a valid epoch in microseconds` };
+    }
+    const iso = dt.replace(' ', 'T');
+    if (ts && /^\d+$/.test(ts)) {
+      const fromTs = Number(ts) / 1000;
+      const fromDt = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
+      if (Number.isFinite(fromDt) && Math.abs(fromTs - fromDt) > 1000)
+        return {
+          iso,
+          warning: `timestamp ${ts} does not match datetime ${dt}; the datetime is used`,
+        };
+    }
+    return { iso };
+  }
+  if (ts && /^-?\d+$/.test(ts)) {
+    const iso = microsToIso(Number(ts));
+    return iso ? { iso } : { error: `timestamp ${ts} is not a valid epoch in microseconds` };
+  }
+  return { error: 'no datetime and no timestamp' };
+}
+
+function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
+  const time = timesketchTime(row);
+  const message = String(row.message ?? '').trim();
+  const id = `row-${position}`;
+  if (time.warning)
+    issues.push({ severity: 'warning', position, id, field: 'timestamp', message: time.warning });
+  const other: Row = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (
+      ['message', 'datetime', 'timestamp_desc', 'tag', 'id'].includes(k) ||
+      v === '' ||
+      v === undefined ||
+      v === null
+    )
+      continue;
+    // A column named like a Chronoscope field (title, start, actors…) is kept under its own name, prefixed.
+    other[RESERVED.has(k) ? `timesketch_${k}` : k] = v;
+  }
+  const ownId =
+    typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id).trim() : '';
+  let tags: string[] = [];
+  if (Array.isArray(row.tag)) tags = row.tag.map(String);
+  else if (typeof row.tag === 'string' && row.tag.trim().startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(row.tag.replace(/'/g, '"'));
+      if (Array.isArray(parsed)) tags = parsed.map(String);
+    } catch {
+      tags = [row.tag];
+    }
+  }
+  return {
+    ...other,
+    id: ownId || id,
+    title: message.split('\n')[0]!.slice(0, 300) || '(no message)',
+    // An event with no usable time is still passed on, so the validator reports it by row with the reason.
+    start: time.iso ?? `(${time.error})`,
+    ...(String(row.timestamp_desc ?? '').trim() ? { type: String(row.timestamp_desc).trim() } : {}),
+    ...(message.includes('\n') || message.length > 300 ? { description: message } : {}),
+    actors: ACTOR_COLUMNS.map((c) => String(row[c] ?? '').trim()).filter(Boolean),
+    tags,
+  };
+}
+
+/** Timesketch CSV (multi-line quoted cells included); row numbers in the report count the header as row 1. */
+export function importTimesketchCsv(text: string): { doc: RawDocument; issues: ValidationIssue[] } {
+  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
+  const issues: ValidationIssue[] = parsed.errors.map((e) => ({
+    severity: 'error',
+    position: (e.row ?? 0) + 2,
+    message: `CSV row ${(e.row ?? 0) + 2}: ${e.message}`,
+  }));
+  return {
+    doc: {
+      title: 'Timesketch timeline',
+      events: parsed.data.map((r, i) => toEvent(r, i + 2, issues)),
+    },
+    issues,
+  };
+}
+
+/** Timesketch JSONL: one JSON object per line; a line that is not an object is reported and skipped. */
+export function importTimesketchJsonl(text: string): {
+  doc: RawDocument;
+  issues: ValidationIssue[];
+} {
+  const issues: ValidationIssue[] = [];
+  const events: Row[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const v: unknown = JSON.parse(line);
+      if (typeof v === 'object' && v !== null && !Array.isArray(v))
+        events.push(toEvent(v as Row, i + 1, issues));
+      else
+        issues.push({
+          severity: 'error',
+          position: i + 1,
+          message: `line ${i + 1} is not a JSON object`,
+        });
+    } catch (e) {
+      issues.push({
+        severity: 'error',
+        position: i + 1,
+        message: `line ${i + 1} is not valid JSON (${e instanceof Error ? e.message.slice(0, 80) : ''})`,
+      });
+    }
+  });
+  return { doc: { title: 'Timesketch timeline', events }, issues };
+}
