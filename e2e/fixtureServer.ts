@@ -8,6 +8,7 @@ import { join, normalize } from 'node:path';
 import { syntheticDocument } from '../bench/synthetic.ts';
 
 const root = join(import.meta.dirname, 'fixtures');
+const sharedRoot = join(import.meta.dirname, '../../shared/datasets');
 const port = Number(process.env.FIXTURE_PORT ?? 4174);
 
 createServer(async (req, res) => {
@@ -22,6 +23,22 @@ createServer(async (req, res) => {
       'content-length': Buffer.byteLength(body),
     });
     res.end(body);
+    return;
+  }
+  // The real datasets beside the repository (../shared/datasets), read-only.
+  if (url.pathname.startsWith('/shared/')) {
+    const relShared = normalize(decodeURIComponent(url.pathname.slice('/shared/'.length)));
+    if (relShared.startsWith('..')) return void res.writeHead(400).end();
+    try {
+      const body = await readFile(join(sharedRoot, relShared));
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
+    }
     return;
   }
   const cors = !url.pathname.startsWith('/no-cors/');

@@ -102,7 +102,7 @@ describe.runIf(existsSync(SHARED))('real files in shared/datasets', () => {
   it('Timesketch JSONL with heterogeneous keys', () => {
     const o = load('timesketch/sigma_events.jsonl');
     expect(o.format).toBe('timesketch-jsonl');
-    expect(o.dataset.events.length).toBeGreaterThanOrEqual(4);
+    expect(o.dataset.events).toHaveLength(5);
     expect(o.dataset.events[0]!.type).toBe('Write time');
   });
 
