@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ViewData } from '../data/viewData';
 import { stepSelection } from '../domain/eventOrder';
+import { formatEventDate } from '../domain/formatDate';
 import { GROUP_BYS } from '../domain/lanes';
 import { timelineCommands } from '../state/timelineCommands';
 import { useUi } from '../state/uiStore';
@@ -53,7 +54,12 @@ export function useShortcuts(data: ViewData): void {
         case 'j':
         case 'k': {
           const next = stepSelection(result.matches, selected, e.key === 'j' ? 1 : -1);
-          if (next !== undefined) updateView({ event: loaded.index.events[next]!.id });
+          if (next !== undefined) {
+            const ev = loaded.index.events[next]!;
+            updateView({ event: ev.id });
+            // Screen readers hear what j/k selected (the status region is polite).
+            ui.say(`Selected: ${ev.title.slice(0, 160)}, ${formatEventDate(ev, view.tz)}`);
+          }
           break;
         }
         case 'Enter':
