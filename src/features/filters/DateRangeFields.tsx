@@ -46,7 +46,7 @@ export function DateRangeFields({ since, until, window }: Props) {
           onChange={(e) => setFrom(e.target.value)}
           onBlur={apply}
           onKeyDown={(e) => e.key === 'Enter' && apply()}
-          placeholder="2023-12"
+          placeholder="e.g. 2023-12"
           size={11}
           aria-invalid={error.startsWith('From') || undefined}
         />
@@ -58,7 +58,7 @@ export function DateRangeFields({ since, until, window }: Props) {
           onChange={(e) => setTo(e.target.value)}
           onBlur={apply}
           onKeyDown={(e) => e.key === 'Enter' && apply()}
-          placeholder="2024"
+          placeholder="e.g. 2024"
           size={11}
           aria-invalid={error.startsWith('To') || undefined}
         />

@@ -18,13 +18,12 @@ const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)
 
 export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
   if (item.kind === 'bucket') {
-    const root = el(
-      'span',
-      'cs-bucket-label',
-      `${item.count.toLocaleString('en')} event${item.count === 1 ? '' : 's'}`,
-    );
+    // The number is what fits in a narrow bucket; the word stays for screen readers and copy-paste.
+    const root = el('span', 'cs-bucket-label', item.count.toLocaleString('en'));
+    root.append(el('span', 'cs-visually-hidden', ` event${item.count === 1 ? '' : 's'}`));
     return root;
   }
+
   const e = index.events[item.position]!;
   const root = el('span', 'cs-item-label');
   if (item.shape === 'uncertain')
