@@ -10,7 +10,8 @@ import type {
   ValidationIssue,
 } from './types';
 
-const KNOWN_EVENT_FIELDS = new Set([
+/** The event fields of chronoscope/1; anything else is kept as an "other field". */
+export const KNOWN_EVENT_FIELDS: ReadonlySet<string> = new Set([
   'id',
   'title',
   'start',

@@ -23,6 +23,11 @@ export interface ViewState extends Filters {
 
 export const DEFAULT_VIEW: ViewState = { ...EMPTY_FILTERS, group: 'none', tz: 'utc' };
 
+/** The same view with every filter cleared (window, lanes, selection and time zone kept). */
+export function withoutFilters(s: ViewState): ViewState {
+  return { ...s, ...EMPTY_FILTERS, since: undefined, until: undefined };
+}
+
 export interface ParsedView {
   state: ViewState;
   /** What was ignored, in words for the analyst. */

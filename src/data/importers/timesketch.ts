@@ -1,23 +1,9 @@
 import Papa from 'papaparse';
-import type { RawDocument } from '../../domain/normalise';
+import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
 
 type Row = Record<string, unknown>;
 const ACTOR_COLUMNS = ['username', 'user', 'uid', 'computer_name', 'hostname'];
-const RESERVED = new Set([
-  'id',
-  'title',
-  'start',
-  'end',
-  'precision',
-  'approximate',
-  'type',
-  'actors',
-  'location',
-  'description',
-  'tags',
-  'sources',
-]);
 
 /** Microseconds since the epoch as ISO 8601 (millisecond precision, the finest Chronoscope keeps). */
 function microsToIso(us: number): string | undefined {
@@ -73,7 +59,7 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
     )
       continue;
     // A column named like a Chronoscope field (title, start, actors…) is kept under its own name, prefixed.
-    other[RESERVED.has(k) ? `timesketch_${k}` : k] = v;
+    other[KNOWN_EVENT_FIELDS.has(k) ? `timesketch_${k}` : k] = v;
   }
   const ownId =
     typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id).trim() : '';

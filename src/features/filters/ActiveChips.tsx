@@ -1,7 +1,7 @@
 import { useViewData } from '../../data/viewData';
 import { isUnfiltered } from '../../domain/filters';
 import { updateView } from '../../url/useViewState';
-import type { ViewState } from '../../url/viewState';
+import { withoutFilters, type ViewState } from '../../url/viewState';
 import { Chip } from '../../ui/Chip';
 
 type ListKey = 'actors' | 'xactors' | 'types' | 'tags' | 'places' | 'prec' | 'etypes';
@@ -76,26 +76,7 @@ export function ActiveChips() {
           onRemove={() => updateView({ since: undefined, until: undefined })}
         />
       )}
-      <button
-        type="button"
-        className="cs-clear"
-        onClick={() =>
-          updateView((s) => ({
-            ...s,
-            actors: [],
-            xactors: [],
-            match: 'any',
-            etypes: [],
-            types: [],
-            tags: [],
-            places: [],
-            prec: [],
-            q: '',
-            since: undefined,
-            until: undefined,
-          }))
-        }
-      >
+      <button type="button" className="cs-clear" onClick={() => updateView(withoutFilters)}>
         Clear all
       </button>
     </div>

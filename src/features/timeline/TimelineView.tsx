@@ -11,6 +11,7 @@ import {
 } from '../../domain/levelOfDetail';
 import { registerTimeline, timelineCommands } from '../../state/timelineCommands';
 import { currentView, replaceWindowThrottled, updateView } from '../../url/useViewState';
+import { withoutFilters } from '../../url/viewState';
 import { groupElement, itemElement, tooltipElement } from './itemContent';
 import { TimelineToolbar } from './TimelineToolbar';
 import {
@@ -255,24 +256,7 @@ export function TimelineView() {
         {result.count === 0 && (
           <div className="cs-empty" role="note">
             <p>No events match the current filters.</p>
-            <button
-              type="button"
-              onClick={() =>
-                updateView((s) => ({
-                  ...s,
-                  actors: [],
-                  xactors: [],
-                  etypes: [],
-                  types: [],
-                  tags: [],
-                  places: [],
-                  prec: [],
-                  q: '',
-                  since: undefined,
-                  until: undefined,
-                }))
-              }
-            >
+            <button type="button" onClick={() => updateView(withoutFilters)}>
               Clear all filters
             </button>
           </div>
