@@ -90,7 +90,9 @@ test('the core flow works from the keyboard alone', async ({ page, context }) =>
   // Select an event with j, open its details with Enter.
   await page.keyboard.press('j');
   await expect.poll(() => d.params().get('event')).toBe('aid-debate');
-  await expect(page.getByText(/^Selected: Funding, weapon systems .*, c\. Dec 2023$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Selected: Funding, weapon systems .*, c\. Dec 2023$/),
+  ).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(
     d.details.getByRole('heading', { level: 2, name: /Funding, weapon systems/ }),
