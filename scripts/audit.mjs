@@ -9,10 +9,11 @@ try {
 } catch {
   report = {};
 }
-if (report.error || !report.metadata) {
-  console.log(
-    `npm audit: UNAVAILABLE (${report.error?.summary ?? 'no report from the registry'}); runtime dependencies were not checked.`,
-  );
+if (report.error || report.message || !report.metadata) {
+  const why =
+    [report.message, report.error?.summary].find((x) => typeof x === 'string' && x.trim()) ??
+    'no report from the registry';
+  console.log(`npm audit: UNAVAILABLE (${why.trim()}); runtime dependencies were not checked.`);
   process.exit(0);
 }
 const v = report.metadata.vulnerabilities;
