@@ -42,6 +42,15 @@ test.describe('the real files in shared/datasets', () => {
     });
   }
 
+  test('TimelineJS eras are drawn as labelled background periods', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open(`data=${encodeURIComponent(`${FIXTURES}/shared/timelinejs/eras.json`)}`);
+    await d.expectShowing(20, 20);
+    await expect(
+      d.timeline.locator('.vis-item.vis-background.cs-period', { hasText: 'Era Test 650-700' }),
+    ).toBeVisible();
+  });
+
   test('TimelineJS HTML arrives as plain text with its links as sources', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open(

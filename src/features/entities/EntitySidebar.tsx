@@ -81,7 +81,11 @@ export function EntitySidebar() {
         </label>
       </div>
       {rows.length === 0 ? (
-        <p className="cs-muted">No entity matches “{search}”.</p>
+        <p className="cs-muted">
+          {index.entities.length === 0
+            ? 'This dataset names no actors or entities.'
+            : `No entity matches “${search}”.`}
+        </p>
       ) : (
         <ul className="cs-entity-list" aria-label="Entities with event counts">
           {rows.slice(0, limit).map((code) => {

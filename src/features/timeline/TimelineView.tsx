@@ -12,7 +12,7 @@ import {
 import { registerTimeline, timelineCommands } from '../../state/timelineCommands';
 import { currentView, replaceWindowThrottled, updateView } from '../../url/useViewState';
 import { withoutFilters } from '../../url/viewState';
-import { groupElement, itemElement, tooltipElement } from './itemContent';
+import { groupElement, itemElement, periodElement, tooltipElement } from './itemContent';
 import { TimelineToolbar } from './TimelineToolbar';
 import {
   momentInZone,
@@ -119,6 +119,10 @@ export function TimelineView() {
         replaceWindowThrottled(start, end);
       },
       template: (id) => {
+        if (id.startsWith('p|')) {
+          const period = ctx.current.index.dataset.periods.find((p) => `p|${p.id}` === id);
+          return periodElement(period?.label ?? '');
+        }
         const item = ctx.current.byId.get(id);
         return item
           ? itemElement(item, ctx.current.index, ctx.current.tz)
@@ -175,6 +179,18 @@ export function TimelineView() {
         }))
       : null;
     const items: VisItem[] = plan.items.map((it) => toVisItem(it, view.tz, selectedPos));
+    // Labelled background periods (TimelineJS eras); few, so all of them are always given.
+    for (const p of index.dataset.periods) {
+      items.push({
+        id: `p|${p.id}`,
+        start: p.start,
+        end: p.end,
+        type: 'background',
+        className: 'cs-period',
+        content: '',
+        sig: `p|${p.label}`,
+      });
+    }
     const ids = new Set(items.map((i) => i.id));
     handle.items.remove((handle.items.getIds() as string[]).filter((id) => !ids.has(id)));
     if (groups) {
@@ -190,7 +206,7 @@ export function TimelineView() {
     handle.timeline.setSelection(
       items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
     );
-  }, [handle, plan, lanes, view.tz, selectedPos]);
+  }, [handle, plan, lanes, view.tz, selectedPos, index]);
 
   const fit = useCallback(() => {
     const ext = matchExtent(index, result.matches) ?? index.extent;

@@ -57,3 +57,7 @@ export function groupElement(label: string, count: number, kind: string): HTMLEl
   root.append(el('span', 'cs-lane-count', count.toLocaleString('en')));
   return root;
 }
+
+export function periodElement(label: string): HTMLElement {
+  return el('span', 'cs-period-label', clip(label));
+}
