@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useViewData } from '../../data/viewData';
-import { isDrawable } from '../../domain/dates';
 import { planLanes } from '../../domain/lanes';
-import {
-  DEFAULT_LOD,
-  matchExtent,
-  paddedWindow,
-  planItems,
-  type PlannedItem,
-} from '../../domain/levelOfDetail';
-import { registerTimeline, timelineCommands } from '../../state/timelineCommands';
+import { DEFAULT_LOD, paddedWindow, planItems, type PlannedItem } from '../../domain/levelOfDetail';
+import { timelineCommands } from '../../state/timelineCommands';
+import { useTimelineCommands } from './useTimelineCommands';
 import { currentView, replaceWindowThrottled, updateView } from '../../url/useViewState';
+import { reveal } from './timelineWindow';
+import { toVisItem } from './visItems';
 import { withoutFilters } from '../../url/viewState';
 import { groupElement, itemElement, periodElement, tooltipElement } from './itemContent';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -208,13 +204,7 @@ export function TimelineView() {
     );
   }, [handle, plan, lanes, view.tz, selectedPos, index]);
 
-  const fit = useCallback(() => {
-    const ext = matchExtent(index, result.matches) ?? index.extent;
-    if (!ext || !handle) return;
-    const w = paddedWindow(ext);
-    handle.timeline.setWindow(w.start, w.end, { animation: false });
-    recordWindow(handle.timeline);
-  }, [handle, index, result.matches]);
+  const fit = useTimelineCommands(handle, index, result.matches, container);
 
   // Reveal a newly selected event that lies outside the window (keyboard j/k, the event list).
   const lastSelected = useRef(selectedPos);
@@ -223,29 +213,6 @@ export function TimelineView() {
     lastSelected.current = selectedPos;
     reveal(handle.timeline, index.starts[selectedPos]!, index.ends[selectedPos]!);
   }, [handle, selectedPos, index]);
-
-  useEffect(() => {
-    if (!handle) return;
-    const tl = handle.timeline;
-    registerTimeline({
-      zoom: (f) => {
-        if (f > 1) tl.zoomOut(f - 1, { animation: false });
-        else tl.zoomIn(1 - f, { animation: false });
-        recordWindow(tl);
-      },
-      pan: (fraction) => {
-        const w = tl.getWindow();
-        const d = (w.end.valueOf() - w.start.valueOf()) * fraction;
-        tl.setWindow(w.start.valueOf() + d, w.end.valueOf() + d, { animation: false });
-        recordWindow(tl);
-      },
-      fit,
-      reveal: (pos) => reveal(tl, index.starts[pos]!, index.ends[pos]!),
-      focus: () => container.current?.focus(),
-    });
-    return () => registerTimeline(null);
-  }, [handle, fit, index]);
-
   return (
     <>
       <TimelineToolbar
@@ -286,59 +253,4 @@ export function TimelineView() {
       )}
     </>
   );
-}
-
-type WindowApi = {
-  getWindow(): { start: Date; end: Date };
-  setWindow(a: number, b: number, o?: object): void;
-};
-
-/**
- * Records a window our own code set, at once: vis announces it only after a debounce, and a link copied in
- * between must not carry the old window.
- */
-function recordWindow(tl: WindowApi): void {
-  const w = tl.getWindow();
-  replaceWindowThrottled(w.start.valueOf(), w.end.valueOf());
-}
-
-function reveal(tl: WindowApi, start: number, end: number) {
-  if (!isDrawable(start)) return;
-  const w = tl.getWindow();
-  const ws = w.start.valueOf();
-  const we = w.end.valueOf();
-  if (start >= ws && start < we) return;
-  const span = we - ws;
-  const mid = end - start < span ? (start + end) / 2 : start;
-  tl.setWindow(mid - span / 2, mid + span / 2, { animation: false });
-  recordWindow(tl);
-}
-
-function toVisItem(it: PlannedItem, tz: string, selected: number | undefined): VisItem {
-  if (it.kind === 'bucket') {
-    return {
-      id: it.id,
-      start: it.start,
-      // A hair short of the next bucket, so neighbours read as separate blocks on one row.
-      end: it.end - (it.end - it.start) * 0.03,
-      type: 'range',
-      className: `cs-bucket cs-density-${it.density}`,
-      content: '',
-      ...(it.lane ? { group: it.lane } : {}),
-      sig: `b|${it.count}|${it.density}`,
-    };
-  }
-  const isSel = it.position === selected;
-  const className = `cs-event cs-shape-${it.shape}${isSel ? ' is-selected' : ''}`;
-  const point = it.shape === 'point';
-  return {
-    id: it.id,
-    start: it.start,
-    ...(point ? {} : { end: it.end }),
-    type: point ? 'point' : 'range',
-    className,
-    content: '',
-    ...(it.lane ? { group: it.lane } : {}),
-    sig: `${className}|${tz}`,
-  };
 }

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, type RefObject } from 'react';
+import type { Bitset } from '../../domain/bitset';
+import type { DatasetIndex } from '../../domain/buildIndex';
+import { matchExtent, paddedWindow } from '../../domain/levelOfDetail';
+import { registerTimeline } from '../../state/timelineCommands';
+import { recordWindow, reveal } from './timelineWindow';
+import type { VisHandle } from './useVisTimeline';
+
+/** Registers what shortcuts and other panels may ask of the mounted timeline; returns Fit for the toolbar. */
+export function useTimelineCommands(
+  handle: VisHandle | null,
+  index: DatasetIndex,
+  matches: Bitset,
+  container: RefObject<HTMLDivElement | null>,
+): () => void {
+  const fit = useCallback(() => {
+    const ext = matchExtent(index, matches) ?? index.extent;
+    if (!ext || !handle) return;
+    const w = paddedWindow(ext);
+    handle.timeline.setWindow(w.start, w.end, { animation: false });
+    recordWindow(handle.timeline);
+  }, [handle, index, matches]);
+
+  useEffect(() => {
+    if (!handle) return;
+    const tl = handle.timeline;
+    registerTimeline({
+      zoom: (f) => {
+        if (f > 1) tl.zoomOut(f - 1, { animation: false });
+        else tl.zoomIn(1 - f, { animation: false });
+        recordWindow(tl);
+      },
+      pan: (fraction) => {
+        const w = tl.getWindow();
+        const d = (w.end.valueOf() - w.start.valueOf()) * fraction;
+        tl.setWindow(w.start.valueOf() + d, w.end.valueOf() + d, { animation: false });
+        recordWindow(tl);
+      },
+      fit,
+      reveal: (pos) => reveal(tl, index.starts[pos]!, index.ends[pos]!),
+      focus: () => container.current?.focus(),
+    });
+    return () => registerTimeline(null);
+  }, [handle, fit, index, container]);
+
+  return fit;
+}
