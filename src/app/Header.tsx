@@ -3,6 +3,7 @@ import { FORMATS } from '../data/detectFormat';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { copyText, linkTo } from '../features/share/copyLink';
 import { TimeZoneSelect } from '../features/share/TimeZoneSelect';
+import { ExportMenu } from '../features/share/ExportMenu';
 import { useUi } from '../state/uiStore';
 import type { ViewState } from '../url/viewState';
 import { effectiveTheme } from './useTheme';
@@ -58,6 +59,7 @@ export function Header({ view, loaded }: { view: ViewState; loaded?: LoadedDatas
               : `${warnings.toLocaleString('en')} warning${warnings === 1 ? '' : 's'}`}
           </button>
         )}
+        {loaded && <ExportMenu />}
         <button
           type="button"
           onClick={() => void copyViewLink()}
