@@ -215,10 +215,3 @@ export function forEachInWindow(
     if (starts[i]! < to && ends[i]! > from) fn(i);
   }
 }
-
-/** The events overlapping [from, to) as a set. */
-export function windowSet(index: DatasetIndex, from: number, to: number): Bitset {
-  const b = new Bitset(index.size);
-  forEachInWindow(index, from, to, (i) => b.add(i));
-  return b;
-}

@@ -225,8 +225,3 @@ export function serialiseViewState(s: ViewState): string {
   if ([...p.keys()].length > 0) p.set('v', String(VIEW_VERSION));
   return p.toString();
 }
-
-/** True when two states give the same URL. */
-export function sameView(a: ViewState, b: ViewState): boolean {
-  return serialiseViewState(a) === serialiseViewState(b);
-}

@@ -2,9 +2,6 @@ import Papa from 'papaparse';
 import type { RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
 
-/** Columns that identify a UCDP GED export. */
-export const UCDP_SIGNATURE = ['side_a', 'side_b', 'date_prec', 'date_start', 'where_coordinates'];
-
 const VIOLENCE = ['', 'state-based conflict', 'non-state conflict', 'one-sided violence'];
 /** UCDP date_prec: 1 exact day; 2 within 2–6 days; 3 week; 4 month; 5 year. */
 const PRECISION: Record<string, { precision: 'day' | 'month' | 'year'; approximate: boolean }> = {
