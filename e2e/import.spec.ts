@@ -42,6 +42,24 @@ test.describe('the real files in shared/datasets', () => {
     });
   }
 
+  test('an ACLED export drops in; its report names the bad CSV row', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.dropFile(
+      'acled.csv',
+      readFileSync('src/data/importers/testdata/acled-sample.csv', 'utf8'),
+      'text/csv',
+    );
+    await d.expectShowing(3, 3);
+    await expect(page.getByRole('banner')).toContainText('ACLED CSV');
+    await page.getByRole('button', { name: '1 event skipped' }).click();
+    const report = page.getByRole('dialog', { name: 'Validation report' });
+    await expect(report.getByRole('columnheader', { name: 'Row' })).toBeVisible();
+    await expect(
+      report.getByRole('row', { name: /^5 UKR1004 skipped .*day 31 does not exist/ }),
+    ).toBeVisible();
+  });
+
   test('TimelineJS eras are drawn as labelled background periods', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open(`data=${encodeURIComponent(`${FIXTURES}/shared/timelinejs/eras.json`)}`);

@@ -3,6 +3,7 @@ import type { Dataset } from '../domain/types';
 import { decodeText, type Encoding } from './decodeText';
 import { detectFormat, FORMATS, type FormatId } from './detectFormat';
 import { importUcdp } from './importers/ucdp';
+import { importAcled } from './importers/acled';
 import { importTimelineJs } from './importers/timelinejs';
 import { importTimesketchCsv, importTimesketchJsonl } from './importers/timesketch';
 import type { ValidationIssue } from '../domain/types';
@@ -114,6 +115,8 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
           bytes.length,
         );
       }
+      case 'acled':
+        return withIssues(importAcled(text), FORMATS.acled, format, encoding, bytes.length);
       case 'timesketch-csv':
         return withIssues(
           importTimesketchCsv(text),
@@ -141,7 +144,7 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
           ok: false,
           error: failure(
             'unsupported',
-            `This looks like ${FORMATS[format]}, which this version cannot import yet. Supported: Chronoscope JSON, TimelineJS JSON, Timesketch CSV and JSONL, UCDP GED CSV.`,
+            `This looks like ${FORMATS[format]}, which this version cannot import yet. Supported: Chronoscope JSON, TimelineJS JSON, Timesketch CSV and JSONL, ACLED CSV, UCDP GED CSV.`,
           ),
         };
     }

@@ -294,6 +294,8 @@ export interface RawDocument {
   entities?: unknown;
   events: unknown[];
   periods?: Period[];
+  /** For tabular sources: the file row of the first record (2 below a header row), so reports speak in rows. */
+  firstRow?: number;
 }
 
 /**
@@ -316,7 +318,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
   }
 
   rawEvents.forEach((raw, i) => {
-    const position = i + 1;
+    const position = i + (doc.firstRow ?? 1);
     const reject = (message: string, id?: string, field?: string) =>
       issues.push({
         severity: 'error',
@@ -438,6 +440,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
     events,
     issues,
     recordCount: doc.events.length,
+    ...(doc.firstRow !== undefined ? { recordUnit: 'row' as const } : {}),
     periods: doc.periods ?? [],
     format,
   };

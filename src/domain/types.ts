@@ -84,6 +84,8 @@ export interface Dataset {
   issues: ValidationIssue[];
   /** How many records the source held, valid or not. */
   recordCount: number;
+  /** 'row' when issue positions are file rows (tabular sources); otherwise they count records from 1. */
+  recordUnit?: 'row';
   /** Labelled background periods (e.g. TimelineJS eras). */
   periods: Period[];
   format: string;

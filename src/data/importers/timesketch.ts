@@ -98,6 +98,7 @@ export function importTimesketchCsv(text: string): { doc: RawDocument; issues: V
     doc: {
       title: 'Timesketch timeline',
       events: parsed.data.map((r, i) => toEvent(r, i + 2, issues)),
+      firstRow: 2,
     },
     issues,
   };

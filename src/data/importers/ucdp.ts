@@ -157,6 +157,7 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
   return {
     doc: {
       title: 'UCDP GED: organised violence in Ukraine, 2014–2023',
+      firstRow: 2,
       description: `${events.length.toLocaleString('en')} georeferenced events of organised violence in Ukraine (UCDP GED 22.1 and candidate events, January 2014 – March 2023). Actors are the two sides of each dyad; precision follows UCDP date_prec (1 day; 2–3 within a few days, shown as circa; 4 month; 5 year).`,
       attribution: UCDP_ATTRIBUTION,
       entities: entityList,

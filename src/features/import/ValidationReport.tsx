@@ -29,7 +29,7 @@ export function ValidationReport({
           <caption className="cs-visually-hidden">Rejected records and warnings</caption>
           <thead>
             <tr>
-              <th scope="col">Position</th>
+              <th scope="col">{dataset.recordUnit === 'row' ? 'Row' : 'Position'}</th>
               <th scope="col">Id</th>
               <th scope="col">Outcome</th>
               <th scope="col">Reason</th>

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../loadDataset';
+import { acledDate } from './acled';
+
+describe('acledDate', () => {
+  it.each([
+    ['2023-12-21', '2023-12-21'],
+    ['21/12/2023', '2023-12-21'],
+    ['1/2/2023', '2023-02-01'],
+    ['15 November 2023', '2023-11-15'],
+    ['yesterday', undefined],
+  ])('%s → %s', (text, iso) => expect(acledDate(text)).toBe(iso));
+});
+
+describe('an ACLED export (hand-made, ACLED column layout)', () => {
+  const o = loadDataset(
+    new Uint8Array(readFileSync(resolve(__dirname, 'testdata/acled-sample.csv'))),
+    'acled.csv',
+  );
+  if (!o.ok) throw new Error(o.error.message);
+  const byId = (id: string) => o.dataset.events.find((e) => e.id === id)!;
+  const names = (id: string) =>
+    byId(id).actors.map((a) => o.dataset.entities.find((e) => e.id === a)!.name);
+
+  it('is detected by its columns and loads the good rows, reporting the impossible date by its CSV row', () => {
+    expect(o.dataset.recordUnit).toBe('row');
+    expect(o.format).toBe('acled');
+    expect(o.dataset.events.map((e) => e.id)).toEqual(['UKR1001', 'UKR1002', 'UKR1003']);
+    expect(
+      o.dataset.issues.filter((i) => i.severity === 'error').map((i) => [i.position, i.id]),
+    ).toEqual([[5, 'UKR1004']]);
+  });
+
+  it('reads a row field by field', () => {
+    const e = byId('UKR1001');
+    expect(e).toMatchObject({
+      startText: '2023-12-21',
+      precision: 'day',
+      approximate: false,
+      type: 'Explosions/Remote violence',
+    });
+    expect(names('UKR1001')).toEqual(['Military Forces of Russia (2000-)', 'Civilians (Ukraine)']);
+    expect(e.location).toEqual({
+      name: 'Kharkiv, Kharkivska, Kharkivskyi, Kharkivska, Ukraine',
+      lat: 49.9935,
+      lon: 36.2304,
+    });
+    expect(e.sources.map((s) => s.publisher)).toEqual(['Ukrinform', 'Suspilne']);
+    expect(e.tags).toEqual(['Air/drone strike', 'women targeted: girls']);
+    expect(e.title).toBe('Air/drone strike in Kharkiv (2 fatalities)');
+    expect(e.other.acled_fatalities).toBe(2);
+  });
+
+  it('splits associated actors on "; " and maps time_precision', () => {
+    expect(names('UKR1002')).toEqual([
+      'Protesters (Ukraine)',
+      'Women (Ukraine)',
+      'Labour Group (Ukraine)',
+    ]);
+    expect(byId('UKR1002')).toMatchObject({
+      startText: '2023-12-22',
+      precision: 'day',
+      approximate: true,
+    });
+    expect(names('UKR1003')).toEqual([
+      'Military Forces of Ukraine (2019-)',
+      'Military Forces of Russia (2000-)',
+      'Wagner Group',
+    ]);
+    expect(byId('UKR1003')).toMatchObject({
+      precision: 'month',
+      start: Date.parse('2023-11-01T00:00:00Z'),
+    });
+  });
+});

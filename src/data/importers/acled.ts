@@ -1,0 +1,129 @@
+import Papa from 'papaparse';
+import type { RawDocument } from '../../domain/normalise';
+import type { ValidationIssue } from '../../domain/types';
+
+type Row = Record<string, string | undefined>;
+
+/** ACLED time_precision: 1 the day is known, 2 the week (within a few days: circa), 3 only the month. */
+const PRECISION: Record<string, { precision: 'day' | 'month'; approximate: boolean }> = {
+  '1': { precision: 'day', approximate: false },
+  '2': { precision: 'day', approximate: true },
+  '3': { precision: 'month', approximate: false },
+};
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** ACLED event_date: ISO (2023-12-21), DD/MM/YYYY (21/12/2023), or "21 December 2023" as ACLED's exports write it. */
+export function acledDate(text: string): string | undefined {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) return t;
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  const long = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(t);
+  if (long) {
+    const m = MONTHS.indexOf(long[2]!.toLowerCase());
+    if (m >= 0) return `${long[3]}-${String(m + 1).padStart(2, '0')}-${long[1]!.padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
+const split = (s: string | undefined) =>
+  (s ?? '')
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Converts an ACLED CSV export; actor1, actor2 and the "; "-separated associated actors become actors. */
+export function importAcled(text: string): { doc: RawDocument; issues: ValidationIssue[] } {
+  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
+  const issues: ValidationIssue[] = parsed.errors.map((e) => ({
+    severity: 'error',
+    position: (e.row ?? 0) + 2,
+    message: `CSV row ${(e.row ?? 0) + 2}: ${e.message}`,
+  }));
+  const used = new Set([
+    'event_id_cnty',
+    'event_date',
+    'time_precision',
+    'actor1',
+    'actor2',
+    'assoc_actor_1',
+    'assoc_actor_2',
+    'event_type',
+    'sub_event_type',
+    'location',
+    'latitude',
+    'longitude',
+    'notes',
+    'source',
+    'tags',
+  ]);
+  const events = parsed.data.map((row, i) => {
+    const date = acledDate(row.event_date ?? '');
+    const prec = PRECISION[(row.time_precision ?? '').trim()] ?? {
+      precision: 'day',
+      approximate: true,
+    };
+    const lat = row.latitude?.trim() ? Number(row.latitude) : undefined;
+    const lon = row.longitude?.trim() ? Number(row.longitude) : undefined;
+    const place = [row.location, row.admin3, row.admin2, row.admin1, row.country]
+      .map((s) => s?.trim())
+      .filter(Boolean);
+    const other: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row))
+      if (!used.has(k) && v !== undefined && v.trim() !== '')
+        other[`acled_${k}`] = /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v;
+    const type = row.event_type?.trim();
+    const sub = row.sub_event_type?.trim();
+    return {
+      id: row.event_id_cnty?.trim() || `row-${i + 2}`,
+      title: [
+        sub || type || 'Event',
+        place[0] ? `in ${place[0]}` : '',
+        row.fatalities?.trim() && row.fatalities.trim() !== '0'
+          ? `(${row.fatalities.trim()} fatalities)`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      start: date ?? (row.event_date ?? '').trim(),
+      precision: prec.precision,
+      approximate: prec.approximate,
+      ...(type ? { type } : {}),
+      actors: [row.actor1, row.actor2, ...split(row.assoc_actor_1), ...split(row.assoc_actor_2)]
+        .map((a) => a?.trim())
+        .filter((a): a is string => !!a),
+      location: {
+        ...(place.length ? { name: place.join(', ') } : {}),
+        ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+      },
+      ...(row.notes?.trim() ? { description: row.notes.trim() } : {}),
+      tags: [...(sub ? [sub] : []), ...split(row.tags)],
+      sources: split(row.source).map((publisher) => ({ publisher })),
+      ...other,
+    };
+  });
+  return {
+    doc: {
+      title: 'ACLED events',
+      firstRow: 2,
+      attribution:
+        'Armed Conflict Location & Event Data (ACLED), acleddata.com. Use follows ACLED’s terms of use and attribution policy.',
+      events,
+    },
+    issues,
+  };
+}
