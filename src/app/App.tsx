@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react';
 import { resolveSource, sourceKey } from '../data/sources';
 import { useDataset } from '../data/useDataset';
 import { useFilterResult, ViewDataContext } from '../data/viewData';
-import type { LoadedDataset } from '../data/loadSource';
 import { DropZone } from '../features/import/DropZone';
 import { LoadErrorPanel } from '../features/import/LoadErrorPanel';
 import { LoadingPanel } from '../features/import/LoadingPanel';
@@ -11,7 +10,6 @@ import { openDataset } from '../features/import/openDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { useUi } from '../state/uiStore';
 import { canonicaliseAddress, useViewState } from '../url/useViewState';
-import type { ViewState } from '../url/viewState';
 import { Dialogs } from './Dialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -30,19 +28,20 @@ export function App() {
   const source = useMemo(() => resolveSource(view.data, window.location.href), [view.data]);
   const query = useDataset(source);
 
+  // One tree for every state (loading, error, loaded): the header and its file input never remount mid-action.
+  const loaded = query.isSuccess ? query.data : undefined;
+  const result = useFilterResult(loaded, view);
+  const value = useMemo(
+    () => (loaded && result ? { loaded, view, result } : null),
+    [loaded, view, result],
+  );
+  useShortcuts(value);
+
   let body;
   let status: string;
-  if (query.isPending) {
-    status = `Loading ${source.label}…`;
-    body = (
-      <LoadingPanel
-        label={source.label}
-        onCancel={() => {
-          void client.cancelQueries({ queryKey: ['dataset', sourceKey(source)] });
-          openDataset(undefined);
-        }}
-      />
-    );
+  if (value) {
+    body = <Workspace />;
+    status = `Showing ${value.result.count.toLocaleString('en')} of ${value.loaded.index.size.toLocaleString('en')} events`;
   } else if (query.isError) {
     status = `Could not load ${source.label}.`;
     body = (
@@ -58,34 +57,26 @@ export function App() {
       </main>
     );
   } else {
-    return <Loaded loaded={query.data} view={view} />;
+    status = `Loading ${source.label}…`;
+    body = (
+      <LoadingPanel
+        label={source.label}
+        onCancel={() => {
+          void client.cancelQueries({ queryKey: ['dataset', sourceKey(source)] });
+          openDataset(undefined);
+        }}
+      />
+    );
   }
-  return (
-    <div className="cs-app">
-      <Header view={view} />
-      <Notices />
-      {body}
-      <StatusLine text={status} />
-      <DropZone />
-    </div>
-  );
-}
-
-function Loaded({ loaded, view }: { loaded: LoadedDataset; view: ViewState }) {
-  const result = useFilterResult(loaded, view);
-  const value = useMemo(() => ({ loaded, view, result }), [loaded, view, result]);
-  useShortcuts(value);
   return (
     <ViewDataContext.Provider value={value}>
       <div className="cs-app">
-        <Header view={view} loaded={loaded} />
+        <Header view={view} {...(loaded ? { loaded } : {})} />
         <Notices />
-        <Workspace />
-        <StatusLine
-          text={`Showing ${result.count.toLocaleString('en')} of ${loaded.index.size.toLocaleString('en')} events`}
-        />
+        {body}
+        <StatusLine text={status} />
         <DropZone />
-        <Dialogs dataset={loaded.index.dataset} />
+        {value && <Dialogs dataset={value.loaded.index.dataset} />}
       </div>
     </ViewDataContext.Provider>
   );

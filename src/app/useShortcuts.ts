@@ -21,7 +21,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Keyboard-first work: every shortcut of the help dialog, never while typing in a field. */
-export function useShortcuts(data: ViewData): void {
+export function useShortcuts(data: ViewData | null): void {
   const ref = useRef(data);
   useEffect(() => {
     ref.current = data;
@@ -36,10 +36,10 @@ export function useShortcuts(data: ViewData): void {
           (e.target as HTMLElement).blur();
           return;
         }
-        if (ref.current.view.event !== undefined) updateView({ event: undefined });
+        if (ref.current?.view.event !== undefined) updateView({ event: undefined });
         return;
       }
-      if (isTyping(e.target) || ui.dialog) return;
+      if (isTyping(e.target) || ui.dialog || !ref.current) return;
       const { view, result, loaded } = ref.current;
       const tl = timelineCommands();
       const inList =

@@ -38,22 +38,30 @@ function filtersKey(f: Filters): string {
 }
 
 /** The text index once it is built (re-renders when a background build finishes). */
-export function useTextIndex(loaded: LoadedDataset): TextIndex | undefined {
+export function useTextIndex(loaded: LoadedDataset | undefined): TextIndex | undefined {
   const [built, setBuilt] = useState<{ of: LoadedDataset; text: TextIndex } | undefined>(undefined);
   useEffect(() => {
+    if (!loaded) return;
     let live = true;
     void loaded.text.promise.then((text) => live && setBuilt({ of: loaded, text }));
     return () => {
       live = false;
     };
   }, [loaded]);
+  if (!loaded) return undefined;
   return loaded.text.ready ?? (built?.of === loaded ? built.text : undefined);
 }
 
 /** Runs the filter engine once per distinct filter set (memoised; never stored). */
-export function useFilterResult(loaded: LoadedDataset, view: ViewState): QueryResult {
+export function useFilterResult(
+  loaded: LoadedDataset | undefined,
+  view: ViewState,
+): QueryResult | undefined {
   const text = useTextIndex(loaded);
   const key = filtersKey(view);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
-  return useMemo(() => runQuery(loaded.index, text, view), [loaded, text, key]);
+  return useMemo(
+    () => (loaded ? runQuery(loaded.index, text, view) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
+    [loaded, text, key],
+  );
 }
