@@ -185,6 +185,17 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   };
 }
 
+/** The entity with this id, if the dataset has it. */
+export function entityById(index: DatasetIndex, id: string): Entity | undefined {
+  const code = index.entityLookup.get(id);
+  return code === undefined ? undefined : index.entities[code];
+}
+
+/** An actor's display name: the entity's name, or the id itself when the dataset does not know it. */
+export function entityName(index: DatasetIndex, id: string): string {
+  return entityById(index, id)?.name ?? id;
+}
+
 /** First position whose start is ≥ t. */
 export function lowerBound(starts: Float64Array, t: number): number {
   let lo = 0;

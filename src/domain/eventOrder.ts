@@ -1,5 +1,5 @@
 import type { Bitset } from './bitset';
-import type { DatasetIndex } from './buildIndex';
+import { entityName, type DatasetIndex } from './buildIndex';
 
 export const SORT_KEYS = ['date', 'title', 'type', 'actors', 'place'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -24,11 +24,7 @@ export function sortedMatches(
         case 'place':
           return e.location?.name ?? '\uffff';
         case 'actors':
-          return (
-            e.actors
-              .map((a) => index.entities[index.entityLookup.get(a) ?? -1]?.name ?? a)
-              .join(', ') || '\uffff'
-          );
+          return e.actors.map((a) => entityName(index, a)).join(', ') || '\uffff';
       }
     };
     const keys = new Map<number, string>();

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Bitset } from './bitset';
-import type { DatasetIndex } from './buildIndex';
+import { entityName, type DatasetIndex } from './buildIndex';
 import type { TimelineEvent } from './types';
 
 /** An event back in chronoscope/1 form: dates as the dataset wrote them, unknown fields restored. */
@@ -75,7 +75,7 @@ const CSV_COLUMNS = [
 /** The matching events as CSV, one row per event; lists (actors, tags, sources) joined with "; ". */
 export function exportCsv(index: DatasetIndex, matches: Bitset): string {
   const rows: string[][] = [];
-  const name = (id: string) => index.entities[index.entityLookup.get(id) ?? -1]?.name ?? id;
+  const name = (id: string) => entityName(index, id);
   matches.forEach((i) => {
     const e = index.events[i]!;
     rows.push([

@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import type { DatasetIndex } from './buildIndex';
+import { entityById, type DatasetIndex } from './buildIndex';
 import { LIMITS } from './normalise';
 import type { TimelineEvent } from './types';
 
@@ -43,7 +43,7 @@ function fieldText(index: DatasetIndex, e: TimelineEvent, field: string): string
     case 'actors':
       return e.actors
         .map((id) => {
-          const ent = index.entities[index.entityLookup.get(id) ?? -1];
+          const ent = entityById(index, id);
           return ent ? [ent.name, ...ent.aliases].join(' ') : id;
         })
         .join(' ');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useViewData } from '../../data/viewData';
+import { entityById } from '../../domain/buildIndex';
 import { describePrecision, formatEventDate } from '../../domain/formatDate';
 import { LIMITS } from '../../domain/normalise';
 import { updateView } from '../../url/useViewState';
@@ -82,7 +83,7 @@ export function EventDetails({ onCopyEventLink }: Props) {
             <dd>
               <ul className="cs-inline-list">
                 {e.actors.map((id) => {
-                  const ent = index.entities[index.entityLookup.get(id) ?? -1];
+                  const ent = entityById(index, id);
                   const on = view.actors.includes(id);
                   return (
                     <li key={id}>

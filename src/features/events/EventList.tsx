@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useViewData } from '../../data/viewData';
+import { entityName } from '../../domain/buildIndex';
 import { sortedMatches, type SortKey } from '../../domain/eventOrder';
 import { formatEventDate } from '../../domain/formatDate';
 import { updateView } from '../../url/useViewState';
@@ -74,7 +75,7 @@ export function EventList() {
     );
   };
 
-  const name = (id: string) => index.entities[index.entityLookup.get(id) ?? -1]?.name ?? id;
+  const name = (id: string) => entityName(index, id);
   const terms = result.highlightTerms;
   if (rows.length === 0) {
     return (

@@ -1,4 +1,5 @@
 import { useViewData } from '../../data/viewData';
+import { entityName } from '../../domain/buildIndex';
 import { isUnfiltered } from '../../domain/filters';
 import { updateView } from '../../url/useViewState';
 import { withoutFilters, type ViewState } from '../../url/viewState';
@@ -15,8 +16,7 @@ const remove = (key: ListKey, value: string) =>
 export function ActiveChips() {
   const { loaded, view, result } = useViewData();
   if (isUnfiltered(view)) return null;
-  const name = (id: string) =>
-    loaded.index.entities[loaded.index.entityLookup.get(id) ?? -1]?.name ?? id;
+  const name = (id: string) => entityName(loaded.index, id);
   const stale = result.stale;
   return (
     <div className="cs-chips" aria-label="Active filters" role="group">

@@ -1,4 +1,4 @@
-import type { DatasetIndex } from '../../domain/buildIndex';
+import { entityName, type DatasetIndex } from '../../domain/buildIndex';
 import { formatEventDate } from '../../domain/formatDate';
 import type { PlannedItem } from '../../domain/levelOfDetail';
 
@@ -43,9 +43,7 @@ export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: strin
   root.append(el('strong', 'cs-tooltip-title', clip(e.title)));
   root.append(el('div', 'cs-tooltip-date', formatEventDate(e, tz)));
   if (e.actors.length > 0) {
-    const names = e.actors.map(
-      (id) => index.entities[index.entityLookup.get(id) ?? -1]?.name ?? id,
-    );
+    const names = e.actors.map((id) => entityName(index, id));
     root.append(el('div', 'cs-tooltip-actors', clip(names.join(', '))));
   }
   return root;
