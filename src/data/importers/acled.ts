@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import type { RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
 
@@ -48,12 +48,7 @@ const split = (s: string | undefined) =>
 
 /** Converts an ACLED CSV export; actor1, actor2 and the "; "-separated associated actors become actors. */
 export function importAcled(text: string): { doc: RawDocument; issues: ValidationIssue[] } {
-  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
-  const issues: ValidationIssue[] = parsed.errors.map((e) => ({
-    severity: 'error',
-    position: (e.row ?? 0) + 2,
-    message: `CSV row ${(e.row ?? 0) + 2}: ${e.message}`,
-  }));
+  const { rows, issues } = csvRecords<Row>(text);
   const used = new Set([
     'event_id_cnty',
     'event_date',
@@ -71,7 +66,7 @@ export function importAcled(text: string): { doc: RawDocument; issues: Validatio
     'source',
     'tags',
   ]);
-  const events = parsed.data.map((row, i) => {
+  const events = rows.map((row, i) => {
     const date = acledDate(row.event_date ?? '');
     const prec = PRECISION[(row.time_precision ?? '').trim()] ?? {
       precision: 'day',
@@ -89,7 +84,7 @@ export function importAcled(text: string): { doc: RawDocument; issues: Validatio
     const type = row.event_type?.trim();
     const sub = row.sub_event_type?.trim();
     return {
-      id: row.event_id_cnty?.trim() || `row-${i + 2}`,
+      id: row.event_id_cnty?.trim() || `row-${i + FIRST_CSV_ROW}`,
       title: [
         sub || type || 'Event',
         place[0] ? `in ${place[0]}` : '',
@@ -119,7 +114,7 @@ export function importAcled(text: string): { doc: RawDocument; issues: Validatio
   return {
     doc: {
       title: 'ACLED events',
-      firstRow: 2,
+      firstRow: FIRST_CSV_ROW,
       attribution:
         'Armed Conflict Location & Event Data (ACLED), acleddata.com. Use follows ACLED’s terms of use and attribution policy.',
       events,

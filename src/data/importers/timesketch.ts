@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
 
@@ -88,17 +88,12 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
 
 /** Timesketch CSV (multi-line quoted cells included); row numbers in the report count the header as row 1. */
 export function importTimesketchCsv(text: string): { doc: RawDocument; issues: ValidationIssue[] } {
-  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: 'greedy' });
-  const issues: ValidationIssue[] = parsed.errors.map((e) => ({
-    severity: 'error',
-    position: (e.row ?? 0) + 2,
-    message: `CSV row ${(e.row ?? 0) + 2}: ${e.message}`,
-  }));
+  const { rows, issues } = csvRecords<Row>(text);
   return {
     doc: {
       title: 'Timesketch timeline',
-      events: parsed.data.map((r, i) => toEvent(r, i + 2, issues)),
-      firstRow: 2,
+      events: rows.map((r, i) => toEvent(r, i + FIRST_CSV_ROW, issues)),
+      firstRow: FIRST_CSV_ROW,
     },
     issues,
   };

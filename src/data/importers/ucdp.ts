@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import type { RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
 
@@ -51,17 +51,9 @@ const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? und
 
 /** Converts a UCDP GED CSV text into a chronoscope document; unreadable rows are reported by row number. */
 export function importUcdp(text: string): { doc: RawDocument; issues: ValidationIssue[] } {
-  const parsed = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-  });
-  const issues: ValidationIssue[] = parsed.errors.map((e) => ({
-    severity: 'error',
-    position: (e.row ?? 0) + 2,
-    message: `CSV row ${(e.row ?? 0) + 2}: ${e.message}`,
-  }));
+  const { rows, issues } = csvRecords<Record<string, string>>(text);
   const entities = new Map<string, { id: string; name: string; type: 'group' | 'organization' }>();
-  const events = parsed.data.map((row, i) => {
+  const events = rows.map((row, i) => {
     const start = ucdpDate(row.date_start ?? '');
     const end = ucdpDate(row.date_end ?? '');
     const prec = PRECISION[row.date_prec?.trim() ?? ''] ?? { precision: 'day', approximate: true };
@@ -111,7 +103,7 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
     }
     const deaths = best === undefined ? '' : ` (${best} killed)`;
     return {
-      id: row.id?.trim() || `row-${i + 2}`,
+      id: row.id?.trim() || `row-${i + FIRST_CSV_ROW}`,
       title: `${row.dyad_name?.trim() || 'Violence'}: ${where}${deaths}`,
       start: start ?? row.date_start ?? '',
       ...(end && end !== start ? { end } : {}),
@@ -157,7 +149,7 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
   return {
     doc: {
       title: 'UCDP GED: organised violence in Ukraine, 2014–2023',
-      firstRow: 2,
+      firstRow: FIRST_CSV_ROW,
       description: `${events.length.toLocaleString('en')} georeferenced events of organised violence in Ukraine (UCDP GED 22.1 and candidate events, January 2014 – March 2023). Actors are the two sides of each dyad; precision follows UCDP date_prec (1 day; 2–3 within a few days, shown as circa; 4 month; 5 year).`,
       attribution: UCDP_ATTRIBUTION,
       entities: entityList,
