@@ -1,12 +1,11 @@
 import { normaliseDocument, type RawDocument } from '../domain/normalise';
-import type { Dataset } from '../domain/types';
+import type { Dataset, ValidationIssue } from '../domain/types';
 import { decodeText, type Encoding } from './decodeText';
 import { detectFormat, FORMATS, type FormatId } from './detectFormat';
 import { importUcdp } from './importers/ucdp';
 import { importAcled } from './importers/acled';
 import { importTimelineJs } from './importers/timelinejs';
 import { importTimesketchCsv, importTimesketchJsonl } from './importers/timesketch';
-import type { ValidationIssue } from '../domain/types';
 import { failure, type LoadFailure } from './loadFailure';
 import { parseJson } from './parseJson';
 
@@ -54,17 +53,31 @@ export function chronoscopeDocument(
   return { ok: true, doc: value as unknown as RawDocument };
 }
 
-function withIssues(
-  imported: { doc: RawDocument; issues: ValidationIssue[] },
-  label: string,
-  format: FormatId,
-  encoding: Encoding,
-  bytes: number,
-): LoadOutcome {
-  const dataset = normaliseDocument(imported.doc, label);
-  dataset.issues.unshift(...imported.issues);
-  return { ok: true, dataset, format, encoding, bytes };
-}
+type Imported =
+  { ok: true; doc: RawDocument; issues: ValidationIssue[] } | { ok: false; error: LoadFailure };
+
+const read = (r: { doc: RawDocument; issues: ValidationIssue[] }): Imported => ({ ok: true, ...r });
+
+/** Parses JSON first (a syntax error is fatal, with line and column), then reads the value. */
+const fromJson =
+  (readValue: (value: unknown) => Imported) =>
+  (text: string): Imported => {
+    const json = parseJson(text);
+    return json.ok ? readValue(json.value) : json;
+  };
+
+/** Every format Chronoscope reads, and how: text in, a raw document and the importer's own report out. */
+const IMPORTERS: Partial<Record<FormatId, (text: string) => Imported>> = {
+  chronoscope: fromJson((value) => {
+    const doc = chronoscopeDocument(value);
+    return doc.ok ? { ok: true, doc: doc.doc, issues: [] } : doc;
+  }),
+  timelinejs: fromJson((value) => read(importTimelineJs(value))),
+  'timesketch-csv': (text) => read(importTimesketchCsv(text)),
+  'timesketch-jsonl': (text) => read(importTimesketchJsonl(text)),
+  acled: (text) => read(importAcled(text)),
+  ucdp: (text) => read(importUcdp(text)),
+};
 
 /**
  * The whole load pipeline, pure and synchronous: bytes → text → format → document → validated dataset.
@@ -90,64 +103,22 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
         error: failure('empty', `${name || 'The file'} holds only white space.`),
       };
     const format = override ?? detectFormat(text, name);
-    switch (format) {
-      case 'chronoscope': {
-        const json = parseJson(text);
-        if (!json.ok) return json;
-        const doc = chronoscopeDocument(json.value);
-        if (!doc.ok) return doc;
-        return {
-          ok: true,
-          dataset: normaliseDocument(doc.doc, FORMATS.chronoscope),
-          format,
-          encoding,
-          bytes: bytes.length,
-        };
-      }
-      case 'timelinejs': {
-        const json = parseJson(text);
-        if (!json.ok) return json;
-        return withIssues(
-          importTimelineJs(json.value),
-          FORMATS.timelinejs,
-          format,
-          encoding,
-          bytes.length,
-        );
-      }
-      case 'acled':
-        return withIssues(importAcled(text), FORMATS.acled, format, encoding, bytes.length);
-      case 'timesketch-csv':
-        return withIssues(
-          importTimesketchCsv(text),
-          FORMATS['timesketch-csv'],
-          format,
-          encoding,
-          bytes.length,
-        );
-      case 'timesketch-jsonl':
-        return withIssues(
-          importTimesketchJsonl(text),
-          FORMATS['timesketch-jsonl'],
-          format,
-          encoding,
-          bytes.length,
-        );
-      case 'ucdp': {
-        const { doc, issues } = importUcdp(text);
-        const dataset = normaliseDocument(doc, FORMATS.ucdp);
-        dataset.issues.unshift(...issues);
-        return { ok: true, dataset, format, encoding, bytes: bytes.length };
-      }
-      default:
-        return {
-          ok: false,
-          error: failure(
-            'unsupported',
-            `This looks like ${FORMATS[format]}, which this version cannot import yet. Supported: Chronoscope JSON, TimelineJS JSON, Timesketch CSV and JSONL, ACLED CSV, UCDP GED CSV.`,
-          ),
-        };
+    const importer = IMPORTERS[format];
+    if (!importer) {
+      const supported = (Object.keys(IMPORTERS) as FormatId[]).map((f) => FORMATS[f]).join(', ');
+      return {
+        ok: false,
+        error: failure(
+          'unsupported',
+          `This looks like ${FORMATS[format]}, which this version cannot import yet. Supported: ${supported}.`,
+        ),
+      };
     }
+    const imported = importer(text);
+    if (!imported.ok) return imported;
+    const dataset = normaliseDocument(imported.doc, FORMATS[format]);
+    dataset.issues.unshift(...imported.issues);
+    return { ok: true, dataset, format, encoding, bytes: bytes.length };
   } catch (e) {
     return {
       ok: false,
