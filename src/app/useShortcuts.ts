@@ -6,6 +6,7 @@ import { GROUP_BYS } from '../domain/lanes';
 import { timelineCommands } from '../state/timelineCommands';
 import { useUi } from '../state/uiStore';
 import { updateView } from '../url/useViewState';
+import { toggleIncludedActor } from '../url/viewState';
 import { copyViewLink } from './Header';
 import { effectiveTheme } from './useTheme';
 
@@ -102,13 +103,7 @@ export function useShortcuts(data: ViewData | null): void {
         case 'x': {
           const actor =
             selected !== undefined ? loaded.index.events[selected]!.actors[0] : undefined;
-          if (actor !== undefined)
-            updateView((s) => ({
-              ...s,
-              actors: s.actors.includes(actor)
-                ? s.actors.filter((a) => a !== actor)
-                : [...s.actors, actor],
-            }));
+          if (actor !== undefined) updateView((s) => toggleIncludedActor(s, actor));
           break;
         }
         case 't':

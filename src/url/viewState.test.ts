@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GROUP_BYS } from '../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
-import { DEFAULT_VIEW, parseViewState, serialiseViewState, type ViewState } from './viewState';
+import {
+  DEFAULT_VIEW,
+  parseViewState,
+  serialiseViewState,
+  toggleExcludedActor,
+  toggleIncludedActor,
+  type ViewState,
+} from './viewState';
 
 const D = (s: string) => Date.parse(s);
 
@@ -153,4 +160,22 @@ describe('round trip (property)', () => {
       { numRuns: 1000 },
     );
   });
+});
+
+describe('toggling an actor', () => {
+  const v = (actors: string[], xactors: string[]): ViewState => ({
+    ...DEFAULT_VIEW,
+    actors,
+    xactors,
+  });
+  it.each<[string, ViewState, ViewState]>([
+    ['includes', v([], []), v(['a'], [])],
+    ['stops including', v(['a', 'b'], []), v(['b'], [])],
+    ['includes an excluded actor and stops excluding it', v([], ['a']), v(['a'], [])],
+  ])('include %s', (_n, before, after) => expect(toggleIncludedActor(before, 'a')).toEqual(after));
+  it.each<[string, ViewState, ViewState]>([
+    ['excludes', v([], []), v([], ['a'])],
+    ['stops excluding', v([], ['a']), v([], [])],
+    ['excludes an included actor and stops including it', v(['a', 'b'], []), v(['b'], ['a'])],
+  ])('exclude %s', (_n, before, after) => expect(toggleExcludedActor(before, 'a')).toEqual(after));
 });

@@ -23,6 +23,24 @@ export interface ViewState extends Filters {
 
 export const DEFAULT_VIEW: ViewState = { ...EMPTY_FILTERS, group: 'none', tz: 'utc' };
 
+/** Includes an actor (and stops excluding it), or stops including it. */
+export function toggleIncludedActor(s: ViewState, id: string): ViewState {
+  return {
+    ...s,
+    actors: s.actors.includes(id) ? s.actors.filter((a) => a !== id) : [...s.actors, id],
+    xactors: s.xactors.filter((a) => a !== id),
+  };
+}
+
+/** Excludes an actor (and stops including it), or stops excluding it. */
+export function toggleExcludedActor(s: ViewState, id: string): ViewState {
+  return {
+    ...s,
+    xactors: s.xactors.includes(id) ? s.xactors.filter((a) => a !== id) : [...s.xactors, id],
+    actors: s.actors.filter((a) => a !== id),
+  };
+}
+
 /** The same view with every filter cleared (window, lanes, selection and time zone kept). */
 export function withoutFilters(s: ViewState): ViewState {
   return { ...s, ...EMPTY_FILTERS, since: undefined, until: undefined };

@@ -4,6 +4,7 @@ import { entityById } from '../../domain/buildIndex';
 import { describePrecision, formatEventDate } from '../../domain/formatDate';
 import { LIMITS } from '../../domain/normalise';
 import { updateView } from '../../url/useViewState';
+import { toggleIncludedActor } from '../../url/viewState';
 import { Highlight } from '../../ui/Highlight';
 import { OtherFields } from './OtherFields';
 import { SourceList } from './SourceList';
@@ -92,12 +93,7 @@ export function EventDetails({ onCopyEventLink }: Props) {
                         className="cs-link-button"
                         aria-pressed={on}
                         title={on ? 'Remove this actor filter' : 'Show only events with this actor'}
-                        onClick={() =>
-                          updateView((s) => ({
-                            ...s,
-                            actors: on ? s.actors.filter((a) => a !== id) : [...s.actors, id],
-                          }))
-                        }
+                        onClick={() => updateView((s) => toggleIncludedActor(s, id))}
                       >
                         {ent?.name ?? id}
                       </button>

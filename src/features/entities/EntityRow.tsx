@@ -5,6 +5,7 @@ import { formatInstant } from '../../domain/formatDate';
 import { Sparkline } from '../../ui/Sparkline';
 import type { Entity } from '../../domain/types';
 import { updateView } from '../../url/useViewState';
+import { toggleExcludedActor, toggleIncludedActor } from '../../url/viewState';
 
 interface Props {
   code: number;
@@ -12,24 +13,6 @@ interface Props {
   count: number;
   included: boolean;
   excluded: boolean;
-}
-
-/** Toggles an entity in the include filter (and out of the exclude filter). */
-export function toggleInclude(id: string): void {
-  updateView((s) => ({
-    ...s,
-    actors: s.actors.includes(id) ? s.actors.filter((a) => a !== id) : [...s.actors, id],
-    xactors: s.xactors.filter((a) => a !== id),
-  }));
-}
-
-/** Toggles an entity in the exclude filter (and out of the include filter). */
-export function toggleExclude(id: string): void {
-  updateView((s) => ({
-    ...s,
-    xactors: s.xactors.includes(id) ? s.xactors.filter((a) => a !== id) : [...s.xactors, id],
-    actors: s.actors.filter((a) => a !== id),
-  }));
 }
 
 /**
@@ -52,7 +35,7 @@ export const EntityRow = memo(function EntityRow({
           id={id}
           type="checkbox"
           checked={included}
-          onChange={() => toggleInclude(e.id)}
+          onChange={() => updateView((s) => toggleIncludedActor(s, e.id))}
           aria-describedby={`${id}-count`}
         />
         <label
@@ -72,7 +55,7 @@ export const EntityRow = memo(function EntityRow({
           aria-pressed={excluded}
           aria-label={`Exclude ${e.name}`}
           title={excluded ? 'Stop excluding' : 'Exclude'}
-          onClick={() => toggleExclude(e.id)}
+          onClick={() => updateView((s) => toggleExcludedActor(s, e.id))}
         >
           ⊘
         </button>
@@ -96,7 +79,7 @@ function EntityProfileView({ code }: { code: number }) {
   const { loaded, view, result } = useViewData();
   const tz = view.tz;
   const matches = result.matches;
-  const onPick = toggleInclude;
+  const onPick = (id: string) => updateView((s) => toggleIncludedActor(s, id));
   const { index } = loaded;
   const e = index.entities[code]!;
   const p = entityProfile(index, matches, code);
