@@ -12,7 +12,9 @@ import { groupElement, itemElement, periodElement, tooltipElement } from './item
 import { TimelineToolbar } from './TimelineToolbar';
 import {
   momentInZone,
+  removeMissing,
   syncDataSet,
+  upsertChanged,
   useVisTimeline,
   type VisGroup,
   type VisItem,
@@ -187,8 +189,8 @@ export function TimelineView() {
         sig: `p|${p.label}`,
       });
     }
-    const ids = new Set(items.map((i) => i.id));
-    handle.items.remove((handle.items.getIds() as string[]).filter((id) => !ids.has(id)));
+    // Items leave before lanes change, so none is left pointing at a lane that is gone.
+    removeMissing(handle.items, items);
     if (groups) {
       syncDataSet(handle.groups, groups);
       if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
@@ -198,7 +200,7 @@ export function TimelineView() {
       handle.groups.clear();
       groupsOn.current = false;
     }
-    syncDataSet(handle.items, items);
+    upsertChanged(handle.items, items);
     handle.timeline.setSelection(
       items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
     );

@@ -112,14 +112,27 @@ export function useVisTimeline(
   return handle;
 }
 
+/** Removes from a DataSet every id that `next` no longer has. */
+export function removeMissing<T extends { id: string }>(ds: DataSet<T>, next: T[]): void {
+  const nextIds = new Set(next.map((i) => i.id));
+  const stale = (ds.getIds() as string[]).filter((id) => !nextIds.has(id));
+  if (stale.length > 0) ds.remove(stale);
+}
+
+/** Adds or updates only the entries of `next` whose signature changed. */
+export function upsertChanged<T extends { id: string; sig: string }>(
+  ds: DataSet<T>,
+  next: T[],
+): void {
+  const changed = next.filter((i) => (ds.get(i.id) as T | null)?.sig !== i.sig);
+  if (changed.length > 0) ds.update(changed as never);
+}
+
 /** Brings a DataSet in line with `next` by id: removes what went, adds or updates only what changed. */
 export function syncDataSet<T extends { id: string; sig: string }>(
   ds: DataSet<T>,
   next: T[],
 ): void {
-  const nextIds = new Set(next.map((i) => i.id));
-  const stale = (ds.getIds() as string[]).filter((id) => !nextIds.has(id));
-  if (stale.length > 0) ds.remove(stale);
-  const changed = next.filter((i) => (ds.get(i.id) as T | null)?.sig !== i.sig);
-  if (changed.length > 0) ds.update(changed as never);
+  removeMissing(ds, next);
+  upsertChanged(ds, next);
 }
