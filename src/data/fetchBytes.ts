@@ -1,4 +1,5 @@
 import { failure, type LoadFailure } from './loadFailure';
+import { clipText } from '../domain/clipText';
 
 export type FetchResult = { ok: true; bytes: Uint8Array } | { ok: false; error: LoadFailure };
 
@@ -21,7 +22,7 @@ export async function fetchBytes(
       controller.abort();
     }, timeoutMs);
   };
-  const shown = url.length > 100 ? `${url.slice(0, 99)}…` : url;
+  const shown = clipText(url, 100);
   try {
     arm();
     const res = await fetch(url, {

@@ -1,3 +1,5 @@
+import { clipText } from '../domain/clipText';
+
 /** The datasets that ship with Chronoscope (public/data). */
 export const BUNDLED = [
   {
@@ -44,15 +46,15 @@ export function resolveSource(data: string | undefined, base: string): Source {
   } catch {
     return {
       kind: 'refused',
-      reason: `"${clip(value)}" is not a dataset name, path or URL.`,
-      label: clip(value),
+      reason: `"${clipText(value, 60)}" is not a dataset name, path or URL.`,
+      label: clipText(value, 60),
     };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return {
       kind: 'refused',
       reason: `Chronoscope refuses to load "${url.protocol}" addresses: only http(s) URLs and relative paths are loaded.`,
-      label: clip(value),
+      label: clipText(value, 60),
     };
   }
   if (url.username || url.password) {
@@ -60,14 +62,10 @@ export function resolveSource(data: string | undefined, base: string): Source {
       kind: 'refused',
       reason:
         'Dataset URLs with a user name or password are refused; they would leak credentials in shared links.',
-      label: clip(url.host),
+      label: clipText(url.host, 60),
     };
   }
-  return { kind: 'url', url: url.href, label: clip(value, 80) };
-}
-
-function clip(s: string, n = 60): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+  return { kind: 'url', url: url.href, label: clipText(value, 80) };
 }
 
 /** The stable cache key of a source. */

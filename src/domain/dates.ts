@@ -1,4 +1,5 @@
 import { PRECISIONS, type Precision } from './types';
+import { clipText } from './clipText';
 
 /** Milliseconds in a mean Gregorian year; used only for years outside the JavaScript Date range. */
 export const MS_PER_YEAR = 31_556_952_000;
@@ -80,7 +81,7 @@ export function parseIsoDate(text: string, precision?: Precision): DateParseResu
   if (!m)
     return {
       ok: false,
-      error: `"${clip(text)}" is not an ISO 8601 date (e.g. 2023, 2023-12, 2023-12-21T14:05Z)`,
+      error: `"${clipText(text, 60)}" is not an ISO 8601 date (e.g. 2023, 2023-12, 2023-12-21T14:05Z)`,
     };
   const [, ys, mos, ds, hs, mis, ss, fs, off] = m;
   const year = Number(ys);
@@ -92,11 +93,14 @@ export function parseIsoDate(text: string, precision?: Precision): DateParseResu
   const second = ss === undefined ? 0 : Number(ss);
   const ms = fs === undefined ? 0 : Math.floor(Number(`0.${fs}`) * 1000);
   if (month < 1 || month > 12)
-    return { ok: false, error: `month ${mos} is not 01–12 in "${clip(text)}"` };
+    return { ok: false, error: `month ${mos} is not 01–12 in "${clipText(text, 60)}"` };
   if (day < 1 || day > daysInMonth(year, month))
-    return { ok: false, error: `day ${ds} does not exist in ${ys}-${mos} ("${clip(text)}")` };
+    return {
+      ok: false,
+      error: `day ${ds} does not exist in ${ys}-${mos} ("${clipText(text, 60)}")`,
+    };
   if (hour > 23 || minute > 59 || second > 59)
-    return { ok: false, error: `time of day out of range in "${clip(text)}"` };
+    return { ok: false, error: `time of day out of range in "${clipText(text, 60)}"` };
 
   const written: Precision =
     fs !== undefined
@@ -140,7 +144,7 @@ export function parseIsoDate(text: string, precision?: Precision): DateParseResu
   const start = utcMs(...parts) - shift;
   const end = periodEnd(parts, effective) - shift;
   if (!Number.isFinite(start) || !Number.isFinite(end))
-    return { ok: false, error: `"${clip(text)}" is out of range` };
+    return { ok: false, error: `"${clipText(text, 60)}" is out of range` };
   return {
     ok: true,
     value: {
@@ -198,8 +202,4 @@ function formatExpandedYear(year: number): string {
 export function yearOf(ms: number): number {
   if (isDrawable(ms)) return new Date(ms).getUTCFullYear();
   return Math.floor(1970 + ms / MS_PER_YEAR);
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }

@@ -9,6 +9,7 @@ import type {
   TimelineEvent,
   ValidationIssue,
 } from './types';
+import { clipText } from './clipText';
 
 /** The event fields of chronoscope/1; anything else is kept as an "other field". */
 export const KNOWN_EVENT_FIELDS: ReadonlySet<string> = new Set([
@@ -47,7 +48,7 @@ function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 37)}…` : v}"`;
+  if (typeof v === 'string') return `"${clipText(v, 40)}"`;
   return `${typeof v} ${String(v)}`;
 }
 

@@ -3,6 +3,7 @@ import { EMPTY_FILTERS, type Filters, type MatchMode } from '../domain/filters';
 import { isValidTimeZone } from '../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS, type EntityType, type Precision } from '../domain/types';
+import { clipText } from '../domain/clipText';
 
 /** The current version of the URL format; links without `v` read as version 1. */
 export const VIEW_VERSION = 1;
@@ -75,10 +76,6 @@ const KNOWN = new Set([
   'tz',
 ]);
 
-function clip(s: string, n = 40): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
-
 /** Reads a query string into a view state. Never throws: bad values are dropped with a notice. */
 export function parseViewState(search: string): ParsedView {
   const notices: string[] = [];
@@ -106,14 +103,14 @@ export function parseViewState(search: string): ParsedView {
   for (const key of params.keys()) if (!KNOWN.has(key)) unknown.add(key);
   if (unknown.size > 0)
     notices.push(
-      `Ignored unknown link parameter${unknown.size > 1 ? 's' : ''}: ${[...unknown].map((k) => clip(k, 20)).join(', ')}.`,
+      `Ignored unknown link parameter${unknown.size > 1 ? 's' : ''}: ${[...unknown].map((k) => clipText(k, 20)).join(', ')}.`,
     );
 
   const v = params.get('v');
   if (v !== null) {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1)
-      notices.push(`Ignored link version "${clip(v)}"; read as version ${VIEW_VERSION}.`);
+      notices.push(`Ignored link version "${clipText(v, 40)}"; read as version ${VIEW_VERSION}.`);
     else if (n > VIEW_VERSION)
       notices.push(`This link was made by a newer Chronoscope (v${n}); parts of it may not apply.`);
   }
@@ -148,7 +145,9 @@ export function parseViewState(search: string): ParsedView {
   const enumList = <T extends string>(key: string, allowed: readonly T[], what: string): T[] =>
     list(key).filter((value): value is T => {
       if ((allowed as readonly string[]).includes(value)) return true;
-      notices.push(`Ignored ${what} "${clip(value)}" (expected one of ${allowed.join(', ')}).`);
+      notices.push(
+        `Ignored ${what} "${clipText(value, 40)}" (expected one of ${allowed.join(', ')}).`,
+      );
       return false;
     });
 
@@ -162,8 +161,8 @@ export function parseViewState(search: string): ParsedView {
     const t = to !== undefined ? parseIsoDate(to) : undefined;
     if (!f?.ok || !t?.ok) {
       const bad = [
-        f && !f.ok ? `from "${clip(from!)}"` : '',
-        t && !t.ok ? `to "${clip(to!)}"` : '',
+        f && !f.ok ? `from "${clipText(from!, 40)}"` : '',
+        t && !t.ok ? `to "${clipText(to!, 40)}"` : '',
         !f || !t ? 'a window needs both from and to' : '',
       ]
         .filter(Boolean)
@@ -190,7 +189,7 @@ export function parseViewState(search: string): ParsedView {
   const match = single('match');
   if (match !== undefined) {
     if (match === 'any' || match === 'all') state.match = match as MatchMode;
-    else notices.push(`Ignored match "${clip(match)}" (expected any or all).`);
+    else notices.push(`Ignored match "${clipText(match, 40)}" (expected any or all).`);
   }
   state.etypes = enumList<EntityType>('etype', ENTITY_TYPES, 'entity type');
   state.types = list('type');
@@ -201,19 +200,23 @@ export function parseViewState(search: string): ParsedView {
     const value = single(key);
     if (value === undefined) continue;
     if (parseIsoDate(value).ok) state[key] = value;
-    else notices.push(`Ignored the date filter ${key}="${clip(value)}": not an ISO 8601 date.`);
+    else
+      notices.push(
+        `Ignored the date filter ${key}="${clipText(value, 40)}": not an ISO 8601 date.`,
+      );
   }
   const group = single('group');
   if (group !== undefined) {
     if ((GROUP_BYS as readonly string[]).includes(group)) state.group = group as GroupBy;
-    else notices.push(`Ignored grouping "${clip(group)}" (expected ${GROUP_BYS.join(', ')}).`);
+    else
+      notices.push(`Ignored grouping "${clipText(group, 40)}" (expected ${GROUP_BYS.join(', ')}).`);
   }
   const event = single('event');
   if (event !== undefined) state.event = event;
   const tz = single('tz');
   if (tz !== undefined) {
     if (isValidTimeZone(tz)) state.tz = tz;
-    else notices.push(`Ignored unknown time zone "${clip(tz)}"; dates read in UTC.`);
+    else notices.push(`Ignored unknown time zone "${clipText(tz, 40)}"; dates read in UTC.`);
   }
   return { state, notices };
 }

@@ -1,6 +1,7 @@
 import { entityName, type DatasetIndex } from '../../domain/buildIndex';
 import { formatEventDate } from '../../domain/formatDate';
 import type { PlannedItem } from '../../domain/levelOfDetail';
+import { clipText } from '../../domain/clipText';
 
 /**
  * Item, group and tooltip content as DOM nodes built with textContent: no dataset string is ever parsed as HTML
@@ -14,7 +15,7 @@ function el(tag: string, className: string, text?: string): HTMLElement {
 }
 
 const MAX_LABEL = 120;
-const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+const clip = (s: string) => clipText(s, MAX_LABEL);
 
 export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
   if (item.kind === 'bucket') {
