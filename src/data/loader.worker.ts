@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../lib/zodConfig';
 import { fetchBytes } from './fetchBytes';
 import { loadDataset } from './loadDataset';
 import type { LoadRequest, LoaderMessage } from './loaderProtocol';
