@@ -1,6 +1,7 @@
 /**
  * Serves e2e/fixtures cross-origin (with CORS) on FIXTURE_PORT, so `?data=http://127.0.0.1:4174/x.json` loads
- * the way a dataset on another site would. /no-cors/* omits the CORS header; /stall never answers.
+ * the way a dataset on another site would. /no-cors/* omits the CORS header; /stall never answers; /shared/* and
+ * /testdata/* serve ../shared/datasets and src/data/importers/testdata.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { syntheticDocument } from '../bench/synthetic.ts';
 
 const root = join(import.meta.dirname, 'fixtures');
 const sharedRoot = join(import.meta.dirname, '../../shared/datasets');
+const testdataRoot = join(import.meta.dirname, '../src/data/importers/testdata');
 const port = Number(process.env.FIXTURE_PORT ?? 4174);
 
 createServer(async (req, res) => {
@@ -25,12 +27,17 @@ createServer(async (req, res) => {
     res.end(body);
     return;
   }
-  // The real datasets beside the repository (../shared/datasets), read-only.
-  if (url.pathname.startsWith('/shared/')) {
-    const relShared = normalize(decodeURIComponent(url.pathname.slice('/shared/'.length)));
+  // The real datasets beside the repository (../shared/datasets) and the importers' hand-made test files.
+  const tree = url.pathname.startsWith('/shared/')
+    ? { prefix: '/shared/', dir: sharedRoot }
+    : url.pathname.startsWith('/testdata/')
+      ? { prefix: '/testdata/', dir: testdataRoot }
+      : undefined;
+  if (tree) {
+    const relShared = normalize(decodeURIComponent(url.pathname.slice(tree.prefix.length)));
     if (relShared.startsWith('..')) return void res.writeHead(400).end();
     try {
-      const body = await readFile(join(sharedRoot, relShared));
+      const body = await readFile(join(tree.dir, relShared));
       res.writeHead(200, {
         'content-type': 'application/octet-stream',
         'access-control-allow-origin': '*',

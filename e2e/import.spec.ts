@@ -81,3 +81,78 @@ test.describe('the real files in shared/datasets', () => {
     await expect(d.details).not.toContainText('<a href');
   });
 });
+
+test.describe('generic CSV through the column-mapping dialog', () => {
+  const CSV = readFileSync('src/data/importers/testdata/generic-aid.csv', 'utf8');
+
+  test('drop, check the preview, import; the link reopens the same events; the mapping is remembered', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    await d.dropFile('generic-aid.csv', CSV, 'text/csv');
+    const dialog = page.getByRole('dialog', { name: 'Map the columns of generic-aid.csv' });
+    await expect(dialog).toBeVisible();
+    // The guess, as an analyst would choose it.
+    await expect(dialog.getByLabel('Date (required)')).toHaveValue('When');
+    await expect(dialog.getByLabel('Title')).toHaveValue('Headline');
+    await expect(dialog.getByRole('checkbox', { name: 'Who' })).toBeChecked();
+    const preview = dialog.getByRole('table', { name: /How the first 5 rows will read/ });
+    await expect(preview.getByRole('row').nth(3)).toContainText('21 Dec 2023, 14:05 UTC');
+    await expect(preview.getByRole('row').nth(3)).toContainText('Lloyd Austin · Rustem Umerov');
+    await expect(preview.getByRole('row').nth(4)).toContainText('Not read');
+    // Month first would misread the day-first dates: the preview says so before anything is imported.
+    await dialog.getByRole('radio', { name: /Month first/ }).check();
+    await expect(preview.getByRole('row').nth(3)).toContainText('Not read');
+    await expect(preview.getByRole('row').nth(1)).toContainText('12 May 2023');
+    await dialog.getByRole('radio', { name: /Day first/ }).check();
+    await expect(preview.getByRole('row').nth(1)).toContainText('5 Dec 2023');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+
+    await d.expectShowing(4, 4);
+    await expect(page.getByRole('banner')).toContainText('CSV/TSV (generic)');
+    expect(d.params().get('map')).toContain('"date":"When"');
+    await page.getByRole('button', { name: '1 event skipped' }).click();
+    const report = page.getByRole('dialog', { name: 'Validation report' });
+    await expect(report.getByRole('row', { name: /^5 UA-004 skipped/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // A colleague opening the same file by URL with this link's mapping gets the same events, no dialog.
+    const map = d.params().get('map')!;
+    await d.open(
+      `data=${encodeURIComponent(`${FIXTURES}/testdata/generic-aid.csv`)}&map=${encodeURIComponent(map)}`,
+    );
+    await d.expectShowing(4, 4);
+    await d.search.fill('Zelensky');
+    await d.expectShowing(1, 4);
+
+    // The same columns again: the dialog is filled in from memory.
+    await d.open();
+    await d.dropFile('generic-aid-copy.csv', CSV, 'text/csv');
+    const again = page.getByRole('dialog', { name: 'Map the columns of generic-aid-copy.csv' });
+    await expect(again).toContainText('Filled in from the mapping you used');
+  });
+
+  test('any file can be read as another format; a generic read asks for columns', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open(`data=${encodeURIComponent(`${FIXTURES}/shared/timesketch/evtx_part.csv`)}`);
+    await d.expectShowing(13, 13);
+    await page.getByText('Datasets', { exact: true }).click();
+    await page.getByLabel('Read the current file as').selectOption('csv');
+    expect(d.params().get('fmt')).toBe('csv');
+    const dialog = page.getByRole('dialog', { name: /Map the columns of/ });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Date (required)')).toHaveValue('datetime');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await d.expectShowing(13, 13);
+    await expect(page.getByRole('banner')).toContainText('CSV/TSV (generic)');
+    // Back to detection.
+    await page.getByText('Datasets', { exact: true }).click();
+    await page.getByLabel('Read the current file as').selectOption('');
+    await expect(page.getByRole('banner')).toContainText('Timesketch CSV');
+    expect(d.params().get('fmt')).toBeNull();
+  });
+});

@@ -3,6 +3,8 @@ import { useEffect, useMemo } from 'react';
 import { resolveSource, sourceKey } from '../data/sources';
 import { useDataset } from '../data/useDataset';
 import { useFilterResult, ViewDataContext } from '../data/viewData';
+import { DatasetLoadError } from '../data/loadSource';
+import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
 import { DropZone } from '../features/import/DropZone';
 import { LoadErrorPanel } from '../features/import/LoadErrorPanel';
 import { LoadingPanel } from '../features/import/LoadingPanel';
@@ -26,7 +28,10 @@ export function App() {
     setNotices(canonicaliseAddress());
   }, [setNotices]);
   const source = useMemo(() => resolveSource(view.data, window.location.href), [view.data]);
-  const query = useDataset(source);
+  const query = useDataset(source, {
+    ...(view.fmt ? { format: view.fmt } : {}),
+    ...(view.map ? { mapping: view.map } : {}),
+  });
 
   // One tree for every state (loading, error, loaded): the header and its file input never remount mid-action.
   const loaded = query.isSuccess ? query.data : undefined;
@@ -42,6 +47,25 @@ export function App() {
   if (value) {
     body = <Workspace />;
     status = `Showing ${value.result.count.toLocaleString('en')} of ${value.loaded.index.size.toLocaleString('en')} events`;
+  } else if (
+    query.error instanceof DatasetLoadError &&
+    query.error.failure.kind === 'needs-mapping' &&
+    query.error.failure.csv
+  ) {
+    const { csv, message } = query.error.failure;
+    status = `Choose the columns of ${source.label}.`;
+    body = (
+      <main className="cs-main-message">
+        <CsvMappingDialog
+          key={`${source.label}|${csv.headers.join('\u001f')}|${message}`}
+          label={source.label}
+          preview={csv}
+          message={message}
+          {...(view.map ? { current: view.map } : {})}
+          onCancel={() => openDataset(undefined)}
+        />
+      </main>
+    );
   } else if (query.isError) {
     status = `Could not load ${source.label}.`;
     body = (
@@ -52,7 +76,7 @@ export function App() {
           onRetry={() => void query.refetch()}
           onDefault={() => openDataset(undefined)}
         >
-          <DatasetMenu current={view.data} />
+          <DatasetMenu current={view.data} {...(view.fmt ? { format: view.fmt } : {})} />
         </LoadErrorPanel>
       </main>
     );

@@ -47,7 +47,7 @@ export function Header({ view, loaded }: { view: ViewState; loaded?: LoadedDatas
         )}
       </div>
       <nav className="cs-header-tools" aria-label="Dataset and view">
-        <DatasetMenu current={view.data} />
+        <DatasetMenu current={view.data} {...(view.fmt ? { format: view.fmt } : {})} />
         {(skipped > 0 || warnings > 0) && (
           <button
             type="button"

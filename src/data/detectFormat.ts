@@ -1,14 +1,8 @@
-export const FORMATS = {
-  chronoscope: 'Chronoscope JSON',
-  ucdp: 'UCDP GED CSV',
-  timelinejs: 'TimelineJS JSON',
-  'timesketch-csv': 'Timesketch CSV',
-  'timesketch-jsonl': 'Timesketch JSONL',
-  acled: 'ACLED CSV',
-  csv: 'CSV/TSV (generic)',
-  unknown: 'unknown',
-} as const;
-export type FormatId = keyof typeof FORMATS;
+import { CSV_COLUMNS } from '../domain/exportView';
+
+import type { FormatId } from '../domain/formats';
+
+export { FORMATS, type FormatId } from '../domain/formats';
 
 function firstLine(text: string): string {
   const nl = text.indexOf('\n');
@@ -40,6 +34,7 @@ export function detectFormat(text: string, name = ''): FormatId {
     .split(header.includes('\t') ? '\t' : ',')
     .map((c) => c.trim().replace(/^"|"$/g, ''));
   const has = (...names: string[]) => names.every((n) => cols.includes(n));
+  if (CSV_COLUMNS.every((c, i) => cols[i] === c)) return 'chronoscope-csv';
   if (has('side_a', 'side_b', 'date_prec', 'date_start')) return 'ucdp';
   if (has('event_id_cnty', 'event_date', 'actor1')) return 'acled';
   if (has('message', 'timestamp_desc') && (has('datetime') || has('timestamp')))

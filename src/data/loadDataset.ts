@@ -6,6 +6,9 @@ import { importUcdp } from './importers/ucdp';
 import { importAcled } from './importers/acled';
 import { importTimelineJs } from './importers/timelinejs';
 import { importTimesketchCsv, importTimesketchJsonl } from './importers/timesketch';
+import { importChronoscopeCsv } from './importers/chronoscopeCsv';
+import { importGenericCsv, previewCsv } from './importers/genericCsv';
+import { missingColumns, type CsvMapping } from '../domain/csvMapping';
 import { failure, type LoadFailure } from './loadFailure';
 import { parseJson } from './parseJson';
 
@@ -66,24 +69,58 @@ const fromJson =
     return json.ok ? readValue(json.value) : json;
   };
 
+/** How one load reads its file: a format chosen by the analyst, and the column mapping of a generic CSV. */
+export interface ReadOptions {
+  format?: FormatId;
+  mapping?: CsvMapping;
+}
+
+/** Generic CSV/TSV: without a mapping (or with one naming columns the file lacks) the analyst is asked for one. */
+function genericCsv(text: string, name: string, mapping?: CsvMapping): Imported {
+  const csv = previewCsv(text);
+  const needs = (message: string): Imported => ({
+    ok: false,
+    error: { ...failure('needs-mapping', message), csv },
+  });
+  if (csv.headers.length === 0) return needs(`${name || 'The file'} has no header row.`);
+  if (!mapping)
+    return needs(
+      'This CSV/TSV has no layout Chronoscope knows: choose which columns hold the date, the title and the actors.',
+    );
+  const missing = missingColumns(mapping, csv.headers);
+  if (missing.length > 0)
+    return needs(
+      `The column mapping names column${missing.length > 1 ? 's' : ''} this file does not have: ${missing.map((m) => `"${m}"`).join(', ')}. Choose the columns again.`,
+    );
+  return read(importGenericCsv(text, mapping, name));
+}
+
 /** Every format Chronoscope reads, and how: text in, a raw document and the importer's own report out. */
-const IMPORTERS: Partial<Record<FormatId, (text: string) => Imported>> = {
+const IMPORTERS: Partial<
+  Record<FormatId, (text: string, name: string, options: ReadOptions) => Imported>
+> = {
   chronoscope: fromJson((value) => {
     const doc = chronoscopeDocument(value);
     return doc.ok ? { ok: true, doc: doc.doc, issues: [] } : doc;
   }),
+  'chronoscope-csv': (text) => read(importChronoscopeCsv(text)),
   timelinejs: fromJson((value) => read(importTimelineJs(value))),
   'timesketch-csv': (text) => read(importTimesketchCsv(text)),
   'timesketch-jsonl': (text) => read(importTimesketchJsonl(text)),
   acled: (text) => read(importAcled(text)),
   ucdp: (text) => read(importUcdp(text)),
+  csv: (text, name, options) => genericCsv(text, name, options.mapping),
 };
 
 /**
  * The whole load pipeline, pure and synchronous: bytes → text → format → document → validated dataset.
  * Runs in the loader worker; never throws.
  */
-export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId): LoadOutcome {
+export function loadDataset(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadOptions = {},
+): LoadOutcome {
   try {
     if (bytes.length === 0)
       return { ok: false, error: failure('empty', `${name || 'The file'} is empty.`) };
@@ -102,7 +139,7 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
         ok: false,
         error: failure('empty', `${name || 'The file'} holds only white space.`),
       };
-    const format = override ?? detectFormat(text, name);
+    const format = options.format ?? detectFormat(text, name);
     const importer = IMPORTERS[format];
     if (!importer) {
       const supported = (Object.keys(IMPORTERS) as FormatId[]).map((f) => FORMATS[f]).join(', ');
@@ -114,7 +151,7 @@ export function loadDataset(bytes: Uint8Array, name: string, override?: FormatId
         ),
       };
     }
-    const imported = importer(text);
+    const imported = importer(text, name, options);
     if (!imported.ok) return imported;
     const dataset = normaliseDocument(imported.doc, FORMATS[format]);
     dataset.issues.unshift(...imported.issues);

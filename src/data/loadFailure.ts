@@ -1,3 +1,5 @@
+import type { CsvPreview } from './importers/genericCsv';
+
 /** Why a dataset could not be loaded at all (serialisable: it crosses the worker boundary). */
 export interface LoadFailure {
   kind:
@@ -10,12 +12,15 @@ export interface LoadFailure {
     | 'unsupported'
     | 'timeout'
     | 'worker'
-    | 'cancelled';
+    | 'cancelled'
+    | 'needs-mapping';
   /** One sentence a person understands. */
   message: string;
   /** Technical detail (parser message, status line). */
   detail?: string;
   status?: number;
+  /** For 'needs-mapping': what the column-mapping dialog shows. */
+  csv?: CsvPreview;
 }
 
 export function failure(

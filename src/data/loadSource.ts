@@ -3,7 +3,7 @@ import { buildTextIndex, buildTextIndexAsync, type TextIndex } from '../domain/t
 import type { Encoding } from './decodeText';
 import type { FormatId } from './detectFormat';
 import { fetchBytes } from './fetchBytes';
-import { loadDataset, type LoadOutcome } from './loadDataset';
+import { loadDataset, type LoadOutcome, type ReadOptions } from './loadDataset';
 import { failure, type LoadFailure } from './loadFailure';
 import type { LoaderMessage, LoadProgress, LoadRequest } from './loaderProtocol';
 import { localFile } from './localFiles';
@@ -117,7 +117,7 @@ async function runInline(
     if (!r.ok) return r;
     bytes = r.bytes;
   } else bytes = new Uint8Array(req.bytes);
-  return loadDataset(bytes, req.name, req.format);
+  return loadDataset(bytes, req.name, req.options);
 }
 
 /** Loads, validates and indexes a source; throws DatasetLoadError with a readable message on failure. */
@@ -125,7 +125,7 @@ export async function loadSource(
   source: Source,
   onProgress: (p: LoadProgress) => void,
   signal?: AbortSignal,
-  format?: FormatId,
+  options: ReadOptions = {},
 ): Promise<LoadedDataset> {
   let req: LoadRequest;
   switch (source.kind) {
@@ -146,7 +146,7 @@ export async function loadSource(
         from: 'bytes',
         bytes: await file.arrayBuffer(),
         name: file.name,
-        ...(format ? { format } : {}),
+        options,
       };
       break;
     }
@@ -157,7 +157,7 @@ export async function loadSource(
         url: source.url,
         name: source.url.split('/').pop() ?? '',
         timeoutMs: FETCH_TIMEOUT_MS,
-        ...(format ? { format } : {}),
+        options,
       };
   }
   const outcome =

@@ -27,5 +27,5 @@ scope.onmessage = async (e: MessageEvent<LoadRequest>) => {
     type: 'progress',
     progress: { phase: 'parse', loaded: bytes.length, total: bytes.length },
   });
-  post({ type: 'done', outcome: loadDataset(bytes, req.name, req.format) });
+  post({ type: 'done', outcome: loadDataset(bytes, req.name, req.options) });
 };

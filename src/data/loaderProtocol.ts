@@ -1,9 +1,15 @@
-import type { FormatId } from './detectFormat';
-import type { LoadOutcome } from './loadDataset';
+import type { LoadOutcome, ReadOptions } from './loadDataset';
 
 export type LoadRequest =
-  | { type: 'load'; from: 'url'; url: string; name: string; format?: FormatId; timeoutMs: number }
-  | { type: 'load'; from: 'bytes'; bytes: ArrayBuffer; name: string; format?: FormatId };
+  | {
+      type: 'load';
+      from: 'url';
+      url: string;
+      name: string;
+      options: ReadOptions;
+      timeoutMs: number;
+    }
+  | { type: 'load'; from: 'bytes'; bytes: ArrayBuffer; name: string; options: ReadOptions };
 
 export interface LoadProgress {
   phase: 'download' | 'parse' | 'index';

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Bitset } from './bitset';
 import { buildIndex } from './buildIndex';
-import { exportCsv, exportFileName, exportJson } from './exportView';
+import fc from 'fast-check';
+import { exportCsv, exportFileName, exportJson, joinList, splitList } from './exportView';
 import { normaliseDocument } from './normalise';
 
 const sample = normaliseDocument(
@@ -67,6 +68,27 @@ describe('exportCsv', () => {
     );
     const rows = Papa.parse<Record<string, string>>(exportCsv(idx, idx.all), { header: true }).data;
     expect(rows[0]!.title).toBe('\'=HYPERLINK("http://evil")');
+  });
+});
+
+describe('joinList / splitList', () => {
+  it('reads back any list of items, whatever ";" or "\\" they hold', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(
+            fc.string().map((x) => x.trim()),
+            { minLength: 1, maxLength: 6 },
+          )
+          .filter((a) => !(a.length === 1 && a[0] === '')),
+        (items) => {
+          expect(splitList(joinList(items))).toEqual(items);
+        },
+      ),
+    );
+    expect(joinList(['Fierce battles; OSCE team freed', 'a\\b'])).toBe(
+      'Fierce battles\\; OSCE team freed; a\\\\b',
+    );
   });
 });
 

@@ -54,7 +54,8 @@ export function exportJson(
   );
 }
 
-const CSV_COLUMNS = [
+/** The columns of the CSV export, in order; the importer recognises a file by this header. */
+export const CSV_COLUMNS = [
   'id',
   'title',
   'start',
@@ -72,43 +73,77 @@ const CSV_COLUMNS = [
   'source_titles',
 ] as const;
 
-/** The matching events as CSV, one row per event; lists (actors, tags, sources) joined with "; ". */
+/** Columns that hold values the normaliser already validated (ISO dates, numbers); they are never formulas. */
+const VALIDATED_COLUMNS = new Set(['start', 'end', 'lat', 'lon']);
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote (CSV injection). */
+function escapeCsvCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Joins list items with "; "; a ";" or "\\" inside an item is escaped with a backslash, so nothing splits wrongly. */
+export function joinList(items: readonly string[]): string {
+  return items.map((i) => i.replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
+}
+
+/** Reads a joinList cell back into its items (empty items kept: parallel lists line up). */
+export function splitList(cell: string): string[] {
+  if (cell === '') return [];
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i]!;
+    if (c === '\\' && i + 1 < cell.length) item += cell[++i];
+    else if (c === ';') {
+      items.push(item.trim());
+      item = '';
+    } else item += c;
+  }
+  items.push(item.trim());
+  return items;
+}
+
+/** Undoes escapeCsvCell when the export is read back. */
+export function unescapeCsvCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/**
+ * The matching events as CSV, one row per event; lists (actors, tags) joined with "; " (joinList). Source URLs and
+ * titles are two parallel lists, one entry per source (empty where a source has no URL or no title).
+ */
 export function exportCsv(index: DatasetIndex, matches: Bitset): string {
   const rows: string[][] = [];
   const name = (id: string) => entityName(index, id);
   matches.forEach((i) => {
     const e = index.events[i]!;
-    rows.push([
-      e.id,
-      e.title,
-      e.startText,
-      e.endText ?? '',
-      e.precision,
-      e.approximate ? 'true' : 'false',
-      e.type ?? '',
-      e.actors.map(name).join('; '),
-      e.location?.name ?? '',
-      e.location?.lat?.toString() ?? '',
-      e.location?.lon?.toString() ?? '',
-      e.tags.join('; '),
-      e.description ?? '',
-      e.sources
-        .map((s) => s.url ?? '')
-        .filter(Boolean)
-        .join('; '),
-      e.sources
-        .map((s) => s.title ?? '')
-        .filter(Boolean)
-        .join('; '),
-    ]);
+    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
+      id: e.id,
+      title: e.title,
+      start: e.startText,
+      end: e.endText ?? '',
+      precision: e.precision,
+      approximate: e.approximate ? 'true' : 'false',
+      type: e.type ?? '',
+      actors: joinList(e.actors.map(name)),
+      location: e.location?.name ?? '',
+      lat: e.location?.lat?.toString() ?? '',
+      lon: e.location?.lon?.toString() ?? '',
+      tags: joinList(e.tags),
+      description: e.description ?? '',
+      source_urls: joinList(e.sources.map((s) => s.url ?? '')),
+      source_titles: joinList(e.sources.map((s) => s.title ?? '')),
+    };
+    rows.push(
+      CSV_COLUMNS.map((c) => (VALIDATED_COLUMNS.has(c) ? cells[c] : escapeCsvCell(cells[c]))),
+    );
   });
-  // Cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote (CSV injection).
-  const safe = rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: safe });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows });
 }
 
 /** A file name that carries the dataset and the date: "us-ukraine-defence-coordination-2026-11-29.json". */
-export function exportFileName(title: string, now: Date, ext: 'json' | 'csv'): string {
+export function exportFileName(title: string, now: Date, ext: 'json' | 'csv' | 'png'): string {
   const slug =
     title
       .normalize('NFKD')

@@ -297,6 +297,8 @@ export interface RawDocument {
   periods?: Period[];
   /** For tabular sources: the file row of the first record (2 below a header row), so reports speak in rows. */
   firstRow?: number;
+  /** For tabular sources that skipped rows: the file row of each event (overrides firstRow). */
+  rows?: number[];
 }
 
 /**
@@ -319,7 +321,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
   }
 
   rawEvents.forEach((raw, i) => {
-    const position = i + (doc.firstRow ?? 1);
+    const position = doc.rows?.[i] ?? i + (doc.firstRow ?? 1);
     const reject = (message: string, id?: string, field?: string) =>
       issues.push({
         severity: 'error',

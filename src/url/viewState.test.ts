@@ -10,6 +10,9 @@ import {
   toggleIncludedActor,
   type ViewState,
 } from './viewState';
+import { DATE_ORDERS } from '../domain/looseDate';
+import type { CsvMapping } from '../domain/csvMapping';
+import { READABLE_FORMATS } from '../domain/formats';
 
 const D = (s: string) => Date.parse(s);
 
@@ -100,9 +103,30 @@ const text = fc
 const isoDay = fc
   .integer({ min: -3000, max: 3000 })
   .map((y) => (y < 0 ? `-${String(-y).padStart(6, '0')}` : String(y).padStart(4, '0')));
+const arbMapping: fc.Arbitrary<CsvMapping> = fc
+  .record(
+    {
+      date: text,
+      order: fc.constantFrom(...DATE_ORDERS),
+      actors: fc.uniqueArray(text, { maxLength: 3 }),
+      separator: fc.string({ maxLength: 3 }),
+      time: text,
+      end: text,
+      title: text,
+      type: text,
+      location: text,
+      description: text,
+      url: text,
+      id: text,
+    },
+    { requiredKeys: ['date', 'order', 'actors', 'separator'] },
+  )
+  .map((m) => m as CsvMapping);
 const arbState: fc.Arbitrary<ViewState> = fc
   .record({
     data: fc.option(text, { nil: undefined }),
+    fmt: fc.option(fc.constantFrom(...READABLE_FORMATS), { nil: undefined }),
+    map: fc.option(arbMapping, { nil: undefined }),
     window: fc.option(
       fc
         .tuple(fc.integer({ min: -8e15, max: 8e15 }), fc.integer({ min: 1, max: 1e15 }))
@@ -131,7 +155,7 @@ const arbState: fc.Arbitrary<ViewState> = fc
       s.from = window[0];
       s.to = window[1];
     }
-    for (const k of ['data', 'since', 'until', 'event'] as const)
+    for (const k of ['data', 'fmt', 'map', 'since', 'until', 'event'] as const)
       if (s[k] === undefined) delete s[k];
     return s;
   });

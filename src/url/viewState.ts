@@ -4,6 +4,8 @@ import { isValidTimeZone } from '../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS, type EntityType, type Precision } from '../domain/types';
 import { clipText } from '../domain/clipText';
+import { mappingFromParam, mappingToParam, type CsvMapping } from '../domain/csvMapping';
+import { READABLE_FORMATS, type FormatId } from '../domain/formats';
 
 /** The current version of the URL format; links without `v` read as version 1. */
 export const VIEW_VERSION = 1;
@@ -12,6 +14,10 @@ export const VIEW_VERSION = 1;
 export interface ViewState extends Filters {
   /** Bundled dataset id, relative path or http(s) URL; undefined means the default sample. */
   data?: string;
+  /** The format the analyst chose to read the dataset as; undefined means detected from the content. */
+  fmt?: FormatId;
+  /** The column mapping of a generic CSV/TSV dataset. */
+  map?: CsvMapping;
   /** The visible window, epoch ms; undefined means "fit the data". */
   from?: number;
   to?: number;
@@ -55,9 +61,13 @@ export interface ParsedView {
 
 const MAX_VALUES = 200;
 const MAX_VALUE_LENGTH = 500;
+/** A column mapping names up to ~30 columns; its JSON gets more room than other values. */
+const MAX_MAP_LENGTH = 4000;
 const KNOWN = new Set([
   'v',
   'data',
+  'fmt',
+  'map',
   'from',
   'to',
   'q',
@@ -153,6 +163,21 @@ export function parseViewState(search: string): ParsedView {
 
   const data = single('data');
   if (data !== undefined) state.data = data;
+  const fmt = single('fmt');
+  if (fmt !== undefined) {
+    if ((READABLE_FORMATS as string[]).includes(fmt)) state.fmt = fmt as FormatId;
+    else
+      notices.push(
+        `Ignored format "${clipText(fmt, 40)}" (expected one of ${READABLE_FORMATS.join(', ')}); the format is detected from the file.`,
+      );
+  }
+  const mapAll = params.getAll('map');
+  const map = mapAll[mapAll.length - 1]?.trim();
+  if (map) {
+    const mapping = map.length <= MAX_MAP_LENGTH ? mappingFromParam(map) : undefined;
+    if (mapping) state.map = mapping;
+    else notices.push('Ignored the column mapping in the link: it could not be read.');
+  }
 
   const from = single('from');
   const to = single('to');
@@ -225,6 +250,8 @@ export function parseViewState(search: string): ParsedView {
 export function serialiseViewState(s: ViewState): string {
   const p = new URLSearchParams();
   if (s.data !== undefined) p.set('data', s.data);
+  if (s.fmt !== undefined) p.set('fmt', s.fmt);
+  if (s.map !== undefined) p.set('map', mappingToParam(s.map));
   if (s.from !== undefined && s.to !== undefined) {
     p.set('from', toIsoInstant(s.from));
     p.set('to', toIsoInstant(s.to));

@@ -1,10 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { BUNDLED } from '../../data/sources';
+import { FORMATS, READABLE_FORMATS, type FormatId } from '../../domain/formats';
+import { updateView } from '../../url/useViewState';
 import { openDataset, openLocalFile } from './openDataset';
 
-/** Bundled datasets, a local file, or a URL. */
-export function DatasetMenu({ current }: { current?: string }) {
+/** Reads the current file as another format (or back to detection); a column mapping only outlives a switch to CSV. */
+function readAs(format: FormatId | undefined): void {
+  updateView(({ fmt: _fmt, map, ...rest }) => ({
+    ...rest,
+    ...(format ? { fmt: format } : {}),
+    ...(map && (format === undefined || format === 'csv') ? { map } : {}),
+  }));
+}
+
+/** Bundled datasets, a local file, or a URL; and the format the current file is read as. */
+export function DatasetMenu({ current, format }: { current?: string; format?: FormatId }) {
   const client = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -31,6 +42,23 @@ export function DatasetMenu({ current }: { current?: string }) {
               </li>
             ))}
           </ul>
+          <label className="cs-read-as">
+            Read the current file as
+            <select
+              value={format ?? ''}
+              onChange={(e) => {
+                close();
+                readAs((e.target.value || undefined) as FormatId | undefined);
+              }}
+            >
+              <option value="">Detected from its content</option>
+              {READABLE_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {FORMATS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
           <form
             onSubmit={(e) => {
               e.preventDefault();

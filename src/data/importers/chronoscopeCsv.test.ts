@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { buildIndex, entityName } from '../../domain/buildIndex';
+import { exportCsv } from '../../domain/exportView';
+import { normaliseDocument } from '../../domain/normalise';
+import type { TimelineEvent } from '../../domain/types';
+import { loadDataset } from '../loadDataset';
+
+/** What an analyst compares between an event and its round trip: everything the CSV carries. */
+function visible(e: TimelineEvent, name: (id: string) => string) {
+  return {
+    id: e.id,
+    title: e.title,
+    start: e.start,
+    end: e.end,
+    startText: e.startText,
+    endText: e.endText,
+    precision: e.precision,
+    approximate: e.approximate,
+    type: e.type,
+    actors: e.actors.map(name),
+    location: e.location,
+    description: e.description,
+    tags: e.tags,
+    sources: e.sources.map((s) => ({ url: s.url, title: s.title })),
+  };
+}
+
+describe('Chronoscope CSV (the CSV export, read back)', () => {
+  it.each(['public/data/austin-umerov.json', 'public/data/ucdp-ukraine.json'])(
+    'is detected by its header and re-imports %s to the same events',
+    (path) => {
+      const index = buildIndex(normaliseDocument(JSON.parse(readFileSync(path, 'utf8'))));
+      const csv = exportCsv(index, index.all);
+      const o = loadDataset(new TextEncoder().encode(csv), 'export.csv');
+      if (!o.ok) throw new Error(o.error.message);
+      expect(o.format).toBe('chronoscope-csv');
+      expect(o.dataset.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      const again = buildIndex(o.dataset);
+      expect(again.size).toBe(index.size);
+      for (let i = 0; i < index.size; i++)
+        expect(visible(again.events[i]!, (id) => entityName(again, id))).toEqual(
+          visible(index.events[i]!, (id) => entityName(index, id)),
+        );
+    },
+  );
+
+  it('restores cells the export defused as formulas, and negative numbers untouched', () => {
+    const index = buildIndex(
+      normaliseDocument({
+        events: [
+          {
+            id: '=1+1',
+            title: '@SUM(A1)',
+            start: '-0500',
+            tags: ['-x'],
+            location: { name: '+Somewhere', lat: -33.9, lon: -70.6 },
+          },
+        ],
+      }),
+    );
+    const csv = exportCsv(index, index.all);
+    expect(csv).toContain("'=1+1");
+    expect(csv).toContain(',-0500,');
+    expect(csv).toContain(',-33.9,-70.6,');
+    const o = loadDataset(new TextEncoder().encode(csv), 'x.csv');
+    if (!o.ok) throw new Error(o.error.message);
+    const e = o.dataset.events[0]!;
+    expect([e.id, e.title, e.startText, e.tags, e.location]).toEqual([
+      '=1+1',
+      '@SUM(A1)',
+      '-0500',
+      ['-x'],
+      { name: '+Somewhere', lat: -33.9, lon: -70.6 },
+    ]);
+  });
+});
