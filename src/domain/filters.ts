@@ -47,3 +47,19 @@ export function isUnfiltered(f: Filters): boolean {
     !f.until
   );
 }
+
+/** The active filters in words, for captions ("text “aid”", "actor John Kirby", "not actor Russia"). */
+export function describeFilters(f: Filters, name: (entityId: string) => string): string[] {
+  const out: string[] = [];
+  if (f.q.trim()) out.push(`text “${f.q.trim()}”`);
+  if (f.actors.length)
+    out.push(`actor ${f.actors.map(name).join(f.match === 'all' ? ' and ' : ' or ')}`);
+  for (const a of f.xactors) out.push(`not actor ${name(a)}`);
+  if (f.etypes.length) out.push(`actor type ${f.etypes.join(' or ')}`);
+  if (f.types.length) out.push(`type ${f.types.join(' or ')}`);
+  if (f.tags.length) out.push(`tag ${f.tags.join(' or ')}`);
+  if (f.places.length) out.push(`place ${f.places.join(' or ')}`);
+  if (f.prec.length) out.push(`precision ${f.prec.join(' or ')}`);
+  if (f.since || f.until) out.push(`dates ${f.since ?? '…'} – ${f.until ?? '…'}`);
+  return out;
+}

@@ -6,6 +6,10 @@ export interface TimelineCommands {
   /** Brings an event into view if it is outside the window. */
   reveal(position: number): void;
   focus(): void;
+  /** The element that draws the timeline (for the PNG export). */
+  element(): HTMLElement | null;
+  /** The visible window, epoch ms. */
+  window(): { start: number; end: number };
 }
 
 let current: TimelineCommands | null = null;

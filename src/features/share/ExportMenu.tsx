@@ -1,15 +1,23 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { DEFAULT_DATASET } from '../../data/sources';
 import { useViewData } from '../../data/viewData';
+import { entityName } from '../../domain/buildIndex';
 import { exportCsv, exportFileName, exportJson } from '../../domain/exportView';
-import { downloadText } from '../../ui/download';
+import { describeFilters } from '../../domain/filters';
+import { formatInstant } from '../../domain/formatDate';
+import { timelineCommands } from '../../state/timelineCommands';
+import { useUi } from '../../state/uiStore';
+import { downloadBlob, downloadText } from '../../ui/download';
 import { linkTo } from './copyLink';
+import { timelinePng } from './timelinePng';
 
-/** Downloads the events of the current filtered view as Chronoscope JSON or CSV. */
+/** Downloads the events of the current filtered view as Chronoscope JSON or CSV, or the timeline as a PNG. */
 export function ExportMenu() {
   const { loaded, view, result } = useViewData();
+  const say = useUi((s) => s.say);
+  const [drawing, setDrawing] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
-  const title = loaded.index.dataset.title;
+  const ds = loaded.index.dataset;
   const save = (ext: 'json' | 'csv') => {
     menu.current?.removeAttribute('open');
     const now = new Date();
@@ -22,10 +30,40 @@ export function ExportMenu() {
           })
         : exportCsv(loaded.index, result.matches);
     downloadText(
-      exportFileName(title, now, ext),
+      exportFileName(ds.title, now, ext),
       text,
       ext === 'json' ? 'application/json' : 'text/csv',
     );
+  };
+  const savePng = async () => {
+    menu.current?.removeAttribute('open');
+    const tl = timelineCommands();
+    const element = tl?.element();
+    if (!tl || !element) {
+      say('The timeline is not shown, so there is nothing to draw.');
+      return;
+    }
+    setDrawing(true);
+    try {
+      const now = new Date();
+      const w = tl.window();
+      const filters = describeFilters(view, (id) => entityName(loaded.index, id));
+      const blob = await timelinePng(element, {
+        title: ds.title,
+        lines: [
+          `${result.count.toLocaleString('en')} of ${loaded.index.size.toLocaleString('en')} events${filters.length ? ` · ${filters.join(' · ')}` : ''}`,
+          `${formatInstant(w.start, 'minute', view.tz)} – ${formatInstant(w.end, 'minute', view.tz)}`,
+          linkTo(),
+          `Chronoscope, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC${ds.attribution ? ` · ${ds.attribution}` : ''}`,
+        ],
+      });
+      downloadBlob(exportFileName(ds.title, now, 'png'), blob);
+      say('Timeline image saved');
+    } catch (e) {
+      say(`The image could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setDrawing(false);
+    }
   };
   const n = result.count.toLocaleString('en');
   return (
@@ -41,6 +79,11 @@ export function ExportMenu() {
           <li>
             <button type="button" onClick={() => save('csv')}>
               {n} events as CSV
+            </button>
+          </li>
+          <li>
+            <button type="button" disabled={drawing} onClick={() => void savePng()}>
+              {drawing ? 'Drawing the timeline…' : 'Timeline as PNG image'}
             </button>
           </li>
         </ul>

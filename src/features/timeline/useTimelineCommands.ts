@@ -39,6 +39,11 @@ export function useTimelineCommands(
       fit,
       reveal: (pos) => reveal(tl, index.starts[pos]!, index.ends[pos]!),
       focus: () => container.current?.focus(),
+      element: () => container.current,
+      window: () => {
+        const w = tl.getWindow();
+        return { start: w.start.valueOf(), end: w.end.valueOf() };
+      },
     });
     return () => registerTimeline(null);
   }, [handle, fit, index, container]);
