@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { resolveSource, sourceKey } from '../data/sources';
-import { useDataset } from '../data/useDataset';
+import { disposeDatasetsOnEviction, useDataset } from '../data/useDataset';
 import { useFilterResult, ViewDataContext } from '../data/viewData';
 import { DatasetLoadError } from '../data/loadSource';
 import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
@@ -27,6 +27,7 @@ export function App() {
   useEffect(() => {
     setNotices(canonicaliseAddress());
   }, [setNotices]);
+  useEffect(() => disposeDatasetsOnEviction(client), [client]);
   const source = useMemo(() => resolveSource(view.data, window.location.href), [view.data]);
   const query = useDataset(source, {
     ...(view.fmt ? { format: view.fmt } : {}),
@@ -34,7 +35,9 @@ export function App() {
   });
 
   // One tree for every state (loading, error, loaded): the header and its file input never remount mid-action.
-  const loaded = query.isSuccess ? query.data : undefined;
+  // A newly loaded dataset is first drawn in a background render that React slices into short tasks, so even the
+  // first render of 100,000 events does not block the page (the loading panel stays until it is ready).
+  const loaded = useDeferredValue(query.isSuccess ? query.data : undefined);
   const result = useFilterResult(loaded, view);
   const value = useMemo(
     () => (loaded && result ? { loaded, view, result } : null),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../domain/buildIndex';
 import { EMPTY_FILTERS } from '../domain/filters';
 import { runQuery } from '../domain/query';
-import { buildTextIndex } from '../domain/textSearch';
+import { buildTextIndex, textMatcher } from '../domain/textSearch';
 import { importUcdp } from './importers/ucdp';
 import { loadDataset } from './loadDataset';
 
@@ -29,7 +29,7 @@ describe('the hostile corpus (e2e/fixtures/hostile.json)', () => {
     const index = buildIndex(outcome.dataset);
     expect(index.byId.get('__proto__')).toBeTypeOf('number');
     expect(index.byId.get('constructor')).toBeTypeOf('number');
-    const r = runQuery(index, buildTextIndex(index), {
+    const r = runQuery(index, textMatcher(index, buildTextIndex(index)), {
       ...EMPTY_FILTERS,
       actors: ['__proto__', 'toString'],
     });

@@ -1,32 +1,27 @@
-import { buildIndex, type DatasetIndex } from '../domain/buildIndex';
-import { buildTextIndex, buildTextIndexAsync, type TextIndex } from '../domain/textSearch';
+import { addEvents, assembleIndex, buildIndex, type DatasetIndex } from '../domain/buildIndex';
 import type { Encoding } from './decodeText';
 import type { FormatId } from './detectFormat';
 import { fetchBytes } from './fetchBytes';
-import { loadDataset, type LoadOutcome, type ReadOptions } from './loadDataset';
+import { loadDataset, type ReadOptions } from './loadDataset';
 import { failure, type LoadFailure } from './loadFailure';
 import type { LoaderMessage, LoadProgress, LoadRequest } from './loaderProtocol';
 import { localFile } from './localFiles';
 import type { Source } from './sources';
-
-export interface TextIndexHandle {
-  ready?: TextIndex;
-  promise: Promise<TextIndex>;
-}
-
-/** Below this many events the text index is built before the dataset shows (it takes a few milliseconds). */
-const SYNC_TEXT_INDEX_MAX = 5000;
+import { inlineTextService, workerTextService, type TextService } from './textService';
 
 /** A loaded, indexed dataset as the query cache holds it. */
 export interface LoadedDataset {
   source: Source;
   index: DatasetIndex;
-  /** The full-text index: ready at once for small datasets, built in the background for large ones. */
-  text: TextIndexHandle;
+  /** Full-text search: in the loader worker, which keeps the dataset after the load. */
+  text: TextService;
   format: FormatId;
   encoding: Encoding;
   bytes: number;
 }
+
+type Loaded = Omit<LoadedDataset, 'source'>;
+type Outcome = { ok: true; loaded: Loaded } | { ok: false; error: LoadFailure };
 
 /** Thrown by the query function; the error panel shows `failure.message`. */
 export class DatasetLoadError extends Error {
@@ -44,7 +39,7 @@ function runInWorker(
   req: LoadRequest,
   onProgress: (p: LoadProgress) => void,
   signal?: AbortSignal,
-): Promise<LoadOutcome> {
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./loader.worker.ts', import.meta.url), {
       type: 'module',
@@ -58,47 +53,73 @@ function runInWorker(
       const ms = phase === 'download' ? FETCH_TIMEOUT_MS : PARSE_TIMEOUT_MS;
       watchdog = setTimeout(() => {
         const what = phase === 'download' ? 'Loading' : 'Reading the file';
-        finish({
-          ok: false,
-          error: failure(
-            'timeout',
-            `${what} stalled for ${Math.round(ms / 1000)} s and was stopped.`,
-          ),
-        });
+        fail(failure('timeout', `${what} stalled for ${Math.round(ms / 1000)} s and was stopped.`));
       }, ms);
     };
-    const finish = (o: LoadOutcome) => {
+    let index: DatasetIndex | undefined;
+    let done = false;
+    const stop = () => {
+      done = true;
       if (watchdog !== undefined) clearTimeout(watchdog);
-      worker.terminate();
       signal?.removeEventListener('abort', onAbort);
-      resolve(o);
+    };
+    const fail = (error: LoadFailure) => {
+      if (done) return;
+      stop();
+      worker.terminate();
+      resolve({ ok: false, error });
     };
     arm(req.from === 'url' ? 'download' : 'parse');
-    const onAbort = () =>
-      finish({ ok: false, error: failure('cancelled', 'Loading was cancelled.') });
+    const onAbort = () => fail(failure('cancelled', 'Loading was cancelled.'));
     signal?.addEventListener('abort', onAbort);
-    worker.onmessage = (e: MessageEvent<LoaderMessage>) => {
-      if (e.data.type === 'progress') {
-        arm(e.data.progress.phase);
-        onProgress(e.data.progress);
-      } else finish(e.data.outcome);
-    };
+    worker.addEventListener('message', (e: MessageEvent<LoaderMessage>) => {
+      if (done) return;
+      const m = e.data;
+      switch (m.type) {
+        case 'progress':
+          arm(m.progress.phase);
+          onProgress(m.progress);
+          break;
+        case 'failed':
+          fail(m.error);
+          break;
+        case 'index':
+          index = assembleIndex(m.parts, []);
+          break;
+        case 'events':
+          if (index) addEvents(index, m.events);
+          break;
+        case 'loaded':
+          if (!index || index.events.length !== index.size) {
+            fail(failure('worker', 'The loader sent an incomplete dataset.'));
+            break;
+          }
+          stop();
+          resolve({
+            ok: true,
+            loaded: {
+              index,
+              text: workerTextService(worker),
+              format: m.format,
+              encoding: m.encoding,
+              bytes: m.bytes,
+            },
+          });
+          break;
+      }
+    });
     worker.onerror = (e) => {
       e.preventDefault();
-      finish({
-        ok: false,
-        error: failure(
+      fail(
+        failure(
           'worker',
           'The loader stopped unexpectedly (it may have run out of memory).',
           e.message,
         ),
-      });
+      );
     };
     worker.onmessageerror = () =>
-      finish({
-        ok: false,
-        error: failure('worker', 'The loader sent a message that could not be read.'),
-      });
+      fail(failure('worker', 'The loader sent a message that could not be read.'));
     if (req.from === 'bytes') worker.postMessage(req, [req.bytes]);
     else worker.postMessage(req);
   });
@@ -108,7 +129,7 @@ function runInWorker(
 async function runInline(
   req: LoadRequest,
   onProgress: (p: LoadProgress) => void,
-): Promise<LoadOutcome> {
+): Promise<Outcome> {
   let bytes: Uint8Array;
   if (req.from === 'url') {
     const r = await fetchBytes(req.url, req.timeoutMs, (loaded, total) =>
@@ -117,7 +138,19 @@ async function runInline(
     if (!r.ok) return r;
     bytes = r.bytes;
   } else bytes = new Uint8Array(req.bytes);
-  return loadDataset(bytes, req.name, req.options);
+  const outcome = loadDataset(bytes, req.name, req.options);
+  if (!outcome.ok) return outcome;
+  const index = buildIndex(outcome.dataset);
+  return {
+    ok: true,
+    loaded: {
+      index,
+      text: inlineTextService(index),
+      format: outcome.format,
+      encoding: outcome.encoding,
+      bytes: outcome.bytes,
+    },
+  };
 }
 
 /** Loads, validates and indexes a source; throws DatasetLoadError with a readable message on failure. */
@@ -165,25 +198,5 @@ export async function loadSource(
       ? await runInline(req, onProgress)
       : await runInWorker(req, onProgress, signal);
   if (!outcome.ok) throw new DatasetLoadError(outcome.error);
-  onProgress({ phase: 'index', loaded: 0, total: outcome.dataset.events.length });
-  const index = buildIndex(outcome.dataset);
-  // The dashboard is usable as soon as the structural index exists; search joins when its index is built.
-  let text: TextIndexHandle;
-  if (index.size <= SYNC_TEXT_INDEX_MAX) {
-    const ready = buildTextIndex(index);
-    text = { ready, promise: Promise.resolve(ready) };
-  } else {
-    const handle: TextIndexHandle = { promise: buildTextIndexAsync(index) };
-    void handle.promise.then((t) => (handle.ready = t));
-    text = handle;
-  }
-  onProgress({ phase: 'index', loaded: index.size, total: index.size });
-  return {
-    source,
-    index,
-    text,
-    format: outcome.format,
-    encoding: outcome.encoding,
-    bytes: outcome.bytes,
-  };
+  return { source, ...outcome.loaded };
 }

@@ -1,15 +1,25 @@
 /// <reference lib="webworker" />
 import '../lib/zodConfig';
+import { buildIndex, indexParts, type DatasetIndex } from '../domain/buildIndex';
+import { buildTextIndex, searchText, type TextIndex } from '../domain/textSearch';
 import { fetchBytes } from './fetchBytes';
 import { loadDataset } from './loadDataset';
-import type { LoadRequest, LoaderMessage } from './loaderProtocol';
+import {
+  EVENT_CHUNK,
+  type LoaderMessage,
+  type LoadRequest,
+  type SearchRequest,
+} from './loaderProtocol';
 
-// Fetch, decode, parse and validate off the main thread; the page stays responsive while big files load.
+// Fetch, decode, parse, validate and index off the main thread; then keep the dataset here and answer text
+// searches, so that neither the full-text index nor its searches ever cost the page a frame.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (m: LoaderMessage) => scope.postMessage(m);
+const post = (m: LoaderMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
-scope.onmessage = async (e: MessageEvent<LoadRequest>) => {
-  const req = e.data;
+let index: DatasetIndex | undefined;
+let text: TextIndex | undefined;
+
+async function load(req: LoadRequest): Promise<void> {
   let bytes: Uint8Array;
   if (req.from === 'url') {
     const r = await fetchBytes(req.url, req.timeoutMs, (loaded, total) =>
@@ -18,7 +28,7 @@ scope.onmessage = async (e: MessageEvent<LoadRequest>) => {
         progress: { phase: 'download', loaded, ...(total ? { total } : {}) },
       }),
     );
-    if (!r.ok) return post({ type: 'done', outcome: r });
+    if (!r.ok) return post({ type: 'failed', error: r.error });
     bytes = r.bytes;
   } else {
     bytes = new Uint8Array(req.bytes);
@@ -27,5 +37,40 @@ scope.onmessage = async (e: MessageEvent<LoadRequest>) => {
     type: 'progress',
     progress: { phase: 'parse', loaded: bytes.length, total: bytes.length },
   });
-  post({ type: 'done', outcome: loadDataset(bytes, req.name, req.options) });
+  const outcome = loadDataset(bytes, req.name, req.options);
+  if (!outcome.ok) return post({ type: 'failed', error: outcome.error });
+  const n = outcome.dataset.events.length;
+  post({ type: 'progress', progress: { phase: 'index', loaded: 0, total: n } });
+  const built = buildIndex(outcome.dataset);
+  // The page gets copies of the typed arrays (transferred) and a structured copy of the events, in chunks; the
+  // worker keeps its own index for search.
+  const events = built.events;
+  const { parts, transfer } = indexParts(built, true);
+  post({ type: 'index', parts }, transfer);
+  for (let i = 0; i < n; i += EVENT_CHUNK) {
+    post({ type: 'events', events: events.slice(i, i + EVENT_CHUNK) });
+    post({
+      type: 'progress',
+      progress: { phase: 'receive', loaded: Math.min(n, i + EVENT_CHUNK), total: n },
+    });
+  }
+  post({
+    type: 'loaded',
+    format: outcome.format,
+    encoding: outcome.encoding,
+    bytes: outcome.bytes,
+  });
+  index = built;
+  text = buildTextIndex(built);
+  post({ type: 'text-ready' });
+}
+
+function search(req: SearchRequest): void {
+  if (!index || !text) return;
+  post({ type: 'search-result', id: req.id, match: searchText(index, text, req.q) });
+}
+
+scope.onmessage = (e: MessageEvent<LoadRequest | SearchRequest>) => {
+  if (e.data.type === 'search') search(e.data);
+  else void load(e.data);
 };

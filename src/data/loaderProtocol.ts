@@ -1,4 +1,10 @@
-import type { LoadOutcome, ReadOptions } from './loadDataset';
+import type { IndexParts } from '../domain/buildIndex';
+import type { TextMatch } from '../domain/textSearch';
+import type { TimelineEvent } from '../domain/types';
+import type { Encoding } from './decodeText';
+import type { FormatId } from './detectFormat';
+import type { ReadOptions } from './loadDataset';
+import type { LoadFailure } from './loadFailure';
 
 export type LoadRequest =
   | {
@@ -11,11 +17,31 @@ export type LoadRequest =
     }
   | { type: 'load'; from: 'bytes'; bytes: ArrayBuffer; name: string; options: ReadOptions };
 
+/** After a load, the worker keeps the dataset and answers text searches. */
+export interface SearchRequest {
+  type: 'search';
+  id: number;
+  q: string;
+}
+
 export interface LoadProgress {
-  phase: 'download' | 'parse' | 'index';
+  phase: 'download' | 'parse' | 'index' | 'receive';
   loaded: number;
   total?: number;
 }
 
+/**
+ * What the loader worker sends, in order: progress; then either `failed`, or the index parts (typed arrays
+ * transferred), the time-sorted events in chunks, and `loaded`; later `text-ready` and search answers.
+ */
 export type LoaderMessage =
-  { type: 'progress'; progress: LoadProgress } | { type: 'done'; outcome: LoadOutcome };
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'failed'; error: LoadFailure }
+  | { type: 'index'; parts: IndexParts }
+  | { type: 'events'; events: TimelineEvent[] }
+  | { type: 'loaded'; format: FormatId; encoding: Encoding; bytes: number }
+  | { type: 'text-ready' }
+  | { type: 'search-result'; id: number; match: TextMatch };
+
+/** Events per message: each chunk is deserialised on the page in one task, so it stays well under 50 ms. */
+export const EVENT_CHUNK = 2000;

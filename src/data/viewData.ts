@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { Filters } from '../domain/filters';
 import { runQuery, type QueryResult } from '../domain/query';
-import type { TextIndex } from '../domain/textSearch';
+import type { TextMatch } from '../domain/textSearch';
 import type { ViewState } from '../url/viewState';
 import type { LoadedDataset } from './loadSource';
 
@@ -37,31 +37,77 @@ function filtersKey(f: Filters): string {
   ]);
 }
 
-/** The text index once it is built (re-renders when a background build finishes). */
-export function useTextIndex(loaded: LoadedDataset | undefined): TextIndex | undefined {
-  const [built, setBuilt] = useState<{ of: LoadedDataset; text: TextIndex } | undefined>(undefined);
+/** Whether the dataset's text search is ready (re-renders when a background build finishes). */
+export function useTextReady(loaded: LoadedDataset | undefined): boolean {
+  const [readyFor, setReadyFor] = useState<LoadedDataset | undefined>(undefined);
   useEffect(() => {
     if (!loaded) return;
     let live = true;
-    void loaded.text.promise.then((text) => live && setBuilt({ of: loaded, text }));
+    void loaded.text.whenReady.then(() => live && setReadyFor(loaded));
     return () => {
       live = false;
     };
   }, [loaded]);
-  if (!loaded) return undefined;
-  return loaded.text.ready ?? (built?.of === loaded ? built.text : undefined);
+  return !!loaded && (readyFor === loaded || loaded.text.isReady());
 }
 
-/** Runs the filter engine once per distinct filter set (memoised; never stored). */
+interface TextAnswer {
+  of: LoadedDataset;
+  q: string;
+  match: TextMatch;
+}
+
+/** The latest answer of the dataset's text search for a query (asked whenever the query changes). */
+function useTextAnswer(loaded: LoadedDataset | undefined, q: string): TextAnswer | undefined {
+  const [answer, setAnswer] = useState<TextAnswer | undefined>(undefined);
+  useEffect(() => {
+    if (!loaded || q.trim() === '') return;
+    let live = true;
+    void loaded.text.search(q).then((match) => live && setAnswer({ of: loaded, q, match }));
+    return () => {
+      live = false;
+    };
+  }, [loaded, q]);
+  return answer?.of === loaded ? answer : undefined;
+}
+
+/**
+ * Runs the filter engine once per distinct filter set (memoised; never stored). A text query is answered by the
+ * loader worker; until its answer arrives the previous result stays on screen (marked `searching`).
+ */
 export function useFilterResult(
   loaded: LoadedDataset | undefined,
   view: ViewState,
 ): QueryResult | undefined {
-  const text = useTextIndex(loaded);
+  const answer = useTextAnswer(loaded, view.q);
+  const searching = view.q.trim() !== '' && answer?.q !== view.q;
   const key = filtersKey(view);
-  return useMemo(
-    () => (loaded ? runQuery(loaded.index, text, view) : undefined),
+  const fresh = useMemo(
+    () =>
+      loaded && !searching
+        ? runQuery(
+            loaded.index,
+            answer ? (q) => (q === answer.q ? answer.match : undefined) : undefined,
+            view,
+          )
+        : undefined,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
-    [loaded, text, key],
+    [loaded, answer, searching, key],
   );
+  // The last result shown, kept in state ("information from previous renders") for while a search is in flight.
+  const [shown, setShown] = useState<{ of: LoadedDataset; result: QueryResult } | undefined>(
+    undefined,
+  );
+  if (loaded && fresh && shown?.result !== fresh) setShown({ of: loaded, result: fresh });
+  const pendingFallback = useMemo(
+    () =>
+      loaded && searching && shown?.of !== loaded
+        ? runQuery(loaded.index, undefined, view)
+        : undefined,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+    [loaded, searching, key, shown?.of],
+  );
+  if (fresh) return fresh;
+  if (!loaded) return undefined;
+  return (shown?.of === loaded ? shown.result : undefined) ?? pendingFallback;
 }

@@ -226,3 +226,115 @@ export function forEachInWindow(
     if (starts[i]! < to && ends[i]! > from) fn(i);
   }
 }
+
+/** A dimension without its lookup map (rebuilt on arrival: a Map does not transfer cheaply). */
+export interface DimensionParts {
+  values: string[];
+  postings: Uint32Array[];
+}
+
+/**
+ * An index in transferable form: every typed array travels by transfer (no copy), small lists by structured clone,
+ * and the events and Maps are left out. The loader worker builds the index and sends these parts; the events
+ * follow in chunks so that no single message blocks the page.
+ */
+export interface IndexParts {
+  dataset: Omit<Dataset, 'events'>;
+  size: number;
+  starts: Float64Array;
+  ends: Float64Array;
+  actorPostings: Uint32Array[];
+  actorOffsets: Uint32Array;
+  actorValues: Uint32Array;
+  types: DimensionParts;
+  eventType: Int32Array;
+  tags: DimensionParts;
+  tagOffsets: Uint32Array;
+  tagValues: Uint32Array;
+  places: DimensionParts;
+  eventPlace: Int32Array;
+  precisionPostings: Uint32Array[];
+  eventPrecision: Uint8Array;
+  longEvents: Uint32Array;
+  shortSpan: number;
+  extent?: { start: number; end: number };
+  undrawable: number;
+}
+
+/**
+ * Splits an index into its transferable parts and the list of buffers to transfer. With `copy`, the parts hold
+ * copies of the typed arrays, so the sender keeps a working index after the transfer.
+ */
+export function indexParts(
+  index: DatasetIndex,
+  copy = false,
+): { parts: IndexParts; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const take = <T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T): T => {
+    const out = (copy ? a.slice() : a) as T;
+    transfer.push(out.buffer as ArrayBuffer);
+    return out;
+  };
+  const meta = Object.fromEntries(
+    Object.entries(index.dataset).filter(([k]) => k !== 'events'),
+  ) as Omit<Dataset, 'events'>;
+  const dim = (d: Dimension): DimensionParts => ({
+    values: d.values,
+    postings: d.postings.map(take),
+  });
+  const parts: IndexParts = {
+    dataset: meta,
+    size: index.size,
+    starts: take(index.starts),
+    ends: take(index.ends),
+    actorPostings: index.actorPostings.map(take),
+    actorOffsets: take(index.actorOffsets),
+    actorValues: take(index.actorValues),
+    types: dim(index.types),
+    eventType: take(index.eventType),
+    tags: dim(index.tags),
+    tagOffsets: take(index.tagOffsets),
+    tagValues: take(index.tagValues),
+    places: dim(index.places),
+    eventPlace: take(index.eventPlace),
+    precisionPostings: index.precisionPostings.map(take),
+    eventPrecision: take(index.eventPrecision),
+    longEvents: take(index.longEvents),
+    shortSpan: index.shortSpan,
+    ...(index.extent ? { extent: index.extent } : {}),
+    undrawable: index.undrawable,
+  };
+  // A buffer can be transferred once; views that share one are listed once.
+  return { parts, transfer: [...new Set(transfer)] };
+}
+
+const lookupOf = (values: readonly string[]) => new Map(values.map((v, i) => [v, i] as const));
+
+/**
+ * An index again from its parts and the time-sorted events (as the worker sent them). The Maps are rebuilt here;
+ * `byId` grows as event chunks arrive (see `addEvents`).
+ */
+export function assembleIndex(parts: IndexParts, events: TimelineEvent[]): DatasetIndex {
+  const { dataset, types, tags, places, ...rest } = parts;
+  return {
+    ...rest,
+    dataset: { ...dataset, events },
+    events,
+    byId: new Map(),
+    entities: dataset.entities,
+    entityLookup: lookupOf(dataset.entities.map((e) => e.id)),
+    types: { ...types, lookup: lookupOf(types.values) },
+    tags: { ...tags, lookup: lookupOf(tags.values) },
+    places: { ...places, lookup: lookupOf(places.values) },
+    all: Bitset.full(parts.size),
+  };
+}
+
+/** Appends a chunk of time-sorted events to an assembled index. */
+export function addEvents(index: DatasetIndex, chunk: readonly TimelineEvent[]): void {
+  const { events, byId } = index;
+  for (const e of chunk) {
+    byId.set(e.id, events.length);
+    events.push(e);
+  }
+}

@@ -4,7 +4,7 @@ import { buildIndex } from './buildIndex';
 import { EMPTY_FILTERS, type Filters } from './filters';
 import { normaliseDocument } from './normalise';
 import { runQuery } from './query';
-import { buildTextIndex } from './textSearch';
+import { buildTextIndex, textMatcher } from './textSearch';
 import { parseIsoDate } from './dates';
 import type { TimelineEvent } from './types';
 
@@ -51,7 +51,8 @@ const events = [
 ];
 const index = buildIndex(normaliseDocument({ entities, events }));
 const text = buildTextIndex(index);
-const q = (f: Partial<Filters>) => runQuery(index, text, { ...EMPTY_FILTERS, ...f });
+const q = (f: Partial<Filters>) =>
+  runQuery(index, textMatcher(index, text), { ...EMPTY_FILTERS, ...f });
 const ids = (f: Partial<Filters>) => {
   const r = q(f);
   return Array.from(r.matches.toArray(), (i) => index.events[i]!.id);

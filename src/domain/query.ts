@@ -2,7 +2,7 @@ import { Bitset } from './bitset';
 import { forEachInWindow, type DatasetIndex, type Dimension } from './buildIndex';
 import { parseIsoDate } from './dates';
 import type { Filters } from './filters';
-import { searchText, type TextIndex } from './textSearch';
+import type { TextMatcher } from './textSearch';
 import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
 
 /** Facet counts: each facet's counts apply every active filter except its own. */
@@ -56,11 +56,11 @@ function resolve(dim: Dimension, values: string[], stale: string[]): Uint32Array
 
 /**
  * Runs the filters over the index: the matching events and the facet counts under the facet rule.
- * Pure; the text index is optional (without it a text query matches nothing and says so).
+ * Pure; the text answer is optional (without it a text query narrows nothing yet, and says so).
  */
 export function runQuery(
   index: DatasetIndex,
-  text: TextIndex | undefined,
+  text: TextMatcher | undefined,
   f: Filters,
 ): QueryResult {
   const n = index.size;
@@ -114,8 +114,8 @@ export function runQuery(
     );
   }
   if (f.q.trim() !== '') {
-    if (text) {
-      const r = searchText(index, text, f.q);
+    const r = text?.(f.q);
+    if (r) {
       highlightTerms = r.terms;
       masks.set('text', Bitset.of(n, r.positions));
     } else {

@@ -144,3 +144,11 @@ export function searchText(index: DatasetIndex, text: TextIndex, q: string): Tex
   for (const p of phrases) matched.add(p.toLowerCase());
   return { positions: Uint32Array.from(positions), terms: [...matched] };
 }
+
+/** Answers a text query, or undefined while its answer is not known yet (the search runs elsewhere). */
+export type TextMatcher = (q: string) => TextMatch | undefined;
+
+/** A matcher that searches an index in this thread. */
+export function textMatcher(index: DatasetIndex, text: TextIndex): TextMatcher {
+  return (q) => searchText(index, text, q);
+}

@@ -4,7 +4,8 @@ import { ENTITY_TYPES, type EntityType } from '../../domain/types';
 import { EntityRow } from './EntityRow';
 import './entities.css';
 
-const MAX_ROWS = 300;
+/** Rows drawn at first; more on request (each row re-renders when its count changes). */
+const MAX_ROWS = 100;
 
 /** Every entity with its live count under the current filters; include, exclude, search, sort, profile. */
 export function EntitySidebar() {

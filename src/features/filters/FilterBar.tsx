@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTextIndex, useViewData } from '../../data/viewData';
+import { useTextReady, useViewData } from '../../data/viewData';
 import { describePrecision } from '../../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../../domain/types';
@@ -34,7 +34,7 @@ function options(
 export function FilterBar() {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
-  const textReady = useTextIndex(loaded) !== undefined;
+  const textReady = useTextReady(loaded);
   const [q, setQ] = useState(view.q);
   // Follow the URL when it changes from elsewhere (Back, a chip, Clear all): adjust state during render.
   const [urlQ, setUrlQ] = useState(view.q);

@@ -18,6 +18,10 @@ export function LoadingPanel({ label, onCancel }: { label: string; onCancel(): v
     text = `Reading and checking ${mb(progress.loaded)}…`;
   } else if (progress?.phase === 'index') {
     text = `Indexing ${(progress.total ?? 0).toLocaleString('en')} events…`;
+  } else if (progress?.phase === 'receive') {
+    text = `Receiving events: ${progress.loaded.toLocaleString('en')} of ${(progress.total ?? 0).toLocaleString('en')}`;
+    value = progress.loaded;
+    max = progress.total;
   }
   return (
     <div className="cs-loading" role="group" aria-label="Loading">

@@ -1,0 +1,135 @@
+/**
+ * npm run bench:profile: where the main thread spends its time at one size (default 100,000 events), for the work
+ * on #6. CPU profiles (Chrome DevTools protocol) of the load, an actor toggle and a text search, each summarised
+ * as the functions with the most self time, mapped through the build's source maps. Run `npm run build` first.
+ */
+import { createServer } from 'node:http';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from '@playwright/test';
+import { SourceMapConsumer } from 'source-map-js';
+import { chromiumArgs, chromiumPath } from '../playwright.config';
+import { syntheticDocument } from './synthetic';
+
+const ROOT = join(import.meta.dirname, '..');
+const DATA = join(ROOT, 'bench/.data');
+const N = Number(process.env.PROFILE_SIZE ?? 100_000);
+const PORT = 4181;
+
+mkdirSync(DATA, { recursive: true });
+const dataFile = join(DATA, `synthetic-${N}.json`);
+if (!existsSync(dataFile)) writeFileSync(dataFile, syntheticDocument(N));
+
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const [dir, rel] = path.startsWith('/bench-data/')
+    ? [DATA, path.slice('/bench-data/'.length)]
+    : [join(ROOT, 'dist'), path.slice(1) || 'index.html'];
+  const file = join(dir, normalize(rel));
+  if (!existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  };
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise<void>((r) => server.listen(PORT, '127.0.0.1', r));
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+}
+const maps = new Map<string, SourceMapConsumer | null>();
+function where(url: string, line: number, column: number): string {
+  const name = url.split('/').pop() ?? '';
+  if (!maps.has(name)) {
+    const mapFile = join(ROOT, 'dist/assets', `${name}.map`);
+    maps.set(
+      name,
+      existsSync(mapFile) ? new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8'))) : null,
+    );
+  }
+  const m = maps.get(name);
+  if (!m) return `${name}:${line + 1}:${column + 1}`;
+  const p = m.originalPositionFor({ line: line + 1, column });
+  return `${(p.source ?? '?').replace(/^.*node_modules\//, '~/').replace(/^(\.\.\/)+/, '')}:${p.line} ${p.name ?? ''}`;
+}
+
+function summarise(
+  label: string,
+  profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] },
+) {
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) =>
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+  );
+  const byPlace = new Map<string, number>();
+  let total = 0;
+  for (const n of profile.nodes) {
+    const ms = self.get(n.id) ?? 0;
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    total += ms;
+    const key = url ? where(url, lineNumber, columnNumber) : functionName;
+    byPlace.set(key, (byPlace.get(key) ?? 0) + ms);
+  }
+  console.log(`\n## ${label}: ${total.toFixed(0)} ms of main-thread work`);
+  for (const [k, ms] of [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 18))
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+const browser = await chromium.launch({
+  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+  args: chromiumArgs,
+});
+const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+await page.addInitScript({ content: 'window.__name = (f) => f;' });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+const profiled = async (label: string, action: () => Promise<void>) => {
+  await cdp.send('Profiler.start');
+  await action();
+  const { profile } = await cdp.send('Profiler.stop');
+  summarise(label, profile as never);
+};
+const status = page.getByRole('status');
+const n = N.toLocaleString('en');
+await profiled('load', async () => {
+  await page.goto(
+    `http://127.0.0.1:${PORT}/?data=${encodeURIComponent(`/bench-data/synthetic-${N}.json`)}`,
+  );
+  await status.filter({ hasText: `Showing ${n} of ${n} events` }).waitFor({ timeout: 180_000 });
+  await page.locator('.cs-timeline .vis-item').first().waitFor();
+});
+await page.locator('#cs-search:not([aria-busy="true"])').waitFor({ timeout: 120_000 });
+await page.waitForTimeout(500);
+await profiled('actor toggle x6', async () => {
+  for (let k = 0; k < 6; k++) {
+    const before = await status.textContent();
+    await page.locator('.cs-entity-list input[type="checkbox"]').first().click();
+    await status.filter({ hasNotText: before! }).waitFor();
+    await page.waitForTimeout(100);
+  }
+});
+await profiled('text search x5', async () => {
+  for (const q of ['convoy', 'drone artillery', 'ammun', 'corridor grain', '']) {
+    const before = await status.textContent();
+    await page.locator('#cs-search').fill(q);
+    await page.locator('#cs-search').press('Enter');
+    await status.filter({ hasNotText: before! }).waitFor();
+    await page.waitForTimeout(100);
+  }
+});
+await browser.close();
+server.close();

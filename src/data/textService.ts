@@ -1,0 +1,75 @@
+import type { DatasetIndex } from '../domain/buildIndex';
+import {
+  buildTextIndex,
+  buildTextIndexAsync,
+  searchText,
+  type TextIndex,
+  type TextMatch,
+} from '../domain/textSearch';
+import type { LoaderMessage, SearchRequest } from './loaderProtocol';
+
+/** Full-text search over a loaded dataset, answered asynchronously (by the loader worker, or in this thread). */
+export interface TextService {
+  /** True once searches are answered from a complete index. */
+  isReady(): boolean;
+  whenReady: Promise<void>;
+  search(q: string): Promise<TextMatch>;
+  /** Ends the worker behind the service (the dataset left the cache). */
+  dispose(): void;
+}
+
+/** The loader worker, kept after a load: it built the text index and answers searches. */
+export function workerTextService(worker: Worker): TextService {
+  let ready = false;
+  let nextId = 1;
+  const pending = new Map<number, (m: TextMatch) => void>();
+  let markReady: () => void = () => {};
+  const whenReady = new Promise<void>((r) => (markReady = r));
+  worker.addEventListener('message', (e: MessageEvent<LoaderMessage>) => {
+    const m = e.data;
+    if (m.type === 'text-ready') {
+      ready = true;
+      markReady();
+    } else if (m.type === 'search-result') {
+      pending.get(m.id)?.(m.match);
+      pending.delete(m.id);
+    }
+  });
+  return {
+    isReady: () => ready,
+    whenReady,
+    search: (q) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        worker.postMessage({ type: 'search', id, q } satisfies SearchRequest);
+      }),
+    dispose: () => {
+      worker.terminate();
+      pending.clear();
+    },
+  };
+}
+
+/** Below this many events the in-thread text index is built at once (it takes a few milliseconds). */
+const SYNC_TEXT_INDEX_MAX = 5000;
+
+/** Search in this thread (unit tests, and browsers without module workers). */
+export function inlineTextService(index: DatasetIndex): TextService {
+  let text: TextIndex | undefined =
+    index.size <= SYNC_TEXT_INDEX_MAX ? buildTextIndex(index) : undefined;
+  const whenReady = text
+    ? Promise.resolve()
+    : buildTextIndexAsync(index).then((t) => {
+        text = t;
+      });
+  return {
+    isReady: () => text !== undefined,
+    whenReady,
+    search: async (q) => {
+      await whenReady;
+      return searchText(index, text!, q);
+    },
+    dispose: () => {},
+  };
+}
