@@ -1,7 +1,7 @@
 import { Bitset } from './bitset';
 import { isDrawable } from './dates';
 import type { Dataset, Entity, Precision, TimelineEvent } from './types';
-import { PRECISIONS } from './types';
+import { ENTITY_TYPES, PRECISIONS } from './types';
 
 /** A dictionary of distinct string values, with each value's postings (sorted event positions). */
 export interface Dimension {
@@ -28,6 +28,8 @@ export interface DatasetIndex {
   /** CSR layout of each event's actors (entity numbers). */
   actorOffsets: Uint32Array;
   actorValues: Uint32Array;
+  /** Per event, a bit per ENTITY_TYPES entry: set when one of its actors is of that type. */
+  eventEntityTypes: Uint8Array;
   types: Dimension;
   eventType: Int32Array;
   tags: Dimension;
@@ -91,6 +93,8 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   const entityLookup = new Map<string, number>();
   entities.forEach((e, i) => entityLookup.set(e.id, i));
   const actorLists: number[][] = entities.map(() => []);
+  const entityTypeBit = entities.map((e) => 1 << Math.max(0, ENTITY_TYPES.indexOf(e.type)));
+  const eventEntityTypes = new Uint8Array(n);
   const actorOffsets = new Uint32Array(n + 1);
   const actorValuesList: number[] = [];
   const types = new DimensionBuilder();
@@ -125,6 +129,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       if (code === undefined) continue;
       actorValuesList.push(code);
       actorLists[code]!.push(i);
+      eventEntityTypes[i] = eventEntityTypes[i]! | entityTypeBit[code]!;
     }
     if (e.type !== undefined) {
       const c = types.code(e.type);
@@ -168,6 +173,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     actorPostings: actorLists.map((l) => Uint32Array.from(l)),
     actorOffsets,
     actorValues: Uint32Array.from(actorValuesList),
+    eventEntityTypes,
     types: types.build(),
     eventType,
     tags: tags.build(),
@@ -246,6 +252,7 @@ export interface IndexParts {
   actorPostings: Uint32Array[];
   actorOffsets: Uint32Array;
   actorValues: Uint32Array;
+  eventEntityTypes: Uint8Array;
   types: DimensionParts;
   eventType: Int32Array;
   tags: DimensionParts;
@@ -290,6 +297,7 @@ export function indexParts(
     actorPostings: index.actorPostings.map(take),
     actorOffsets: take(index.actorOffsets),
     actorValues: take(index.actorValues),
+    eventEntityTypes: take(index.eventEntityTypes),
     types: dim(index.types),
     eventType: take(index.eventType),
     tags: dim(index.tags),

@@ -6,7 +6,7 @@ import { normaliseDocument } from './normalise';
 import { runQuery } from './query';
 import { buildTextIndex, textMatcher } from './textSearch';
 import { parseIsoDate } from './dates';
-import type { TimelineEvent } from './types';
+import { ENTITY_TYPES, type EntityType, type TimelineEvent } from './types';
 
 const entities = [
   { id: 'austin', name: 'Lloyd Austin', type: 'person' },
@@ -136,12 +136,25 @@ const arbFilters = fc.record({
   types: fc.uniqueArray(fc.constantFrom('t1', 't2', 't3'), { maxLength: 2 }),
   tags: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
   places: fc.uniqueArray(fc.constantFrom('p1', 'p2'), { maxLength: 1 }),
+  etypes: fc.uniqueArray(fc.constantFrom<EntityType>('person', 'organization', 'group'), {
+    maxLength: 2,
+  }),
   since: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
   until: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
 });
 const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
 
+const ENTITY_KIND: Record<string, EntityType> = {
+  a: 'person',
+  b: 'person',
+  c: 'organization',
+  d: 'group',
+  e: 'organization',
+};
+
 function naive(e: TimelineEvent, f: Filters): boolean {
+  if (f.etypes.length > 0 && !e.actors.some((a) => f.etypes.includes(ENTITY_KIND[a]!)))
+    return false;
   const inc = f.actors;
   if (
     inc.length > 0 &&
@@ -169,7 +182,11 @@ describe('runQuery agrees with a naive filter (property)', () => {
     fc.assert(
       fc.property(fc.array(arbEvent, { maxLength: 80 }), arbFilters, (raw, rf) => {
         const doc = {
-          entities: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: id.toUpperCase() })),
+          entities: ['a', 'b', 'c', 'd', 'e'].map((id) => ({
+            id,
+            name: id.toUpperCase(),
+            type: ENTITY_KIND[id],
+          })),
           events: raw.map((r, i) => ({
             id: `e${i}`,
             title: `event ${i}`,
@@ -193,6 +210,24 @@ describe('runQuery agrees with a naive filter (property)', () => {
         const want = new Set(idx.events.filter((e) => naive(e, f)).map((e) => e.id));
         expect(got).toEqual(want);
         expect(r.count).toBe(want.size);
+        // Facet counts follow the facet rule: every filter applies except the facet's own.
+        const others = (patch: Partial<Filters>) =>
+          idx.events.filter((e) => naive(e, { ...f, ...patch }));
+        const byActor = others({ actors: [], xactors: [] });
+        for (const [code, ent] of idx.entities.entries())
+          expect(r.facets.actors[code]).toBe(
+            byActor.filter((e) => e.actors.includes(ent.id)).length,
+          );
+        const byEtype = others({ etypes: [] });
+        ENTITY_TYPES.forEach((t, k) =>
+          expect(r.facets.etypes[k]).toBe(
+            byEtype.filter((e) => e.actors.some((a) => ENTITY_KIND[a] === t)).length,
+          ),
+        );
+        const byType = others({ types: [] });
+        idx.types.values.forEach((t, k) =>
+          expect(r.facets.types[k]).toBe(byType.filter((e) => e.type === t).length),
+        );
       }),
       { numRuns: 300 },
     );

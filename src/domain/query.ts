@@ -171,17 +171,10 @@ export function runQuery(
   facetMask('actor').forEach((i) => {
     for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) facets.actors[actorValues[k]!]!++;
   });
-  const entityTypeCode = index.entities.map((e) => ENTITY_TYPES.indexOf(e.type));
-  const seenTypes = new Uint8Array(ENTITY_TYPES.length);
+  const { eventEntityTypes } = index;
   facetMask('etype').forEach((i) => {
-    seenTypes.fill(0);
-    for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) {
-      const t = entityTypeCode[actorValues[k]!]!;
-      if (!seenTypes[t]) {
-        seenTypes[t] = 1;
-        facets.etypes[t]!++;
-      }
-    }
+    for (let bits = eventEntityTypes[i]!, t = 0; bits !== 0; bits >>>= 1, t++)
+      if (bits & 1) facets.etypes[t]!++;
   });
   facetMask('type').forEach((i) => {
     const t = eventType[i]!;

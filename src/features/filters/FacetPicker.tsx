@@ -15,9 +15,41 @@ interface Props {
 
 const SHOWN = 100;
 
-/** A dropdown of checkboxes with live counts (counts follow the facet rule). */
+/**
+ * A dropdown of checkboxes with live counts (counts follow the facet rule). Its options are drawn only while it is
+ * open, so a filter change does not re-sort and re-render hundreds of hidden rows.
+ */
 export function FacetPicker({ label, options, selected, onToggle }: Props) {
   const [find, setFind] = useState('');
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="cs-facet" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {label}
+        {selected.length > 0 && <span className="cs-badge">{selected.length}</span>}
+      </summary>
+      {open && (
+        <FacetMenu
+          label={label}
+          options={options}
+          selected={selected}
+          onToggle={onToggle}
+          find={find}
+          setFind={setFind}
+        />
+      )}
+    </details>
+  );
+}
+
+function FacetMenu({
+  label,
+  options,
+  selected,
+  onToggle,
+  find,
+  setFind,
+}: Props & { find: string; setFind(f: string): void }) {
   const needle = find.trim().toLowerCase();
   const shown = options
     .filter((o) => !needle || o.label.toLowerCase().includes(needle))
@@ -28,43 +60,37 @@ export function FacetPicker({ label, options, selected, onToggle }: Props) {
         a.label.localeCompare(b.label),
     );
   return (
-    <details className="cs-facet">
-      <summary>
-        {label}
-        {selected.length > 0 && <span className="cs-badge">{selected.length}</span>}
-      </summary>
-      <fieldset className="cs-facet-menu">
-        <legend className="cs-visually-hidden">{label} values</legend>
-        {options.length > 12 && (
+    <fieldset className="cs-facet-menu">
+      <legend className="cs-visually-hidden">{label} values</legend>
+      {options.length > 12 && (
+        <input
+          type="search"
+          aria-label={`Find ${label.toLowerCase()}`}
+          placeholder="Find…"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+        />
+      )}
+      {options.length === 0 && <p className="cs-muted">None in this dataset.</p>}
+      {shown.slice(0, SHOWN).map((o) => (
+        <label
+          key={o.value}
+          className={o.count === 0 && !selected.includes(o.value) ? 'cs-facet-zero' : undefined}
+        >
           <input
-            type="search"
-            aria-label={`Find ${label.toLowerCase()}`}
-            placeholder="Find…"
-            value={find}
-            onChange={(e) => setFind(e.target.value)}
+            type="checkbox"
+            checked={selected.includes(o.value)}
+            onChange={() => onToggle(o.value)}
           />
-        )}
-        {options.length === 0 && <p className="cs-muted">None in this dataset.</p>}
-        {shown.slice(0, SHOWN).map((o) => (
-          <label
-            key={o.value}
-            className={o.count === 0 && !selected.includes(o.value) ? 'cs-facet-zero' : undefined}
-          >
-            <input
-              type="checkbox"
-              checked={selected.includes(o.value)}
-              onChange={() => onToggle(o.value)}
-            />
-            <span className="cs-facet-label">{o.label}</span>
-            <span className="cs-count">{o.count.toLocaleString('en')}</span>
-          </label>
-        ))}
-        {shown.length > SHOWN && (
-          <p className="cs-muted">
-            {(shown.length - SHOWN).toLocaleString('en')} more: type to find them.
-          </p>
-        )}
-      </fieldset>
-    </details>
+          <span className="cs-facet-label">{o.label}</span>
+          <span className="cs-count">{o.count.toLocaleString('en')}</span>
+        </label>
+      ))}
+      {shown.length > SHOWN && (
+        <p className="cs-muted">
+          {(shown.length - SHOWN).toLocaleString('en')} more: type to find them.
+        </p>
+      )}
+    </fieldset>
   );
 }
