@@ -12,6 +12,13 @@ const FILES: [string, string, number][] = [
   ['timesketch/evtx_part.csv', 'Timesketch CSV', 13],
   ['timesketch/sigma_events.jsonl', 'Timesketch JSONL', 5],
   ['ucdp-ged-ukraine/UCDP-Ukraine.csv', 'UCDP GED CSV', 3883],
+  ['timesketch/edge-cases/invalid_datetime.csv', 'Timesketch CSV', 3],
+  ['timesketch/edge-cases/validate_no_datetime_timestamps.csv', 'Timesketch CSV', 5],
+  ['timesketch/edge-cases/validate_time_out_of_range.csv', 'Timesketch CSV', 2],
+  ['timesketch/edge-cases/validate_time_precision.csv', 'Timesketch CSV', 2],
+  ['timesketch/edge-cases/csv_timestamp_as_datetime.csv', 'Timesketch CSV', 4],
+  ['timesketch/edge-cases/validate_time_precision_jsonl.jsonl', 'Timesketch JSONL', 2],
+  ['timesketch/edge-cases/large_field_event.jsonl', 'Timesketch JSONL', 3],
 ];
 
 test.describe('the real files in shared/datasets', () => {

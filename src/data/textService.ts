@@ -14,8 +14,25 @@ export interface TextService {
   isReady(): boolean;
   whenReady: Promise<void>;
   search(q: string): Promise<TextMatch>;
+  /** The answer to a query asked recently, at once (no round trip), or undefined. */
+  peek(q: string): TextMatch | undefined;
   /** Ends the worker behind the service (the dataset left the cache). */
   dispose(): void;
+}
+
+/** Recent answers, so that a query asked ahead (on Enter) is drawn in the same render as the URL change. */
+const CACHED_ANSWERS = 20;
+
+function answerCache() {
+  const answers = new Map<string, TextMatch>();
+  return {
+    get: (q: string) => answers.get(q),
+    set: (q: string, m: TextMatch) => {
+      answers.delete(q);
+      answers.set(q, m);
+      if (answers.size > CACHED_ANSWERS) answers.delete(answers.keys().next().value!);
+    },
+  };
 }
 
 /** The loader worker, kept after a load: it built the text index and answers searches. */
@@ -25,6 +42,7 @@ export function workerTextService(worker: Worker): TextService {
   const pending = new Map<number, (m: TextMatch) => void>();
   let markReady: () => void = () => {};
   const whenReady = new Promise<void>((r) => (markReady = r));
+  const cache = answerCache();
   worker.addEventListener('message', (e: MessageEvent<LoaderMessage>) => {
     const m = e.data;
     if (m.type === 'text-ready') {
@@ -38,10 +56,16 @@ export function workerTextService(worker: Worker): TextService {
   return {
     isReady: () => ready,
     whenReady,
+    peek: (q) => cache.get(q),
     search: (q) =>
       new Promise((resolve) => {
+        const hit = cache.get(q);
+        if (hit) return resolve(hit);
         const id = nextId++;
-        pending.set(id, resolve);
+        pending.set(id, (m) => {
+          cache.set(q, m);
+          resolve(m);
+        });
         worker.postMessage({ type: 'search', id, q } satisfies SearchRequest);
       }),
     dispose: () => {
@@ -58,6 +82,7 @@ const SYNC_TEXT_INDEX_MAX = 5000;
 export function inlineTextService(index: DatasetIndex): TextService {
   let text: TextIndex | undefined =
     index.size <= SYNC_TEXT_INDEX_MAX ? buildTextIndex(index) : undefined;
+  const cache = answerCache();
   const whenReady = text
     ? Promise.resolve()
     : buildTextIndexAsync(index).then((t) => {
@@ -66,9 +91,12 @@ export function inlineTextService(index: DatasetIndex): TextService {
   return {
     isReady: () => text !== undefined,
     whenReady,
+    peek: (q) => cache.get(q),
     search: async (q) => {
       await whenReady;
-      return searchText(index, text!, q);
+      const m = cache.get(q) ?? searchText(index, text!, q);
+      cache.set(q, m);
+      return m;
     },
     dispose: () => {},
   };

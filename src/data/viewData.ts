@@ -61,14 +61,20 @@ interface TextAnswer {
 function useTextAnswer(loaded: LoadedDataset | undefined, q: string): TextAnswer | undefined {
   const [answer, setAnswer] = useState<TextAnswer | undefined>(undefined);
   useEffect(() => {
-    if (!loaded || q.trim() === '') return;
+    if (!loaded || q.trim() === '' || loaded.text.peek(q)) return;
     let live = true;
     void loaded.text.search(q).then((match) => live && setAnswer({ of: loaded, q, match }));
     return () => {
       live = false;
     };
   }, [loaded, q]);
-  return answer?.of === loaded ? answer : undefined;
+  const peeked = loaded?.text.peek(q);
+  // Memoised on its parts: a new object per render would re-run the query on every render.
+  const fromCache = useMemo(
+    () => (loaded && peeked ? { of: loaded, q, match: peeked } : undefined),
+    [loaded, q, peeked],
+  );
+  return fromCache ?? (answer?.of === loaded ? answer : undefined);
 }
 
 /**

@@ -45,10 +45,19 @@ export function FilterBar() {
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(typing.current), []);
 
+  // A query is asked of the search worker first and written to the URL with its answer at hand, so the page
+  // renders once per search; only the latest query counts. Before the index is ready the URL changes at once.
+  const asked = useRef(0);
+  const commit = (value: string) => {
+    clearTimeout(typing.current);
+    const seq = ++asked.current;
+    if (value.trim() === '' || !loaded.text.isReady()) return updateView({ q: value });
+    void loaded.text.search(value).then(() => seq === asked.current && updateView({ q: value }));
+  };
   const onSearch = (value: string) => {
     setQ(value);
     clearTimeout(typing.current);
-    typing.current = setTimeout(() => updateView({ q: value }), 250);
+    typing.current = setTimeout(() => commit(value), 250);
   };
 
   return (
@@ -68,10 +77,7 @@ export function FilterBar() {
           value={q}
           onChange={(e) => onSearch(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              clearTimeout(typing.current);
-              updateView({ q });
-            }
+            if (e.key === 'Enter') commit(q);
           }}
         />
         <FacetPicker
