@@ -1,8 +1,11 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { updateView } from '../../url/useViewState';
 
-/** UTC, the browser's zone, or any IANA zone: changes how the axis and every date read. */
-export function TimeZoneSelect({ tz }: { tz: string }) {
+/**
+ * UTC, the browser's zone, or any IANA zone: changes how the axis and every date read. Memoised: the header
+ * re-renders on every view change, the ~400 zone options only when the zone changes.
+ */
+export const TimeZoneSelect = memo(function TimeZoneSelect({ tz }: { tz: string }) {
   const zones = useMemo(() => {
     try {
       return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf(
@@ -32,4 +35,4 @@ export function TimeZoneSelect({ tz }: { tz: string }) {
       </select>
     </label>
   );
-}
+});
