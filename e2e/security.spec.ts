@@ -119,6 +119,30 @@ test.describe('hostile data: nothing runs, nothing loads, nothing is lost', () =
     await expect.poll(() => violations).toContain('script-src-elem');
   });
 
+  test('a search worker that fails after the load is reported; filters keep working', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    await expect(d.search).not.toHaveAttribute('aria-busy', 'true');
+    const worker = page.workers().find((w) => w.url().includes('loader.worker'));
+    expect(worker).toBeDefined();
+    // An uncaught error in the worker reaches the page as the worker's error event.
+    await worker!.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('simulated crash');
+      });
+    });
+    await expect(d.search).toHaveAttribute('placeholder', /Search is unavailable/);
+    await d.search.fill('aid');
+    await d.search.press('Enter');
+    await expect(d.filters.getByText(/Search is unavailable/).first()).toBeVisible();
+    await d.expectShowing(7, 7);
+    await d.entityCheckbox('John Kirby').check();
+    await d.expectShowing(2, 7);
+  });
+
   test('a stalled dataset fetch times out with a retry', async ({ page }) => {
     test.slow();
     const d = new Dashboard(page);

@@ -71,6 +71,19 @@ function search(req: SearchRequest): void {
 }
 
 scope.onmessage = (e: MessageEvent<LoadRequest | SearchRequest>) => {
-  if (e.data.type === 'search') search(e.data);
-  else void load(e.data);
+  if (e.data.type === 'search') return search(e.data);
+  // Anything that throws past loadDataset's own guard (indexing, a message that cannot be cloned) is reported,
+  // not left to the page's watchdog.
+  load(e.data).catch((err: unknown) => {
+    const detail = err instanceof Error ? err.message : String(err);
+    if (index) throw err; // after the load: the page sees it as the worker's error event
+    post({
+      type: 'failed',
+      error: {
+        kind: 'worker',
+        message: 'The file could not be indexed because of an internal error.',
+        detail,
+      },
+    });
+  });
 };

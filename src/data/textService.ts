@@ -12,7 +12,12 @@ import type { LoaderMessage, SearchRequest } from './loaderProtocol';
 export interface TextService {
   /** True once searches are answered from a complete index. */
   isReady(): boolean;
+  /** Why search is unavailable (the worker stopped after the load), or undefined. */
+  error(): string | undefined;
+  /** Settles when search becomes ready or unavailable. */
   whenReady: Promise<void>;
+  /** Calls back when search becomes ready or unavailable; returns the unsubscribe function. */
+  subscribe(onChange: () => void): () => void;
   search(q: string): Promise<TextMatch>;
   /** The answer to a query asked recently, at once (no round trip), or undefined. */
   peek(q: string): TextMatch | undefined;
@@ -39,32 +44,56 @@ function answerCache() {
 export function workerTextService(worker: Worker): TextService {
   let ready = false;
   let nextId = 1;
-  const pending = new Map<number, (m: TextMatch) => void>();
-  let markReady: () => void = () => {};
-  const whenReady = new Promise<void>((r) => (markReady = r));
+  const pending = new Map<number, { resolve(m: TextMatch): void; reject(e: Error): void }>();
+  let settle: () => void = () => {};
+  const whenReady = new Promise<void>((r) => (settle = r));
+  const listeners = new Set<() => void>();
+  const markReady = () => {
+    settle();
+    for (const l of listeners) l();
+  };
   const cache = answerCache();
+  let error: string | undefined;
+  // The worker lives on after the load; if it dies (building a large text index can run out of memory), search
+  // says so instead of waiting forever.
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    error = 'Search is unavailable: the search worker stopped (it may have run out of memory).';
+    for (const p of pending.values()) p.reject(new Error(error));
+    pending.clear();
+    markReady();
+  });
   worker.addEventListener('message', (e: MessageEvent<LoaderMessage>) => {
     const m = e.data;
     if (m.type === 'text-ready') {
       ready = true;
       markReady();
     } else if (m.type === 'search-result') {
-      pending.get(m.id)?.(m.match);
+      pending.get(m.id)?.resolve(m.match);
       pending.delete(m.id);
     }
   });
   return {
-    isReady: () => ready,
+    isReady: () => ready && !error,
+    error: () => error,
     whenReady,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
     peek: (q) => cache.get(q),
     search: (q) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         const hit = cache.get(q);
         if (hit) return resolve(hit);
+        if (error) return reject(new Error(error));
         const id = nextId++;
-        pending.set(id, (m) => {
-          cache.set(q, m);
-          resolve(m);
+        pending.set(id, {
+          resolve: (m) => {
+            cache.set(q, m);
+            resolve(m);
+          },
+          reject,
         });
         worker.postMessage({ type: 'search', id, q } satisfies SearchRequest);
       }),
@@ -83,14 +112,21 @@ export function inlineTextService(index: DatasetIndex): TextService {
   let text: TextIndex | undefined =
     index.size <= SYNC_TEXT_INDEX_MAX ? buildTextIndex(index) : undefined;
   const cache = answerCache();
+  const listeners = new Set<() => void>();
   const whenReady = text
     ? Promise.resolve()
     : buildTextIndexAsync(index).then((t) => {
         text = t;
+        for (const l of listeners) l();
       });
   return {
     isReady: () => text !== undefined,
+    error: () => undefined,
     whenReady,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
     peek: (q) => cache.get(q),
     search: async (q) => {
       await whenReady;

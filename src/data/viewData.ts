@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { Filters } from '../domain/filters';
 import { runQuery, type QueryResult } from '../domain/query';
 import type { TextMatch } from '../domain/textSearch';
@@ -37,18 +44,13 @@ function filtersKey(f: Filters): string {
   ]);
 }
 
-/** Whether the dataset's text search is ready (re-renders when a background build finishes). */
-export function useTextReady(loaded: LoadedDataset | undefined): boolean {
-  const [readyFor, setReadyFor] = useState<LoadedDataset | undefined>(undefined);
-  useEffect(() => {
-    if (!loaded) return;
-    let live = true;
-    void loaded.text.whenReady.then(() => live && setReadyFor(loaded));
-    return () => {
-      live = false;
-    };
-  }, [loaded]);
-  return !!loaded && (readyFor === loaded || loaded.text.isReady());
+const noSubscription = () => () => {};
+
+/** The dataset's text search: 'building', 'ready', or why it is unavailable; re-renders when that changes. */
+export function useTextStatus(loaded: LoadedDataset | undefined): string {
+  return useSyncExternalStore(loaded ? loaded.text.subscribe : noSubscription, () =>
+    loaded ? (loaded.text.error() ?? (loaded.text.isReady() ? 'ready' : 'building')) : '',
+  );
 }
 
 interface TextAnswer {
@@ -63,7 +65,10 @@ function useTextAnswer(loaded: LoadedDataset | undefined, q: string): TextAnswer
   useEffect(() => {
     if (!loaded || q.trim() === '' || loaded.text.peek(q)) return;
     let live = true;
-    void loaded.text.search(q).then((match) => live && setAnswer({ of: loaded, q, match }));
+    loaded.text.search(q).then(
+      (match) => live && setAnswer({ of: loaded, q, match }),
+      () => {}, // search unavailable: the filter bar says why (TextService.error)
+    );
     return () => {
       live = false;
     };
@@ -86,20 +91,24 @@ export function useFilterResult(
   view: ViewState,
 ): QueryResult | undefined {
   const answer = useTextAnswer(loaded, view.q);
-  const searching = view.q.trim() !== '' && answer?.q !== view.q;
+  // Search that cannot answer (its worker stopped) is not waited for: the query runs without text, and says why.
+  const status = useTextStatus(loaded);
+  const unavailable =
+    status === 'ready' || status === 'building' || status === '' ? undefined : status;
+  const searching = !unavailable && view.q.trim() !== '' && answer?.q !== view.q;
   const key = filtersKey(view);
-  const fresh = useMemo(
-    () =>
-      loaded && !searching
-        ? runQuery(
-            loaded.index,
-            answer ? (q) => (q === answer.q ? answer.match : undefined) : undefined,
-            view,
-          )
-        : undefined,
+  const fresh = useMemo(() => {
+    if (!loaded || searching) return undefined;
+    const r = runQuery(
+      loaded.index,
+      answer ? (q) => (q === answer.q ? answer.match : undefined) : undefined,
+      view,
+    );
+    return unavailable
+      ? { ...r, notices: r.notices.map((n) => (n.startsWith('The text index') ? unavailable : n)) }
+      : r;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
-    [loaded, answer, searching, key],
-  );
+  }, [loaded, answer, searching, unavailable, key]);
   // The last result shown, kept in state ("information from previous renders") for while a search is in flight.
   const [shown, setShown] = useState<{ of: LoadedDataset; result: QueryResult } | undefined>(
     undefined,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTextReady, useViewData } from '../../data/viewData';
+import { useTextStatus, useViewData } from '../../data/viewData';
 import { describePrecision } from '../../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../../domain/types';
@@ -34,7 +34,9 @@ function options(
 export function FilterBar() {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
-  const textReady = useTextReady(loaded);
+  const textStatus = useTextStatus(loaded);
+  const textReady = textStatus === 'ready';
+  const textError = textStatus === 'ready' || textStatus === 'building' ? undefined : textStatus;
   const [q, setQ] = useState(view.q);
   // Follow the URL when it changes from elsewhere (Back, a chip, Clear all): adjust state during render.
   const [urlQ, setUrlQ] = useState(view.q);
@@ -52,7 +54,10 @@ export function FilterBar() {
     clearTimeout(typing.current);
     const seq = ++asked.current;
     if (value.trim() === '' || !loaded.text.isReady()) return updateView({ q: value });
-    void loaded.text.search(value).then(() => seq === asked.current && updateView({ q: value }));
+    loaded.text.search(value).then(
+      () => seq === asked.current && updateView({ q: value }),
+      () => seq === asked.current && updateView({ q: value }),
+    );
   };
   const onSearch = (value: string) => {
     setQ(value);
@@ -68,11 +73,14 @@ export function FilterBar() {
           type="search"
           className="cs-search"
           aria-label="Search events"
-          aria-busy={textReady ? undefined : true}
+          aria-busy={textReady || textError ? undefined : true}
+          aria-invalid={textError ? true : undefined}
+          title={textError}
           placeholder={
-            textReady
+            textError ??
+            (textReady
               ? 'Search: words, prefixes, "exact phrase"   ( / )'
-              : 'Search index is being built…'
+              : 'Search index is being built…')
           }
           value={q}
           onChange={(e) => onSearch(e.target.value)}
