@@ -3,60 +3,12 @@
  * a Chrome trace of the load, each long task listed with what ran inside it (script by source location, layout,
  * style, garbage collection). Run `npm run build` first. Used for #6; prints, writes nothing.
  */
-import { createServer } from 'node:http';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
-import { SourceMapConsumer } from 'source-map-js';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
-import { syntheticDocument } from './synthetic';
+import { servePage, sourceLocation } from './inspect';
 
-const ROOT = join(import.meta.dirname, '..');
-const DATA = join(ROOT, 'bench/.data');
 const N = Number(process.env.PROFILE_SIZE ?? 100_000);
-const PORT = 4182;
-mkdirSync(DATA, { recursive: true });
-const dataFile = join(DATA, `synthetic-${N}.json`);
-if (!existsSync(dataFile)) writeFileSync(dataFile, syntheticDocument(N));
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const [dir, rel] = path.startsWith('/bench-data/')
-    ? [DATA, path.slice('/bench-data/'.length)]
-    : [join(ROOT, 'dist'), path.slice(1) || 'index.html'];
-  const file = join(dir, normalize(rel));
-  if (!existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-  };
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise<void>((r) => server.listen(PORT, '127.0.0.1', r));
-
-const maps = new Map<string, SourceMapConsumer | null>();
-function where(url: string, line: number, column: number): string {
-  const name = url.split('/').pop() ?? '';
-  if (!maps.has(name)) {
-    const f = join(ROOT, 'dist/assets', `${name}.map`);
-    maps.set(
-      name,
-      existsSync(f) ? new SourceMapConsumer(JSON.parse(readFileSync(f, 'utf8'))) : null,
-    );
-  }
-  const m = maps.get(name);
-  if (!m) return `${name}:${line}`;
-  const p = m.originalPositionFor({ line, column });
-  return `${(p.source ?? '?').replace(/^.*node_modules\//, '~/').replace(/^(\.\.\/)+/, '')}:${p.line}`;
-}
+const { server, url: pageUrl } = await servePage(4182, N);
 
 const browser = await chromium.launch({
   ...(chromiumPath ? { executablePath: chromiumPath } : {}),
@@ -67,9 +19,7 @@ await browser.startTracing(page, {
   categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
 });
 const n = N.toLocaleString('en');
-await page.goto(
-  `http://127.0.0.1:${PORT}/?data=${encodeURIComponent(`/bench-data/synthetic-${N}.json`)}`,
-);
+await page.goto(pageUrl);
 await page
   .getByRole('status')
   .filter({ hasText: `Showing ${n} of ${n} events` })
@@ -105,7 +55,7 @@ for (const t of tasks) {
     let key: string | undefined;
     if (e.name === 'FunctionCall' || e.name === 'EvaluateScript') {
       const d = e.args?.data ?? {};
-      key = `${e.name} ${d.functionName ?? ''} ${d.url ? where(d.url, d.lineNumber ?? 0, (d.columnNumber ?? 1) - 1) : ''}`;
+      key = `${e.name} ${d.functionName ?? ''} ${d.url ? sourceLocation(d.url, d.lineNumber ?? 0, (d.columnNumber ?? 1) - 1) : ''}`;
     } else if (process.env.ALL_EVENTS) {
       key = e.name;
     } else if (

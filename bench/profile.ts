@@ -1,70 +1,20 @@
 /**
- * npm run bench:profile: where the main thread spends its time at one size (default 100,000 events), for the work
- * on #6. CPU profiles (Chrome DevTools protocol) of the load, an actor toggle and a text search, each summarised
- * as the functions with the most self time, mapped through the build's source maps. Run `npm run build` first.
+ * npx tsx bench/profile.ts (after a build): where the main thread spends its time at one size (PROFILE_SIZE,
+ * default 100,000 events). CPU profiles (Chrome DevTools protocol) of the load, an actor toggle and a text search,
+ * each summarised as the functions with the most self time, mapped through the build's source maps.
  */
-import { createServer } from 'node:http';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
-import { SourceMapConsumer } from 'source-map-js';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
-import { syntheticDocument } from './synthetic';
+import { servePage, sourceLocation } from './inspect';
 
-const ROOT = join(import.meta.dirname, '..');
-const DATA = join(ROOT, 'bench/.data');
 const N = Number(process.env.PROFILE_SIZE ?? 100_000);
-const PORT = 4181;
-
-mkdirSync(DATA, { recursive: true });
-const dataFile = join(DATA, `synthetic-${N}.json`);
-if (!existsSync(dataFile)) writeFileSync(dataFile, syntheticDocument(N));
-
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const [dir, rel] = path.startsWith('/bench-data/')
-    ? [DATA, path.slice('/bench-data/'.length)]
-    : [join(ROOT, 'dist'), path.slice(1) || 'index.html'];
-  const file = join(dir, normalize(rel));
-  if (!existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-  };
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise<void>((r) => server.listen(PORT, '127.0.0.1', r));
+const { server, url: pageUrl } = await servePage(4181, N);
 
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   hitCount?: number;
 }
-const maps = new Map<string, SourceMapConsumer | null>();
-function where(url: string, line: number, column: number): string {
-  const name = url.split('/').pop() ?? '';
-  if (!maps.has(name)) {
-    const mapFile = join(ROOT, 'dist/assets', `${name}.map`);
-    maps.set(
-      name,
-      existsSync(mapFile) ? new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8'))) : null,
-    );
-  }
-  const m = maps.get(name);
-  if (!m) return `${name}:${line + 1}:${column + 1}`;
-  const p = m.originalPositionFor({ line: line + 1, column });
-  return `${(p.source ?? '?').replace(/^.*node_modules\//, '~/').replace(/^(\.\.\/)+/, '')}:${p.line} ${p.name ?? ''}`;
-}
-
 function summarise(
   label: string,
   profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] },
@@ -80,7 +30,7 @@ function summarise(
     const { functionName, url, lineNumber, columnNumber } = n.callFrame;
     if (functionName === '(idle)' || functionName === '(program)') continue;
     total += ms;
-    const key = url ? where(url, lineNumber, columnNumber) : functionName;
+    const key = url ? sourceLocation(url, lineNumber + 1, columnNumber) : functionName;
     byPlace.set(key, (byPlace.get(key) ?? 0) + ms);
   }
   console.log(`\n## ${label}: ${total.toFixed(0)} ms of main-thread work`);
@@ -106,9 +56,7 @@ const profiled = async (label: string, action: () => Promise<void>) => {
 const status = page.getByRole('status');
 const n = N.toLocaleString('en');
 await profiled('load', async () => {
-  await page.goto(
-    `http://127.0.0.1:${PORT}/?data=${encodeURIComponent(`/bench-data/synthetic-${N}.json`)}`,
-  );
+  await page.goto(pageUrl);
   await status.filter({ hasText: `Showing ${n} of ${n} events` }).waitFor({ timeout: 180_000 });
   await page.locator('.cs-timeline .vis-item').first().waitFor();
 });

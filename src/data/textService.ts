@@ -40,6 +40,18 @@ function answerCache() {
   };
 }
 
+/** Callbacks for when search becomes ready or unavailable. */
+function listenerSet() {
+  const listeners = new Set<() => void>();
+  return {
+    notify: () => listeners.forEach((l) => l()),
+    subscribe: (l: () => void) => {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+  };
+}
+
 /** The loader worker, kept after a load: it built the text index and answers searches. */
 export function workerTextService(worker: Worker): TextService {
   let ready = false;
@@ -47,10 +59,10 @@ export function workerTextService(worker: Worker): TextService {
   const pending = new Map<number, { resolve(m: TextMatch): void; reject(e: Error): void }>();
   let settle: () => void = () => {};
   const whenReady = new Promise<void>((r) => (settle = r));
-  const listeners = new Set<() => void>();
+  const listeners = listenerSet();
   const markReady = () => {
     settle();
-    for (const l of listeners) l();
+    listeners.notify();
   };
   const cache = answerCache();
   let error: string | undefined;
@@ -77,10 +89,7 @@ export function workerTextService(worker: Worker): TextService {
     isReady: () => ready && !error,
     error: () => error,
     whenReady,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
+    subscribe: listeners.subscribe,
     peek: (q) => cache.get(q),
     search: (q) =>
       new Promise((resolve, reject) => {
@@ -112,21 +121,18 @@ export function inlineTextService(index: DatasetIndex): TextService {
   let text: TextIndex | undefined =
     index.size <= SYNC_TEXT_INDEX_MAX ? buildTextIndex(index) : undefined;
   const cache = answerCache();
-  const listeners = new Set<() => void>();
+  const listeners = listenerSet();
   const whenReady = text
     ? Promise.resolve()
     : buildTextIndexAsync(index).then((t) => {
         text = t;
-        for (const l of listeners) l();
+        listeners.notify();
       });
   return {
     isReady: () => text !== undefined,
     error: () => undefined,
     whenReady,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
+    subscribe: listeners.subscribe,
     peek: (q) => cache.get(q),
     search: async (q) => {
       await whenReady;

@@ -234,39 +234,22 @@ export function forEachInWindow(
 }
 
 /** A dimension without its lookup map (rebuilt on arrival: a Map does not transfer cheaply). */
-export interface DimensionParts {
-  values: string[];
-  postings: Uint32Array[];
-}
+export type DimensionParts = Omit<Dimension, 'lookup'>;
 
 /**
  * An index in transferable form: every typed array travels by transfer (no copy), small lists by structured clone,
  * and the events and Maps are left out. The loader worker builds the index and sends these parts; the events
  * follow in chunks so that no single message blocks the page.
  */
-export interface IndexParts {
+export type IndexParts = Omit<
+  DatasetIndex,
+  'dataset' | 'events' | 'byId' | 'entities' | 'entityLookup' | 'types' | 'tags' | 'places' | 'all'
+> & {
   dataset: Omit<Dataset, 'events'>;
-  size: number;
-  starts: Float64Array;
-  ends: Float64Array;
-  actorPostings: Uint32Array[];
-  actorOffsets: Uint32Array;
-  actorValues: Uint32Array;
-  eventEntityTypes: Uint8Array;
   types: DimensionParts;
-  eventType: Int32Array;
   tags: DimensionParts;
-  tagOffsets: Uint32Array;
-  tagValues: Uint32Array;
   places: DimensionParts;
-  eventPlace: Int32Array;
-  precisionPostings: Uint32Array[];
-  eventPrecision: Uint8Array;
-  longEvents: Uint32Array;
-  shortSpan: number;
-  extent?: { start: number; end: number };
-  undrawable: number;
-}
+};
 
 /**
  * Splits an index into its transferable parts and the list of buffers to transfer. With `copy`, the parts hold

@@ -1,3 +1,4 @@
+import { readLooseDate } from '../../domain/looseDate';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import type { RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
@@ -10,34 +11,13 @@ const PRECISION: Record<string, { precision: 'day' | 'month'; approximate: boole
   '2': { precision: 'day', approximate: true },
   '3': { precision: 'month', approximate: false },
 };
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-/** ACLED event_date: ISO (2023-12-21), DD/MM/YYYY (21/12/2023), or "21 December 2023" as ACLED's exports write it. */
+/**
+ * ACLED event_date: ISO (2023-12-21), DD/MM/YYYY (21/12/2023), or "21 December 2023" as ACLED's exports write it
+ * (read day first by readLooseDate; only a full day is an ACLED date).
+ */
 export function acledDate(text: string): string | undefined {
-  const t = text.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (iso) return t;
-  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  const long = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(t);
-  if (long) {
-    const m = MONTHS.indexOf(long[2]!.toLowerCase());
-    if (m >= 0) return `${long[3]}-${String(m + 1).padStart(2, '0')}-${long[1]!.padStart(2, '0')}`;
-  }
-  return undefined;
+  const r = readLooseDate(text, 'dmy');
+  return r.ok && r.precision === 'day' ? r.start : undefined;
 }
 
 const split = (s: string | undefined) =>
