@@ -42,10 +42,10 @@ async function load(req: LoadRequest): Promise<void> {
   const n = outcome.dataset.events.length;
   post({ type: 'progress', progress: { phase: 'index', loaded: 0, total: n } });
   const built = buildIndex(outcome.dataset);
-  // The page gets copies of the typed arrays (transferred) and a structured copy of the events, in chunks; the
-  // worker keeps its own index for search.
+  // The typed arrays move to the page (transferred, not copied); the events follow as structured copies, in
+  // chunks. The worker keeps what text search reads: the events and the entities.
   const events = built.events;
-  const { parts, transfer } = indexParts(built, true);
+  const { parts, transfer } = indexParts(built);
   post({ type: 'index', parts }, transfer);
   for (let i = 0; i < n; i += EVENT_CHUNK) {
     post({ type: 'events', events: events.slice(i, i + EVENT_CHUNK) });

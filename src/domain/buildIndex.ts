@@ -252,18 +252,14 @@ export type IndexParts = Omit<
 };
 
 /**
- * Splits an index into its transferable parts and the list of buffers to transfer. With `copy`, the parts hold
- * copies of the typed arrays, so the sender keeps a working index after the transfer.
+ * Splits an index into its transferable parts and the list of buffers to transfer. Transferring detaches the typed
+ * arrays from the sender's index: what stays usable there is its events, entities and dimension values.
  */
-export function indexParts(
-  index: DatasetIndex,
-  copy = false,
-): { parts: IndexParts; transfer: ArrayBuffer[] } {
+export function indexParts(index: DatasetIndex): { parts: IndexParts; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const take = <T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T): T => {
-    const out = (copy ? a.slice() : a) as T;
-    transfer.push(out.buffer as ArrayBuffer);
-    return out;
+    transfer.push(a.buffer as ArrayBuffer);
+    return a;
   };
   const meta = Object.fromEntries(
     Object.entries(index.dataset).filter(([k]) => k !== 'events'),
