@@ -8,7 +8,7 @@ export type DateOrder = (typeof DATE_ORDERS)[number];
 export type LooseDate =
   { ok: true; start: string; precision: Precision } | { ok: false; error: string };
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'january',
   'february',
   'march',

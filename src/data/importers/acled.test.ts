@@ -28,9 +28,10 @@ describe('an ACLED export (hand-made, ACLED column layout)', () => {
     expect(o.dataset.recordUnit).toBe('row');
     expect(o.format).toBe('acled');
     expect(o.dataset.events.map((e) => e.id)).toEqual(['UKR1001', 'UKR1002', 'UKR1003']);
-    expect(
-      o.dataset.issues.filter((i) => i.severity === 'error').map((i) => [i.position, i.id]),
-    ).toEqual([[5, 'UKR1004']]);
+    const errors = o.dataset.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((i) => [i.position, i.id])).toEqual([[5, 'UKR1004']]);
+    // The reason names the impossible day, not just "not a date".
+    expect(errors[0]!.message).toMatch(/day 31 does not exist/);
   });
 
   it('reads a row field by field', () => {

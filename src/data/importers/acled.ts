@@ -1,4 +1,4 @@
-import { readLooseDate } from '../../domain/looseDate';
+import { MONTH_NAMES } from '../../domain/looseDate';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import type { RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
@@ -12,12 +12,21 @@ const PRECISION: Record<string, { precision: 'day' | 'month'; approximate: boole
   '3': { precision: 'month', approximate: false },
 };
 /**
- * ACLED event_date: ISO (2023-12-21), DD/MM/YYYY (21/12/2023), or "21 December 2023" as ACLED's exports write it
- * (read day first by readLooseDate; only a full day is an ACLED date).
+ * ACLED event_date: ISO (2023-12-21), DD/MM/YYYY (21/12/2023), or "21 December 2023" as ACLED's exports write it.
+ * Converted by shape only, so that an impossible day reaches the validator and is reported with its reason.
  */
 export function acledDate(text: string): string | undefined {
-  const r = readLooseDate(text, 'dmy');
-  return r.ok && r.precision === 'day' ? r.start : undefined;
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) return t;
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  const long = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(t);
+  if (long) {
+    const m = MONTH_NAMES.indexOf(long[2]!.toLowerCase());
+    if (m >= 0) return `${long[3]}-${String(m + 1).padStart(2, '0')}-${long[1]!.padStart(2, '0')}`;
+  }
+  return undefined;
 }
 
 const split = (s: string | undefined) =>
