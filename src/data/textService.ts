@@ -14,8 +14,6 @@ export interface TextService {
   isReady(): boolean;
   /** Why search is unavailable (the worker stopped after the load), or undefined. */
   error(): string | undefined;
-  /** Settles when search becomes ready or unavailable. */
-  whenReady: Promise<void>;
   /** Calls back when search becomes ready or unavailable; returns the unsubscribe function. */
   subscribe(onChange: () => void): () => void;
   search(q: string): Promise<TextMatch>;
@@ -57,13 +55,7 @@ export function workerTextService(worker: Worker): TextService {
   let ready = false;
   let nextId = 1;
   const pending = new Map<number, { resolve(m: TextMatch): void; reject(e: Error): void }>();
-  let settle: () => void = () => {};
-  const whenReady = new Promise<void>((r) => (settle = r));
   const listeners = listenerSet();
-  const markReady = () => {
-    settle();
-    listeners.notify();
-  };
   const cache = answerCache();
   let error: string | undefined;
   // The worker lives on after the load; if it dies (building a large text index can run out of memory), search
@@ -73,13 +65,13 @@ export function workerTextService(worker: Worker): TextService {
     error = 'Search is unavailable: the search worker stopped (it may have run out of memory).';
     for (const p of pending.values()) p.reject(new Error(error));
     pending.clear();
-    markReady();
+    listeners.notify();
   });
   worker.addEventListener('message', (e: MessageEvent<LoaderMessage>) => {
     const m = e.data;
     if (m.type === 'text-ready') {
       ready = true;
-      markReady();
+      listeners.notify();
     } else if (m.type === 'search-result') {
       pending.get(m.id)?.resolve(m.match);
       pending.delete(m.id);
@@ -88,7 +80,6 @@ export function workerTextService(worker: Worker): TextService {
   return {
     isReady: () => ready && !error,
     error: () => error,
-    whenReady,
     subscribe: listeners.subscribe,
     peek: (q) => cache.get(q),
     search: (q) =>
@@ -131,7 +122,6 @@ export function inlineTextService(index: DatasetIndex): TextService {
   return {
     isReady: () => text !== undefined,
     error: () => undefined,
-    whenReady,
     subscribe: listeners.subscribe,
     peek: (q) => cache.get(q),
     search: async (q) => {

@@ -47,9 +47,20 @@ function filtersKey(f: Filters): string {
 const noSubscription = () => () => {};
 
 /** The dataset's text search: 'building', 'ready', or why it is unavailable; re-renders when that changes. */
-export function useTextStatus(loaded: LoadedDataset | undefined): string {
-  return useSyncExternalStore(loaded ? loaded.text.subscribe : noSubscription, () =>
+export function useTextStatus(loaded: LoadedDataset | undefined): {
+  ready: boolean;
+  unavailable?: string;
+} {
+  // The snapshot is a string (stable between renders); an error message is the only other value it takes.
+  const status = useSyncExternalStore(loaded ? loaded.text.subscribe : noSubscription, () =>
     loaded ? (loaded.text.error() ?? (loaded.text.isReady() ? 'ready' : 'building')) : '',
+  );
+  return useMemo(
+    () =>
+      status === 'ready' || status === 'building' || status === ''
+        ? { ready: status === 'ready' }
+        : { ready: false, unavailable: status },
+    [status],
   );
 }
 
@@ -92,21 +103,17 @@ export function useFilterResult(
 ): QueryResult | undefined {
   const answer = useTextAnswer(loaded, view.q);
   // Search that cannot answer (its worker stopped) is not waited for: the query runs without text, and says why.
-  const status = useTextStatus(loaded);
-  const unavailable =
-    status === 'ready' || status === 'building' || status === '' ? undefined : status;
+  const { unavailable } = useTextStatus(loaded);
   const searching = !unavailable && view.q.trim() !== '' && answer?.q !== view.q;
   const key = filtersKey(view);
   const fresh = useMemo(() => {
     if (!loaded || searching) return undefined;
-    const r = runQuery(
+    return runQuery(
       loaded.index,
       answer ? (q) => (q === answer.q ? answer.match : undefined) : undefined,
       view,
+      unavailable, // undefined: the default "still being built" notice
     );
-    return unavailable
-      ? { ...r, notices: r.notices.map((n) => (n.startsWith('The text index') ? unavailable : n)) }
-      : r;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
   }, [loaded, answer, searching, unavailable, key]);
   // The last result shown, kept in state ("information from previous renders") for while a search is in flight.

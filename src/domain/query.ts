@@ -56,12 +56,13 @@ function resolve(dim: Dimension, values: string[], stale: string[]): Uint32Array
 
 /**
  * Runs the filters over the index: the matching events and the facet counts under the facet rule.
- * Pure; the text answer is optional (without it a text query narrows nothing yet, and says so).
+ * Pure; the text answer is optional (without it a text query narrows nothing yet, and says so in `textPending`).
  */
 export function runQuery(
   index: DatasetIndex,
   text: TextMatcher | undefined,
   f: Filters,
+  textPending = 'The text index is still being built; the search applies when it is ready.',
 ): QueryResult {
   const n = index.size;
   const stale: StaleValues = { actors: [], xactors: [], types: [], tags: [], places: [] };
@@ -119,7 +120,7 @@ export function runQuery(
       highlightTerms = r.terms;
       masks.set('text', Bitset.of(n, r.positions));
     } else {
-      notices.push('The text index is still being built; the search applies when it is ready.');
+      notices.push(textPending);
     }
   }
   if (f.since || f.until) {

@@ -34,9 +34,7 @@ function options(
 export function FilterBar() {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
-  const textStatus = useTextStatus(loaded);
-  const textReady = textStatus === 'ready';
-  const textError = textStatus === 'ready' || textStatus === 'building' ? undefined : textStatus;
+  const { ready: textReady, unavailable: textError } = useTextStatus(loaded);
   const [q, setQ] = useState(view.q);
   // Follow the URL when it changes from elsewhere (Back, a chip, Clear all): adjust state during render.
   const [urlQ, setUrlQ] = useState(view.q);
