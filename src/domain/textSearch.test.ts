@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from './buildIndex';
 import { normaliseDocument } from './normalise';
-import { buildTextIndex, parseTextQuery, searchText } from './textSearch';
+import { buildTextIndex, parseTextQuery, searchableText, searchText, words } from './textSearch';
 
 const index = buildIndex(
   normaliseDocument({
@@ -64,5 +65,108 @@ describe('searchText', () => {
 
   it('returns the matched terms for highlighting', () => {
     expect(searchText(index, text, 'ammun').terms).toContain('ammunition');
+  });
+});
+
+/** Edit distance by the textbook table (the naive rule the radix tree's fuzzy lookup must agree with). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The search rule stated plainly, event by event: every query word matches some word of the event. */
+function naiveSearch(hays: string[][], texts: string[], q: string): number[] {
+  const { terms, phrases } = parseTextQuery(q);
+  const loose = terms.flatMap(words);
+  const exact = phrases.flatMap(words);
+  if (loose.length + exact.length === 0) return [];
+  const out: number[] = [];
+  hays.forEach((hay, pos) => {
+    const ok =
+      loose.every((w) =>
+        hay.some(
+          (h) =>
+            h.startsWith(w) ||
+            (w.length >= 5 && editDistance(h, w) <= Math.min(6, Math.round(w.length * 0.2))),
+        ),
+      ) &&
+      exact.every((w) => hay.includes(w)) &&
+      phrases.every((p) => texts[pos]!.includes(p.toLowerCase()));
+    if (ok) out.push(pos);
+  });
+  return out;
+}
+
+describe('searchText agrees with the plain rule on random data', () => {
+  const vocabulary = [
+    'convoy',
+    'convey',
+    'drone',
+    'drones',
+    'kyiv',
+    'kiev',
+    'aid',
+    'aide',
+    'assets',
+    'asset',
+    'frozen',
+    'frozn',
+    'Ümerov',
+    'ammunition',
+    'am',
+  ];
+  const arbText = fc
+    .array(fc.constantFrom(...vocabulary, ' ', ', ', '-', '.'), { maxLength: 12 })
+    .map((parts) => parts.join(' '));
+  const arbQuery = fc.oneof(
+    fc
+      .array(fc.constantFrom(...vocabulary, 'conv', 'dro', 'munitio', 'xyz'), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .map((w) => w.join(' ')),
+    fc
+      .array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 2 })
+      .map((w) => `"${w.join(' ')}"`),
+  );
+
+  it('finds exactly the events the rule finds, and highlights only words found in them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbText, arbText), { minLength: 1, maxLength: 40 }),
+        arbQuery,
+        (rows, q) => {
+          const idx = buildIndex(
+            normaliseDocument({
+              events: rows.map(([title, description], i) => ({
+                id: `e${i}`,
+                title: title.trim() || `event ${i}`,
+                description,
+                start: '2024-01-01',
+              })),
+            }),
+          );
+          const positions = Array.from({ length: idx.size }, (_, i) => i);
+          const texts = positions.map((i) => searchableText(idx, idx.events[i]!));
+          const hays = texts.map(words);
+          const got = searchText(idx, buildTextIndex(idx), q);
+          expect(Array.from(got.positions)).toEqual(naiveSearch(hays, texts, q));
+          const foundWords = new Set(Array.from(got.positions, (p) => hays[p]!).flat());
+          const foundTexts = Array.from(got.positions, (p) => texts[p]!);
+          for (const t of got.terms)
+            expect(foundWords.has(t) || foundTexts.some((text) => text.includes(t))).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -1,14 +1,27 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { Bitset } from './bitset';
 import { entityById, type DatasetIndex } from './buildIndex';
 import { LIMITS } from './normalise';
 import type { TimelineEvent } from './types';
 
-type Doc = { id: number };
 const FIELDS = ['title', 'description', 'actors', 'location', 'tags', 'sources', 'type'] as const;
 
-/** The full-text index of a dataset (MiniSearch): prefix and fuzzy terms, quoted phrases. */
+/**
+ * The full-text index of a dataset: every distinct word once, in a radix tree (MiniSearch's SearchableMap, which
+ * finds words by prefix and by edit distance), and for each word the ascending positions of the events that hold it.
+ * Search only filters (the timeline orders by time, never by relevance), so nothing is scored: a query costs the
+ * postings it reads, and the index is a few bytes per word occurrence (MiniSearch's own index, with per-field
+ * frequencies for scoring, took 1.4 GB at a million events).
+ */
 export interface TextIndex {
-  search: MiniSearch<Doc>;
+  /** Word -> word number. */
+  words: SearchableMap<number>;
+  /** Word number -> word. */
+  names: string[];
+  /** Postings of word w: postings[starts[w] .. starts[w + 1]). */
+  starts: Uint32Array;
+  postings: Uint32Array;
+  size: number;
 }
 
 export interface ParsedQuery {
@@ -64,30 +77,91 @@ function fieldText(index: DatasetIndex, e: TimelineEvent, field: string): string
 
 /** All searchable text of an event, lower-cased with runs of white space folded (for phrase checks). */
 export function searchableText(index: DatasetIndex, e: TimelineEvent): string {
-  return FIELDS.map((f) => fieldText(index, e, f))
-    .join(' \u0000 ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  return eventText(index, e).toLowerCase().replace(/\s+/g, ' ');
 }
 
-function createMiniSearch(index: DatasetIndex): MiniSearch<Doc> {
-  return new MiniSearch<Doc>({
-    fields: [...FIELDS],
-    storeFields: [],
-    extractField: (doc, field) => {
-      if (field === 'id') return doc.id;
-      const e = index.events[doc.id];
-      return e ? fieldText(index, e, field) : '';
-    },
-    searchOptions: { boost: { title: 3, actors: 2 } },
-  });
+/** The text of every searchable field of an event, fields apart (a phrase never spans two fields). */
+function eventText(index: DatasetIndex, e: TimelineEvent): string {
+  return FIELDS.map((f) => fieldText(index, e, f)).join(' \u0000 ');
+}
+
+/** Splits text into lower-case words at white space, punctuation and control characters. */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[\s\p{Z}\p{P}\p{Cc}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Collects the words of events in position order, then lays out the postings word by word. */
+class TextIndexBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  /** The event that last added each word (one posting per event and word). */
+  private readonly lastEvent: number[] = [];
+  /** Word numbers, event after event. */
+  private seq = new Uint32Array(1 << 16);
+  private len = 0;
+  /** Where each event's words end in seq. */
+  private readonly ends: Uint32Array;
+  private next = 0;
+
+  constructor(private readonly index: DatasetIndex) {
+    this.ends = new Uint32Array(index.size);
+  }
+
+  /** Adds the events at positions next .. to-1. */
+  addUpTo(to: number): void {
+    const { index, ids, names, lastEvent } = this;
+    for (let i = this.next; i < to; i++) {
+      const e = index.events[i]!;
+      for (const w of words(eventText(index, e))) {
+        let id = ids.get(w);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(w, id);
+          names.push(w);
+          lastEvent.push(-1);
+        }
+        if (lastEvent[id] === i) continue;
+        lastEvent[id] = i;
+        if (this.len === this.seq.length) {
+          const grown = new Uint32Array(this.seq.length * 2);
+          grown.set(this.seq);
+          this.seq = grown;
+        }
+        this.seq[this.len++] = id;
+      }
+      this.ends[i] = this.len;
+    }
+    this.next = Math.max(this.next, to);
+  }
+
+  finish(): TextIndex {
+    this.addUpTo(this.index.size);
+    const { names, seq, len, ends } = this;
+    const starts = new Uint32Array(names.length + 1);
+    for (let k = 0; k < len; k++) starts[seq[k]! + 1]!++;
+    for (let w = 0; w < names.length; w++) starts[w + 1]! += starts[w]!;
+    const fill = starts.slice(0, names.length);
+    const postings = new Uint32Array(len);
+    let k = 0;
+    for (let i = 0; i < ends.length; i++) {
+      for (const end = ends[i]!; k < end; k++) postings[fill[seq[k]!]!++] = i;
+    }
+    return {
+      words: SearchableMap.from(this.ids),
+      names,
+      starts,
+      postings,
+      size: this.index.size,
+    };
+  }
 }
 
 /** Builds the text index in one go (tests, workers). */
 export function buildTextIndex(index: DatasetIndex): TextIndex {
-  const search = createMiniSearch(index);
-  search.addAll(docs(index.size));
-  return { search };
+  return new TextIndexBuilder(index).finish();
 }
 
 /** Builds the text index in chunks, yielding to the event loop between them so the page stays responsive. */
@@ -95,15 +169,12 @@ export async function buildTextIndexAsync(
   index: DatasetIndex,
   chunkSize = 500,
 ): Promise<TextIndex> {
-  const search = createMiniSearch(index);
-  await search.addAllAsync(docs(index.size), { chunkSize });
-  return { search };
-}
-
-function docs(n: number): Doc[] {
-  const out: Doc[] = new Array<Doc>(n);
-  for (let i = 0; i < n; i++) out[i] = { id: i };
-  return out;
+  const builder = new TextIndexBuilder(index);
+  for (let i = chunkSize; i < index.size; i += chunkSize) {
+    builder.addUpTo(i);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return builder.finish();
 }
 
 export interface TextMatch {
@@ -112,37 +183,73 @@ export interface TextMatch {
   terms: string[];
 }
 
-// One edit per five letters; shorter words match exactly or by prefix only ("froz" must not find "from").
-const fuzzyFor = (term: string) => (term.length >= 5 ? 0.2 : false);
+/** One edit per five letters; shorter words match exactly or by prefix only ("froz" must not find "from"). */
+function maxEdits(word: string): number {
+  return word.length >= 5 ? Math.min(6, Math.round(word.length * 0.2)) : 0;
+}
+
+/** The indexed words a query word stands for: itself, words it begins, and (from five letters) near spellings. */
+function expand(text: TextIndex, word: string, loose: boolean): number[] {
+  if (!loose) {
+    const id = text.words.get(word);
+    return id === undefined ? [] : [id];
+  }
+  const found = new Set<number>();
+  for (const [, id] of text.words.atPrefix(word)) found.add(id);
+  const edits = maxEdits(word);
+  if (edits > 0) for (const [id] of text.words.fuzzyGet(word, edits).values()) found.add(id);
+  return [...found];
+}
+
+/** The events holding any of the words. */
+function eventsWithAny(text: TextIndex, ids: readonly number[]): Bitset {
+  const set = new Bitset(text.size);
+  const { starts, postings } = text;
+  for (const id of ids) for (let k = starts[id]!; k < starts[id + 1]!; k++) set.add(postings[k]!);
+  return set;
+}
 
 /** Events matching every term (prefix, fuzzy) and every quoted phrase, ascending by position. */
 export function searchText(index: DatasetIndex, text: TextIndex, q: string): TextMatch {
   const { terms, phrases } = parseTextQuery(q);
-  if (terms.length === 0 && phrases.length === 0)
-    return { positions: new Uint32Array(0), terms: [] };
-  const queries: (string | (SearchOptions & { queries: string[] }))[] = [];
+  const wanted: { ids: number[]; highlight: boolean }[] = [];
   for (const t of terms)
-    queries.push({ queries: [t], prefix: true, fuzzy: fuzzyFor(t) ? fuzzyFor : false });
+    for (const w of words(t)) wanted.push({ ids: expand(text, w, true), highlight: true });
   for (const p of phrases)
-    queries.push({ queries: [p], prefix: false, fuzzy: false, combineWith: 'AND' });
-  const results = text.search.search({ queries, combineWith: 'AND' });
-  const matched = new Set<string>();
-  const positions: number[] = [];
-  const lowered = phrases.map((p) => p.toLowerCase());
-  for (const r of results) {
-    const pos = r.id as number;
-    if (lowered.length > 0) {
-      const e = index.events[pos];
-      if (!e) continue;
-      const hay = searchableText(index, e);
-      if (!lowered.every((p) => hay.includes(p))) continue;
-    }
-    positions.push(pos);
-    for (const t of r.terms) matched.add(t);
+    for (const w of words(p)) wanted.push({ ids: expand(text, w, false), highlight: false });
+  if (wanted.length === 0) return { positions: new Uint32Array(0), terms: [] };
+
+  let found: Bitset | undefined;
+  for (const { ids } of wanted) {
+    const set = eventsWithAny(text, ids);
+    found = found ? found.and(set) : set;
   }
-  positions.sort((a, b) => a - b);
-  for (const p of phrases) matched.add(p.toLowerCase());
-  return { positions: Uint32Array.from(positions), terms: [...matched] };
+  let positions = found!.toArray();
+  if (phrases.length > 0) {
+    const lowered = phrases.map((p) => p.toLowerCase().replace(/\s+/g, ' '));
+    positions = positions.filter((pos) => {
+      const hay = searchableText(index, index.events[pos]!);
+      return lowered.every((p) => hay.includes(p));
+    });
+    found = Bitset.of(text.size, positions);
+  }
+
+  // Highlight the words that matched in the events found (as a search engine reports its matched terms).
+  const matched = new Set<string>();
+  const { starts, postings, names } = text;
+  for (const { ids, highlight } of wanted) {
+    if (!highlight) continue;
+    for (const id of ids) {
+      for (let k = starts[id]!; k < starts[id + 1]!; k++) {
+        if (found!.has(postings[k]!)) {
+          matched.add(names[id]!);
+          break;
+        }
+      }
+    }
+  }
+  if (positions.length > 0) for (const p of phrases) matched.add(p.toLowerCase());
+  return { positions, terms: [...matched] };
 }
 
 /** Answers a text query, or undefined while its answer is not known yet (the search runs elsewhere). */
