@@ -112,6 +112,38 @@ export function useVisTimeline(
   return handle;
 }
 
+interface VisInternals {
+  itemSet?: { redraw?: () => boolean; groups?: Record<string, object> };
+}
+
+/**
+ * Runs DataSet changes with vis-timeline's drawing held back, then asks for one redraw (in the next animation
+ * frame, before it is painted). Left alone, vis draws each visible item it is given on the spot and reads its size
+ * straight after (a browser layout per item), and redraws every visible item after each DataSet call: at 100k
+ * events a search that changed a screen of count buckets spent 20 ms in layouts. Its own redraw draws new items
+ * together, all writes before all reads. This reaches two internals (the item layer's `redraw`, and the lanes'
+ * `_checkIfVisible`, which draws an item added inside the window); where they are missing it changes nothing.
+ */
+export function withOneRedraw(timeline: Timeline, change: () => void): void {
+  const itemSet = (timeline as unknown as VisInternals).itemSet;
+  const aGroup = itemSet?.groups ? Object.values(itemSet.groups)[0] : undefined;
+  const lane = aGroup
+    ? (Object.getPrototypeOf(aGroup) as { _checkIfVisible?: unknown })
+    : undefined;
+  const drawOnAdd = lane?._checkIfVisible;
+  if (!itemSet || typeof itemSet.redraw !== 'function' || typeof drawOnAdd !== 'function')
+    return change();
+  itemSet.redraw = () => false;
+  lane!._checkIfVisible = () => {};
+  try {
+    change();
+  } finally {
+    delete itemSet.redraw;
+    lane!._checkIfVisible = drawOnAdd;
+  }
+  timeline.redraw();
+}
+
 /** Removes from a DataSet every id that `next` no longer has. */
 export function removeMissing<T extends { id: string }>(ds: DataSet<T>, next: T[]): void {
   const nextIds = new Set(next.map((i) => i.id));
@@ -119,13 +151,28 @@ export function removeMissing<T extends { id: string }>(ds: DataSet<T>, next: T[
   if (stale.length > 0) ds.remove(stale);
 }
 
-/** Adds or updates only the entries of `next` whose signature changed. */
+/**
+ * Adds the entries of `next` that are new and replaces those whose signature changed. Changed entries are removed
+ * and added again rather than updated: vis-timeline redraws an updated item on the spot, reading its size right
+ * after writing it (one browser layout per item, 18 ms for a screen of count buckets at 100k events), while added
+ * items are drawn together in its next frame, all writes before all reads (one layout).
+ */
 export function upsertChanged<T extends { id: string; sig: string }>(
   ds: DataSet<T>,
   next: T[],
 ): void {
-  const changed = next.filter((i) => (ds.get(i.id) as T | null)?.sig !== i.sig);
-  if (changed.length > 0) ds.update(changed as never);
+  const added: T[] = [];
+  const replaced: string[] = [];
+  for (const i of next) {
+    const current = ds.get(i.id) as T | null;
+    if (current === null) added.push(i);
+    else if (current.sig !== i.sig) {
+      replaced.push(i.id);
+      added.push(i);
+    }
+  }
+  if (replaced.length > 0) ds.remove(replaced);
+  if (added.length > 0) ds.add(added as never);
 }
 
 /** Brings a DataSet in line with `next` by id: removes what went, adds or updates only what changed. */
