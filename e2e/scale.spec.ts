@@ -29,3 +29,31 @@ test('100,000 events load with visible progress and stay operable', async ({ pag
   await d.search.press('Enter');
   await expect(d.filters.getByText('text “convoy”')).toBeVisible();
 });
+
+test('500 entities: only the rows in view are drawn, yet every one is reachable', async ({
+  page,
+}) => {
+  test.slow();
+  const d = new Dashboard(page);
+  await d.open(`data=${encodeURIComponent(`${FIXTURES}/synthetic-100000.json`)}`);
+  await d.expectShowing(100_000, 100_000);
+  const rows = d.entities.getByRole('listitem');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '500');
+  expect(await rows.count()).toBeLessThan(80);
+  // A profile opened here stays open after its row scrolls away and back.
+  const first = rows.first();
+  const name = (await first.locator('.cs-entity-name').textContent())!;
+  await first.getByRole('button', { name: /^About / }).click();
+  await expect(first.getByText(/First seen/)).toBeVisible();
+  const scroller = d.entities.locator('.cs-entity-scroll');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(d.entities.locator('[aria-posinset="500"]')).toBeVisible();
+  expect(await rows.count()).toBeLessThan(80);
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  await expect(
+    rows.filter({ hasText: name }).getByRole('button', { name: /^About / }),
+  ).toHaveAttribute('aria-expanded', 'true');
+  // The last entity can be chosen once found by name.
+  await d.entities.getByPlaceholder('Find entity…').fill('Actor 499 ');
+  await expect(rows).toHaveCount(1);
+});

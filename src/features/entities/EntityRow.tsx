@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { useViewData } from '../../data/viewData';
 import { entityProfile } from '../../domain/entityProfile';
 import { formatInstant } from '../../domain/formatDate';
@@ -13,6 +13,13 @@ interface Props {
   count: number;
   included: boolean;
   excluded: boolean;
+  open: boolean;
+  onToggleOpen(code: number): void;
+  /** Where the row sits in the whole (virtualised) list: index, length, offset in pixels. */
+  place: number;
+  of: number;
+  top: number;
+  measure(el: HTMLElement | null): void;
 }
 
 /**
@@ -25,11 +32,23 @@ export const EntityRow = memo(function EntityRow({
   count,
   included,
   excluded,
+  open,
+  onToggleOpen,
+  place,
+  of,
+  top,
+  measure,
 }: Props) {
-  const [open, setOpen] = useState(false);
   const id = `entity-${code}`;
   return (
-    <li className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}`}>
+    <li
+      ref={measure}
+      data-index={place}
+      aria-posinset={place + 1}
+      aria-setsize={of}
+      style={{ transform: `translateY(${top}px)` }}
+      className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}`}
+    >
       <div className="cs-entity-row">
         <input
           id={id}
@@ -65,7 +84,7 @@ export const EntityRow = memo(function EntityRow({
           aria-expanded={open}
           aria-label={`About ${e.name}`}
           title="Profile"
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => onToggleOpen(code)}
         >
           i
         </button>

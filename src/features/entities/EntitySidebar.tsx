@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useViewData } from '../../data/viewData';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types';
 import { EntityRow } from './EntityRow';
 import './entities.css';
 
-/** Rows drawn at first; more on request (each row re-renders when its count changes). */
-const MAX_ROWS = 100;
+/** A row's height before it is measured (a row with its profile open is taller). */
+const ROW_PX = 30;
 
 /** Every entity with its live count under the current filters; include, exclude, search, sort, profile. */
 export function EntitySidebar() {
@@ -14,7 +15,17 @@ export function EntitySidebar() {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<'count' | 'name'>('count');
   const [type, setType] = useState<EntityType | 'all'>('all');
-  const [limit, setLimit] = useState(MAX_ROWS);
+  // Which rows have their profile open (kept here: a row scrolled out of view is unmounted).
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const toggleOpen = useCallback(
+    (code: number) =>
+      setOpen((o) => {
+        const next = new Set(o);
+        if (!next.delete(code)) next.add(code);
+        return next;
+      }),
+    [],
+  );
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -40,6 +51,18 @@ export function EntitySidebar() {
     });
     return codes;
   }, [index, result.facets.actors, search, sort, type, view.actors, view.xactors]);
+
+  // Only the rows in view (and a few around) are in the DOM: a filter change rewrites every count and reorders
+  // the rows, which for all rows cost more than the rest of the page's update together.
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack Virtual is used as documented
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    getItemKey: (i) => index.entities[rows[i]!]!.id,
+    overscan: 8,
+  });
 
   return (
     <div className="cs-entities">
@@ -88,31 +111,34 @@ export function EntitySidebar() {
             : `No entity matches “${search}”.`}
         </p>
       ) : (
-        <ul className="cs-entity-list" aria-label="Entities with event counts">
-          {rows.slice(0, limit).map((code) => {
-            const e = index.entities[code]!;
-            return (
-              <EntityRow
-                key={e.id}
-                code={code}
-                entity={e}
-                count={result.facets.actors[code] ?? 0}
-                included={view.actors.includes(e.id)}
-                excluded={view.xactors.includes(e.id)}
-              />
-            );
-          })}
-        </ul>
-      )}
-      {rows.length > limit && (
-        <button
-          type="button"
-          className="cs-link-button"
-          onClick={() => setLimit((l) => l + MAX_ROWS)}
-        >
-          Show {Math.min(MAX_ROWS, rows.length - limit)} more of{' '}
-          {(rows.length - limit).toLocaleString('en')}
-        </button>
+        <div ref={scroller} className="cs-entity-scroll">
+          <ul
+            className="cs-entity-list"
+            aria-label={`Entities with event counts, ${rows.length.toLocaleString('en')}`}
+            style={{ height: virtual.getTotalSize() }}
+          >
+            {virtual.getVirtualItems().map((v) => {
+              const code = rows[v.index]!;
+              const e = index.entities[code]!;
+              return (
+                <EntityRow
+                  key={v.key}
+                  code={code}
+                  entity={e}
+                  count={result.facets.actors[code] ?? 0}
+                  included={view.actors.includes(e.id)}
+                  excluded={view.xactors.includes(e.id)}
+                  open={open.has(code)}
+                  onToggleOpen={toggleOpen}
+                  place={v.index}
+                  of={rows.length}
+                  top={v.start}
+                  measure={virtual.measureElement}
+                />
+              );
+            })}
+          </ul>
+        </div>
       )}
     </div>
   );
