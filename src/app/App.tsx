@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { resolveSource, sourceKey } from '../data/sources';
-import { disposeDatasetsOnEviction, useDataset } from '../data/useDataset';
+import { sourceKey } from '../data/sources';
+import { datasetRequest, disposeDatasetsOnEviction, useDataset } from '../data/useDataset';
 import { useFilterResult, ViewDataContext } from '../data/viewData';
 import { DatasetLoadError } from '../data/loadSource';
 import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
@@ -28,11 +28,12 @@ export function App() {
     setNotices(canonicaliseAddress());
   }, [setNotices]);
   useEffect(() => disposeDatasetsOnEviction(client), [client]);
-  const source = useMemo(() => resolveSource(view.data, window.location.href), [view.data]);
-  const query = useDataset(source, {
-    ...(view.fmt ? { format: view.fmt } : {}),
-    ...(view.map ? { mapping: view.map } : {}),
-  });
+  const { source, options } = useMemo(
+    () => datasetRequest(view, window.location.href),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the request depends on these three fields only
+    [view.data, view.fmt, view.map],
+  );
+  const query = useDataset(source, options);
 
   // One tree for every state (loading, error, loaded): the header and its file input never remount mid-action.
   // A newly loaded dataset is first drawn in a background render that React slices into short tasks, so even the

@@ -3,7 +3,8 @@ import { useLoadProgress } from './loadProgress';
 import { mappingToParam } from '../domain/csvMapping';
 import type { ReadOptions } from './loadDataset';
 import { loadSource, type LoadedDataset } from './loadSource';
-import { sourceKey, type Source } from './sources';
+import { resolveSource, sourceKey, type Source } from './sources';
+import type { ViewState } from '../url/viewState';
 
 /** Query options for a dataset: static data, cached forever, never refetched behind the analyst's back. */
 export function datasetQueryOptions(source: Source, options: ReadOptions = {}) {
@@ -23,6 +24,33 @@ export function datasetQueryOptions(source: Source, options: ReadOptions = {}) {
     retry: false,
     refetchOnWindowFocus: false,
   });
+}
+
+/** What a view asks to load: its source and how to read it (one rule for the app and for its early start). */
+export function datasetRequest(
+  view: Pick<ViewState, 'data' | 'fmt' | 'map'>,
+  base: string,
+): { source: Source; options: ReadOptions } {
+  return {
+    source: resolveSource(view.data, base),
+    options: {
+      ...(view.fmt ? { format: view.fmt } : {}),
+      ...(view.map ? { mapping: view.map } : {}),
+    },
+  };
+}
+
+/**
+ * Starts loading the dataset the address names before the first render (which takes a few hundred milliseconds
+ * on a slow machine); the app's own query then finds it under way.
+ */
+export function startDatasetEarly(
+  client: QueryClient,
+  view: Pick<ViewState, 'data' | 'fmt' | 'map'>,
+  base: string,
+): void {
+  const { source, options } = datasetRequest(view, base);
+  void client.prefetchQuery(datasetQueryOptions(source, options));
 }
 
 export function useDataset(source: Source, options: ReadOptions = {}) {

@@ -1,19 +1,29 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { updateView } from '../../url/useViewState';
+
+function ianaZones(): string[] {
+  try {
+    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf(
+      'timeZone',
+    );
+  } catch {
+    return [];
+  }
+}
 
 /**
  * UTC, the browser's zone, or any IANA zone: changes how the axis and every date read. Memoised: the header
- * re-renders on every view change, the ~400 zone options only when the zone changes.
+ * re-renders on every view change, the ~400 zone options only when the zone changes. The zone list (30 ms to ask
+ * the browser for and draw) is filled in when the page is idle or the select is first touched, not while a
+ * dataset loads.
  */
 export const TimeZoneSelect = memo(function TimeZoneSelect({ tz }: { tz: string }) {
-  const zones = useMemo(() => {
-    try {
-      return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf(
-        'timeZone',
-      );
-    } catch {
-      return [] as string[];
-    }
+  const [zones, setZones] = useState<string[] | undefined>(undefined);
+  const fill = () => setZones((z) => z ?? ianaZones());
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return void setZones(ianaZones());
+    const id = requestIdleCallback(() => setZones((z) => z ?? ianaZones()), { timeout: 3000 });
+    return () => cancelIdleCallback(id);
   }, []);
   const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
@@ -23,11 +33,13 @@ export const TimeZoneSelect = memo(function TimeZoneSelect({ tz }: { tz: string 
         aria-label="Time zone"
         value={tz}
         onChange={(e) => updateView({ tz: e.target.value })}
+        onFocus={fill}
+        onPointerDown={fill}
       >
         <option value="utc">UTC</option>
         <option value="local">Browser ({local})</option>
-        {!zones.includes(tz) && tz !== 'utc' && tz !== 'local' && <option value={tz}>{tz}</option>}
-        {zones.map((z) => (
+        {!zones?.includes(tz) && tz !== 'utc' && tz !== 'local' && <option value={tz}>{tz}</option>}
+        {zones?.map((z) => (
           <option key={z} value={z}>
             {z}
           </option>

@@ -11,7 +11,6 @@ import { withoutFilters } from '../../url/viewState';
 import { groupElement, itemElement, periodElement, tooltipElement } from './itemContent';
 import { TimelineToolbar } from './TimelineToolbar';
 import {
-  momentInZone,
   removeMissing,
   syncDataSet,
   upsertChanged,
@@ -68,6 +67,7 @@ export function TimelineView() {
     {
       start: win.start,
       end: win.end,
+      tz: view.tz,
       options: {
         height: '100%',
         orientation: { axis: 'top', item: 'top' },
@@ -83,7 +83,6 @@ export function TimelineView() {
         verticalScroll: true,
         // No horizontal margin: adjacent count buckets must sit on one row, not stack as if they overlapped.
         margin: { item: { horizontal: 0, vertical: 4 }, axis: 4 },
-        moment: momentInZone(view.tz),
       },
     },
     {
@@ -148,7 +147,7 @@ export function TimelineView() {
 
   // The time zone changes how the axis reads.
   useEffect(() => {
-    handle?.timeline.setOptions({ moment: momentInZone(view.tz) });
+    handle?.timeline.setOptions({ moment: handle.inZone(view.tz) });
   }, [handle, view.tz]);
 
   // Apply a window that arrives through the URL (Back/Forward, histogram brush, a pasted link).

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import moment from 'moment';
-import { DataSet, Timeline, type TimelineOptions } from '../../lib/vis';
+import type { moment as Moment } from '../../lib/vis';
+import type { DataSet, Timeline, TimelineOptions } from '../../lib/vis';
 import { zoneOffsetMinutes } from '../../domain/formatDate';
 
 export interface VisItem {
@@ -38,15 +38,23 @@ export interface VisHandle {
   timeline: Timeline;
   items: DataSet<VisItem>;
   groups: DataSet<VisGroup>;
+  /** Reads the axis in a time zone (set as the `moment` option). */
+  inZone(tz: string): typeof Moment;
 }
 
 /** A moment factory that reads the axis in the chosen zone. */
-export function momentInZone(tz: string): typeof moment {
-  return ((date?: moment.MomentInput) => {
+export function momentInZone(moment: typeof Moment, tz: string): typeof Moment {
+  return ((date?: Moment.MomentInput) => {
     const m = moment(date);
     return tz === 'local' ? m : m.utcOffset(zoneOffsetMinutes(tz, m.valueOf()));
-  }) as typeof moment;
+  }) as typeof Moment;
 }
+
+/** vis-timeline and moment, loaded once (the first call starts the download). */
+export const loadVis = (() => {
+  let loading: Promise<typeof import('../../lib/vis')> | undefined;
+  return () => (loading ??= import('../../lib/vis'));
+})();
 
 /**
  * Creates the vis Timeline once in `container`, destroys it on unmount. Callbacks are read through a ref so
@@ -54,7 +62,7 @@ export function momentInZone(tz: string): typeof moment {
  */
 export function useVisTimeline(
   container: React.RefObject<HTMLDivElement | null>,
-  initial: { start: number; end: number; options: TimelineOptions },
+  initial: { start: number; end: number; tz: string; options: TimelineOptions },
   callbacks: TimelineCallbacks,
 ): VisHandle | null {
   const cb = useRef(callbacks);
@@ -67,49 +75,73 @@ export function useVisTimeline(
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const items = new DataSet<VisItem>();
-    const groups = new DataSet<VisGroup>();
-    const { start, end, options } = initialRef.current;
-    const timeline = new Timeline(
-      el,
-      items as never,
-      {
-        ...options,
-        start,
-        end,
-        template: (item: { id?: string } | undefined) =>
-          item?.id ? cb.current.template(item.id) : document.createElement('span'),
-        groupTemplate: (group: VisGroup | undefined) =>
-          group ? cb.current.group(group) : document.createElement('span'),
-        tooltip: {
-          followMouse: true,
-          overflowMethod: 'flip',
-          delay: 150,
-          template: ((item: { id?: string }) =>
-            item.id ? cb.current.tooltip(item.id) : '') as unknown as (i: unknown) => string,
-        },
-      } as TimelineOptions,
-    );
-    timeline.on('select', (props: { items: (string | number)[] }) =>
-      cb.current.onSelect(props.items[0] === undefined ? undefined : String(props.items[0])),
-    );
-    let first = true;
-    timeline.on('rangechanged', (props: { start: Date; end: Date; byUser: boolean }) => {
-      // With an explicit start/end vis stays hidden until a redraw after its first (debounced) range change.
-      if (first) {
-        first = false;
-        timeline.redraw();
-      }
-      cb.current.onRangeChanged(props.start.valueOf(), props.end.valueOf(), props.byUser);
+    let made: VisHandle | undefined;
+    let gone = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Created in a task of its own, after the commit that mounted the container: the page's first commit and
+    // vis-timeline's construction together blocked the main thread for ~90 ms.
+    void loadVis().then((vis) => {
+      timer = setTimeout(() => {
+        if (gone) return;
+        made = createTimeline(vis, el, initialRef.current, cb);
+        setHandle(made);
+      }, 0);
     });
-    setHandle({ timeline, items, groups });
     return () => {
-      timeline.destroy();
+      gone = true;
+      clearTimeout(timer);
+      made?.timeline.destroy();
       setHandle(null);
     };
   }, [container]);
 
   return handle;
+}
+
+function createTimeline(
+  vis: typeof import('../../lib/vis'),
+  el: HTMLDivElement,
+  initial: { start: number; end: number; tz: string; options: TimelineOptions },
+  cb: { current: TimelineCallbacks },
+): VisHandle {
+  const items = new vis.DataSet<VisItem>();
+  const groups = new vis.DataSet<VisGroup>();
+  const { start, end, tz, options } = initial;
+  const inZone = (zone: string) => momentInZone(vis.moment, zone);
+  const timeline = new vis.Timeline(
+    el,
+    items as never,
+    {
+      ...options,
+      moment: inZone(tz),
+      start,
+      end,
+      template: (item: { id?: string } | undefined) =>
+        item?.id ? cb.current.template(item.id) : document.createElement('span'),
+      groupTemplate: (group: VisGroup | undefined) =>
+        group ? cb.current.group(group) : document.createElement('span'),
+      tooltip: {
+        followMouse: true,
+        overflowMethod: 'flip',
+        delay: 150,
+        template: ((item: { id?: string }) =>
+          item.id ? cb.current.tooltip(item.id) : '') as unknown as (i: unknown) => string,
+      },
+    } as TimelineOptions,
+  );
+  timeline.on('select', (props: { items: (string | number)[] }) =>
+    cb.current.onSelect(props.items[0] === undefined ? undefined : String(props.items[0])),
+  );
+  let first = true;
+  timeline.on('rangechanged', (props: { start: Date; end: Date; byUser: boolean }) => {
+    // With an explicit start/end vis stays hidden until a redraw after its first (debounced) range change.
+    if (first) {
+      first = false;
+      timeline.redraw();
+    }
+    cb.current.onRangeChanged(props.start.valueOf(), props.end.valueOf(), props.byUser);
+  });
+  return { timeline, items, groups, inZone };
 }
 
 interface VisInternals {
