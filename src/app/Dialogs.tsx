@@ -1,7 +1,12 @@
+import { lazy, Suspense } from 'react';
 import type { Dataset } from '../domain/types';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { ValidationReport } from '../features/import/ValidationReport';
-import { SavedViewsDialog } from '../features/share/SavedViewsDialog';
+
+// Saved views (and the schema library that checks imported views) load when the dialog first opens.
+const SavedViewsDialog = lazy(() =>
+  import('../features/share/SavedViewsDialog').then((m) => ({ default: m.SavedViewsDialog })),
+);
 import { useUi } from '../state/uiStore';
 
 export function Dialogs({ dataset }: { dataset: Dataset }) {
@@ -12,7 +17,11 @@ export function Dialogs({ dataset }: { dataset: Dataset }) {
     <>
       <ShortcutsDialog open={dialog === 'help'} onClose={close} />
       <ValidationReport dataset={dataset} open={dialog === 'report'} onClose={close} />
-      {dialog === 'saved-views' && <SavedViewsDialog open onClose={close} />}
+      {dialog === 'saved-views' && (
+        <Suspense fallback={null}>
+          <SavedViewsDialog open onClose={close} />
+        </Suspense>
+      )}
     </>
   );
 }

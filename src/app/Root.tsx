@@ -1,4 +1,3 @@
-import '../lib/zodConfig';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from '../lib/queryClient';
 import { App } from './App';

@@ -1,4 +1,4 @@
-import { CSV_COLUMNS } from '../domain/exportView';
+import { CSV_COLUMNS } from '../domain/csvColumns';
 
 import type { FormatId } from '../domain/formats';
 

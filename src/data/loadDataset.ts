@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (see the module).
+import '../lib/zodConfig';
 import { normaliseDocument, type RawDocument } from '../domain/normalise';
 import type { Dataset, ValidationIssue } from '../domain/types';
 import { decodeText, type Encoding } from './decodeText';

@@ -2,7 +2,7 @@ import { addEvents, assembleIndex, buildIndex, type DatasetIndex } from '../doma
 import type { Encoding } from './decodeText';
 import type { FormatId } from './detectFormat';
 import { fetchBytes } from './fetchBytes';
-import { loadDataset, type ReadOptions } from './loadDataset';
+import type { ReadOptions } from './loadDataset';
 import { failure, type LoadFailure } from './loadFailure';
 import type { LoaderMessage, LoadProgress, LoadRequest } from './loaderProtocol';
 import { localFile } from './localFiles';
@@ -138,6 +138,8 @@ async function runInline(
     if (!r.ok) return r;
     bytes = r.bytes;
   } else bytes = new Uint8Array(req.bytes);
+  // The parsers and schemas are the worker's; only this fallback brings them into the page, on demand.
+  const { loadDataset } = await import('./loadDataset');
   const outcome = loadDataset(bytes, req.name, req.options);
   if (!outcome.ok) return outcome;
   const index = buildIndex(outcome.dataset);

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (see the module).
+import '../lib/zodConfig';
 import { z } from 'zod';
 import { parseViewState, serialiseViewState } from '../url/viewState';
 

@@ -1,3 +1,4 @@
+import { CSV_COLUMNS } from './csvColumns';
 import Papa from 'papaparse';
 import type { Bitset } from './bitset';
 import { entityName, type DatasetIndex } from './buildIndex';
@@ -53,25 +54,6 @@ export function exportJson(
     1,
   );
 }
-
-/** The columns of the CSV export, in order; the importer recognises a file by this header. */
-export const CSV_COLUMNS = [
-  'id',
-  'title',
-  'start',
-  'end',
-  'precision',
-  'approximate',
-  'type',
-  'actors',
-  'location',
-  'lat',
-  'lon',
-  'tags',
-  'description',
-  'source_urls',
-  'source_titles',
-] as const;
 
 /** Columns that hold values the normaliser already validated (ISO dates, numbers); they are never formulas. */
 const VALIDATED_COLUMNS = new Set(['start', 'end', 'lat', 'lon']);

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits';
 import { isPrecision, parseIsoDate } from './dates';
 import { EntityTypeSchema } from './schema';
 import type {
@@ -26,14 +27,6 @@ export const KNOWN_EVENT_FIELDS: ReadonlySet<string> = new Set([
   'tags',
   'sources',
 ]);
-
-/** Stated limits (README "Limits"): longer text is kept whole but flagged. */
-export const LIMITS = {
-  /** Events per document. */
-  maxEvents: 2_000_000,
-  /** Characters of one text field that are indexed for search and drawn without a "show all". */
-  displayFieldChars: 20_000,
-};
 
 /** Key used to resolve actors to entities: case-, width- and whitespace-insensitive. */
 export function entityKey(s: string): string {

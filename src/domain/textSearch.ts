@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { Bitset } from './bitset';
 import { entityById, type DatasetIndex } from './buildIndex';
-import { LIMITS } from './normalise';
+import { LIMITS } from './limits';
 import type { TimelineEvent } from './types';
 
 const FIELDS = ['title', 'description', 'actors', 'location', 'tags', 'sources', 'type'] as const;

@@ -1,4 +1,5 @@
-import { CSV_COLUMNS, splitList, unescapeCsvCell } from '../../domain/exportView';
+import { CSV_COLUMNS } from '../../domain/csvColumns';
+import { splitList, unescapeCsvCell } from '../../domain/exportView';
 import type { RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';

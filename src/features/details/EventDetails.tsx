@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useViewData } from '../../data/viewData';
 import { entityById } from '../../domain/buildIndex';
 import { describePrecision, formatEventDate } from '../../domain/formatDate';
-import { LIMITS } from '../../domain/normalise';
+import { LIMITS } from '../../domain/limits';
 import { updateView } from '../../url/useViewState';
 import { toggleIncludedActor } from '../../url/viewState';
 import { Highlight } from '../../ui/Highlight';

@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import { DEFAULT_DATASET } from '../../data/sources';
 import { useViewData } from '../../data/viewData';
 import { entityName } from '../../domain/buildIndex';
-import { exportCsv, exportFileName, exportJson } from '../../domain/exportView';
 import { describeFilters } from '../../domain/filters';
 import { formatInstant } from '../../domain/formatDate';
 import { timelineCommands } from '../../state/timelineCommands';
@@ -18,8 +17,10 @@ export function ExportMenu() {
   const [drawing, setDrawing] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
   const ds = loaded.index.dataset;
-  const save = (ext: 'json' | 'csv') => {
+  // The exporters (and Papa Parse) are a chunk of their own, fetched on the first export.
+  const save = async (ext: 'json' | 'csv') => {
     menu.current?.removeAttribute('open');
+    const { exportCsv, exportFileName, exportJson } = await import('../../domain/exportView');
     const now = new Date();
     const text =
       ext === 'json'
@@ -57,6 +58,7 @@ export function ExportMenu() {
           `Chronoscope, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC${ds.attribution ? ` · ${ds.attribution}` : ''}`,
         ],
       });
+      const { exportFileName } = await import('../../domain/exportView');
       downloadBlob(exportFileName(ds.title, now, 'png'), blob);
       say('Timeline image saved');
     } catch (e) {
@@ -72,12 +74,12 @@ export function ExportMenu() {
       <div className="cs-menu-body">
         <ul aria-label="Export the matching events">
           <li>
-            <button type="button" onClick={() => save('json')}>
+            <button type="button" onClick={() => void save('json')}>
               {n} events as Chronoscope JSON
             </button>
           </li>
           <li>
-            <button type="button" onClick={() => save('csv')}>
+            <button type="button" onClick={() => void save('csv')}>
               {n} events as CSV
             </button>
           </li>
