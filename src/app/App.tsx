@@ -18,6 +18,7 @@ import { Notices } from './Notices';
 import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
 import { Workspace } from './Workspace';
+import { formatCount } from '../domain/formatCount';
 
 export function App() {
   const view = useViewState();
@@ -50,7 +51,7 @@ export function App() {
   let status: string;
   if (value) {
     body = <Workspace />;
-    status = `Showing ${value.result.count.toLocaleString('en')} of ${value.loaded.index.size.toLocaleString('en')} events`;
+    status = `Showing ${formatCount(value.result.count)} of ${formatCount(value.loaded.index.size)} events`;
   } else if (
     query.error instanceof DatasetLoadError &&
     query.error.failure.kind === 'needs-mapping' &&

@@ -7,6 +7,7 @@ import { ExportMenu } from '../features/share/ExportMenu';
 import { useUi } from '../state/uiStore';
 import type { ViewState } from '../url/viewState';
 import { effectiveTheme } from './useTheme';
+import { formatCount } from '../domain/formatCount';
 
 export async function copyViewLink(eventId?: string): Promise<void> {
   const ok = await copyText(linkTo(eventId));
@@ -55,8 +56,8 @@ export function Header({ view, loaded }: { view: ViewState; loaded?: LoadedDatas
             onClick={() => openDialog('report')}
           >
             {skipped > 0
-              ? `${skipped.toLocaleString('en')} event${skipped === 1 ? '' : 's'} skipped`
-              : `${warnings.toLocaleString('en')} warning${warnings === 1 ? '' : 's'}`}
+              ? `${formatCount(skipped)} event${skipped === 1 ? '' : 's'} skipped`
+              : `${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`}
           </button>
         )}
         {loaded && <ExportMenu />}

@@ -1,4 +1,5 @@
 import { isDrawable, MS_PER_DAY, MS_PER_YEAR, utcMs } from './dates';
+import { formatCount } from './formatCount';
 
 /** A bucket size for aggregating dense periods, aligned to the calendar where the calendar matters. */
 export type BucketUnit =
@@ -30,7 +31,7 @@ const LADDER: BucketUnit[] = [
     (years): BucketUnit => ({
       kind: 'year',
       years,
-      label: years === 1 ? '1 year' : `${years.toLocaleString('en')} years`,
+      label: years === 1 ? '1 year' : `${formatCount(years)} years`,
     }),
   ),
 ];

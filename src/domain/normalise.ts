@@ -11,6 +11,7 @@ import type {
   ValidationIssue,
 } from './types';
 import { clipText } from './clipText';
+import { formatCount } from './formatCount';
 
 /** The event fields of chronoscope/1; anything else is kept as an "other field". */
 export const KNOWN_EVENT_FIELDS: ReadonlySet<string> = new Set([
@@ -309,7 +310,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
     issues.push({
       severity: 'error',
       position: LIMITS.maxEvents + 1,
-      message: `only the first ${LIMITS.maxEvents.toLocaleString('en')} events are loaded; ${(doc.events.length - LIMITS.maxEvents).toLocaleString('en')} more were not`,
+      message: `only the first ${formatCount(LIMITS.maxEvents)} events are loaded; ${formatCount(doc.events.length - LIMITS.maxEvents)} more were not`,
     });
   }
 

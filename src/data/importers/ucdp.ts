@@ -1,6 +1,7 @@
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import type { RawDocument } from '../../domain/normalise';
 import type { ValidationIssue } from '../../domain/types';
+import { formatCount } from '../../domain/formatCount';
 
 const VIOLENCE = ['', 'state-based conflict', 'non-state conflict', 'one-sided violence'];
 /** UCDP date_prec: 1 exact day; 2 within 2–6 days; 3 week; 4 month; 5 year. */
@@ -150,7 +151,7 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
     doc: {
       title: 'UCDP GED: organised violence in Ukraine, 2014–2023',
       firstRow: FIRST_CSV_ROW,
-      description: `${events.length.toLocaleString('en')} georeferenced events of organised violence in Ukraine (UCDP GED 22.1 and candidate events, January 2014 – March 2023). Actors are the two sides of each dyad; precision follows UCDP date_prec (1 day; 2–3 within a few days, shown as circa; 4 month; 5 year).`,
+      description: `${formatCount(events.length)} georeferenced events of organised violence in Ukraine (UCDP GED 22.1 and candidate events, January 2014 – March 2023). Actors are the two sides of each dyad; precision follows UCDP date_prec (1 day; 2–3 within a few days, shown as circa; 4 month; 5 year).`,
       attribution: UCDP_ATTRIBUTION,
       entities: entityList,
       events,

@@ -9,6 +9,7 @@ import { Highlight } from '../../ui/Highlight';
 import { OtherFields } from './OtherFields';
 import { SourceList } from './SourceList';
 import './details.css';
+import { formatCount } from '../../domain/formatCount';
 
 interface Props {
   onCopyEventLink(id: string): void;
@@ -144,7 +145,7 @@ function LongText({ text, terms }: { text: string; terms: string[] }) {
       </p>
       {long && (
         <button type="button" className="cs-link-button" onClick={() => setAll((a) => !a)}>
-          {all ? 'Show less' : `Show all ${text.length.toLocaleString('en')} characters`}
+          {all ? 'Show less' : `Show all ${formatCount(text.length)} characters`}
         </button>
       )}
     </div>

@@ -1,3 +1,5 @@
+import { formatCount } from '../../domain/formatCount';
+
 /** Fields the format does not know, kept verbatim and shown as text. */
 export function OtherFields({ other }: { other: Record<string, unknown> }) {
   const keys = Object.keys(other);
@@ -19,7 +21,7 @@ export function OtherFields({ other }: { other: Record<string, unknown> }) {
               <dt>{k}</dt>
               <dd>
                 {text.length > 2000
-                  ? `${text.slice(0, 2000)}… (${text.length.toLocaleString('en')} characters)`
+                  ? `${text.slice(0, 2000)}… (${formatCount(text.length)} characters)`
                   : text}
               </dd>
             </div>

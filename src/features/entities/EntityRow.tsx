@@ -6,6 +6,7 @@ import { Sparkline } from '../../ui/Sparkline';
 import type { Entity } from '../../domain/types';
 import { updateView } from '../../url/useViewState';
 import { toggleExcludedActor, toggleIncludedActor } from '../../url/viewState';
+import { formatCount } from '../../domain/formatCount';
 
 interface Props {
   code: number;
@@ -66,7 +67,7 @@ export const EntityRow = memo(function EntityRow({
           <span className="cs-entity-type">{e.type}</span>
         </label>
         <span id={`${id}-count`} className="cs-count" aria-label={`${count} matching events`}>
-          {count.toLocaleString('en')}
+          {formatCount(count)}
         </span>
         <button
           type="button"

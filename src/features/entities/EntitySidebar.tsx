@@ -4,6 +4,7 @@ import { useViewData } from '../../data/viewData';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types';
 import { EntityRow } from './EntityRow';
 import './entities.css';
+import { formatCount } from '../../domain/formatCount';
 
 /** A row's height before it is measured (a row with its profile open is taller). */
 const ROW_PX = 30;
@@ -67,7 +68,7 @@ export function EntitySidebar() {
   return (
     <div className="cs-entities">
       <h2 className="cs-panel-title">
-        Entities <span className="cs-muted">({index.entities.length.toLocaleString('en')})</span>
+        Entities <span className="cs-muted">({formatCount(index.entities.length)})</span>
       </h2>
       <div className="cs-entities-controls">
         <input
@@ -114,7 +115,7 @@ export function EntitySidebar() {
         <div ref={scroller} className="cs-entity-scroll">
           <ul
             className="cs-entity-list"
-            aria-label={`Entities with event counts, ${rows.length.toLocaleString('en')}`}
+            aria-label={`Entities with event counts, ${formatCount(rows.length)}`}
             style={{ height: virtual.getTotalSize() }}
           >
             {virtual.getVirtualItems().map((v) => {

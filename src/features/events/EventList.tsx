@@ -7,6 +7,7 @@ import { formatEventDate } from '../../domain/formatDate';
 import { updateView } from '../../url/useViewState';
 import { Highlight } from '../../ui/Highlight';
 import './events.css';
+import { formatCount } from '../../domain/formatCount';
 
 const ROW = 30;
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -88,7 +89,7 @@ export function EventList() {
     <div className="cs-events">
       <div
         role="table"
-        aria-label={`Matching events, ${rows.length.toLocaleString('en')} rows`}
+        aria-label={`Matching events, ${formatCount(rows.length)} rows`}
         aria-rowcount={rows.length + 1}
         className="cs-table"
       >

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatCount } from '../../domain/formatCount';
 
 export interface FacetOption {
   value: string;
@@ -83,13 +84,11 @@ function FacetMenu({
             onChange={() => onToggle(o.value)}
           />
           <span className="cs-facet-label">{o.label}</span>
-          <span className="cs-count">{o.count.toLocaleString('en')}</span>
+          <span className="cs-count">{formatCount(o.count)}</span>
         </label>
       ))}
       {shown.length > SHOWN && (
-        <p className="cs-muted">
-          {(shown.length - SHOWN).toLocaleString('en')} more: type to find them.
-        </p>
+        <p className="cs-muted">{formatCount(shown.length - SHOWN)} more: type to find them.</p>
       )}
     </fieldset>
   );

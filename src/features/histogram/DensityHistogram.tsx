@@ -5,6 +5,7 @@ import { histogram } from '../../domain/histogram';
 import { paddedWindow } from '../../domain/levelOfDetail';
 import { updateView } from '../../url/useViewState';
 import './histogram.css';
+import { formatCount } from '../../domain/formatCount';
 
 const H = 44;
 
@@ -33,7 +34,7 @@ export function DensityHistogram() {
     view.from !== undefined && view.to !== undefined
       ? { start: view.from, end: view.to }
       : paddedWindow(index.extent!);
-  const label = `Density of matching events from ${formatInstant(range.start, 'day', view.tz)} to ${formatInstant(range.end, 'day', view.tz)}, busiest ${hist.unit.label} holds ${hist.max.toLocaleString('en')}. Drag across it to set the timeline window.`;
+  const label = `Density of matching events from ${formatInstant(range.start, 'day', view.tz)} to ${formatInstant(range.end, 'day', view.tz)}, busiest ${hist.unit.label} holds ${formatCount(hist.max)}. Drag across it to set the timeline window.`;
   return (
     <div className="cs-histogram">
       <svg

@@ -1,4 +1,5 @@
 import { useLoadProgress } from '../../data/loadProgress';
+import { formatCount } from '../../domain/formatCount';
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 1)} MB`;
 
@@ -17,9 +18,9 @@ export function LoadingPanel({ label, onCancel }: { label: string; onCancel(): v
   } else if (progress?.phase === 'parse') {
     text = `Reading and checking ${mb(progress.loaded)}…`;
   } else if (progress?.phase === 'index') {
-    text = `Indexing ${(progress.total ?? 0).toLocaleString('en')} events…`;
+    text = `Indexing ${formatCount(progress.total ?? 0)} events…`;
   } else if (progress?.phase === 'receive') {
-    text = `Receiving events: ${progress.loaded.toLocaleString('en')} of ${(progress.total ?? 0).toLocaleString('en')}`;
+    text = `Receiving events: ${formatCount(progress.loaded)} of ${formatCount(progress.total ?? 0)}`;
     value = progress.loaded;
     max = progress.total;
   }

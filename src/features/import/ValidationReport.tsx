@@ -1,6 +1,7 @@
 import type { Dataset } from '../../domain/types';
 import { Dialog } from '../../ui/Dialog';
 import { downloadText } from '../../ui/download';
+import { formatCount } from '../../domain/formatCount';
 
 const SHOWN = 500;
 
@@ -19,9 +20,8 @@ export function ValidationReport({
   return (
     <Dialog open={open} title="Validation report" onClose={onClose} wide>
       <p>
-        {dataset.events.length.toLocaleString('en')} of {dataset.recordCount.toLocaleString('en')}{' '}
-        records loaded. {errors.length.toLocaleString('en')} skipped,{' '}
-        {warnings.length.toLocaleString('en')} warning
+        {formatCount(dataset.events.length)} of {formatCount(dataset.recordCount)} records loaded.{' '}
+        {formatCount(errors.length)} skipped, {formatCount(warnings.length)} warning
         {warnings.length === 1 ? '' : 's'} (fields repaired or ignored; the event still loaded).
       </p>
       <div className="cs-report-scroll">
@@ -49,7 +49,7 @@ export function ValidationReport({
       </div>
       {dataset.issues.length > SHOWN && (
         <p className="cs-muted">
-          {(dataset.issues.length - SHOWN).toLocaleString('en')} more in the downloaded report.
+          {formatCount(dataset.issues.length - SHOWN)} more in the downloaded report.
         </p>
       )}
       <button

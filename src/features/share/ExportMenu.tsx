@@ -9,6 +9,7 @@ import { useUi } from '../../state/uiStore';
 import { downloadBlob, downloadText } from '../../ui/download';
 import { linkTo } from './copyLink';
 import { timelinePng } from './timelinePng';
+import { formatCount } from '../../domain/formatCount';
 
 /** Downloads the events of the current filtered view as Chronoscope JSON or CSV, or the timeline as a PNG. */
 export function ExportMenu() {
@@ -52,7 +53,7 @@ export function ExportMenu() {
       const blob = await timelinePng(element, {
         title: ds.title,
         lines: [
-          `${result.count.toLocaleString('en')} of ${loaded.index.size.toLocaleString('en')} events${filters.length ? ` · ${filters.join(' · ')}` : ''}`,
+          `${formatCount(result.count)} of ${formatCount(loaded.index.size)} events${filters.length ? ` · ${filters.join(' · ')}` : ''}`,
           `${formatInstant(w.start, 'minute', view.tz)} – ${formatInstant(w.end, 'minute', view.tz)}`,
           linkTo(),
           `Chronoscope, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC${ds.attribution ? ` · ${ds.attribution}` : ''}`,
@@ -67,7 +68,7 @@ export function ExportMenu() {
       setDrawing(false);
     }
   };
-  const n = result.count.toLocaleString('en');
+  const n = formatCount(result.count);
   return (
     <details ref={menu} className="cs-menu">
       <summary>Export</summary>

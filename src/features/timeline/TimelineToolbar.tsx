@@ -1,5 +1,6 @@
 import type { ItemPlan } from '../../domain/levelOfDetail';
 import type { VisHandle } from './useVisTimeline';
+import { formatCount } from '../../domain/formatCount';
 
 interface Props {
   plan: ItemPlan;
@@ -14,8 +15,8 @@ export function TimelineToolbar({ plan, handle, onFit, onZoom, historical }: Pro
   const tl = handle?.timeline;
   const what =
     plan.mode === 'events'
-      ? `${plan.visibleCount.toLocaleString('en')} event${plan.visibleCount === 1 ? '' : 's'} in view`
-      : `${plan.visibleCount.toLocaleString('en')} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
+      ? `${formatCount(plan.visibleCount)} event${plan.visibleCount === 1 ? '' : 's'} in view`
+      : `${formatCount(plan.visibleCount)} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
   return (
     <div className="cs-toolbar" role="toolbar" aria-label="Timeline controls">
       <button type="button" onClick={() => onZoom(0.5)} aria-label="Zoom in" title="Zoom in (+)">

@@ -20,6 +20,7 @@ import {
   type VisItem,
 } from './useVisTimeline';
 import './timeline.css';
+import { formatCount } from '../../domain/formatCount';
 
 const LANE_LABEL_PX = 180;
 
@@ -251,8 +252,8 @@ export function TimelineView() {
       </div>
       {index.undrawable > 0 && (
         <p className="cs-note">
-          {index.undrawable.toLocaleString('en')} event{index.undrawable === 1 ? ' lies' : 's lie'}{' '}
-          beyond ±270,000 years, which the timeline axis cannot draw; they are in the Events list.
+          {formatCount(index.undrawable)} event{index.undrawable === 1 ? ' lies' : 's lie'} beyond
+          ±270,000 years, which the timeline axis cannot draw; they are in the Events list.
         </p>
       )}
     </>

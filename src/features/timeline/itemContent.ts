@@ -2,6 +2,7 @@ import { entityName, type DatasetIndex } from '../../domain/buildIndex';
 import { formatEventDate } from '../../domain/formatDate';
 import type { PlannedItem } from '../../domain/levelOfDetail';
 import { clipText } from '../../domain/clipText';
+import { formatCount } from '../../domain/formatCount';
 
 /**
  * Item, group and tooltip content as DOM nodes built with textContent: no dataset string is ever parsed as HTML
@@ -20,7 +21,7 @@ const clip = (s: string) => clipText(s, MAX_LABEL);
 export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
   if (item.kind === 'bucket') {
     // The number is what fits in a narrow bucket; the word stays for screen readers and copy-paste.
-    const root = el('span', 'cs-bucket-label', item.count.toLocaleString('en'));
+    const root = el('span', 'cs-bucket-label', formatCount(item.count));
     root.append(el('span', 'cs-visually-hidden', ` event${item.count === 1 ? '' : 's'}`));
     return root;
   }
@@ -36,7 +37,7 @@ export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string):
 export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
   const root = el('div', 'cs-tooltip');
   if (item.kind === 'bucket') {
-    root.append(el('strong', '', `${item.count.toLocaleString('en')} events`));
+    root.append(el('strong', '', `${formatCount(item.count)} events`));
     root.append(el('div', '', 'Click to zoom in'));
     return root;
   }
@@ -53,7 +54,7 @@ export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: strin
 export function groupElement(label: string, count: number, kind: string): HTMLElement {
   const root = el('span', `cs-lane cs-lane-${kind}`);
   root.append(el('span', 'cs-lane-name', clip(label)));
-  root.append(el('span', 'cs-lane-count', count.toLocaleString('en')));
+  root.append(el('span', 'cs-lane-count', formatCount(count)));
   return root;
 }
 
