@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useViewData } from '../data/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
@@ -15,6 +16,9 @@ export function Workspace() {
   const drawer = useUi((s) => s.drawer);
   const setDrawer = useUi((s) => s.setDrawer);
   const reset = loaded;
+  // The timeline and the filters come first; the entity list and the event table follow in a second, separate
+  // commit (React renders them at transition priority), so no single task mounts the whole workspace.
+  const rest = useDeferredValue(true, false);
   return (
     <main className="cs-workspace" data-drawer={drawer ?? 'none'}>
       <div className="cs-drawer-buttons">
@@ -37,7 +41,7 @@ export function Workspace() {
       </div>
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <RegionBoundary name="Entities" resetKey={reset}>
-          <EntitySidebar />
+          {rest && <EntitySidebar />}
         </RegionBoundary>
       </section>
       <div className="cs-center">
@@ -54,7 +58,7 @@ export function Workspace() {
         </section>
         <section className="cs-panel cs-events-panel" aria-label="Events">
           <RegionBoundary name="Events" resetKey={reset}>
-            <EventList />
+            {rest && <EventList />}
           </RegionBoundary>
         </section>
       </div>
