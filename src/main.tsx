@@ -1,18 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { Root } from './app/Root';
-import { startDatasetEarly } from './data/useDataset';
-import { loadVis } from './features/timeline/useVisTimeline';
+import { startDatasetEarly } from './data/datasetQuery';
+import { loadVis } from './lib/loadVis';
 import { queryClient } from './lib/queryClient';
-import { currentView } from './url/useViewState';
+import { currentView } from './url/currentView';
 
-// Both start now and arrive while React draws the first frame: the dataset (read in the loader worker) and
-// vis-timeline (a chunk of its own, evaluated while the worker reads).
+// The boot script, small and free of React: the dataset starts loading (in the loader worker) and vis-timeline
+// downloads before React and the app are evaluated, so the worker reads the data while the page draws its shell.
 startDatasetEarly(queryClient, currentView().state, window.location.href);
 void loadVis();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+void import('./app/start').then(({ start }) => start());

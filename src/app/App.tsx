@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { sourceKey } from '../data/sources';
-import { datasetRequest, disposeDatasetsOnEviction, useDataset } from '../data/useDataset';
+import { datasetRequest } from '../data/datasetQuery';
+import { disposeDatasetsOnEviction, useDataset } from '../data/useDataset';
 import { useFilterResult, ViewDataContext } from '../data/viewData';
 import { DatasetLoadError } from '../data/loadSource';
 import { CsvMappingDialog } from '../features/import/CsvMappingDialog';

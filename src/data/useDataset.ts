@@ -1,57 +1,8 @@
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { useLoadProgress } from './loadProgress';
-import { mappingToParam } from '../domain/csvMapping';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { datasetQueryOptions } from './datasetQuery';
 import type { ReadOptions } from './loadDataset';
-import { loadSource, type LoadedDataset } from './loadSource';
-import { resolveSource, sourceKey, type Source } from './sources';
-import type { ViewState } from '../url/viewState';
-
-/** Query options for a dataset: static data, cached forever, never refetched behind the analyst's back. */
-export function datasetQueryOptions(source: Source, options: ReadOptions = {}) {
-  return queryOptions({
-    queryKey: [
-      'dataset',
-      sourceKey(source),
-      options.format ?? '',
-      options.mapping ? mappingToParam(options.mapping) : '',
-    ],
-    queryFn: ({ signal }) =>
-      loadSource(source, (p) => useLoadProgress.getState().set(p), signal, options).finally(() =>
-        useLoadProgress.getState().set(undefined),
-      ),
-    staleTime: Infinity,
-    gcTime: 10 * 60_000,
-    retry: false,
-    refetchOnWindowFocus: false,
-  });
-}
-
-/** What a view asks to load: its source and how to read it (one rule for the app and for its early start). */
-export function datasetRequest(
-  view: Pick<ViewState, 'data' | 'fmt' | 'map'>,
-  base: string,
-): { source: Source; options: ReadOptions } {
-  return {
-    source: resolveSource(view.data, base),
-    options: {
-      ...(view.fmt ? { format: view.fmt } : {}),
-      ...(view.map ? { mapping: view.map } : {}),
-    },
-  };
-}
-
-/**
- * Starts loading the dataset the address names before the first render (which takes a few hundred milliseconds
- * on a slow machine); the app's own query then finds it under way.
- */
-export function startDatasetEarly(
-  client: QueryClient,
-  view: Pick<ViewState, 'data' | 'fmt' | 'map'>,
-  base: string,
-): void {
-  const { source, options } = datasetRequest(view, base);
-  void client.prefetchQuery(datasetQueryOptions(source, options));
-}
+import type { LoadedDataset } from './loadSource';
+import type { Source } from './sources';
 
 export function useDataset(source: Source, options: ReadOptions = {}) {
   return useQuery(datasetQueryOptions(source, options));

@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import { parseViewState, serialiseViewState, type ParsedView, type ViewState } from './viewState';
+import { currentView } from './currentView';
+import { serialiseViewState, type ParsedView, type ViewState } from './viewState';
+
+export { currentView };
 
 /**
  * Binds the view state to the address bar. The URL is the only copy: components read it through
@@ -7,7 +10,6 @@ import { parseViewState, serialiseViewState, type ParsedView, type ViewState } f
  * replaceWindowThrottled (pan/zoom: replaces the entry, at most every 300 ms).
  */
 const listeners = new Set<() => void>();
-let cache: { search: string; parsed: ParsedView } | undefined;
 
 function notify(): void {
   for (const l of listeners) l();
@@ -20,13 +22,6 @@ function subscribe(listener: () => void): () => void {
     listeners.delete(listener);
     if (listeners.size === 0) window.removeEventListener('popstate', notify);
   };
-}
-
-/** The parsed view of the current address (memoised per query string). */
-export function currentView(): ParsedView {
-  const search = window.location.search;
-  if (!cache || cache.search !== search) cache = { search, parsed: parseViewState(search) };
-  return cache.parsed;
 }
 
 function getSnapshot(): ParsedView {

@@ -1,11 +1,12 @@
-import { useLoadProgress } from '../../data/loadProgress';
+import { useStore } from 'zustand';
+import { loadProgress } from '../../data/loadProgress';
 import { formatCount } from '../../domain/formatCount';
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 1)} MB`;
 
 /** Progress while a dataset loads: bytes downloaded, then parsing, then indexing; cancellable. */
 export function LoadingPanel({ label, onCancel }: { label: string; onCancel(): void }) {
-  const progress = useLoadProgress((s) => s.progress);
+  const progress = useStore(loadProgress, (s) => s.progress);
   let text = 'Starting…';
   let value: number | undefined;
   let max: number | undefined;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { moment as Moment } from '../../lib/vis';
 import type { DataSet, Timeline, TimelineOptions } from '../../lib/vis';
+import { loadVis } from '../../lib/loadVis';
 import { zoneOffsetMinutes } from '../../domain/formatDate';
 
 export interface VisItem {
@@ -49,12 +50,6 @@ export function momentInZone(moment: typeof Moment, tz: string): typeof Moment {
     return tz === 'local' ? m : m.utcOffset(zoneOffsetMinutes(tz, m.valueOf()));
   }) as typeof Moment;
 }
-
-/** vis-timeline and moment, loaded once (the first call starts the download). */
-export const loadVis = (() => {
-  let loading: Promise<typeof import('../../lib/vis')> | undefined;
-  return () => (loading ??= import('../../lib/vis'));
-})();
 
 /**
  * Creates the vis Timeline once in `container`, destroys it on unmount. Callbacks are read through a ref so
