@@ -143,6 +143,20 @@ test.describe('hostile data: nothing runs, nothing loads, nothing is lost', () =
     await d.expectShowing(2, 7);
   });
 
+  test('a timeline library that cannot be downloaded is reported in its panel; the rest works', async ({
+    page,
+  }) => {
+    await page.route('**/assets/vis-*.js', (route) => route.abort());
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    await expect(d.timeline.getByRole('alert')).toContainText('The Timeline panel hit a problem');
+    await expect(d.eventRows()).toHaveCount(7);
+    await d.entityCheckbox('John Kirby').check();
+    await d.expectShowing(2, 7);
+    await expect(d.eventRows()).toHaveCount(2);
+  });
+
   test('a stalled dataset fetch times out with a retry', async ({ page }) => {
     test.slow();
     const d = new Dashboard(page);

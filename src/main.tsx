@@ -6,5 +6,12 @@ import { currentView } from './url/currentView';
 // The boot script, small and free of React: the dataset starts loading (in the loader worker) and vis-timeline
 // downloads before React and the app are evaluated, so the worker reads the data while the page draws its shell.
 startDatasetEarly(queryClient, currentView().state, window.location.href);
-void loadVis();
-void import('./app/start').then(({ start }) => start());
+loadVis().catch(() => {}); // the timeline reports a failed download where it would have been drawn
+import('./app/start').then(
+  ({ start }) => start(),
+  (e: unknown) => {
+    const root = document.getElementById('root');
+    if (root)
+      root.textContent = `Chronoscope could not start (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`;
+  },
+);

@@ -65,7 +65,10 @@ export function useVisTimeline(
     cb.current = callbacks;
   });
   const [handle, setHandle] = useState<VisHandle | null>(null);
+  const [failed, setFailed] = useState<unknown>(undefined);
   const initialRef = useRef(initial);
+  // A vis-timeline chunk that could not be downloaded is shown by the Timeline region's error boundary.
+  if (failed !== undefined) throw failed;
 
   useEffect(() => {
     const el = container.current;
@@ -75,13 +78,18 @@ export function useVisTimeline(
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Created in a task of its own, after the commit that mounted the container: the page's first commit and
     // vis-timeline's construction together blocked the main thread for ~90 ms.
-    void loadVis().then((vis) => {
-      timer = setTimeout(() => {
-        if (gone) return;
-        made = createTimeline(vis, el, initialRef.current, cb);
-        setHandle(made);
-      }, 0);
-    });
+    loadVis().then(
+      (vis) => {
+        timer = setTimeout(() => {
+          if (gone) return;
+          made = createTimeline(vis, el, initialRef.current, cb);
+          setHandle(made);
+        }, 0);
+      },
+      (e: unknown) => {
+        if (!gone) setFailed(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
     return () => {
       gone = true;
       clearTimeout(timer);
@@ -160,12 +168,14 @@ export function withOneRedraw(timeline: Timeline, change: () => void): void {
   const drawOnAdd = lane?._checkIfVisible;
   if (!itemSet || typeof itemSet.redraw !== 'function' || typeof drawOnAdd !== 'function')
     return change();
+  const ownRedraw = Object.getOwnPropertyDescriptor(itemSet, 'redraw');
   itemSet.redraw = () => false;
   lane!._checkIfVisible = () => {};
   try {
     change();
   } finally {
-    delete itemSet.redraw;
+    if (ownRedraw) Object.defineProperty(itemSet, 'redraw', ownRedraw);
+    else delete itemSet.redraw;
     lane!._checkIfVisible = drawOnAdd;
   }
   timeline.redraw();
