@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Timeline } from '../../lib/vis';
+import { withOneRedraw } from './useVisTimeline';
+
+/** The two vis-timeline internals withOneRedraw holds back, shaped as vis 8 has them (methods on prototypes). */
+function fakeTimeline() {
+  const drawn: string[] = [];
+  class Lane {
+    _checkIfVisible(item: string) {
+      drawn.push(`lane draws ${item}`);
+    }
+  }
+  class ItemSet {
+    groups = { default: new Lane() };
+    redraw() {
+      drawn.push('item layer redraw');
+      return false;
+    }
+  }
+  const itemSet = new ItemSet();
+  const timeline = { itemSet, redraw: vi.fn(() => drawn.push('one redraw, next frame')) };
+  return { timeline, itemSet, lane: itemSet.groups.default, drawn };
+}
+
+describe('withOneRedraw', () => {
+  it('holds back per-item and per-call drawing, then asks for one redraw', () => {
+    const { timeline, itemSet, lane, drawn } = fakeTimeline();
+    withOneRedraw(timeline as unknown as Timeline, () => {
+      lane._checkIfVisible('a');
+      itemSet.redraw();
+      lane._checkIfVisible('b');
+      itemSet.redraw();
+    });
+    expect(drawn).toEqual(['one redraw, next frame']);
+    // Afterwards vis draws as usual again (its own methods, not our stand-ins).
+    lane._checkIfVisible('c');
+    itemSet.redraw();
+    expect(drawn).toEqual(['one redraw, next frame', 'lane draws c', 'item layer redraw']);
+    expect(Object.hasOwn(itemSet, 'redraw')).toBe(false);
+  });
+
+  it('restores vis even when a change throws', () => {
+    const { timeline, itemSet, lane, drawn } = fakeTimeline();
+    expect(() =>
+      withOneRedraw(timeline as unknown as Timeline, () => {
+        throw new Error('bad item');
+      }),
+    ).toThrow('bad item');
+    lane._checkIfVisible('x');
+    itemSet.redraw();
+    expect(drawn).toEqual(['lane draws x', 'item layer redraw']);
+  });
+
+  it('just applies the change where the internals are missing', () => {
+    const timeline = { redraw: vi.fn() };
+    const change = vi.fn();
+    withOneRedraw(timeline as unknown as Timeline, change);
+    expect(change).toHaveBeenCalledOnce();
+    expect(timeline.redraw).not.toHaveBeenCalled();
+  });
+});
