@@ -7,11 +7,14 @@ import { currentView } from './url/currentView';
 // downloads before React and the app are evaluated, so the worker reads the data while the page draws its shell.
 startDatasetEarly(queryClient, currentView().state, window.location.href);
 loadVis().catch(() => {}); // the timeline reports a failed download where it would have been drawn
-import('./app/start').then(
-  ({ start }) => start(),
-  (e: unknown) => {
-    const root = document.getElementById('root');
-    if (root)
-      root.textContent = `Chronoscope could not start (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`;
-  },
-);
+// React first, then the app: each module graph is evaluated in a task of its own (together they took ~70 ms).
+import('react-dom/client')
+  .then(() => import('./app/start'))
+  .then(
+    ({ start }) => start(),
+    (e: unknown) => {
+      const root = document.getElementById('root');
+      if (root)
+        root.textContent = `Chronoscope could not start (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`;
+    },
+  );
