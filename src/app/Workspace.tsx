@@ -16,9 +16,11 @@ export function Workspace() {
   const drawer = useUi((s) => s.drawer);
   const setDrawer = useUi((s) => s.setDrawer);
   const reset = loaded;
-  // The timeline and the filters come first; the entity list and the event table follow in a second, separate
-  // commit (React renders them at transition priority), so no single task mounts the whole workspace.
-  const rest = useDeferredValue(true, false);
+  // The timeline and the filters come first; the entity list and then the event table follow in commits of their
+  // own (React renders them at transition priority), so no single task mounts the whole workspace: each list
+  // measures its rows as it mounts, which forces a layout of the page.
+  const entities = useDeferredValue(true, false);
+  const table = useDeferredValue(entities, false);
   return (
     <main className="cs-workspace" data-drawer={drawer ?? 'none'}>
       <div className="cs-drawer-buttons">
@@ -41,7 +43,7 @@ export function Workspace() {
       </div>
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <RegionBoundary name="Entities" resetKey={reset}>
-          {rest && <EntitySidebar />}
+          {entities && <EntitySidebar />}
         </RegionBoundary>
       </section>
       <div className="cs-center">
@@ -58,7 +60,7 @@ export function Workspace() {
         </section>
         <section className="cs-panel cs-events-panel" aria-label="Events">
           <RegionBoundary name="Events" resetKey={reset}>
-            {rest && <EventList />}
+            {table && <EventList />}
           </RegionBoundary>
         </section>
       </div>
