@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 import '../lib/zodConfig';
 import { buildIndex, indexParts, type DatasetIndex } from '../domain/buildIndex';
-import { buildTextIndex, searchText, type TextIndex } from '../domain/textSearch';
+import { buildTextIndexAsync, searchText, type TextIndex } from '../domain/textSearch';
 import { fetchBytes } from './fetchBytes';
 import { loadDataset } from './loadDataset';
 import {
   EVENT_CHUNK,
+  type BusyHint,
   type LoaderMessage,
   type LoadRequest,
   type SearchRequest,
@@ -17,7 +18,12 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: LoaderMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
 let index: DatasetIndex | undefined;
-let text: TextIndex | undefined;
+let text: Promise<TextIndex> | undefined;
+
+/** Events per slice of the text index build (~10 ms here), and how long it pauses after a hint that the analyst acts. */
+const TEXT_SLICE = 2000;
+const BUSY_PAUSE_MS = 250;
+let quietUntil = 0;
 
 async function load(req: LoadRequest): Promise<void> {
   let bytes: Uint8Array;
@@ -61,22 +67,37 @@ async function load(req: LoadRequest): Promise<void> {
     bytes: outcome.bytes,
   });
   index = built;
-  text = buildTextIndex(built);
+  // Built in slices that give way while the analyst acts: on a two-core machine a build running flat out beside
+  // the page made the first filter changes after a load 70-100 ms instead of ~35.
+  text = buildTextIndexAsync(built, TEXT_SLICE, () => quietUntil - performance.now());
+  await text;
   post({ type: 'text-ready' });
 }
 
 function search(req: SearchRequest): void {
-  if (!index || !text) return;
-  post({ type: 'search-result', id: req.id, match: searchText(index, text, req.q) });
+  const ds = index;
+  // A search asked while the index is being built is answered when it is ready.
+  void text?.then(
+    (t) => {
+      if (ds) post({ type: 'search-result', id: req.id, match: searchText(ds, t, req.q) });
+    },
+    () => {}, // the build failed: the page hears of it as the worker's error event
+  );
 }
 
-scope.onmessage = (e: MessageEvent<LoadRequest | SearchRequest>) => {
+scope.onmessage = (e: MessageEvent<LoadRequest | SearchRequest | BusyHint>) => {
   if (e.data.type === 'search') return search(e.data);
+  if (e.data.type === 'busy') return void (quietUntil = performance.now() + BUSY_PAUSE_MS);
   // Anything that throws past loadDataset's own guard (indexing, a message that cannot be cloned) is reported,
   // not left to the page's watchdog.
   load(e.data).catch((err: unknown) => {
     const detail = err instanceof Error ? err.message : String(err);
-    if (index) throw err; // after the load: the page sees it as the worker's error event
+    // After the load (building the text index): thrown outside the promise, so the page sees the worker's error
+    // event and says search is unavailable.
+    if (index)
+      return void setTimeout(() => {
+        throw err;
+      });
     post({
       type: 'failed',
       error: {

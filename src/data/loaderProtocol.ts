@@ -24,6 +24,11 @@ export interface SearchRequest {
   q: string;
 }
 
+/** The analyst is acting on the page: the worker pauses its background work briefly (it shares the CPU). */
+export interface BusyHint {
+  type: 'busy';
+}
+
 export interface LoadProgress {
   phase: 'download' | 'parse' | 'index' | 'receive';
   loaded: number;

@@ -6,7 +6,7 @@ import {
   type TextIndex,
   type TextMatch,
 } from '../domain/textSearch';
-import type { LoaderMessage, SearchRequest } from './loaderProtocol';
+import type { BusyHint, LoaderMessage, SearchRequest } from './loaderProtocol';
 
 /** Full-text search over a loaded dataset, answered asynchronously (by the loader worker, or in this thread). */
 export interface TextService {
@@ -67,10 +67,12 @@ export function workerTextService(worker: Worker): TextService {
     pending.clear();
     listeners.notify();
   });
+  const stopHints = hintWhileBusy(worker);
   worker.addEventListener('message', (e: MessageEvent<LoaderMessage>) => {
     const m = e.data;
     if (m.type === 'text-ready') {
       ready = true;
+      stopHints();
       listeners.notify();
     } else if (m.type === 'search-result') {
       pending.get(m.id)?.resolve(m.match);
@@ -98,9 +100,34 @@ export function workerTextService(worker: Worker): TextService {
         worker.postMessage({ type: 'search', id, q } satisfies SearchRequest);
       }),
     dispose: () => {
+      stopHints();
       worker.terminate();
       pending.clear();
     },
+  };
+}
+
+/** At most one hint per this many ms. */
+const HINT_EVERY_MS = 100;
+
+/**
+ * While the worker builds the text index, tells it when the analyst clicks, types, drags or scrolls, so that it
+ * pauses and leaves the CPU to the page (the index is built in slices; see loader.worker.ts). Returns the stop
+ * function.
+ */
+function hintWhileBusy(worker: Worker): () => void {
+  if (typeof window === 'undefined') return () => {};
+  let last = 0;
+  const hint = () => {
+    const now = performance.now();
+    if (now - last < HINT_EVERY_MS) return;
+    last = now;
+    worker.postMessage({ type: 'busy' } satisfies BusyHint);
+  };
+  const kinds = ['pointerdown', 'keydown', 'wheel', 'click'] as const;
+  for (const k of kinds) window.addEventListener(k, hint, { capture: true, passive: true });
+  return () => {
+    for (const k of kinds) window.removeEventListener(k, hint, { capture: true });
   };
 }
 

@@ -164,15 +164,19 @@ export function buildTextIndex(index: DatasetIndex): TextIndex {
   return new TextIndexBuilder(index).finish();
 }
 
-/** Builds the text index in chunks, yielding to the event loop between them so the page stays responsive. */
+/**
+ * Builds the text index in chunks, yielding to the event loop between them (so the thread can answer messages and
+ * the page stays responsive), and waiting before each chunk for as long as `pauseMs()` says.
+ */
 export async function buildTextIndexAsync(
   index: DatasetIndex,
   chunkSize = 500,
+  pauseMs: () => number = () => 0,
 ): Promise<TextIndex> {
   const builder = new TextIndexBuilder(index);
   for (let i = chunkSize; i < index.size; i += chunkSize) {
     builder.addUpTo(i);
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, Math.max(0, pauseMs())));
   }
   return builder.finish();
 }
