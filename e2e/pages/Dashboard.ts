@@ -60,6 +60,8 @@ export class Dashboard {
   }
 
   async dropFile(name: string, content: string, type = 'application/json'): Promise<void> {
+    // The page takes drops once the app has rendered (its scripts load after the load event).
+    await expect(this.status).toBeVisible();
     const dt = await this.page.evaluateHandle(
       ([n, c, t]) => {
         const d = new DataTransfer();

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { openLocalFile } from './openDataset';
 
 /** Dropping a file anywhere on the page opens it as the dataset. */
 export function DropZone() {
   const client = useQueryClient();
   const [over, setOver] = useState(false);
-  useEffect(() => {
+  // Listening from the commit that first shows the page (a layout effect), so no drop onto a visible page is missed.
+  useLayoutEffect(() => {
     let depth = 0;
     const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
     const enter = (e: DragEvent) => {
