@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 import { median } from './engine';
 import { servePage } from './inspect';
+import { TIME_TO_PAINT, type Probes } from './pageProbes';
 
 const N = Number(process.env.PROFILE_SIZE ?? 100_000);
 const REPS = Number(process.env.REPS ?? 5);
@@ -17,40 +18,37 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 await page.addInitScript({ content: 'window.__name = (f) => f;' });
+await page.addInitScript({ content: TIME_TO_PAINT });
 await page.goto(url);
 await page.locator('#cs-search:not([aria-busy="true"])').waitFor({ timeout: 180_000 });
 await page.waitForTimeout(500);
 
-/** Runs `act` in the page and returns ms until the next paint after the status line changed. */
+/** ms from an actor toggle or a search (Enter) to the next paint that shows it (bench/pageProbes.ts). */
 const timed = (act: 'search' | 'toggle', text = '') =>
-  page.evaluate(
-    async ([act, text]) => {
-      const status = document.querySelector('[role="status"]')!;
-      const before = status.textContent;
-      const changed = new Promise<void>((resolve) => {
-        const seen = new MutationObserver(() => {
-          if (status.textContent !== before) resolve(seen.disconnect());
-        });
-        seen.observe(status, { childList: true, characterData: true, subtree: true });
-        setTimeout(resolve, 5000);
-      });
-      const input = document.querySelector<HTMLInputElement>('#cs-search')!;
-      if (act === 'search') {
+  page
+    .evaluate(
+      async ([act, text]) => {
+        const probes = window as unknown as Probes;
+        if (act === 'toggle')
+          return probes.__timeToPaint(
+            () =>
+              document
+                .querySelector<HTMLInputElement>('.cs-entity-list input[type="checkbox"]')!
+                .click(),
+            5000,
+          );
+        const input = document.querySelector<HTMLInputElement>('#cs-search')!;
         const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
         setter.call(input, text);
         input.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-      const t = performance.now();
-      if (act === 'search')
-        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      else
-        document.querySelector<HTMLInputElement>('.cs-entity-list input[type="checkbox"]')!.click();
-      await changed;
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return performance.now() - t;
-    },
-    [act, text] as const,
-  );
+        return probes.__timeToPaint(
+          () => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+          5000,
+        );
+      },
+      [act, text] as const,
+    )
+    .then(([painted]) => painted);
 
 const search: number[] = [];
 const filter: number[] = [];

@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 import { engineFigures, median } from './engine';
+import { TIME_TO_PAINT, type Probes } from './pageProbes';
 import { syntheticDocument } from './synthetic';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -75,6 +76,7 @@ function ensureData(n: number): string {
 async function newPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  await page.addInitScript({ content: TIME_TO_PAINT });
   return page;
 }
 
@@ -218,31 +220,15 @@ async function chronoscope(browser: Browser, n: number, url: string): Promise<Ro
     const filterTimes: (readonly [number, number])[] = [];
     for (let k = 0; k < 6; k++) {
       filterTimes.push(
-        await page.evaluate(async () => {
-          const status = document.querySelector('[role="status"]')!;
-          const before = status.textContent;
-          const box = document.querySelector<HTMLInputElement>(
-            '.cs-entity-list input[type="checkbox"]',
-          )!;
-          // The status line changes in the commit that also feeds the timeline; a MutationObserver sees it at
-          // once (polling with setTimeout is clamped to 4 ms and could miss the frame that drew it).
-          const changed = new Promise<void>((resolve) => {
-            const seen = new MutationObserver(() => {
-              if (status.textContent !== before) resolve(seen.disconnect());
-            });
-            seen.observe(status, { childList: true, characterData: true, subtree: true });
-            setTimeout(resolve, 10_000);
-          });
-          const t = performance.now();
-          box.click();
-          await changed;
-          // Next paint: a task queued from requestAnimationFrame runs once that frame is drawn (the way INP
-          // counts). The second figure waits one more frame, as the first benchmark did.
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          const painted = performance.now() - t;
-          await new Promise((r) => requestAnimationFrame(r));
-          return [painted, performance.now() - t] as const;
-        }),
+        await page.evaluate(() =>
+          (window as unknown as Probes).__timeToPaint(
+            () =>
+              document
+                .querySelector<HTMLInputElement>('.cs-entity-list input[type="checkbox"]')!
+                .click(),
+            10_000,
+          ),
+        ),
       );
     }
     await page.locator('#cs-search:not([aria-busy="true"])').waitFor({ timeout: 120_000 });
@@ -251,27 +237,16 @@ async function chronoscope(browser: Browser, n: number, url: string): Promise<Ro
     const searchTimes: (readonly [number, number])[] = [];
     for (const q of ['convoy', 'drone artillery', 'ammun', 'corridor grain', 'refugees', '']) {
       searchTimes.push(
-        await page.evaluate(async (text) => {
-          const status = document.querySelector('[role="status"]')!;
+        await page.evaluate((text) => {
           const input = document.querySelector<HTMLInputElement>('#cs-search')!;
-          const before = status.textContent;
           const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
           setter.call(input, text);
           input.dispatchEvent(new Event('input', { bubbles: true }));
-          const changed = new Promise<void>((resolve) => {
-            const seen = new MutationObserver(() => {
-              if (status.textContent !== before) resolve(seen.disconnect());
-            });
-            seen.observe(status, { childList: true, characterData: true, subtree: true });
-            setTimeout(resolve, 5000);
-          });
-          const t = performance.now();
-          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-          await changed;
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          const painted = performance.now() - t;
-          await new Promise((r) => requestAnimationFrame(r));
-          return [painted, performance.now() - t] as const;
+          return (window as unknown as Probes).__timeToPaint(
+            () =>
+              input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+            5000,
+          );
         }, q),
       );
     }
