@@ -28,6 +28,22 @@ test.describe('the timeline', () => {
     expect(d.params().get('group')).toBe('actor');
   });
 
+  test('lanes follow a filter change: their counts update and their items stay drawn', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open('data=ucdp-ukraine&group=actor');
+    const lane = d.timeline.locator('.vis-label', { hasText: 'Government of Ukraine' });
+    await expect(lane.locator('.cs-lane-count')).toHaveText('3,876');
+    await d.entityCheckbox('DPR \\(UCDP actor 6711\\)').check();
+    await d.expectShowing(938, 3883);
+    await expect(lane.locator('.cs-lane-count')).toHaveText('938');
+    await expect(d.timeline.locator('.vis-label')).toHaveCount(2);
+    await expect(
+      d.timeline.locator('.vis-foreground .vis-group').first().locator('.vis-item'),
+    ).not.toHaveCount(0);
+  });
+
   test('zoom buttons and keys change the visible window', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();

@@ -212,11 +212,16 @@ export function upsertChanged<T extends { id: string; sig: string }>(
   if (added.length > 0) ds.add(added as never);
 }
 
-/** Brings a DataSet in line with `next` by id: removes what went, adds or updates only what changed. */
+/**
+ * Brings the lanes' DataSet in line with `next` by id: removes what went, adds what is new and updates in place
+ * what changed. Unlike items, a lane updated in place is not drawn or measured on the spot, and removing it would
+ * tear down its DOM and re-add every item it holds.
+ */
 export function syncDataSet<T extends { id: string; sig: string }>(
   ds: DataSet<T>,
   next: T[],
 ): void {
   removeMissing(ds, next);
-  upsertChanged(ds, next);
+  const changed = next.filter((i) => (ds.get(i.id) as T | null)?.sig !== i.sig);
+  if (changed.length > 0) ds.update(changed as never);
 }
