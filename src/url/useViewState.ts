@@ -2,8 +2,6 @@ import { useSyncExternalStore } from 'react';
 import { currentView } from './currentView';
 import { serialiseViewState, type ParsedView, type ViewState } from './viewState';
 
-export { currentView };
-
 /**
  * Binds the view state to the address bar. The URL is the only copy: components read it through
  * useViewState and change it through updateView (push: discrete change, Back undoes it) or

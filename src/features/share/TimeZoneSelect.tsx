@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { updateView } from '../../url/useViewState';
 
 function ianaZones(): string[] {
@@ -19,12 +19,12 @@ function ianaZones(): string[] {
  */
 export const TimeZoneSelect = memo(function TimeZoneSelect({ tz }: { tz: string }) {
   const [zones, setZones] = useState<string[] | undefined>(undefined);
-  const fill = () => setZones((z) => z ?? ianaZones());
+  const fill = useCallback(() => setZones((z) => z ?? ianaZones()), []);
   useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return void setZones(ianaZones());
-    const id = requestIdleCallback(() => setZones((z) => z ?? ianaZones()), { timeout: 3000 });
+    if (typeof requestIdleCallback !== 'function') return fill();
+    const id = requestIdleCallback(fill, { timeout: 3000 });
     return () => cancelIdleCallback(id);
-  }, []);
+  }, [fill]);
   const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <label className="cs-tz">
