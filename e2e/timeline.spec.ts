@@ -44,6 +44,38 @@ test.describe('the timeline', () => {
     ).not.toHaveCount(0);
   });
 
+  test('follows the window when it is resized: redrawn to the new width and height', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await expect(d.itemContents()).toHaveCount(7);
+    const stage = d.timeline.locator('.cs-timeline');
+    const vis = d.timeline.locator('.vis-timeline');
+    const center = d.timeline.locator('.vis-panel.vis-center');
+    const box = async (l: typeof vis) => (await l.boundingBox())!;
+    const { width, height } = page.viewportSize()!;
+    for (const [w, h] of [
+      [width - 300, height],
+      [width - 300, height - 200],
+      [width, height],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      // vis sets its panels' sizes in pixels as it draws: without a redraw they keep the old size.
+      await expect
+        .poll(async () => (await box(stage)).width - (await box(vis)).width)
+        .toBeCloseTo(0, 0);
+      await expect
+        .poll(async () => (await box(stage)).height - (await box(vis)).height)
+        .toBeCloseTo(0, 0);
+      const bottom = async (l: typeof vis) => (await box(l)).y + (await box(l)).height;
+      await expect
+        .poll(async () => Math.abs((await bottom(vis)) - (await bottom(center))))
+        .toBeLessThan(4);
+    }
+    await expect(d.itemContents()).toHaveCount(7);
+  });
+
   test('zoom buttons and keys change the visible window', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();

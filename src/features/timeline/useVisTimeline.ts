@@ -75,16 +75,25 @@ export function useVisTimeline(
     if (!el) return;
     let made: VisHandle | undefined;
     let gone = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Created in a task of its own, after the commit that mounted the container: the page's first commit and
-    // vis-timeline's construction together blocked the main thread for ~90 ms.
+    let unwatch: (() => void) | undefined;
+    // Built in two tasks of its own, each after the next frame is painted. The page's first commit and
+    // vis-timeline's construction together blocked the main thread for ~90 ms, and construction alone (its DOM,
+    // gesture handling, a layout and a full draw) for 45-65 ms; the item layer, with the second full draw that
+    // giving it items costs, now comes in the second task. Waiting for a paint means the layout vis reads is not
+    // also the layout of whatever React just committed around it (which made that draw take 30-90 ms).
     loadVis().then(
       (vis) => {
-        timer = setTimeout(() => {
+        afterPaint(() => {
           if (gone) return;
-          made = createTimeline(vis, el, initialRef.current, cb);
-          setHandle(made);
-        }, 0);
+          const built = createTimeline(vis, el, initialRef.current, cb);
+          made = built;
+          unwatch = onResize(el, () => built.timeline.redraw());
+          afterPaint(() => {
+            if (gone) return;
+            built.timeline.setItems(built.items as never);
+            setHandle(built);
+          });
+        });
       },
       (e: unknown) => {
         if (!gone) setFailed(e instanceof Error ? e : new Error(String(e)));
@@ -92,7 +101,7 @@ export function useVisTimeline(
     );
     return () => {
       gone = true;
-      clearTimeout(timer);
+      unwatch?.();
       made?.timeline.destroy();
       setHandle(null);
     };
@@ -111,11 +120,15 @@ function createTimeline(
   const groups = new vis.DataSet<VisGroup>();
   const { start, end, tz, options } = initial;
   const inZone = (zone: string) => momentInZone(vis.moment, zone);
+  // No items yet (see useVisTimeline): vis skips its item layer's first draw.
   const timeline = new vis.Timeline(
     el,
-    items as never,
+    null as never,
     {
       ...options,
+      // Its own resize watch reads the root's size on the spot (a layout of the whole fresh page, ~28 ms of the
+      // construction) and again every second; onResize hears of changes from the browser after its layout.
+      autoResize: false,
       moment: inZone(tz),
       start,
       end,
@@ -145,6 +158,28 @@ function createTimeline(
     cb.current.onRangeChanged(props.start.valueOf(), props.end.valueOf(), props.byUser);
   });
   return { timeline, items, groups, inZone };
+}
+
+/** Runs `fn` in a task after the next frame is painted, when the page's layout is up to date. */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+/**
+ * Calls `changed` whenever `el` changes size after the first time it is seen (vis reads the size it starts with
+ * itself). A ResizeObserver reports sizes after the browser's own layout, so watching forces none.
+ */
+export function onResize(el: Element, changed: () => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  let last: string | undefined;
+  const ro = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1]!.contentRect;
+    const size = `${box.width}x${box.height}`;
+    if (last !== undefined && size !== last) changed();
+    last = size;
+  });
+  ro.observe(el);
+  return () => ro.disconnect();
 }
 
 interface VisInternals {
