@@ -43,7 +43,18 @@ test('500 entities: only the rows in view are drawn, yet every one is reachable'
   // A profile opened here stays open after its row scrolls away and back.
   const first = rows.first();
   const name = (await first.locator('.cs-entity-name').textContent())!;
-  await first.getByRole('button', { name: /^About / }).click();
+  const about = first.getByRole('button', { name: /^About / });
+  await about.click();
+  await expect(first.getByText(/First seen/)).toBeVisible();
+  // The open row is measured: the next row starts below its profile; closed again, it is back to one line.
+  const next = d.entities.locator('[aria-posinset="2"]');
+  const top = async (l: typeof first) => (await l.boundingBox())!.y;
+  const firstBox = (await first.boundingBox())!;
+  expect(firstBox.height).toBeGreaterThan(40);
+  await expect.poll(() => top(next)).toBeCloseTo(firstBox.y + firstBox.height, 0);
+  await about.click();
+  await expect.poll(() => top(next)).toBeCloseTo(firstBox.y + 28, 0);
+  await about.click();
   await expect(first.getByText(/First seen/)).toBeVisible();
   const scroller = d.entities.locator('.cs-entity-scroll');
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));

@@ -45,6 +45,7 @@ export const EntityRow = memo(function EntityRow({
     <li
       ref={measure}
       data-index={place}
+      data-open={open || undefined}
       aria-posinset={place + 1}
       aria-setsize={of}
       style={{ transform: `translateY(${top}px)` }}

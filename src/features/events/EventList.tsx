@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { guessRect, observeRectAfterLayout, scrollAfterLayout } from '../../ui/virtualLayout';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useViewData } from '../../data/viewData';
 import { entityName } from '../../domain/buildIndex';
@@ -33,6 +34,9 @@ export function EventList() {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterLayout,
+    initialRect: guessRect(),
     overscan: 12,
   });
   const selected = view.event !== undefined ? index.byId.get(view.event) : undefined;
