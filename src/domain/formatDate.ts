@@ -15,6 +15,13 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   return f;
 }
 
+let localZone: string | undefined;
+
+/** The browser's own IANA zone, asked for once (each ask builds an ICU date format). */
+export function browserZone(): string {
+  return (localZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
 /** The Intl timeZone option for a choice ('local' → the browser's). */
 export function intlZone(tz: TimeZoneChoice): string | undefined {
   if (tz === 'utc') return 'UTC';

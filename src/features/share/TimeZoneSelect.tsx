@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useState } from 'react';
+import { browserZone } from '../../domain/formatDate';
 import { updateView } from '../../url/useViewState';
 
 function ianaZones(): string[] {
@@ -25,7 +26,7 @@ export const TimeZoneSelect = memo(function TimeZoneSelect({ tz }: { tz: string 
     const id = requestIdleCallback(fill, { timeout: 3000 });
     return () => cancelIdleCallback(id);
   }, [fill]);
-  const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const local = browserZone();
   return (
     <label className="cs-tz">
       <span className="cs-visually-hidden">Time zone</span>
