@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { Dataset } from '../domain/types';
+import type { IndexedDataset } from '../domain/buildIndex';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { ValidationReport } from '../features/import/ValidationReport';
 
@@ -9,7 +9,7 @@ const SavedViewsDialog = lazy(() =>
 );
 import { useUi } from '../state/uiStore';
 
-export function Dialogs({ dataset }: { dataset: Dataset }) {
+export function Dialogs({ dataset }: { dataset: IndexedDataset }) {
   const dialog = useUi((s) => s.dialog);
   const openDialog = useUi((s) => s.openDialog);
   const close = () => openDialog(null);

@@ -56,7 +56,7 @@ export function useShortcuts(data: ViewData | null): void {
         case 'k': {
           const next = stepSelection(result.matches, selected, e.key === 'j' ? 1 : -1);
           if (next !== undefined) {
-            const ev = loaded.index.events[next]!;
+            const ev = loaded.index.events.at(next)!;
             updateView({ event: ev.id });
             // Screen readers hear what j/k selected (the status region is polite).
             ui.say(`Selected: ${ev.title.slice(0, 160)}, ${formatEventDate(ev, view.tz)}`);
@@ -102,7 +102,7 @@ export function useShortcuts(data: ViewData | null): void {
           break;
         case 'x': {
           const actor =
-            selected !== undefined ? loaded.index.events[selected]!.actors[0] : undefined;
+            selected !== undefined ? loaded.index.events.at(selected)!.actors[0] : undefined;
           if (actor !== undefined) updateView((s) => toggleIncludedActor(s, actor));
           break;
         }

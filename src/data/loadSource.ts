@@ -1,10 +1,16 @@
-import { addEvents, assembleIndex, buildIndex, type DatasetIndex } from '../domain/buildIndex';
+import { assembleIndex, buildIndex, type DatasetIndex } from '../domain/buildIndex';
+import { ChunkedEventStore } from '../domain/eventStore';
 import type { Encoding } from './decodeText';
 import type { FormatId } from './detectFormat';
 import { fetchBytes } from './fetchBytes';
 import type { ReadOptions } from './loadDataset';
 import { failure, type LoadFailure } from './loadFailure';
-import type { LoaderMessage, LoadProgress, LoadRequest } from './loaderProtocol';
+import {
+  EVENT_CHUNK,
+  type LoaderMessage,
+  type LoadProgress,
+  type LoadRequest,
+} from './loaderProtocol';
 import { localFile } from './localFiles';
 import type { Source } from './sources';
 import { inlineTextService, workerTextService, type TextService } from './textService';
@@ -57,6 +63,7 @@ function runInWorker(
       }, ms);
     };
     let index: DatasetIndex | undefined;
+    let events: ChunkedEventStore | undefined;
     let done = false;
     const stop = () => {
       done = true;
@@ -84,10 +91,11 @@ function runInWorker(
           fail(m.error);
           break;
         case 'index':
-          index = assembleIndex(m.parts, []);
+          events = new ChunkedEventStore(EVENT_CHUNK);
+          index = assembleIndex(m.parts, events);
           break;
         case 'events':
-          if (index) addEvents(index, m.events);
+          events?.add(m.bytes, m.count);
           break;
         case 'loaded':
           if (!index || index.events.length !== index.size) {

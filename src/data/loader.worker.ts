@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import '../lib/zodConfig';
 import { buildIndex, indexParts, type DatasetIndex } from '../domain/buildIndex';
+import { encodeEvents } from '../domain/eventStore';
 import { buildTextIndexAsync, searchText, type TextIndex } from '../domain/textSearch';
 import { fetchBytes } from './fetchBytes';
 import { loadDataset } from './loadDataset';
@@ -64,13 +65,16 @@ async function load(req: LoadRequest): Promise<void> {
   const n = outcome.dataset.events.length;
   post({ type: 'progress', progress: { phase: 'index', loaded: 0, total: n } });
   const built = buildIndex(outcome.dataset);
-  // The typed arrays move to the page (transferred, not copied); the events follow as structured copies, in
-  // chunks. The worker keeps what text search reads: the events and the entities.
+  // The typed arrays move to the page (transferred, not copied); the events follow in chunks of encoded JSON,
+  // also transferred, which the page parses as it reads them. The worker keeps what text search reads: the
+  // events and the entities.
   const events = built.events;
   const { parts, transfer } = indexParts(built);
   post({ type: 'index', parts }, transfer);
   for (let i = 0; i < n; i += EVENT_CHUNK) {
-    post({ type: 'events', events: events.slice(i, i + EVENT_CHUNK) });
+    const chunk = events.slice(i, i + EVENT_CHUNK);
+    const bytes = encodeEvents(chunk);
+    post({ type: 'events', bytes, count: chunk.length }, [bytes.buffer as ArrayBuffer]);
     post({
       type: 'progress',
       progress: { phase: 'receive', loaded: Math.min(n, i + EVENT_CHUNK), total: n },

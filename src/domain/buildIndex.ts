@@ -1,7 +1,17 @@
 import { Bitset } from './bitset';
 import { isDrawable } from './dates';
+import {
+  IdTable,
+  idTableParts,
+  type EventStore,
+  type IdLookup,
+  type IdTableParts,
+} from './eventStore';
 import type { Dataset, Entity, Precision, TimelineEvent } from './types';
 import { ENTITY_TYPES, PRECISIONS } from './types';
+
+/** A dataset as an index holds it: its events in time order, read by position. */
+export type IndexedDataset = Omit<Dataset, 'events'> & { events: EventStore };
 
 /** A dictionary of distinct string values, with each value's postings (sorted event positions). */
 export interface Dimension {
@@ -15,13 +25,13 @@ export interface Dimension {
  * type, tag, place and precision. Built once per dataset; queries cost about the size of their result.
  */
 export interface DatasetIndex {
-  dataset: Dataset;
-  /** Events sorted by start, then end, then id. Positions below are into this array. */
-  events: TimelineEvent[];
+  dataset: IndexedDataset;
+  /** Events sorted by start, then end, then id. Positions below are into this store. */
+  events: EventStore;
   size: number;
   starts: Float64Array;
   ends: Float64Array;
-  byId: Map<string, number>;
+  byId: IdLookup;
   entities: Entity[];
   entityLookup: Map<string, number>;
   actorPostings: Uint32Array[];
@@ -82,8 +92,15 @@ class DimensionBuilder {
   }
 }
 
+/** An index as built from a dataset, in one place: its events are an array, its id lookup a Map. */
+export type BuiltIndex = DatasetIndex & {
+  events: TimelineEvent[];
+  byId: Map<string, number>;
+  dataset: IndexedDataset & { events: TimelineEvent[] };
+};
+
 /** Builds the query index of a dataset. */
-export function buildIndex(dataset: Dataset): DatasetIndex {
+export function buildIndex(dataset: Dataset): BuiltIndex {
   const events = dataset.events.slice().sort(compareEvents);
   const n = events.length;
   const starts = new Float64Array(n);
@@ -249,6 +266,7 @@ export type IndexParts = Omit<
   types: DimensionParts;
   tags: DimensionParts;
   places: DimensionParts;
+  ids: IdTableParts;
 };
 
 /**
@@ -268,8 +286,10 @@ export function indexParts(index: DatasetIndex): { parts: IndexParts; transfer: 
     values: d.values,
     postings: d.postings.map(take),
   });
+  const ids = idTableParts(Array.from({ length: index.size }, (_, i) => index.events.at(i)!.id));
   const parts: IndexParts = {
     dataset: meta,
+    ids: { ...ids, starts: take(ids.starts), slots: take(ids.slots) },
     size: index.size,
     starts: take(index.starts),
     ends: take(index.ends),
@@ -298,16 +318,16 @@ export function indexParts(index: DatasetIndex): { parts: IndexParts; transfer: 
 const lookupOf = (values: readonly string[]) => new Map(values.map((v, i) => [v, i] as const));
 
 /**
- * An index again from its parts and the time-sorted events (as the worker sent them). The Maps are rebuilt here;
- * `byId` grows as event chunks arrive (see `addEvents`).
+ * An index again from its parts and a store that will hold the time-sorted events (the worker sends them after
+ * the parts, in chunks). The Maps are rebuilt here.
  */
-export function assembleIndex(parts: IndexParts, events: TimelineEvent[]): DatasetIndex {
-  const { dataset, types, tags, places, ...rest } = parts;
+export function assembleIndex(parts: IndexParts, events: EventStore): DatasetIndex {
+  const { dataset, types, tags, places, ids, ...rest } = parts;
   return {
     ...rest,
     dataset: { ...dataset, events },
     events,
-    byId: new Map(),
+    byId: new IdTable(ids),
     entities: dataset.entities,
     entityLookup: lookupOf(dataset.entities.map((e) => e.id)),
     types: { ...types, lookup: lookupOf(types.values) },
@@ -315,13 +335,4 @@ export function assembleIndex(parts: IndexParts, events: TimelineEvent[]): Datas
     places: { ...places, lookup: lookupOf(places.values) },
     all: Bitset.full(parts.size),
   };
-}
-
-/** Appends a chunk of time-sorted events to an assembled index. */
-export function addEvents(index: DatasetIndex, chunk: readonly TimelineEvent[]): void {
-  const { events, byId } = index;
-  for (const e of chunk) {
-    byId.set(e.id, events.length);
-    events.push(e);
-  }
 }

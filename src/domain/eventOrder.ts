@@ -15,7 +15,7 @@ export function sortedMatches(
   if (key !== 'date') {
     const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
     const value = (i: number): string => {
-      const e = index.events[i]!;
+      const e = index.events.at(i)!;
       switch (key) {
         case 'title':
           return e.title;

@@ -35,7 +35,7 @@ export function exportJson(
   const events: Record<string, unknown>[] = [];
   const used = new Set<string>();
   matches.forEach((i) => {
-    const e = index.events[i]!;
+    const e = index.events.at(i)!;
     events.push(eventRecord(e));
     for (const a of e.actors) used.add(a);
   });
@@ -99,7 +99,7 @@ export function exportCsv(index: DatasetIndex, matches: Bitset): string {
   const rows: string[][] = [];
   const name = (id: string) => entityName(index, id);
   matches.forEach((i) => {
-    const e = index.events[i]!;
+    const e = index.events.at(i)!;
     const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
       id: e.id,
       title: e.title,

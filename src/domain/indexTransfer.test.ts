@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { addEvents, assembleIndex, buildIndex, indexParts } from './buildIndex';
+import { assembleIndex, buildIndex, indexParts } from './buildIndex';
+import { ChunkedEventStore, encodeEvents } from './eventStore';
 import { normaliseDocument } from './normalise';
 
 describe('index transfer (worker to page)', () => {
@@ -15,13 +16,27 @@ describe('index transfer (worker to page)', () => {
     const sent = structuredClone(parts, { transfer });
     expect(sender.starts.length).toBe(0); // transferred, not copied
     expect(sender.events).toHaveLength(built.size); // what text search reads stays with the sender
-    const again = assembleIndex(sent, []);
-    for (let i = 0; i < built.events.length; i += 1000)
-      addEvents(again, structuredClone(built.events.slice(i, i + 1000)));
-    // The page's dataset lists its events in time order (the index's order); everything else is as built.
-    const { dataset: d1, ...i1 } = again;
-    const { dataset: d2, ...i2 } = built;
-    expect(i1).toEqual(i2);
+    const store = new ChunkedEventStore(1000);
+    const again = assembleIndex(sent, store);
+    for (let i = 0; i < built.events.length; i += 1000) {
+      const chunk = built.events.slice(i, i + 1000);
+      const bytes = structuredClone(encodeEvents(chunk));
+      store.add(bytes, chunk.length);
+    }
+    // The page reads every event, by position and by id, as the worker built it.
+    expect(again.events.length).toBe(built.size);
+    built.events.forEach((e, pos) => {
+      expect(again.events.at(pos)).toEqual(e);
+      expect(again.byId.get(e.id)).toBe(pos);
+    });
+    expect(again.byId.get('no such event')).toBeUndefined();
+    // Everything else is as built; the page's dataset lists its events in the index's order.
+    const rest = (i: object) =>
+      Object.fromEntries(
+        Object.entries(i).filter(([k]) => !['dataset', 'events', 'byId'].includes(k)),
+      );
+    const [d1, d2] = [again.dataset, built.dataset];
+    expect(rest(again)).toEqual(rest(built));
     expect({ ...d1, events: [] }).toEqual({ ...d2, events: [] });
     expect(d1.events).toBe(again.events);
   });

@@ -87,7 +87,7 @@ export function planItems(
       let overflow = false;
       forEachInWindow(index, from, to, (i) => {
         if (overflow || !matches.has(i)) return;
-        const e = index.events[i]!;
+        const e = index.events.at(i)!;
         if (!isDrawable(e.start) || !isDrawable(e.end)) return;
         const shape = eventShape(e);
         const ls = lanes ? lanes.lanesOf(i) : [-1];

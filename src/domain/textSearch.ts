@@ -114,7 +114,7 @@ class TextIndexBuilder {
   addUpTo(to: number): void {
     const { index, ids, names, lastEvent } = this;
     for (let i = this.next; i < to; i++) {
-      const e = index.events[i]!;
+      const e = index.events.at(i)!;
       for (const w of words(eventText(index, e))) {
         let id = ids.get(w);
         if (id === undefined) {
@@ -232,7 +232,7 @@ export function searchText(index: DatasetIndex, text: TextIndex, q: string): Tex
   if (phrases.length > 0) {
     const lowered = phrases.map((p) => p.toLowerCase().replace(/\s+/g, ' '));
     positions = positions.filter((pos) => {
-      const hay = searchableText(index, index.events[pos]!);
+      const hay = searchableText(index, index.events.at(pos)!);
       return lowered.every((p) => hay.includes(p));
     });
     found = Bitset.of(text.size, positions);

@@ -42,7 +42,7 @@ export function EventDetails({ onCopyEventLink }: Props) {
       </div>
     );
   }
-  const e = index.events[pos]!;
+  const e = index.events.at(pos)!;
   const terms = result.highlightTerms;
   const hidden = !result.matches.has(pos);
   return (

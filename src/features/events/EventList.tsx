@@ -50,7 +50,7 @@ export function EventList() {
     if (selectedRow >= 0) virtual.scrollToIndex(selectedRow, { align: 'auto' });
   }, [selectedRow, virtual]);
 
-  const select = (pos: number) => updateView({ event: index.events[pos]!.id });
+  const select = (pos: number) => updateView({ event: index.events.at(pos)!.id });
   const onKey = (e: React.KeyboardEvent, rowIndex: number) => {
     const next =
       e.key === 'ArrowDown'
@@ -123,7 +123,7 @@ export function EventList() {
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {
               const pos = rows[v.index]!;
-              const e = index.events[pos]!;
+              const e = index.events.at(pos)!;
               const isSel = pos === selected;
               return (
                 <div

@@ -1,4 +1,4 @@
-import type { Dataset } from '../../domain/types';
+import type { IndexedDataset } from '../../domain/buildIndex';
 import { Dialog } from '../../ui/Dialog';
 import { downloadText } from '../../ui/download';
 import { formatCount } from '../../domain/formatCount';
@@ -11,7 +11,7 @@ export function ValidationReport({
   open,
   onClose,
 }: {
-  dataset: Dataset;
+  dataset: IndexedDataset;
   open: boolean;
   onClose(): void;
 }) {

@@ -95,7 +95,7 @@ export function TimelineView() {
           handle?.timeline.setWindow(item.start, item.end, { animation: false });
           return;
         }
-        const eventId = item ? ctx.current.index.events[item.position]!.id : undefined;
+        const eventId = item ? ctx.current.index.events.at(item.position)!.id : undefined;
         if (eventId !== currentView().state.event) updateView({ event: eventId });
       },
       onRangeChanged: (start, end) => {

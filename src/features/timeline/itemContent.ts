@@ -26,7 +26,7 @@ export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string):
     return root;
   }
 
-  const e = index.events[item.position]!;
+  const e = index.events.at(item.position)!;
   const root = el('span', 'cs-item-label');
   if (item.shape === 'uncertain')
     root.append(el('span', 'cs-item-precision', `${formatEventDate(e, tz)} · `));
@@ -41,7 +41,7 @@ export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: strin
     root.append(el('div', '', 'Click to zoom in'));
     return root;
   }
-  const e = index.events[item.position]!;
+  const e = index.events.at(item.position)!;
   root.append(el('strong', 'cs-tooltip-title', clip(e.title)));
   root.append(el('div', 'cs-tooltip-date', formatEventDate(e, tz)));
   if (e.actors.length > 0) {

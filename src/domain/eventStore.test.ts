@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ChunkedEventStore, encodeEvents, IdTable, idTableParts } from './eventStore';
+import type { TimelineEvent } from './types';
+
+const event = (id: string, n: number): TimelineEvent => ({
+  id,
+  title: `Event ${n} “${id}”`,
+  start: n * 86_400_000,
+  end: n * 86_400_000 + 1,
+  startText: String(n),
+  precision: 'day',
+  approximate: n % 2 === 0,
+  hasEnd: false,
+  actors: [`a${n % 3}`],
+  tags: [],
+  sources: [{ url: `https://example.org/${n}` }],
+  other: { n, nested: { list: [n, null, 'x'] } },
+});
+
+function storeOf(events: TimelineEvent[], chunkSize: number, keep: number): ChunkedEventStore {
+  const store = new ChunkedEventStore(chunkSize, keep);
+  for (let i = 0; i < events.length; i += chunkSize) {
+    const chunk = events.slice(i, i + chunkSize);
+    store.add(encodeEvents(chunk), chunk.length);
+  }
+  return store;
+}
+
+describe('ChunkedEventStore', () => {
+  it('reads back every event, in any order, however few chunks stay parsed', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 1, max: 17 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: -3, max: 125 }), { maxLength: 200 }),
+        (n, chunkSize, keep, reads) => {
+          const events = Array.from({ length: n }, (_, i) => event(`e${i}`, i));
+          const store = storeOf(events, chunkSize, keep);
+          expect(store.length).toBe(n);
+          for (const pos of reads) expect(store.at(pos)).toEqual(events[pos]);
+        },
+      ),
+    );
+  });
+
+  it('answers nothing for positions that are not whole numbers', () => {
+    const store = storeOf([event('a', 1)], 10, 2);
+    expect(store.at(0.5)).toBeUndefined();
+    expect(store.at(Number.NaN)).toBeUndefined();
+  });
+
+  it('refuses a short chunk anywhere but last, and an oversized one', () => {
+    const store = new ChunkedEventStore(2);
+    store.add(encodeEvents([event('a', 1)]), 1);
+    expect(() => store.add(encodeEvents([event('b', 2)]), 1)).toThrow(/last chunk/);
+    expect(() => new ChunkedEventStore(2).add(new Uint8Array(), 3)).toThrow(/more events/);
+  });
+});
+
+describe('IdTable', () => {
+  it('finds every id at its position, and no other string', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 300 }),
+        fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 50 }),
+        (ids, probes) => {
+          const table = new IdTable(idTableParts(ids));
+          ids.forEach((id, pos) => expect(table.get(id)).toBe(pos));
+          for (const p of probes)
+            expect(table.get(p)).toBe(ids.includes(p) ? ids.indexOf(p) : undefined);
+        },
+      ),
+    );
+  });
+
+  it('tells apart ids that run into each other in its text', () => {
+    const table = new IdTable(idTableParts(['ab', 'c', 'a', 'bc']));
+    expect(table.get('abc')).toBeUndefined();
+    expect(table.get('b')).toBeUndefined();
+    expect(table.get('bc')).toBe(3);
+  });
+});

@@ -1,0 +1,137 @@
+import type { TimelineEvent } from './types';
+
+/**
+ * The events of an index by time-sorted position. A plain array is one (the worker's, and tests'); the page holds
+ * a ChunkedEventStore. Either way an event is read with `at(pos)`.
+ */
+export interface EventStore {
+  readonly length: number;
+  at(pos: number): TimelineEvent | undefined;
+}
+
+/** Finds an event's position by its id. A Map is one; the page holds an IdTable. */
+export interface IdLookup {
+  get(id: string): number | undefined;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A chunk of events as the worker sends it: their JSON, UTF-8 encoded. Events are JSON by construction (parsed
+ * from JSON or CSV text; normalised numbers are finite), so the round trip gives them back equal.
+ */
+export function encodeEvents(events: readonly TimelineEvent[]): Uint8Array {
+  return encoder.encode(JSON.stringify(events));
+}
+
+/**
+ * The page's events: the worker's chunks kept as encoded bytes, each parsed the first time one of its events is
+ * read, with the most recently read chunks kept parsed. Held as event objects, a million events took ~450 MB of
+ * the page's JS heap and, as they arrived, garbage collections of 50-140 ms each (every object survives, so each
+ * collection copies them); bytes are not traced by the collector at all. What the page reads is bounded: the
+ * events on screen, in the list's rows and in the details, or every event once for an export or a sort by title.
+ */
+export class ChunkedEventStore implements EventStore {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly parsed = new Map<number, TimelineEvent[]>();
+  private count = 0;
+
+  /**
+   * @param chunkSize events per chunk; every chunk but the last holds exactly this many.
+   * @param keep how many chunks stay parsed at once.
+   */
+  constructor(
+    private readonly chunkSize: number,
+    private readonly keep = 64,
+  ) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Appends the next chunk (`count` events, encoded by encodeEvents). */
+  add(bytes: Uint8Array, count: number): void {
+    if (this.count % this.chunkSize !== 0)
+      throw new Error('Only the last chunk may hold fewer events than the chunk size.');
+    if (count > this.chunkSize) throw new Error('A chunk holds more events than the chunk size.');
+    this.chunks.push(bytes);
+    this.count += count;
+  }
+
+  at(pos: number): TimelineEvent | undefined {
+    if (!Number.isInteger(pos) || pos < 0 || pos >= this.count) return undefined;
+    const c = Math.floor(pos / this.chunkSize);
+    let events = this.parsed.get(c);
+    if (events) {
+      // Most recently read last: the first key is the one to drop.
+      this.parsed.delete(c);
+    } else {
+      events = JSON.parse(decoder.decode(this.chunks[c])) as TimelineEvent[];
+      if (this.parsed.size >= this.keep) this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    this.parsed.set(c, events);
+    return events[pos - c * this.chunkSize];
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** An IdTable as it travels from the worker: one string and two typed arrays (transferable). */
+export interface IdTableParts {
+  /** Every id, in position order, end to end. */
+  text: string;
+  /** Where each position's id starts in `text`; one more entry than positions. */
+  starts: Uint32Array;
+  /** Open-addressed hash table of positions (-1: empty); its length is a power of two. */
+  slots: Int32Array;
+}
+
+/** Builds the id lookup of events in position order. Ids are unique (the normaliser keeps the first). */
+export function idTableParts(ids: readonly string[]): IdTableParts {
+  const starts = new Uint32Array(ids.length + 1);
+  let at = 0;
+  ids.forEach((id, i) => {
+    starts[i] = at;
+    at += id.length;
+  });
+  starts[ids.length] = at;
+  let size = 1;
+  while (size < ids.length * 2) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  ids.forEach((id, pos) => {
+    let s = hash(id) & mask;
+    while (slots[s] !== -1) s = (s + 1) & mask;
+    slots[s] = pos;
+  });
+  return { text: ids.join(''), starts, slots };
+}
+
+/**
+ * The page's id → position lookup: a Map of a million ids cost ~60 MB of heap and a long collection as it
+ * grew; this is one string and two typed arrays.
+ */
+export class IdTable implements IdLookup {
+  constructor(private readonly parts: IdTableParts) {}
+
+  get(id: string): number | undefined {
+    const { text, starts, slots } = this.parts;
+    const mask = slots.length - 1;
+    for (let s = hash(id) & mask; ; s = (s + 1) & mask) {
+      const pos = slots[s]!;
+      if (pos === -1) return undefined;
+      const from = starts[pos]!;
+      const to = starts[pos + 1]!;
+      if (to - from === id.length && text.startsWith(id, from)) return pos;
+    }
+  }
+}
