@@ -6,7 +6,7 @@ import { normaliseDocument } from './normalise';
 import { runQuery } from './query';
 import { buildTextIndex, textMatcher } from './textSearch';
 import { parseIsoDate } from './dates';
-import { ENTITY_TYPES, type EntityType, type TimelineEvent } from './types';
+import { ENTITY_TYPES, PRECISIONS, type EntityType, type TimelineEvent } from './types';
 
 const entities = [
   { id: 'austin', name: 'Lloyd Austin', type: 'person' },
@@ -227,6 +227,19 @@ describe('runQuery agrees with a naive filter (property)', () => {
         const byType = others({ types: [] });
         idx.types.values.forEach((t, k) =>
           expect(r.facets.types[k]).toBe(byType.filter((e) => e.type === t).length),
+        );
+        const byTag = others({ tags: [] });
+        idx.tags.values.forEach((t, k) =>
+          expect(r.facets.tags[k]).toBe(byTag.filter((e) => e.tags.includes(t)).length),
+        );
+        const byPlace = others({ places: [] });
+        idx.places.values.forEach((p, k) =>
+          expect(r.facets.places[k]).toBe(byPlace.filter((e) => e.location?.name === p).length),
+        );
+        PRECISIONS.forEach((p, k) =>
+          expect(r.facets.prec[k]).toBe(
+            idx.events.filter((e) => naive(e, f) && e.precision === p).length,
+          ),
         );
       }),
       { numRuns: 300 },

@@ -44,6 +44,34 @@ function union(size: number, lists: Uint32Array[]): Bitset {
   return b;
 }
 
+const allCounts = new WeakMap<DatasetIndex, FacetCounts>();
+
+/**
+ * The facet counts over every event, read off the postings' lengths (and one pass for entity types), once per
+ * index: counting them event by event cost 130 ms at a million events, on every query without filters.
+ */
+function countsOfAll(index: DatasetIndex): FacetCounts {
+  let c = allCounts.get(index);
+  if (!c) {
+    const lengths = (lists: Uint32Array[]) => Uint32Array.from(lists, (l) => l.length);
+    const etypes = new Uint32Array(ENTITY_TYPES.length);
+    const { eventEntityTypes } = index;
+    for (let i = 0; i < index.size; i++)
+      for (let bits = eventEntityTypes[i]!, t = 0; bits !== 0; bits >>>= 1, t++)
+        if (bits & 1) etypes[t]!++;
+    c = {
+      actors: lengths(index.actorPostings),
+      etypes,
+      types: lengths(index.types.postings),
+      tags: lengths(index.tags.postings),
+      places: lengths(index.places.postings),
+      prec: lengths(index.precisionPostings),
+    };
+    allCounts.set(index, c);
+  }
+  return c;
+}
+
 function resolve(dim: Dimension, values: string[], stale: string[]): Uint32Array[] {
   const out: Uint32Array[] = [];
   for (const v of values) {
@@ -151,6 +179,9 @@ export function runQuery(
   };
   const matches = andAll();
   const facetMask = (k: DimKey) => (masks.has(k) ? andAll(k) : matches);
+  // A dimension no other filter narrows counts every event: its counts are known in advance.
+  const unfiltered = (k: DimKey) => active.every(([key]) => key === k);
+  const all = countsOfAll(index);
 
   const facets: FacetCounts = {
     actors: new Uint32Array(index.entities.length),
@@ -169,28 +200,48 @@ export function runQuery(
     eventPlace,
     eventPrecision,
   } = index;
-  facetMask('actor').forEach((i) => {
-    for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) facets.actors[actorValues[k]!]!++;
-  });
+  if (unfiltered('actor')) facets.actors.set(all.actors);
+  else
+    facetMask('actor').forEach((i) => {
+      for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++)
+        facets.actors[actorValues[k]!]!++;
+    });
   const { eventEntityTypes } = index;
-  facetMask('etype').forEach((i) => {
-    for (let bits = eventEntityTypes[i]!, t = 0; bits !== 0; bits >>>= 1, t++)
-      if (bits & 1) facets.etypes[t]!++;
-  });
-  facetMask('type').forEach((i) => {
-    const t = eventType[i]!;
-    if (t >= 0) facets.types[t]!++;
-  });
-  facetMask('tag').forEach((i) => {
-    for (let k = tagOffsets[i]!; k < tagOffsets[i + 1]!; k++) facets.tags[tagValues[k]!]!++;
-  });
-  facetMask('place').forEach((i) => {
-    const p = eventPlace[i]!;
-    if (p >= 0) facets.places[p]!++;
-  });
-  facetMask('prec').forEach((i) => {
-    facets.prec[eventPrecision[i]!]!++;
-  });
+  if (unfiltered('etype')) facets.etypes.set(all.etypes);
+  else
+    facetMask('etype').forEach((i) => {
+      for (let bits = eventEntityTypes[i]!, t = 0; bits !== 0; bits >>>= 1, t++)
+        if (bits & 1) facets.etypes[t]!++;
+    });
+  if (unfiltered('type')) facets.types.set(all.types);
+  else
+    facetMask('type').forEach((i) => {
+      const t = eventType[i]!;
+      if (t >= 0) facets.types[t]!++;
+    });
+  if (unfiltered('tag')) facets.tags.set(all.tags);
+  else
+    facetMask('tag').forEach((i) => {
+      for (let k = tagOffsets[i]!; k < tagOffsets[i + 1]!; k++) facets.tags[tagValues[k]!]!++;
+    });
+  if (unfiltered('place')) facets.places.set(all.places);
+  else
+    facetMask('place').forEach((i) => {
+      const p = eventPlace[i]!;
+      if (p >= 0) facets.places[p]!++;
+    });
+  if (unfiltered('prec')) facets.prec.set(all.prec);
+  else
+    facetMask('prec').forEach((i) => {
+      facets.prec[eventPrecision[i]!]!++;
+    });
 
-  return { matches, count: matches.count(), facets, stale, highlightTerms, notices };
+  return {
+    matches,
+    count: active.length === 0 ? index.size : matches.count(),
+    facets,
+    stale,
+    highlightTerms,
+    notices,
+  };
 }
