@@ -238,15 +238,31 @@ export function forEachInWindow(
   to: number,
   fn: (i: number) => void,
 ): void {
+  forEachInWindowUntil(index, from, to, (i) => {
+    fn(i);
+    return false;
+  });
+}
+
+/**
+ * Like forEachInWindow, but stops as soon as fn returns true. Events that start inside come first, in position
+ * (time) order; long events (see `shortSpan`) follow.
+ */
+export function forEachInWindowUntil(
+  index: DatasetIndex,
+  from: number,
+  to: number,
+  fn: (i: number) => boolean,
+): void {
   const { starts, ends, longEvents, shortSpan } = index;
   const hi = lowerBound(starts, to);
   const lo = lowerBound(starts, from - shortSpan);
   for (let i = lo; i < hi; i++) {
-    if (ends[i]! > from && ends[i]! - starts[i]! <= shortSpan) fn(i);
+    if (ends[i]! > from && ends[i]! - starts[i]! <= shortSpan && fn(i)) return;
   }
   for (let k = 0; k < longEvents.length; k++) {
     const i = longEvents[k]!;
-    if (starts[i]! < to && ends[i]! > from) fn(i);
+    if (starts[i]! < to && ends[i]! > from && fn(i)) return;
   }
 }
 

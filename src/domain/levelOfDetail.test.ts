@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Bitset } from './bitset';
 import { buildIndex } from './buildIndex';
 import { planLanes } from './lanes';
 import { eventShape, planItems, type BucketItem } from './levelOfDetail';
@@ -131,5 +133,70 @@ describe('matchExtent', () => {
       end: D('2021-01-02T00:00:00Z'),
     });
     expect(matchExtent(index, new Bitset(index.size))).toBeUndefined();
+  });
+});
+
+describe('planItems agrees with counting event by event (property)', () => {
+  const HOUR = 3_600_000;
+  const base = D('2024-01-01T00:00:00Z');
+  it('in-view count, mode and every bucket count, with and without lanes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 2000 }),
+            hours: fc.oneof(
+              fc.constant(0),
+              fc.integer({ min: 1, max: 30 }),
+              fc.integer({ min: 100, max: 1500 }),
+            ),
+            actors: fc.subarray(['a', 'b', 'c']),
+            keep: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 120 },
+        ),
+        fc.integer({ min: -200, max: 2000 }),
+        fc.integer({ min: 1, max: 1500 }),
+        fc.boolean(),
+        (rows, from, len, byActor) => {
+          const index = buildIndex(
+            normaliseDocument({
+              entities: ['a', 'b', 'c'].map((id) => ({ id, name: id, type: 'person' })),
+              events: rows.map((r, i) => ({
+                id: `e${i}`,
+                title: `e${i}`,
+                start: new Date(base + r.at * HOUR).toISOString(),
+                ...(r.hours ? { end: new Date(base + (r.at + r.hours) * HOUR).toISOString() } : {}),
+                actors: r.actors,
+              })),
+            }),
+          );
+          const matches = new Bitset(index.size);
+          index.events.forEach((e, i) => rows[Number(e.id.slice(1))]!.keep && matches.add(i));
+          const lanes = byActor ? planLanes(index, matches, 'actor') : null;
+          const w = { start: base + from * HOUR, end: base + (from + len) * HOUR };
+          const opts = { maxVisibleItems: 8, widthPx: 600, minBucketPx: 40 };
+          const plan = planItems(index, matches, lanes, w, opts);
+          const overlaps = (i: number, a: number, b: number) =>
+            index.starts[i]! < b && index.ends[i]! > a;
+          const inView = index.events
+            .map((_, i) => i)
+            .filter((i) => matches.has(i) && overlaps(i, w.start, w.end));
+          expect(plan.visibleCount).toBe(inView.length);
+          const items = inView.reduce((s, i) => s + (lanes ? lanes.lanesOf(i).length : 1), 0);
+          expect(plan.mode).toBe(items <= opts.maxVisibleItems ? 'events' : 'buckets');
+          if (plan.mode !== 'buckets') return;
+          for (const b of plan.items as BucketItem[]) {
+            const lane = lanes ? lanes.lanes.findIndex((l) => l.id === b.lane) : -1;
+            const want = index.events
+              .map((_, i) => i)
+              .filter((i) => matches.has(i) && overlaps(i, b.start, b.end))
+              .filter((i) => !lanes || lanes.lanesOf(i).includes(lane)).length;
+            expect(b.count).toBe(want);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
