@@ -126,18 +126,24 @@ const firstFrame = (page: Page) =>
 const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
-/** Samples the JS heap through CDP while `during` runs; returns the peak in MB. */
-async function peakHeap<T>(page: Page, during: () => Promise<T>): Promise<[T, number]> {
+/**
+ * Samples the page's JS heap through CDP while `during` runs; returns its peak in MB, and the JS heap with the
+ * array buffers' contents once `during` is done (typed arrays and the encoded events live outside the JS heap).
+ */
+async function peakHeap<T>(
+  page: Page,
+  during: () => Promise<T>,
+): Promise<[T, { heap: number; withBuffers: number }]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  let peak = 0;
+  let heap = 0;
   let on = true;
   const sampler = (async () => {
     while (on) {
       try {
         const { metrics } = await cdp.send('Performance.getMetrics');
         const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-        peak = Math.max(peak, used);
+        heap = Math.max(heap, used);
       } catch {
         /* page navigating */
       }
@@ -146,7 +152,12 @@ async function peakHeap<T>(page: Page, during: () => Promise<T>): Promise<[T, nu
   })();
   try {
     const result = await during();
-    return [result, peak / 2 ** 20];
+    const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage' as never)) as {
+      usedSize: number;
+      backingStorageSize?: number;
+    };
+    const withBuffers = usedSize + (backingStorageSize ?? 0);
+    return [result, { heap: heap / 2 ** 20, withBuffers: withBuffers / 2 ** 20 }];
   } finally {
     on = false;
     await sampler;
@@ -266,7 +277,8 @@ async function chronoscope(browser: Browser, n: number, url: string): Promise<Ro
       'load to interactive ms': lti,
       'longest main-thread task during load ms': longest,
       'search ready ms': textReady,
-      'peak JS heap MB': heap,
+      'peak JS heap MB': heap.heap,
+      'JS heap + array buffers when loaded MB': heap.withBuffers,
       'filter change to next paint ms': median(filterTimes.map((x) => x[0])),
       'filter change to the frame after ms': median(filterTimes.map((x) => x[1])),
       'text search to next paint ms': median(searchTimes.map((x) => x[0])),
@@ -308,7 +320,8 @@ async function bare(browser: Browser, url: string): Promise<Row | string> {
       const frames = await frameTimes(page, '#tl');
       runs.push({
         'load to interactive ms': ready,
-        'peak JS heap MB': heap,
+        'peak JS heap MB': heap.heap,
+        'JS heap + array buffers when loaded MB': heap.withBuffers,
         'pan frame median ms': median(frames.pan),
         'pan frame p95 ms': p95(frames.pan),
         'zoom frame median ms': median(frames.zoom),
