@@ -6,9 +6,15 @@ test('exports the filtered view as JSON that re-imports to the same events, and 
   page,
 }) => {
   const d = new Dashboard(page);
+  // The event table is drawn a frame or two after the status line: wait for its rows, then read every title.
+  const titlesShown = async () => {
+    await expect(d.eventRows()).toHaveCount(2);
+    return d.eventRows().locator('.cs-col-title').allTextContents();
+  };
   await d.open('actor=john-kirby');
   await d.expectShowing(2, 7);
-  const titles = await d.eventRows().getByRole('cell').nth(1).allTextContents();
+  const titles = await titlesShown();
+  expect(titles).toHaveLength(2);
 
   await page.getByText('Export', { exact: true }).click();
   const [json] = await Promise.all([
@@ -31,7 +37,7 @@ test('exports the filtered view as JSON that re-imports to the same events, and 
     buffer: readFileSync((await json.path())!),
   });
   await d.expectShowing(2, 2);
-  expect(await d.eventRows().getByRole('cell').nth(1).allTextContents()).toEqual(titles);
+  expect(await titlesShown()).toEqual(titles);
   await expect(d.timeline.locator('.vis-item.vis-point.cs-shape-point')).toHaveCount(2);
 
   await page.getByText('Export', { exact: true }).click();
@@ -58,7 +64,7 @@ test('exports the filtered view as JSON that re-imports to the same events, and 
   });
   await d.expectShowing(2, 2);
   await expect(page.getByRole('banner')).toContainText('Chronoscope CSV');
-  expect(await d.eventRows().getByRole('cell').nth(1).allTextContents()).toEqual(titles);
+  expect(await titlesShown()).toEqual(titles);
   await d.eventRows().first().click();
   await expect(d.details).toContainText('John Kirby');
 });

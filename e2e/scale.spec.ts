@@ -8,6 +8,16 @@ test('100,000 events load with visible progress and stay operable', async ({ pag
   await expect(page.getByRole('group', { name: 'Loading' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Loading' }).getByRole('progressbar')).toBeVisible();
   await d.expectShowing(100_000, 100_000);
+  // The event table draws the rows in view only, wherever it is scrolled, and the last row is reachable.
+  const table = d.events.locator('.cs-tbody-scroll');
+  await expect(d.eventRows().first()).toHaveAttribute('aria-rowindex', '2');
+  expect(await d.eventRows().count()).toBeLessThan(80);
+  await table.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(d.events.locator('[aria-rowindex="50001"]')).toBeVisible();
+  await table.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(d.events.locator('[aria-rowindex="100001"]')).toBeVisible();
+  expect(await d.eventRows().count()).toBeLessThan(80);
+  await table.evaluate((el) => (el.scrollTop = 0));
   // Dense: the timeline draws bounded count buckets, not 100,000 items.
   await expect(d.timeline.getByTestId('timeline-mode')).toHaveAttribute('data-mode', 'buckets');
   expect(await d.timeline.locator('.vis-item-content').count()).toBeLessThan(300);

@@ -1,5 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { guessRect, observeRectAfterLayout, scrollAfterLayout } from '../../ui/virtualLayout';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useViewData } from '../../data/viewData';
 import { entityName } from '../../domain/buildIndex';
@@ -7,6 +5,7 @@ import { sortedMatches, type SortKey } from '../../domain/eventOrder';
 import { formatEventDate } from '../../domain/formatDate';
 import { updateView } from '../../url/useViewState';
 import { Highlight } from '../../ui/Highlight';
+import { useFixedRows } from '../../ui/useFixedRows';
 import './events.css';
 import { formatCount } from '../../domain/formatCount';
 
@@ -29,16 +28,8 @@ export function EventList() {
     [index, result.matches, sort],
   );
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack Virtual is used as documented
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW,
-    observeElementRect: observeRectAfterLayout,
-    scrollToFn: scrollAfterLayout,
-    initialRect: guessRect(),
-    overscan: 12,
-  });
+  const inView = useFixedRows(scroller, rows.length, ROW, 12);
+  const { scrollToIndex } = inView;
   const selected = view.event !== undefined ? index.byId.get(view.event) : undefined;
   const selectedRow = useMemo(
     () => (selected === undefined ? -1 : rows.indexOf(selected)),
@@ -47,8 +38,8 @@ export function EventList() {
 
   // Keep the selected event's row in view when the selection comes from elsewhere (timeline, j/k).
   useEffect(() => {
-    if (selectedRow >= 0) virtual.scrollToIndex(selectedRow, { align: 'auto' });
-  }, [selectedRow, virtual]);
+    if (selectedRow >= 0) scrollToIndex(selectedRow);
+  }, [selectedRow, scrollToIndex]);
 
   const select = (pos: number) => updateView({ event: index.events.at(pos)!.id });
   const onKey = (e: React.KeyboardEvent, rowIndex: number) => {
@@ -74,7 +65,7 @@ export function EventList() {
     e.stopPropagation();
     const clamped = Math.max(0, Math.min(rows.length - 1, next));
     select(rows[clamped]!);
-    virtual.scrollToIndex(clamped);
+    scrollToIndex(clamped);
     requestAnimationFrame(() =>
       scroller.current?.querySelector<HTMLElement>(`[data-row="${clamped}"]`)?.focus(),
     );
@@ -120,29 +111,30 @@ export function EventList() {
           </div>
         </div>
         <div ref={scroller} className="cs-tbody-scroll" role="rowgroup">
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {virtual.getVirtualItems().map((v) => {
-              const pos = rows[v.index]!;
+          <div style={{ height: inView.total, position: 'relative' }}>
+            {Array.from({ length: inView.end - inView.first }, (_, k) => {
+              const row = inView.first + k;
+              const pos = rows[row]!;
               const e = index.events.at(pos)!;
               const isSel = pos === selected;
               return (
                 <div
                   role="row"
                   key={pos}
-                  data-row={v.index}
-                  aria-rowindex={v.index + 2}
+                  data-row={row}
+                  aria-rowindex={row + 2}
                   aria-selected={isSel}
-                  tabIndex={isSel || (selectedRow < 0 && v.index === 0) ? 0 : -1}
+                  tabIndex={isSel || (selectedRow < 0 && row === 0) ? 0 : -1}
                   className={`cs-tr${isSel ? ' is-selected' : ''}`}
                   style={{
                     position: 'absolute',
                     top: 0,
-                    transform: `translateY(${v.start}px)`,
+                    transform: `translateY(${row * ROW}px)`,
                     height: ROW,
                     width: '100%',
                   }}
                   onClick={() => select(pos)}
-                  onKeyDown={(ev) => onKey(ev, v.index)}
+                  onKeyDown={(ev) => onKey(ev, row)}
                 >
                   <div role="cell" className="cs-td cs-col-date">
                     {formatEventDate(e, view.tz)}
