@@ -238,10 +238,18 @@ export function forEachInWindow(
   to: number,
   fn: (i: number) => void,
 ): void {
-  forEachInWindowUntil(index, from, to, (i) => {
-    fn(i);
-    return false;
-  });
+  // The same walk as forEachInWindowUntil, without its stop test: this runs over every event of a dense window
+  // (a million at once), where one more call per event cost 10 ms.
+  const { starts, ends, longEvents, shortSpan } = index;
+  const hi = lowerBound(starts, to);
+  const lo = lowerBound(starts, from - shortSpan);
+  for (let i = lo; i < hi; i++) {
+    if (ends[i]! > from && ends[i]! - starts[i]! <= shortSpan) fn(i);
+  }
+  for (let k = 0; k < longEvents.length; k++) {
+    const i = longEvents[k]!;
+    if (starts[i]! < to && ends[i]! > from) fn(i);
+  }
 }
 
 /**
