@@ -35,7 +35,7 @@ export function Workspace() {
   const reset = loaded;
   // The timeline and the filters come first; the entity list and then the event table follow, each after the
   // page has been painted, so that no single task mounts the whole workspace and no single frame lays out and
-  // paints all of it for the first time (together 52-63 ms, the longest task left in a load).
+  // paints all of it for the first time (a 52-63 ms rendering task when both lists landed in one frame).
   const stage = useStagesAfterPaint(2);
   const entities = stage >= 1;
   const table = stage >= 2;
