@@ -239,7 +239,7 @@ export function forEachInWindow(
   fn: (i: number) => void,
 ): void {
   // The same walk as forEachInWindowUntil, without its stop test: this runs over every event of a dense window
-  // (a million at once), where one more call per event cost 10 ms.
+  // (a million at once), where one more call per event cost 3 ms in Node.
   const { starts, ends, longEvents, shortSpan } = index;
   const hi = lowerBound(starts, to);
   const lo = lowerBound(starts, from - shortSpan);

@@ -69,8 +69,8 @@ export function planItems(
   opts: LodOptions = DEFAULT_LOD,
 ): ItemPlan {
   const span = Math.max(1, window.end - window.start);
-  // Sparse or dense: counting stops as soon as the window holds more items than are drawn one by one (at a
-  // million events a full count cost 25 ms); a dense window's count comes with its buckets.
+  // Sparse or dense: counting stops as soon as the window holds more items than are drawn one by one, rather
+  // than walking every event of a dense window twice; a dense window's count comes with its buckets.
   let visibleCount = 0;
   let visibleItems = 0;
   const lo = lanes?.laneOffsets;

@@ -48,7 +48,8 @@ const allCounts = new WeakMap<DatasetIndex, FacetCounts>();
 
 /**
  * The facet counts over every event, read off the postings' lengths (and one pass for entity types), once per
- * index: counting them event by event cost 130 ms at a million events, on every query without filters.
+ * index: counting them event by event cost 67 ms in Node (130 ms on the page) at a million events, on every
+ * query without filters.
  */
 function countsOfAll(index: DatasetIndex): FacetCounts {
   let c = allCounts.get(index);
