@@ -44,6 +44,11 @@ function union(size: number, lists: Uint32Array[]): Bitset {
   return b;
 }
 
+/** Counts one event's entity types (a bit per ENTITY_TYPES entry) into `into`. */
+function addEntityTypes(bits: number, into: Uint32Array): void {
+  for (let t = 0; bits !== 0; bits >>>= 1, t++) if (bits & 1) into[t]!++;
+}
+
 const allCounts = new WeakMap<DatasetIndex, FacetCounts>();
 
 /**
@@ -56,10 +61,7 @@ function countsOfAll(index: DatasetIndex): FacetCounts {
   if (!c) {
     const lengths = (lists: Uint32Array[]) => Uint32Array.from(lists, (l) => l.length);
     const etypes = new Uint32Array(ENTITY_TYPES.length);
-    const { eventEntityTypes } = index;
-    for (let i = 0; i < index.size; i++)
-      for (let bits = eventEntityTypes[i]!, t = 0; bits !== 0; bits >>>= 1, t++)
-        if (bits & 1) etypes[t]!++;
+    for (let i = 0; i < index.size; i++) addEntityTypes(index.eventEntityTypes[i]!, etypes);
     c = {
       actors: lengths(index.actorPostings),
       etypes,
@@ -201,41 +203,30 @@ export function runQuery(
     eventPlace,
     eventPrecision,
   } = index;
-  if (unfiltered('actor')) facets.actors.set(all.actors);
-  else
-    facetMask('actor').forEach((i) => {
-      for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++)
-        facets.actors[actorValues[k]!]!++;
-    });
+  // Each facet: read off the counts over every event when no other filter narrows it, else counted over its mask.
+  const tally = (k: DimKey, field: keyof FacetCounts, add: (i: number) => void) => {
+    if (unfiltered(k)) facets[field].set(all[field]);
+    else facetMask(k).forEach(add);
+  };
+  tally('actor', 'actors', (i) => {
+    for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) facets.actors[actorValues[k]!]!++;
+  });
   const { eventEntityTypes } = index;
-  if (unfiltered('etype')) facets.etypes.set(all.etypes);
-  else
-    facetMask('etype').forEach((i) => {
-      for (let bits = eventEntityTypes[i]!, t = 0; bits !== 0; bits >>>= 1, t++)
-        if (bits & 1) facets.etypes[t]!++;
-    });
-  if (unfiltered('type')) facets.types.set(all.types);
-  else
-    facetMask('type').forEach((i) => {
-      const t = eventType[i]!;
-      if (t >= 0) facets.types[t]!++;
-    });
-  if (unfiltered('tag')) facets.tags.set(all.tags);
-  else
-    facetMask('tag').forEach((i) => {
-      for (let k = tagOffsets[i]!; k < tagOffsets[i + 1]!; k++) facets.tags[tagValues[k]!]!++;
-    });
-  if (unfiltered('place')) facets.places.set(all.places);
-  else
-    facetMask('place').forEach((i) => {
-      const p = eventPlace[i]!;
-      if (p >= 0) facets.places[p]!++;
-    });
-  if (unfiltered('prec')) facets.prec.set(all.prec);
-  else
-    facetMask('prec').forEach((i) => {
-      facets.prec[eventPrecision[i]!]!++;
-    });
+  tally('etype', 'etypes', (i) => addEntityTypes(eventEntityTypes[i]!, facets.etypes));
+  tally('type', 'types', (i) => {
+    const t = eventType[i]!;
+    if (t >= 0) facets.types[t]!++;
+  });
+  tally('tag', 'tags', (i) => {
+    for (let k = tagOffsets[i]!; k < tagOffsets[i + 1]!; k++) facets.tags[tagValues[k]!]!++;
+  });
+  tally('place', 'places', (i) => {
+    const p = eventPlace[i]!;
+    if (p >= 0) facets.places[p]!++;
+  });
+  tally('prec', 'prec', (i) => {
+    facets.prec[eventPrecision[i]!]!++;
+  });
 
   return {
     matches,
