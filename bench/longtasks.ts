@@ -9,6 +9,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 import { servePage, sourceLocation } from './inspect';
+import { firstFrame, watchFirstFrame } from './pageProbes';
 
 const N = Number(process.env.PROFILE_SIZE ?? 100_000);
 const LIMIT = Number(process.env.LIMIT ?? 50);
@@ -69,17 +70,8 @@ for (let run = 0; run < RUNS; run++) {
   });
   // Told by the page on its console: waiting with a locator would evaluate Playwright's own script in the page
   // during the load (a 40-70 ms task of its own in this trace).
-  await page.addInitScript({
-    content: `(() => {
-      const check = () => document.querySelector('.cs-timeline .vis-item')
-        ? console.debug('longtasks:items') : requestAnimationFrame(check);
-      requestAnimationFrame(check);
-    })();`,
-  });
-  const shown = page.waitForEvent('console', {
-    predicate: (m) => m.text() === 'longtasks:items',
-    timeout: 180_000,
-  });
+  await watchFirstFrame(page, '.cs-timeline .vis-item');
+  const shown = firstFrame(page);
   await page.goto(target);
   await shown;
   await page.waitForTimeout(1500);

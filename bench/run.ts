@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 import { engineFigures, median } from './engine';
-import { TIME_TO_PAINT, type Probes } from './pageProbes';
+import { firstFrame, TIME_TO_PAINT, watchFirstFrame, type Probes } from './pageProbes';
 import { syntheticDocument } from './synthetic';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -79,49 +79,6 @@ async function newPage(browser: Browser): Promise<Page> {
   await page.addInitScript({ content: TIME_TO_PAINT });
   return page;
 }
-
-/**
- * Records, in the page, when it became interactive: the first animation frame at which `selector` is on screen (and,
- * when given, a status line reads `status`) and the frame before showed it too and came less than 50 ms earlier, so
- * the page draws and answers rather than being blocked. Milliseconds from navigation start; the same rule for
- * Chronoscope and for bare vis-timeline, and neither figure carries the harness's polling.
- */
-async function watchFirstFrame(page: Page, selector: string, status?: string): Promise<void> {
-  await page.addInitScript({
-    content: `(() => {
-      const selector = ${JSON.stringify(selector)};
-      const status = ${JSON.stringify(status ?? '')};
-      let before = false;
-      let last = 0;
-      const check = (t) => {
-        const item = document.querySelector(selector);
-        const shown = item !== null && item.getClientRects().length > 0;
-        const said = !status || [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent === status);
-        if (shown && said && before && t - last < 50) {
-          window.__firstFrame = t;
-          return void console.debug('bench:first-frame', t);
-        }
-        before = shown && said;
-        last = t;
-        requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    })();`,
-  });
-}
-
-/**
- * Resolves with the first interactive frame's time, told by the page on its console: polling for it would make
- * Playwright evaluate its own helper script in the page during the load (a 20-45 ms task counted as the page's).
- * Call before navigating.
- */
-const firstFrame = (page: Page) =>
-  page
-    .waitForEvent('console', {
-      predicate: (m) => m.text().startsWith('bench:first-frame'),
-      timeout: 180_000,
-    })
-    .then((m) => Number(m.text().split(' ')[1]));
 
 const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
