@@ -52,7 +52,7 @@ export function useFixedRows(
   rowPx: number,
   overscan: number,
 ): RowWindow {
-  const [view, setView] = useState({ top: 0, height: guessRect().height });
+  const [view, setView] = useState(() => ({ top: 0, height: guessRect().height }));
   // The scroller is not drawn while there are no rows: watch it again when it may have come or gone.
   const drawn = count > 0;
   useLayoutEffect(() => {
