@@ -3,7 +3,8 @@ import type { VisHandle } from './useVisTimeline';
 import { formatCount } from '../../domain/formatCount';
 
 interface Props {
-  plan: ItemPlan;
+  /** What the timeline draws; not yet planned while the workspace is being put on screen. */
+  plan: ItemPlan | undefined;
   handle: VisHandle | null;
   onFit(): void;
   onZoom(factor: number): void;
@@ -13,8 +14,9 @@ interface Props {
 /** Zoom and fit controls, and a plain statement of what is drawn. */
 export function TimelineToolbar({ plan, handle, onFit, onZoom, historical }: Props) {
   const tl = handle?.timeline;
-  const what =
-    plan.mode === 'events'
+  const what = !plan
+    ? ''
+    : plan.mode === 'events'
       ? `${formatCount(plan.visibleCount)} event${plan.visibleCount === 1 ? '' : 's'} in view`
       : `${formatCount(plan.visibleCount)} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
   return (
@@ -33,7 +35,7 @@ export function TimelineToolbar({ plan, handle, onFit, onZoom, historical }: Pro
           Today
         </button>
       )}
-      <span className="cs-toolbar-info" data-testid="timeline-mode" data-mode={plan.mode}>
+      <span className="cs-toolbar-info" data-testid="timeline-mode" data-mode={plan?.mode}>
         {what}
       </span>
     </div>

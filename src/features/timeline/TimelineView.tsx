@@ -25,8 +25,11 @@ import { formatCount } from '../../domain/formatCount';
 
 const LANE_LABEL_PX = 180;
 
-/** The zoomable timeline: vis-timeline fed only what the level-of-detail planner says is near the window. */
-export function TimelineView() {
+/**
+ * The zoomable timeline: vis-timeline fed only what the level-of-detail planner says is near the window.
+ * vis-timeline itself is built once `build` is true (see Workspace).
+ */
+export function TimelineView({ build = true }: { build?: boolean }) {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
   const container = useRef<HTMLDivElement>(null);
@@ -39,21 +42,26 @@ export function TimelineView() {
       ? { start: view.from, end: view.to }
       : dataWindow,
   );
-  const [width, setWidth] = useState(DEFAULT_LOD.widthPx);
+  // The canvas's width, from a ResizeObserver (after the browser's own layout). Nothing is planned before it is
+  // known and vis-timeline is to be built: a plan for a guessed width was thrown away a frame later, and at 100k
+  // events each whole-extent plan costs 15-20 ms of the render it lands in.
+  const [width, setWidth] = useState<number | undefined>(undefined);
   const lanes = useMemo(
-    () => planLanes(index, result.matches, view.group),
-    [index, result.matches, view.group],
+    () => (build ? planLanes(index, result.matches, view.group) : null),
+    [build, index, result.matches, view.group],
   );
   const plan = useMemo(
     () =>
-      planItems(index, result.matches, lanes, win, {
-        ...DEFAULT_LOD,
-        widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
-      }),
-    [index, result.matches, lanes, win, width],
+      build && width !== undefined
+        ? planItems(index, result.matches, lanes, win, {
+            ...DEFAULT_LOD,
+            widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
+          })
+        : undefined,
+    [build, index, result.matches, lanes, win, width],
   );
   const byId = useMemo(
-    () => new Map<string, PlannedItem>(plan.items.map((i) => [i.id, i])),
+    () => new Map<string, PlannedItem>(plan?.items.map((i) => [i.id, i])),
     [plan],
   );
   // vis calls the templates later, from its own redraws: they read the current plan through this ref.
@@ -136,6 +144,7 @@ export function TimelineView() {
       },
       group: (g) => groupElement(g.label, g.count, g.kind),
     },
+    build,
   );
 
   // Keep the LOD width in step with the container.
@@ -165,7 +174,7 @@ export function TimelineView() {
   const groupsOn = useRef(false);
   const selectedPos = view.event !== undefined ? index.byId.get(view.event) : undefined;
   useEffect(() => {
-    if (!handle) return;
+    if (!handle || !plan) return;
     const groups: VisGroup[] | null = lanes
       ? lanes.lanes.map((l, order) => ({
           id: l.id,
@@ -236,7 +245,7 @@ export function TimelineView() {
           role="group"
           aria-label="Timeline canvas"
           aria-describedby="cs-timeline-help"
-          data-mode={plan.mode}
+          data-mode={plan?.mode}
         />
         <p id="cs-timeline-help" className="cs-visually-hidden">
           Zoom with + and −, pan with the arrow keys, walk events with j and k. The Events list

@@ -52,27 +52,30 @@ export function momentInZone(moment: typeof Moment, tz: string): typeof Moment {
 }
 
 /**
- * Creates the vis Timeline once in `container`, destroys it on unmount. Callbacks are read through a ref so
- * they may change every render without recreating the timeline.
+ * Creates the vis Timeline once in `container` (once `build` is true), destroys it on unmount. Callbacks are
+ * read through a ref so they may change every render without recreating the timeline; `initial` is read when
+ * the timeline is built.
  */
 export function useVisTimeline(
   container: React.RefObject<HTMLDivElement | null>,
   initial: { start: number; end: number; tz: string; options: TimelineOptions },
   callbacks: TimelineCallbacks,
+  build = true,
 ): VisHandle | null {
   const cb = useRef(callbacks);
+  const initialRef = useRef(initial);
   useEffect(() => {
     cb.current = callbacks;
+    initialRef.current = initial;
   });
   const [handle, setHandle] = useState<VisHandle | null>(null);
   const [failed, setFailed] = useState<unknown>(undefined);
-  const initialRef = useRef(initial);
   // A vis-timeline chunk that could not be downloaded is shown by the Timeline region's error boundary.
   if (failed !== undefined) throw failed;
 
   useEffect(() => {
     const el = container.current;
-    if (!el) return;
+    if (!el || !build) return;
     let made: VisHandle | undefined;
     let gone = false;
     let unwatch: (() => void) | undefined;
@@ -105,7 +108,7 @@ export function useVisTimeline(
       made?.timeline.destroy();
       setHandle(null);
     };
-  }, [container]);
+  }, [container, build]);
 
   return handle;
 }
