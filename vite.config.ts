@@ -46,9 +46,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // moment apart from vis-timeline: src/lib/loadVis.ts evaluates them in two tasks.
+            { name: 'moment', test: /node_modules[\\/]moment[\\/]/ },
             {
               name: 'vis',
-              test: /node_modules[\\/](vis-|moment|xss|@egjs|propagating|keycharm|component-emitter|cssfilter)/,
+              test: /node_modules[\\/](vis-|xss|@egjs|propagating|keycharm|component-emitter|cssfilter)/,
             },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
