@@ -44,10 +44,22 @@ function union(size: number, lists: Uint32Array[]): Bitset {
   return b;
 }
 
-/** Counts one event's entity types (a bit per ENTITY_TYPES entry) into `into`. */
-function addEntityTypes(bits: number, into: Uint32Array): void {
-  for (let t = 0; bits !== 0; bits >>>= 1, t++) if (bits & 1) into[t]!++;
+/**
+ * Adds to `into` the events per entity type, given how many events have each pattern of entity-type bits (a bit
+ * per ENTITY_TYPES entry; `patterns[bits]` events have exactly those). Events are counted per pattern first, a
+ * single increment each, and the few patterns spread over the types after: at a million events 2 ms in Node,
+ * where spreading each event's bits cost 17-20 ms (50 ms on the page, in the first query after a load).
+ */
+function addEntityTypes(patterns: Uint32Array, into: Uint32Array): void {
+  for (let p = 1; p < patterns.length; p++) {
+    const times = patterns[p]!;
+    if (times === 0) continue;
+    for (let t = 0, bits = p; bits !== 0; bits >>>= 1, t++) if (bits & 1) into[t]! += times;
+  }
 }
+
+/** Room for every pattern of entity-type bits (index.eventEntityTypes is a Uint8Array). */
+const PATTERNS = 256;
 
 const allCounts = new WeakMap<DatasetIndex, FacetCounts>();
 
@@ -61,7 +73,10 @@ function countsOfAll(index: DatasetIndex): FacetCounts {
   if (!c) {
     const lengths = (lists: Uint32Array[]) => Uint32Array.from(lists, (l) => l.length);
     const etypes = new Uint32Array(ENTITY_TYPES.length);
-    for (let i = 0; i < index.size; i++) addEntityTypes(index.eventEntityTypes[i]!, etypes);
+    const patterns = new Uint32Array(PATTERNS);
+    const bits = index.eventEntityTypes;
+    for (let i = 0; i < index.size; i++) patterns[bits[i]!]!++;
+    addEntityTypes(patterns, etypes);
     c = {
       actors: lengths(index.actorPostings),
       etypes,
@@ -212,7 +227,9 @@ export function runQuery(
     for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) facets.actors[actorValues[k]!]!++;
   });
   const { eventEntityTypes } = index;
-  tally('etype', 'etypes', (i) => addEntityTypes(eventEntityTypes[i]!, facets.etypes));
+  const patterns = new Uint32Array(PATTERNS);
+  tally('etype', 'etypes', (i) => patterns[eventEntityTypes[i]!]!++);
+  addEntityTypes(patterns, facets.etypes);
   tally('type', 'types', (i) => {
     const t = eventType[i]!;
     if (t >= 0) facets.types[t]!++;
