@@ -5,6 +5,7 @@ import { encodeEvents } from '../domain/eventStore';
 import { buildTextIndexAsync, searchText, type TextIndex } from '../domain/textSearch';
 import { fetchBytes } from './fetchBytes';
 import { loadDataset } from './loadDataset';
+import { progressPacer } from './progressPacer';
 import {
   EVENT_CHUNK,
   type BusyHint,
@@ -39,13 +40,11 @@ function warmIntl(): void {
 }
 
 async function load(req: LoadRequest): Promise<void> {
+  const progress = progressPacer((p) => post({ type: 'progress', progress: p }));
   let bytes: Uint8Array;
   if (req.from === 'url') {
     const download = fetchBytes(req.url, req.timeoutMs, (loaded, total) =>
-      post({
-        type: 'progress',
-        progress: { phase: 'download', loaded, ...(total ? { total } : {}) },
-      }),
+      progress({ phase: 'download', loaded, ...(total ? { total } : {}) }),
     );
     warmIntl();
     const r = await download;
@@ -55,14 +54,11 @@ async function load(req: LoadRequest): Promise<void> {
     warmIntl();
     bytes = new Uint8Array(req.bytes);
   }
-  post({
-    type: 'progress',
-    progress: { phase: 'parse', loaded: bytes.length, total: bytes.length },
-  });
+  progress({ phase: 'parse', loaded: bytes.length, total: bytes.length });
   const outcome = loadDataset(bytes, req.name, req.options);
   if (!outcome.ok) return post({ type: 'failed', error: outcome.error });
   const n = outcome.dataset.events.length;
-  post({ type: 'progress', progress: { phase: 'index', loaded: 0, total: n } });
+  progress({ phase: 'index', loaded: 0, total: n });
   const built = buildIndex(outcome.dataset);
   // The typed arrays move to the page (transferred, not copied); the events follow in chunks of encoded JSON,
   // also transferred, which the page parses as it reads them. The worker keeps what text search reads: the
@@ -74,10 +70,7 @@ async function load(req: LoadRequest): Promise<void> {
     const chunk = events.slice(i, i + EVENT_CHUNK);
     const bytes = encodeEvents(chunk);
     post({ type: 'events', bytes, count: chunk.length }, [bytes.buffer as ArrayBuffer]);
-    post({
-      type: 'progress',
-      progress: { phase: 'receive', loaded: Math.min(n, i + EVENT_CHUNK), total: n },
-    });
+    progress({ phase: 'receive', loaded: Math.min(n, i + EVENT_CHUNK), total: n });
   }
   post({
     type: 'loaded',
