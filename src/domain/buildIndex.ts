@@ -31,6 +31,11 @@ export interface DatasetIndex {
   size: number;
   starts: Float64Array;
   ends: Float64Array;
+  /**
+   * Every event's end, ascending (not by position): how many events end by a time is one binary search. With
+   * `starts`, how many events overlap any interval when no filter narrows them (levelOfDetail's count buckets).
+   */
+  endsSorted: Float64Array;
   byId: IdLookup;
   entities: Entity[];
   entityLookup: Map<string, number>;
@@ -184,6 +189,7 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
     size: n,
     starts,
     ends,
+    endsSorted: ends.slice().sort(),
     byId,
     entities,
     entityLookup,
@@ -229,6 +235,26 @@ export function lowerBound(starts: Float64Array, t: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** First position whose value is > t. */
+export function upperBound(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How many events overlap [from, to), counting every event (no filter): those starting before `to` less those
+ * that end by `from` (an event is [start, end) with end > start, so one that ends by `from` starts before `to`).
+ */
+export function countOverlapping(index: DatasetIndex, from: number, to: number): number {
+  return Math.max(0, lowerBound(index.starts, to) - upperBound(index.endsSorted, from));
 }
 
 /** Calls fn for every event overlapping [from, to), in no particular order; returns nothing. */
@@ -317,6 +343,7 @@ export function indexParts(index: DatasetIndex): { parts: IndexParts; transfer: 
     size: index.size,
     starts: take(index.starts),
     ends: take(index.ends),
+    endsSorted: take(index.endsSorted),
     actorPostings: index.actorPostings.map(take),
     actorOffsets: take(index.actorOffsets),
     actorValues: take(index.actorValues),

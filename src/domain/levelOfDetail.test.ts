@@ -70,6 +70,33 @@ describe('planItems: threshold between single items and buckets', () => {
     expect(new Set(buckets.map((b) => b.density))).toEqual(new Set([5]));
   });
 
+  it('counts a day-long event in its own bucket only, filtered or not (it ends where the next begins)', () => {
+    // Forty single days, 1 January to 9 February: each ends at the midnight that starts the next.
+    const days = buildIndex(
+      normaliseDocument({
+        events: Array.from({ length: 40 }, (_, i) => ({
+          id: `d${i}`,
+          title: `Day ${i}`,
+          start: new Date(D('2024-01-01') + i * 86_400_000).toISOString().slice(0, 10),
+        })),
+      }),
+    );
+    const w = { start: D('2024-01-01'), end: D('2024-02-10') };
+    const dayOpts = { maxVisibleItems: 8, widthPx: 2400, minBucketPx: 40 };
+    const allButOne = days.all.clone().andNot(Bitset.of(days.size, [39]));
+    for (const [matches, inView] of [
+      [days.all, 40],
+      [allButOne, 39],
+    ] as const) {
+      const plan = planItems(days, matches, null, w, dayOpts);
+      expect(plan.mode).toBe('buckets');
+      expect(plan.unit?.label).toBe('1 day');
+      expect(plan.visibleCount).toBe(inView);
+      expect((plan.items as BucketItem[]).every((b) => b.count === 1)).toBe(true);
+      expect(plan.items).toHaveLength(inView);
+    }
+  });
+
   it('stays bounded whatever the dataset size', () => {
     const big = dataset(5000);
     const w = { start: D('2024-01-01T00:00:00Z'), end: D('2024-08-01T00:00:00Z') };
@@ -139,16 +166,26 @@ describe('matchExtent', () => {
 describe('planItems agrees with counting event by event (property)', () => {
   const HOUR = 3_600_000;
   const base = D('2024-01-01T00:00:00Z');
-  it('in-view count, mode and every bucket count, with and without lanes', () => {
+  const iso = (hours: number) => {
+    const text = new Date(base + hours * HOUR).toISOString();
+    return hours % 24 === 0 ? text.slice(0, 10) : text;
+  };
+  it('in-view count, mode and every bucket count, with and without lanes and filters', () => {
     fc.assert(
       fc.property(
         fc.array(
           fc.record({
-            at: fc.integer({ min: 0, max: 2000 }),
+            // Hours, and often whole days (written as dates: such an event ends at a midnight, as day-precision
+            // data does), so that starts and ends fall on bucket boundaries.
+            at: fc.oneof(
+              fc.integer({ min: 0, max: 2000 }),
+              fc.integer({ min: 0, max: 83 }).map((d) => d * 24),
+            ),
             hours: fc.oneof(
               fc.constant(0),
               fc.integer({ min: 1, max: 30 }),
               fc.integer({ min: 100, max: 1500 }),
+              fc.integer({ min: 1, max: 60 }).map((d) => d * 24),
             ),
             actors: fc.subarray(['a', 'b', 'c']),
             keep: fc.boolean(),
@@ -158,20 +195,22 @@ describe('planItems agrees with counting event by event (property)', () => {
         fc.integer({ min: -200, max: 2000 }),
         fc.integer({ min: 1, max: 1500 }),
         fc.boolean(),
-        (rows, from, len, byActor) => {
+        fc.boolean(),
+        (rows, from, len, byActor, unfiltered) => {
           const index = buildIndex(
             normaliseDocument({
               entities: ['a', 'b', 'c'].map((id) => ({ id, name: id, type: 'person' })),
               events: rows.map((r, i) => ({
                 id: `e${i}`,
                 title: `e${i}`,
-                start: new Date(base + r.at * HOUR).toISOString(),
-                ...(r.hours ? { end: new Date(base + (r.at + r.hours) * HOUR).toISOString() } : {}),
+                start: iso(r.at),
+                ...(r.hours ? { end: iso(r.at + r.hours) } : {}),
                 actors: r.actors,
               })),
             }),
           );
-          const matches = new Bitset(index.size);
+          // Every event matching (no filter) takes the planner's binary-search path when there are no lanes.
+          const matches = unfiltered ? Bitset.full(index.size) : new Bitset(index.size);
           index.events.forEach((e, i) => rows[Number(e.id.slice(1))]!.keep && matches.add(i));
           const lanes = byActor ? planLanes(index, matches, 'actor') : null;
           const w = { start: base + from * HOUR, end: base + (from + len) * HOUR };

@@ -1,6 +1,11 @@
 import type { Bitset } from './bitset';
 import { bucketFloor, bucketNext, chooseUnit, type BucketUnit } from './buckets';
-import { forEachInWindow, forEachInWindowUntil, type DatasetIndex } from './buildIndex';
+import {
+  countOverlapping,
+  forEachInWindow,
+  forEachInWindowUntil,
+  type DatasetIndex,
+} from './buildIndex';
 import { isDrawable, precisionRank } from './dates';
 import type { LanePlan } from './lanes';
 import type { TimelineEvent } from './types';
@@ -151,21 +156,28 @@ export function planItems(
   };
   const { starts, ends } = index;
   visibleCount = 0;
-  forEachInWindow(index, bounds[0]!, bounds[nb]!, (i) => {
-    if (!matches.has(i)) return;
-    if (starts[i]! < window.end && ends[i]! > window.start) visibleCount++;
-    const first = bucketFrom(Math.max(starts[i]!, bounds[0]!));
-    const lastAt = Math.min(ends[i]!, bounds[nb]!) - 1;
-    const last = lastAt < bounds[first + 1]! ? first : bucketIndex(lastAt);
-    if (!lanes) {
-      for (let b = first; b <= last; b++) counts[b]!++;
-      return;
-    }
-    for (let k = lanes.laneOffsets[i]!; k < lanes.laneOffsets[i + 1]!; k++) {
-      const l = lanes.laneValues[k]!;
-      for (let b = first; b <= last; b++) counts[l * nb + b]!++;
-    }
-  });
+  if (!lanes && matches.count() === index.size) {
+    // Nothing filtered out and no lanes: each count is two binary searches over the index, not a walk over every
+    // event of the window (at a million events, the whole extent cost 17 ms in Node and 35-45 ms on the page).
+    visibleCount = countOverlapping(index, window.start, window.end);
+    for (let b = 0; b < nb; b++) counts[b] = countOverlapping(index, bounds[b]!, bounds[b + 1]!);
+  } else {
+    forEachInWindow(index, bounds[0]!, bounds[nb]!, (i) => {
+      if (!matches.has(i)) return;
+      if (starts[i]! < window.end && ends[i]! > window.start) visibleCount++;
+      const first = bucketFrom(Math.max(starts[i]!, bounds[0]!));
+      const lastAt = Math.min(ends[i]!, bounds[nb]!) - 1;
+      const last = lastAt < bounds[first + 1]! ? first : bucketIndex(lastAt);
+      if (!lanes) {
+        for (let b = first; b <= last; b++) counts[b]!++;
+        return;
+      }
+      for (let k = lanes.laneOffsets[i]!; k < lanes.laneOffsets[i + 1]!; k++) {
+        const l = lanes.laneValues[k]!;
+        for (let b = first; b <= last; b++) counts[l * nb + b]!++;
+      }
+    });
+  }
   let max = 0;
   for (let k = 0; k < counts.length; k++) if (counts[k]! > max) max = counts[k]!;
   const items: BucketItem[] = [];
