@@ -35,15 +35,14 @@ export function Workspace() {
   const reset = loaded;
   // The workspace is put on screen one part per frame, so that no single task mounts all of it and no single
   // frame lays out and paints all of it for the first time: the filters and the timeline's frame, then the
-  // entity list, then the event table, each after the page has been painted, and vis-timeline last (it builds
-  // itself in two more frames). vis-timeline reads sizes as it draws, which makes the browser lay out whatever
-  // was committed before it in the same frame: built while the lists were mounting, its first draw took in the
-  // first layout of the entity list too (a 54-72 ms task at 10k events; when both lists landed in one frame,
-  // 52-63 ms without vis).
-  const stage = useStagesAfterPaint(3);
+  // entity list, then the event table, each after the page has been painted; vis-timeline is built with the
+  // table, in its own two tasks after paints (see useVisTimeline). vis-timeline reads sizes as it draws, which
+  // makes the browser lay out whatever was committed before it in the same frame: built while the lists were
+  // mounting, its first draw took in the first layout of the entity list too (a 54-72 ms task in most 10k loads).
+  const stage = useStagesAfterPaint(2);
   const entities = stage >= 1;
   const table = stage >= 2;
-  const timeline = stage >= 3;
+  const timeline = stage >= 2;
   return (
     <main className="cs-workspace" data-drawer={drawer ?? 'none'}>
       <div className="cs-drawer-buttons">
