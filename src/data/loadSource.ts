@@ -5,12 +5,7 @@ import type { FormatId } from './detectFormat';
 import { fetchBytes } from './fetchBytes';
 import type { ReadOptions } from './loadDataset';
 import { failure, type LoadFailure } from './loadFailure';
-import {
-  EVENT_CHUNK,
-  type LoaderMessage,
-  type LoadProgress,
-  type LoadRequest,
-} from './loaderProtocol';
+import { type LoaderMessage, type LoadProgress, type LoadRequest } from './loaderProtocol';
 import { localFile } from './localFiles';
 import type { Source } from './sources';
 import { inlineTextService, workerTextService, type TextService } from './textService';
@@ -91,7 +86,11 @@ function runInWorker(
           fail(m.error);
           break;
         case 'index':
-          events = new ChunkedEventStore(EVENT_CHUNK);
+          if (!Number.isInteger(m.chunkSize) || m.chunkSize < 1) {
+            fail(failure('worker', 'The loader sent an unreadable index.'));
+            break;
+          }
+          events = new ChunkedEventStore(m.chunkSize);
           index = assembleIndex(m.parts, events);
           break;
         case 'events':

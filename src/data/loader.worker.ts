@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
 import '../lib/zodConfig';
 import { buildIndex, indexParts, type DatasetIndex } from '../domain/buildIndex';
-import { encodeEvents } from '../domain/eventStore';
+import { chunkSizeFor, encodeEvents } from '../domain/eventStore';
 import { buildTextIndexAsync, searchText, type TextIndex } from '../domain/textSearch';
 import { fetchBytes } from './fetchBytes';
 import { loadDataset } from './loadDataset';
 import { progressPacer } from './progressPacer';
 import {
-  EVENT_CHUNK,
   type BusyHint,
   type LoaderMessage,
   type LoadRequest,
@@ -65,12 +64,13 @@ async function load(req: LoadRequest): Promise<void> {
   // events and the entities.
   const events = built.events;
   const { parts, transfer } = indexParts(built);
-  post({ type: 'index', parts }, transfer);
-  for (let i = 0; i < n; i += EVENT_CHUNK) {
-    const chunk = events.slice(i, i + EVENT_CHUNK);
+  const chunkSize = chunkSizeFor(events);
+  post({ type: 'index', parts, chunkSize }, transfer);
+  for (let i = 0; i < n; i += chunkSize) {
+    const chunk = events.slice(i, i + chunkSize);
     const bytes = encodeEvents(chunk);
     post({ type: 'events', bytes, count: chunk.length }, [bytes.buffer as ArrayBuffer]);
-    progress({ phase: 'receive', loaded: Math.min(n, i + EVENT_CHUNK), total: n });
+    progress({ phase: 'receive', loaded: Math.min(n, i + chunkSize), total: n });
   }
   post({
     type: 'loaded',

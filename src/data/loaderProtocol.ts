@@ -41,14 +41,9 @@ export interface LoadProgress {
 export type LoaderMessage =
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'failed'; error: LoadFailure }
-  | { type: 'index'; parts: IndexParts }
+  /** `chunkSize`: events per `events` message (every one but the last holds exactly that many). */
+  | { type: 'index'; parts: IndexParts; chunkSize: number }
   | { type: 'events'; bytes: Uint8Array; count: number }
   | { type: 'loaded'; format: FormatId; encoding: Encoding; bytes: number }
   | { type: 'text-ready' }
   | { type: 'search-result'; id: number; match: TextMatch };
-
-/**
- * Events per message. The page keeps each chunk as the worker encoded it (see ChunkedEventStore) and parses it
- * when one of its events is first read: 1,000 events parse in 3-6 ms.
- */
-export const EVENT_CHUNK = 1000;

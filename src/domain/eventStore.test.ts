@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedEventStore, encodeEvents, IdTable, idTableParts } from './eventStore';
+import { ChunkedEventStore, chunkSizeFor, encodeEvents, IdTable, idTableParts } from './eventStore';
 import type { TimelineEvent } from './types';
 
 const event = (id: string, n: number): TimelineEvent => ({
@@ -56,6 +56,30 @@ describe('ChunkedEventStore', () => {
     store.add(encodeEvents([event('a', 1)]), 1);
     expect(() => store.add(encodeEvents([event('b', 2)]), 1)).toThrow(/last chunk/);
     expect(() => new ChunkedEventStore(2).add(new Uint8Array(), 3)).toThrow(/more events/);
+  });
+});
+
+describe('chunkSizeFor', () => {
+  const sized = (bytes: number) => (e: TimelineEvent) => ({ ...e, description: 'x'.repeat(bytes) });
+  const events = (n: number, pad = 0) =>
+    Array.from({ length: n }, (_, i) => sized(pad)(event(`e${i}`, i)));
+
+  it('sizes chunks by encoded bytes: events ten times larger, a tenth as many per chunk', () => {
+    const small = chunkSizeFor(events(300, 100), 64 * 1024, 10_000);
+    const large = chunkSizeFor(events(300, 2000), 64 * 1024, 10_000);
+    const bytesOf = (n: number, pad: number) => encodeEvents(events(n, pad)).length;
+    // Each chunk comes close to the target without passing it.
+    expect(bytesOf(small, 100)).toBeLessThanOrEqual(64 * 1024);
+    expect(bytesOf(small + 2, 100)).toBeGreaterThan(64 * 1024);
+    expect(bytesOf(large, 2000)).toBeLessThanOrEqual(64 * 1024);
+    expect(bytesOf(large + 2, 2000)).toBeGreaterThan(64 * 1024);
+    expect(large).toBeLessThan(small / 5);
+  });
+
+  it('holds at most `max` and at least one event', () => {
+    expect(chunkSizeFor(events(50), 1024 * 1024, 1000)).toBe(1000);
+    expect(chunkSizeFor(events(5, 10_000), 1024, 1000)).toBe(1);
+    expect(chunkSizeFor([], 1024, 1000)).toBe(1000);
   });
 });
 
