@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Timeline } from '../../lib/vis';
-import { withOneRedraw } from './useVisTimeline';
+import { deferFollowUpDraws, withOneRedraw } from './useVisTimeline';
 
 /** The two vis-timeline internals withOneRedraw holds back, shaped as vis 8 has them (methods on prototypes). */
 function fakeTimeline() {
@@ -57,5 +57,43 @@ describe('withOneRedraw', () => {
     withOneRedraw(timeline as unknown as Timeline, change);
     expect(change).toHaveBeenCalledOnce();
     expect(timeline.redraw).not.toHaveBeenCalled();
+  });
+});
+
+/** An event emitter with component-emitter's API (vis-timeline's Timeline is one). */
+class Emitter {
+  private readonly fns = new Map<string, ((p?: object) => void)[]>();
+  on(event: string, fn: (p?: object) => void) {
+    this.fns.set(event, [...this.listeners(event), fn]);
+  }
+  off(event: string) {
+    this.fns.delete(event);
+  }
+  listeners(event: string) {
+    return this.fns.get(event) ?? [];
+  }
+  emit(event: string, props?: object) {
+    for (const fn of this.listeners(event)) fn(props);
+  }
+}
+
+describe('deferFollowUpDraws', () => {
+  it("asks vis's own listeners for every follow-up draw in the next frame", () => {
+    const timeline = new Emitter();
+    const heard: unknown[] = [];
+    timeline.on('_change', (p) => heard.push(p));
+    timeline.on('rangechange', (p) => heard.push(p));
+    deferFollowUpDraws(timeline as unknown as Timeline);
+    timeline.emit('_change');
+    timeline.emit('_change', { queue: true });
+    timeline.emit('rangechange', { byUser: true });
+    expect(heard).toEqual([{ queue: true }, { queue: true }, { byUser: true }]);
+  });
+
+  it('changes nothing where vis has no such listeners', () => {
+    const timeline = new Emitter();
+    deferFollowUpDraws(timeline as unknown as Timeline);
+    expect(timeline.listeners('_change')).toEqual([]);
+    expect(() => deferFollowUpDraws({} as unknown as Timeline)).not.toThrow();
   });
 });
