@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Timeline } from '../../lib/vis';
-import { deferFollowUpDraws, withOneRedraw } from './useVisTimeline';
+import { deferFollowUpUntilItemsDrawn, withOneRedraw } from './useVisTimeline';
 
 /** The two vis-timeline internals withOneRedraw holds back, shaped as vis 8 has them (methods on prototypes). */
 function fakeTimeline() {
@@ -77,23 +77,33 @@ class Emitter {
   }
 }
 
-describe('deferFollowUpDraws', () => {
-  it("asks vis's own listeners for every follow-up draw in the next frame", () => {
+describe('deferFollowUpUntilItemsDrawn', () => {
+  it("has vis's own listeners draw follow-ups in the next frame until the first draw with items, then as before", () => {
     const timeline = new Emitter();
     const heard: unknown[] = [];
+    let items = 0;
     timeline.on('_change', (p) => heard.push(p));
     timeline.on('rangechange', (p) => heard.push(p));
-    deferFollowUpDraws(timeline as unknown as Timeline);
-    timeline.emit('_change');
+    deferFollowUpUntilItemsDrawn(timeline as unknown as Timeline, () => items > 0);
+    timeline.emit('_change'); // a follow-up of the first draw, without items
     timeline.emit('_change', { queue: true });
     timeline.emit('rangechange', { byUser: true });
-    expect(heard).toEqual([{ queue: true }, { queue: true }, { byUser: true }]);
+    items = 12;
+    timeline.emit('_change'); // the follow-up of the first draw with items
+    timeline.emit('_change'); // later follow-ups: at once, as vis does
+    expect(heard).toEqual([
+      { queue: true },
+      { queue: true },
+      { byUser: true },
+      { queue: true },
+      undefined,
+    ]);
   });
 
   it('changes nothing where vis has no such listeners', () => {
     const timeline = new Emitter();
-    deferFollowUpDraws(timeline as unknown as Timeline);
+    deferFollowUpUntilItemsDrawn(timeline as unknown as Timeline, () => true);
     expect(timeline.listeners('_change')).toEqual([]);
-    expect(() => deferFollowUpDraws({} as unknown as Timeline)).not.toThrow();
+    expect(() => deferFollowUpUntilItemsDrawn({} as unknown as Timeline, () => true)).not.toThrow();
   });
 });
