@@ -20,6 +20,20 @@ test.describe('loading datasets', () => {
     await expect(d.entities.getByLabel('2 matching events').first()).toBeVisible();
   });
 
+  test('the chosen theme is kept across a reload', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    const html = page.locator('html');
+    await expect(html).not.toHaveAttribute('data-theme', /./);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await d.expectShowing(7, 7);
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: 'Light theme' })).toBeVisible();
+  });
+
   test('loads the bundled UCDP dataset by id, through the Datasets menu, and by relative path', async ({
     page,
   }) => {

@@ -1,12 +1,14 @@
 import { startDatasetEarly } from './data/datasetQuery';
 import { loadVis } from './lib/loadVis';
 import { queryClient } from './lib/queryClient';
+import { storedTheme } from './state/storedTheme';
 import { currentView } from './url/currentView';
 
 // The boot script, small and free of React: the dataset starts loading (in the loader worker) and vis-timeline
 // downloads before React and the app are evaluated, so the worker reads the data while the page draws its shell.
 startDatasetEarly(queryClient, currentView().state, window.location.href);
 loadVis().catch(() => {}); // the timeline reports a failed download where it would have been drawn
+storedTheme(); // the page's first localStorage read, here rather than in the task that starts the app
 // React first, then the app: each module graph is evaluated in a task of its own (together they took ~70 ms).
 import('react-dom/client')
   .then(() => import('./app/start'))

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
+import { storedTheme, THEME_KEY, type ThemeChoice } from './storedTheme';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
+export type { ThemeChoice } from './storedTheme';
 export type DialogName = 'help' | 'report' | 'saved-views' | null;
 
 interface UiState {
@@ -17,17 +18,6 @@ interface UiState {
   /** Narrow screens: which drawer is open. */
   drawer: 'entities' | 'details' | null;
   setDrawer(d: 'entities' | 'details' | null): void;
-}
-
-const THEME_KEY = 'chronoscope.theme';
-
-function storedTheme(): ThemeChoice {
-  try {
-    const t = localStorage.getItem(THEME_KEY);
-    return t === 'light' || t === 'dark' ? t : 'system';
-  } catch {
-    return 'system';
-  }
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
