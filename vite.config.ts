@@ -46,12 +46,14 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // moment apart from vis-timeline: src/lib/loadVis.ts evaluates them in two tasks.
+            // moment, then vis-timeline's other dependencies, then vis-timeline: src/lib/loadVis.ts evaluates
+            // the three chunks in three tasks.
             { name: 'moment', test: /node_modules[\\/]moment[\\/]/ },
             {
-              name: 'vis',
-              test: /node_modules[\\/](vis-|xss|@egjs|propagating|keycharm|component-emitter|cssfilter)/,
+              name: 'vis-deps',
+              test: /node_modules[\\/](vis-data|vis-util|uuid|xss|@egjs|propagating|keycharm|component-emitter|cssfilter)/,
             },
+            { name: 'vis', test: /node_modules[\\/]vis-timeline[\\/]/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },
