@@ -1,3 +1,5 @@
+import { nextTask } from './nextTask';
+
 /**
  * vis-timeline and moment, loaded once (the first call starts the download; the boot script makes it). A failed
  * download is not kept: the next call tries again. Three chunks, each evaluated in a task of its own: moment, then
@@ -8,7 +10,9 @@ export const loadVis = (() => {
   let loading: Promise<typeof import('./vis')> | undefined;
   return () =>
     (loading ??= import('moment')
+      .then(nextTask)
       .then(() => import('vis-data/esnext'))
+      .then(nextTask)
       .then(() => import('./vis'))
       .catch((e: unknown) => {
         loading = undefined;
