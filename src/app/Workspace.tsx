@@ -7,6 +7,7 @@ import { FilterBar } from '../features/filters/FilterBar';
 import { DensityHistogram } from '../features/histogram/DensityHistogram';
 import { TimelineView } from '../features/timeline/TimelineView';
 import { useUi } from '../state/uiStore';
+import { afterPaint } from '../ui/afterPaint';
 import { copyViewLink } from './Header';
 import { RegionBoundary } from './RegionBoundary';
 
@@ -15,14 +16,7 @@ function useStagesAfterPaint(last: number): number {
   const [stage, setStage] = useState(0);
   useEffect(() => {
     if (stage >= last) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setStage(stage + 1), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => setStage(stage + 1));
   }, [stage, last]);
   return stage;
 }

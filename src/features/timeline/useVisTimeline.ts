@@ -3,6 +3,7 @@ import type { moment as Moment } from '../../lib/vis';
 import type { DataSet, Timeline, TimelineOptions } from '../../lib/vis';
 import { loadVis } from '../../lib/loadVis';
 import { zoneOffsetMinutes } from '../../domain/formatDate';
+import { afterPaint } from '../../ui/afterPaint';
 
 export interface VisItem {
   id: string;
@@ -192,11 +193,6 @@ export function deferFollowUpUntilItemsDrawn(timeline: Timeline, hasItems: () =>
     if (defer && hasItems()) itemsDrawn = true;
     for (const fn of own) fn(defer ? { ...props, queue: true } : props);
   });
-}
-
-/** Runs `fn` in a task after the next frame is painted, when the page's layout is up to date. */
-function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 /**
