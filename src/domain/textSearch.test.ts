@@ -1,8 +1,15 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildIndex } from './buildIndex';
 import { normaliseDocument } from './normalise';
-import { buildTextIndex, parseTextQuery, searchableText, searchText, words } from './textSearch';
+import {
+  buildTextIndex,
+  buildTextIndexAsync,
+  parseTextQuery,
+  searchableText,
+  searchText,
+  words,
+} from './textSearch';
 
 const index = buildIndex(
   normaliseDocument({
@@ -168,5 +175,42 @@ describe('searchText agrees with the plain rule on random data', () => {
         },
       ),
     );
+  });
+});
+
+describe('buildTextIndexAsync', () => {
+  it('builds in slices the same index as in one go', async () => {
+    for (const slice of [1, 2, 3, 100]) {
+      const sliced = await buildTextIndexAsync(index, slice);
+      expect(sliced).toEqual(buildTextIndex(index));
+    }
+  });
+
+  it('reads no event before the pause it is given has passed', async () => {
+    vi.useFakeTimers();
+    try {
+      let reads = 0;
+      const counted = {
+        ...index,
+        events: {
+          length: index.size,
+          at: (pos: number) => {
+            reads++;
+            return index.events[pos];
+          },
+        },
+      };
+      const quietUntil = Date.now() + 400;
+      const built = buildTextIndexAsync(counted, 1, () => quietUntil - Date.now());
+      await vi.advanceTimersByTimeAsync(399);
+      expect(reads).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(reads).toBe(1);
+      await vi.runAllTimersAsync();
+      expect((await built).size).toBe(index.size);
+      expect(reads).toBe(index.size);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

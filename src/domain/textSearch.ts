@@ -174,9 +174,9 @@ export async function buildTextIndexAsync(
   pauseMs: () => number = () => 0,
 ): Promise<TextIndex> {
   const builder = new TextIndexBuilder(index);
-  for (let i = chunkSize; i < index.size; i += chunkSize) {
-    builder.addUpTo(i);
+  for (let i = 0; i < index.size; i += chunkSize) {
     await new Promise((r) => setTimeout(r, Math.max(0, pauseMs())));
+    builder.addUpTo(Math.min(index.size, i + chunkSize));
   }
   return builder.finish();
 }
