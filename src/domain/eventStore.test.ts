@@ -15,7 +15,17 @@ const event = (id: string, n: number): TimelineEvent => ({
   actors: [`a${n % 3}`],
   tags: [],
   sources: [{ url: `https://example.org/${n}` }],
-  other: { n, nested: { list: [n, null, 'x'] } },
+  other: { n, nested: { list: [n, null, 'x'] }, empty: null },
+  // Every third event has every optional field too.
+  ...(n % 3 === 0
+    ? {
+        endText: String(n + 1),
+        offsetMinutes: -330,
+        type: 'strike',
+        location: { name: `Place ${n}`, lat: 50.45, lon: 30.52 },
+        description: `About ${id}`,
+      }
+    : {}),
 });
 
 function storeOf(events: TimelineEvent[], chunkSize: number, keep: number): ChunkedEventStore {
@@ -43,6 +53,19 @@ describe('ChunkedEventStore', () => {
         },
       ),
     );
+  });
+
+  it('gives back absent fields as absent, and nulls inside kept fields as nulls', () => {
+    const store = storeOf([event('a', 1), event('b', 3)], 2, 1);
+    expect(Object.keys(store.at(0)!)).not.toContain('endText');
+    expect(store.at(0)!.other).toEqual({ n: 1, nested: { list: [1, null, 'x'] }, empty: null });
+    expect(store.at(1)!.offsetMinutes).toBe(-330);
+  });
+
+  it('does not write field names into a chunk, one event after another', () => {
+    const text = new TextDecoder().decode(encodeEvents([event('a', 3), event('b', 6)]));
+    expect(text).not.toContain('"title"');
+    expect(text).not.toContain('"startText"');
   });
 
   it('answers nothing for positions that are not whole numbers', () => {
