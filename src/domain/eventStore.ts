@@ -189,11 +189,12 @@ export function idTableParts(ids: readonly string[]): IdTableParts {
  * grew; this is one string and two typed arrays.
  */
 export class IdTable implements IdLookup {
-  constructor(private readonly parts: IdTableParts) {}
+  constructor(readonly parts: IdTableParts) {}
 
   get(id: string): number | undefined {
     const { text, starts, slots } = this.parts;
     const mask = slots.length - 1;
+    if (mask < 0) return undefined; // no table (its buffer was transferred away): never loop forever
     for (let s = hash(id) & mask; ; s = (s + 1) & mask) {
       const pos = slots[s]!;
       if (pos === -1) return undefined;

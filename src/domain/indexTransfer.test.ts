@@ -16,6 +16,8 @@ describe('index transfer (worker to page)', () => {
     const sent = structuredClone(parts, { transfer });
     expect(sender.starts.length).toBe(0); // transferred, not copied
     expect(sender.events).toHaveLength(built.size); // what text search reads stays with the sender
+    // The sender's id lookup still answers: what it sent was a copy.
+    built.events.forEach((e, pos) => expect(sender.byId.get(e.id)).toBe(pos));
     const store = new ChunkedEventStore(1000);
     const again = assembleIndex(sent, store);
     for (let i = 0; i < built.events.length; i += 1000) {
