@@ -131,6 +131,8 @@ export class ChunkedEventStore implements EventStore {
   private readonly chunks: Uint8Array[] = [];
   private readonly parsed = new Map<number, TimelineEvent[]>();
   private count = 0;
+  private lastChunk = -1;
+  private lastEvents: TimelineEvent[] | undefined;
 
   /**
    * @param chunkSize events per chunk; every chunk but the last holds exactly this many.
@@ -157,6 +159,9 @@ export class ChunkedEventStore implements EventStore {
   at(pos: number): TimelineEvent | undefined {
     if (!Number.isInteger(pos) || pos < 0 || pos >= this.count) return undefined;
     const c = Math.floor(pos / this.chunkSize);
+    // Reads come in runs (a window, rows, a build going through every event): the chunk read last is already
+    // the most recent, so it needs no reordering.
+    if (c === this.lastChunk) return this.lastEvents![pos - c * this.chunkSize];
     let events = this.parsed.get(c);
     if (events) {
       // Most recently read last: the first key is the one to drop.
@@ -166,6 +171,8 @@ export class ChunkedEventStore implements EventStore {
       if (this.parsed.size >= this.keep) this.parsed.delete(this.parsed.keys().next().value!);
     }
     this.parsed.set(c, events);
+    this.lastChunk = c;
+    this.lastEvents = events;
     return events[pos - c * this.chunkSize];
   }
 }
