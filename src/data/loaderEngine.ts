@@ -1,7 +1,7 @@
 // First: zod must be jitless before any schema exists (see the module).
 import '../lib/zodConfig';
 import { buildIndex, indexParts, type DatasetIndex } from '../domain/buildIndex';
-import { chunkSizeFor, encodeEvents } from '../domain/eventStore';
+import { ChunkedEventStore, chunkSizeFor, encodeEvents } from '../domain/eventStore';
 import { buildTextIndexAsync, searchText, type TextIndex } from '../domain/textSearch';
 import { loadDataset } from './loadDataset';
 import type { LoaderMessage, LoadProgress, LoadRequest, SearchRequest } from './loaderProtocol';
@@ -40,23 +40,50 @@ export async function readDataset(
   progress: (p: LoadProgress) => void,
   post: Post,
 ): Promise<void> {
+  const sent = sendDataset(bytes, req, progress, post);
+  if (!sent) return;
+  index = sent;
+  // The page now draws the dataset for the first time, on the other core: the text index waits until it has (a
+  // build started at once made a 10k load ~65 ms slower to become interactive on two cores). Then it is built in
+  // slices that give way while the analyst acts: run flat out beside the page, it made the first filter changes
+  // after a load 70-100 ms instead of ~35.
+  quietUntil = performance.now() + FIRST_DRAW_MS;
+  text = buildTextIndexAsync(sent, TEXT_SLICE, () => quietUntil - performance.now());
+  await text;
+  post({ type: 'text-ready' });
+}
+
+/**
+ * Loads the dataset and sends it to the page. Returns the index the worker keeps for text search, whose events are
+ * the encoded chunks (as on the page), not objects: a million event objects were ~700 MB of this worker's heap,
+ * which every major garbage collection of the text index build had to trace (most of its ~20 s at 1M). The event
+ * objects are garbage once this returns. Undefined when the load failed (the page has been told).
+ */
+function sendDataset(
+  bytes: Uint8Array,
+  req: LoadRequest,
+  progress: (p: LoadProgress) => void,
+  post: Post,
+): DatasetIndex | undefined {
   progress({ phase: 'parse', loaded: bytes.length, total: bytes.length });
   const outcome = loadDataset(bytes, req.name, req.options);
-  if (!outcome.ok) return post({ type: 'failed', error: outcome.error });
+  if (!outcome.ok) return void post({ type: 'failed', error: outcome.error });
   const n = outcome.dataset.events.length;
   progress({ phase: 'index', loaded: 0, total: n });
   const built = buildIndex(outcome.dataset);
   // The typed arrays move to the page (transferred, not copied); the events follow in chunks of encoded JSON,
-  // also transferred, which the page parses as it reads them. The worker keeps what text search reads: the
-  // events and the entities.
+  // which the page parses as it reads them. The worker keeps a copy of each chunk for text search.
   const events = built.events;
   const { parts, transfer } = indexParts(built);
   const chunkSize = chunkSizeFor(events);
+  const kept = new ChunkedEventStore(chunkSize);
   post({ type: 'index', parts, chunkSize }, transfer);
   for (let i = 0; i < n; i += chunkSize) {
     const chunk = events.slice(i, i + chunkSize);
     const encoded = encodeEvents(chunk);
-    post({ type: 'events', bytes: encoded, count: chunk.length }, [encoded.buffer as ArrayBuffer]);
+    kept.add(encoded, chunk.length);
+    const copy = encoded.slice();
+    post({ type: 'events', bytes: copy, count: chunk.length }, [copy.buffer]);
     progress({ phase: 'receive', loaded: Math.min(n, i + chunkSize), total: n });
   }
   post({
@@ -65,15 +92,7 @@ export async function readDataset(
     encoding: outcome.encoding,
     bytes: outcome.bytes,
   });
-  index = built;
-  // The page now draws the dataset for the first time, on the other core: the text index waits until it has (a
-  // build started at once made a 10k load ~65 ms slower to become interactive on two cores). Then it is built in
-  // slices that give way while the analyst acts: run flat out beside the page, it made the first filter changes
-  // after a load 70-100 ms instead of ~35.
-  quietUntil = performance.now() + FIRST_DRAW_MS;
-  text = buildTextIndexAsync(built, TEXT_SLICE, () => quietUntil - performance.now());
-  await text;
-  post({ type: 'text-ready' });
+  return { ...built, events: kept, dataset: { ...built.dataset, events: kept } };
 }
 
 export function search(req: SearchRequest, post: Post): void {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { buildIndex } from './buildIndex';
+import { ChunkedEventStore, encodeEvents } from './eventStore';
 import { normaliseDocument } from './normalise';
 import {
   buildTextIndex,
@@ -212,5 +213,20 @@ describe('buildTextIndexAsync', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('text search over encoded events (as the loader worker keeps them)', () => {
+  it('builds the same index and finds the same events, phrases included', async () => {
+    const store = new ChunkedEventStore(2, 1);
+    for (let i = 0; i < index.size; i += 2) {
+      const chunk = index.events.slice(i, i + 2);
+      store.add(encodeEvents(chunk), chunk.length);
+    }
+    const kept = { ...index, events: store, dataset: { ...index.dataset, events: store } };
+    const fromStore = await buildTextIndexAsync(kept, 1);
+    expect(fromStore).toEqual(buildTextIndex(index));
+    for (const q of ['frozen', '"frozen Russian"', 'ammun', 'kirby assets', '"no such phrase"'])
+      expect(searchText(kept, fromStore, q)).toEqual(searchText(index, buildTextIndex(index), q));
   });
 });
