@@ -210,8 +210,8 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
     starts,
     ends,
     endsSorted: ends.slice().sort(),
-    // The page's kind of id lookup (typed arrays, sent to it as they are): a Map of a million ids took the
-    // worker about as long to fill as the rest of the index.
+    // The page's kind of id lookup (typed arrays, of which the page gets copies): a Map of a million ids took
+    // the worker about as long to fill as the rest of the index.
     byId: new IdTable(idTableParts(ids)),
     entities,
     entityLookup,
@@ -343,7 +343,8 @@ export type IndexParts = Omit<
 
 /**
  * Splits an index into its transferable parts and the list of buffers to transfer. Transferring detaches the typed
- * arrays from the sender's index: what stays usable there is its events, entities and dimension values.
+ * arrays from the sender's index: what stays usable there is its events, entities, dimension values and id
+ * lookup (whose arrays are sent as copies).
  */
 export function indexParts(index: BuiltIndex): { parts: IndexParts; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
