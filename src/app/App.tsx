@@ -27,7 +27,8 @@ export function App() {
   const setNotices = useUi((s) => s.setNotices);
   useTheme();
   useEffect(() => {
-    setNotices(canonicaliseAddress());
+    const notices = canonicaliseAddress();
+    if (notices.length > 0) setNotices(notices);
   }, [setNotices]);
   useEffect(() => disposeDatasetsOnEviction(client), [client]);
   const { source, options } = useMemo(

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { currentView } from './currentView';
-import { serialiseViewState, type ParsedView, type ViewState } from './viewState';
+import { serialiseViewState, type ViewState } from './viewState';
 
 /**
  * Binds the view state to the address bar. The URL is the only copy: components read it through
@@ -22,13 +22,13 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-function getSnapshot(): ParsedView {
-  return currentView();
+function getSnapshot(): ViewState {
+  return currentView().state;
 }
 
-/** The current view state; re-renders on every URL change (ours, Back, Forward). */
+/** The current view state; re-renders when the URL's view changes (ours, Back, Forward), not its spelling. */
 export function useViewState(): ViewState {
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot).state;
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
 function write(next: ViewState, mode: 'push' | 'replace'): void {
