@@ -40,6 +40,8 @@ export function engineFigures(n: number): Record<string, number> {
   const f = EMPTY_FILTERS;
   const popular = 'actor-3';
   const win = paddedWindow(index.extent!);
+  const oneActor = runQuery(index, text, { ...f, actors: [popular] }).matches;
+  const byActor = planLanes(index, index.all, 'actor');
   return {
     events: n,
     'normalise ms': normalise,
@@ -60,9 +62,9 @@ export function engineFigures(n: number): Record<string, number> {
     'query, text "convoy drone" ms': time(() => runQuery(index, text, { ...f, q: 'convoy drone' })),
     'query, text prefix "ammun" ms': time(() => runQuery(index, text, { ...f, q: 'ammun' })),
     'LOD plan, whole extent ms': time(() => planItems(index, index.all, null, win)),
-    'LOD plan, lanes by actor ms': time(() =>
-      planItems(index, index.all, planLanes(index, index.all, 'actor'), win),
-    ),
+    'lanes by actor ms': time(() => planLanes(index, index.all, 'actor')),
+    'LOD plan, lanes by actor ms': time(() => planItems(index, index.all, byActor, win)),
+    'LOD plan, one actor ms': time(() => planItems(index, oneActor, null, win)),
   };
 }
 
