@@ -286,8 +286,8 @@ export function forEachInWindow(
   to: number,
   fn: (i: number) => void,
 ): void {
-  // The same walk as forEachInWindowUntil, without its stop test: this runs over every event of a dense window
-  // (a million at once), where one more call per event cost 3 ms in Node.
+  // The same walk as forEachMatchInWindow, without its bitset and stop test: this runs over every event of a dense
+  // window (a million at once), where one more call per event cost 3 ms in Node.
   const { starts, ends, longEvents, shortSpan } = index;
   const hi = lowerBound(starts, to);
   const lo = lowerBound(starts, from - shortSpan);
@@ -301,24 +301,36 @@ export function forEachInWindow(
 }
 
 /**
- * Like forEachInWindow, but stops as soon as fn returns true. Events that start inside come first, in position
- * (time) order; long events (see `shortSpan`) follow.
+ * Calls fn for every event of `matches` overlapping [from, to), stopping as soon as fn returns true. The short
+ * events are read from the bitset a word at a time (a word without matches is one test), so a narrow filter costs
+ * about its matches in the window, not every event of it; long events follow. Events that start inside come first,
+ * in position (time) order.
  */
-export function forEachInWindowUntil(
+export function forEachMatchInWindow(
   index: DatasetIndex,
+  matches: Bitset,
   from: number,
   to: number,
-  fn: (i: number) => boolean,
+  fn: (i: number) => boolean | void,
 ): void {
   const { starts, ends, longEvents, shortSpan } = index;
   const hi = lowerBound(starts, to);
   const lo = lowerBound(starts, from - shortSpan);
-  for (let i = lo; i < hi; i++) {
-    if (ends[i]! > from && ends[i]! - starts[i]! <= shortSpan && fn(i)) return;
+  const { words } = matches;
+  for (let w = lo >>> 5; w < words.length && w << 5 < hi; w++) {
+    let v = words[w]!;
+    while (v !== 0) {
+      const bit = v & -v;
+      v ^= bit;
+      const i = (w << 5) + 31 - Math.clz32(bit);
+      if (i < lo) continue;
+      if (i >= hi) break;
+      if (ends[i]! > from && ends[i]! - starts[i]! <= shortSpan && fn(i)) return;
+    }
   }
   for (let k = 0; k < longEvents.length; k++) {
     const i = longEvents[k]!;
-    if (starts[i]! < to && ends[i]! > from && fn(i)) return;
+    if (matches.has(i) && starts[i]! < to && ends[i]! > from && fn(i)) return;
   }
 }
 

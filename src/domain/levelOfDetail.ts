@@ -1,11 +1,6 @@
 import type { Bitset } from './bitset';
 import { bucketFloor, bucketNext, chooseUnit, type BucketUnit } from './buckets';
-import {
-  countOverlapping,
-  forEachInWindow,
-  forEachInWindowUntil,
-  type DatasetIndex,
-} from './buildIndex';
+import { countOverlapping, forEachMatchInWindow, type DatasetIndex } from './buildIndex';
 import { isDrawable, precisionRank } from './dates';
 import type { LanePlan } from './lanes';
 import type { TimelineEvent } from './types';
@@ -79,8 +74,7 @@ export function planItems(
   let visibleCount = 0;
   let visibleItems = 0;
   const lo = lanes?.laneOffsets;
-  forEachInWindowUntil(index, window.start, window.end, (i) => {
-    if (!matches.has(i)) return false;
+  forEachMatchInWindow(index, matches, window.start, window.end, (i) => {
     visibleCount++;
     visibleItems += lo ? Math.max(1, lo[i + 1]! - lo[i]!) : 1;
     return visibleItems > opts.maxVisibleItems;
@@ -93,8 +87,7 @@ export function planItems(
     const collect = (from: number, to: number): EventItem[] | null => {
       const out: EventItem[] = [];
       let overflow = false;
-      forEachInWindow(index, from, to, (i) => {
-        if (overflow || !matches.has(i)) return;
+      forEachMatchInWindow(index, matches, from, to, (i) => {
         const e = index.events.at(i)!;
         if (!isDrawable(e.start) || !isDrawable(e.end)) return;
         const shape = eventShape(e);
@@ -111,7 +104,7 @@ export function planItems(
             end: e.end,
           });
         }
-        if (out.length > cap) overflow = true;
+        if (out.length > cap) return (overflow = true);
       });
       return overflow ? null : out;
     };
@@ -162,8 +155,7 @@ export function planItems(
     visibleCount = countOverlapping(index, window.start, window.end);
     for (let b = 0; b < nb; b++) counts[b] = countOverlapping(index, bounds[b]!, bounds[b + 1]!);
   } else {
-    forEachInWindow(index, bounds[0]!, bounds[nb]!, (i) => {
-      if (!matches.has(i)) return;
+    forEachMatchInWindow(index, matches, bounds[0]!, bounds[nb]!, (i) => {
       if (starts[i]! < window.end && ends[i]! > window.start) visibleCount++;
       const first = bucketFrom(Math.max(starts[i]!, bounds[0]!));
       const lastAt = Math.min(ends[i]!, bounds[nb]!) - 1;
