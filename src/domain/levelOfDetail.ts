@@ -73,10 +73,11 @@ export function planItems(
   // than walking every event of a dense window twice; a dense window's count comes with its buckets.
   let visibleCount = 0;
   let visibleItems = 0;
-  const lo = lanes?.laneOffsets;
+  const laneCount = lanes ? lanes.lanes.length : 1;
+  const eventLanes = new Uint16Array(laneCount);
   forEachMatchInWindow(index, matches, window.start, window.end, (i) => {
     visibleCount++;
-    visibleItems += lo ? Math.max(1, lo[i + 1]! - lo[i]!) : 1;
+    visibleItems += lanes ? Math.max(1, lanes.lanesInto(i, eventLanes)) : 1;
     return visibleItems > opts.maxVisibleItems;
   });
   const laneId = (l: number) => lanes?.lanes[l]?.id;
@@ -115,7 +116,6 @@ export function planItems(
     return { mode: 'events', items, visibleCount };
   }
 
-  const laneCount = lanes ? lanes.lanes.length : 1;
   // More lanes means more buckets per pixel column; widen buckets so the total stays bounded.
   const minPx = opts.minBucketPx * Math.max(1, Math.sqrt(laneCount) / 2);
   const unit = chooseUnit((span * minPx) / Math.max(1, opts.widthPx));
@@ -164,9 +164,10 @@ export function planItems(
         for (let b = first; b <= last; b++) counts[b]!++;
         return;
       }
-      for (let k = lanes.laneOffsets[i]!; k < lanes.laneOffsets[i + 1]!; k++) {
-        const l = lanes.laneValues[k]!;
-        for (let b = first; b <= last; b++) counts[l * nb + b]!++;
+      const n = lanes.lanesInto(i, eventLanes);
+      for (let k = 0; k < n; k++) {
+        const at = eventLanes[k]! * nb;
+        for (let b = first; b <= last; b++) counts[at + b]!++;
       }
     });
   }
