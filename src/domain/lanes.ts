@@ -101,13 +101,17 @@ export function planLanes(
           out[0] = noneLane;
           return 1;
         }
+        // An event's actors are distinct (the normaliser drops repeats), so only "other" can come twice.
         let n = 0;
+        let sawOther = false;
         for (let k = a; k < b; k++) {
           const lane = laneOfValue[values[k]!]!;
           if (lane < 0) continue;
-          let dup = false;
-          for (let q = 0; q < n; q++) if (out[q] === lane) dup = true;
-          if (!dup) out[n++] = lane;
+          if (lane === otherLane) {
+            if (sawOther) continue;
+            sawOther = true;
+          }
+          out[n++] = lane;
         }
         return n;
       }
