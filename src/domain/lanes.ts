@@ -59,7 +59,7 @@ export function planLanes(
         : index.places.values;
   const counts = new Uint32Array(names.length);
   let noneCount = 0;
-  // The matches a bitset word at a time, in plain loops (a callback per event cost a third more at a million).
+  // The matches a bitset word at a time, in plain loops (with a callback per event it took twice as long at 1M).
   const { words } = matches;
   for (let w = 0; w < words.length; w++) {
     for (let v = words[w]!; v !== 0;) {
