@@ -316,6 +316,8 @@ export function forEachMatchInWindow(
   const { starts, ends, longEvents, shortSpan } = index;
   const hi = lowerBound(starts, to);
   const lo = lowerBound(starts, from - shortSpan);
+  // The same word walk as the histogram's, written out in both: through a shared Bitset method taking a callback,
+  // at 1M this walk took 25% longer (18.7 -> 23.3 ms nearly unfiltered) and the histogram's 65% (5.4 -> 8.9 ms).
   const { words } = matches;
   for (let w = lo >>> 5; w < words.length && w << 5 < hi; w++) {
     let v = words[w]!;
