@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { sourceKey } from '../data/sources';
 import { datasetRequest } from '../data/datasetQuery';
-import { disposeDatasetsOnEviction, useDataset } from '../data/useDataset';
+import { manageDatasetCache } from '../data/datasetCache';
+import { useDataset } from '../data/useDataset';
 import { useFilterResult, ViewDataContext } from '../data/viewData';
 import { DatasetLoadError } from '../data/loadSource';
 import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
@@ -30,7 +31,7 @@ export function App() {
     const notices = canonicaliseAddress();
     if (notices.length > 0) setNotices(notices);
   }, [setNotices]);
-  useEffect(() => disposeDatasetsOnEviction(client), [client]);
+  useEffect(() => manageDatasetCache(client), [client]);
   const { source, options } = useMemo(
     () => datasetRequest(view, window.location.href),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the request depends on these three fields only
