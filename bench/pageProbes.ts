@@ -40,32 +40,41 @@ export interface Probes {
  * the page draws and answers rather than being blocked. Milliseconds from navigation start; the same rule for
  * Chronoscope and for bare vis-timeline, and neither figure carries the harness's polling.
  */
+const firstFrameWatch = (selector: string, status?: string) => `(() => {
+  const selector = ${JSON.stringify(selector)};
+  const status = ${JSON.stringify(status ?? '')};
+  let before = false;
+  let last = 0;
+  const check = (t) => {
+    const item = document.querySelector(selector);
+    const shown = item !== null && item.getClientRects().length > 0;
+    const said = !status || [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent === status);
+    if (shown && said && before && t - last < 50) {
+      window.__firstFrame = t;
+      return void console.debug('bench:first-frame', t);
+    }
+    before = shown && said;
+    last = t;
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+/** Watches for the first interactive frame (above) of every page load from now on. Call before navigating. */
 export async function watchFirstFrame(
   page: Page,
   selector: string,
   status?: string,
 ): Promise<void> {
-  await page.addInitScript({
-    content: `(() => {
-      const selector = ${JSON.stringify(selector)};
-      const status = ${JSON.stringify(status ?? '')};
-      let before = false;
-      let last = 0;
-      const check = (t) => {
-        const item = document.querySelector(selector);
-        const shown = item !== null && item.getClientRects().length > 0;
-        const said = !status || [...document.querySelectorAll('[role="status"]')].some((s) => s.textContent === status);
-        if (shown && said && before && t - last < 50) {
-          window.__firstFrame = t;
-          return void console.debug('bench:first-frame', t);
-        }
-        before = shown && said;
-        last = t;
-        requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    })();`,
-  });
+  await page.addInitScript({ content: firstFrameWatch(selector, status) });
+}
+
+/**
+ * Watches for the first interactive frame (above) in the page as it is, for a dataset opened inside the running
+ * app; `status` must not be what the page says now.
+ */
+export async function watchNextFrame(page: Page, selector: string, status: string): Promise<void> {
+  await page.evaluate(firstFrameWatch(selector, status));
 }
 
 /**
