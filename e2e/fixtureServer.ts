@@ -1,7 +1,8 @@
 /**
  * Serves e2e/fixtures cross-origin (with CORS) on FIXTURE_PORT, so `?data=http://127.0.0.1:4174/x.json` loads
- * the way a dataset on another site would. /no-cors/* omits the CORS header; /stall never answers; /shared/* and
- * /testdata/* serve ../shared/datasets and src/data/importers/testdata.
+ * the way a dataset on another site would. /no-cors/* omits the CORS header; /stall never answers; /half/synthetic-N.json
+ * sends half of a synthetic dataset and then nothing more (a download in progress); /shared/* and /testdata/* serve
+ * ../shared/datasets and src/data/importers/testdata.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +17,17 @@ const port = Number(process.env.FIXTURE_PORT ?? 4174);
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
   if (url.pathname === '/stall') return; // never answers: the client's timeout must fire
+  const half = /^\/half\/synthetic-(\d+)\.json$/.exec(url.pathname);
+  if (half) {
+    const body = Buffer.from(syntheticDocument(Math.min(Number(half[1]), 200_000)));
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      'content-length': body.length,
+    });
+    res.write(body.subarray(0, body.length >> 1)); // and the connection stays open until the client leaves
+    return;
+  }
   const synthetic = /^\/synthetic-(\d+)\.json$/.exec(url.pathname);
   if (synthetic) {
     const body = syntheticDocument(Math.min(Number(synthetic[1]), 200_000));

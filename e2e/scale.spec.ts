@@ -78,3 +78,20 @@ test('500 entities: only the rows in view are drawn, yet every one is reachable'
   await d.entities.getByPlaceholder('Find entity…').fill('Actor 499 ');
   await expect(rows).toHaveCount(1);
 });
+
+test('a download in progress shows its bytes and can be cancelled', async ({ page }) => {
+  const d = new Dashboard(page);
+  // Half of a 2 MB file arrives, then nothing more.
+  await d.open(`data=${encodeURIComponent(`${FIXTURES}/half/synthetic-10000.json`)}`);
+  const loading = page.getByRole('group', { name: 'Loading' });
+  await expect(loading.getByText(/^Downloading 1\.\d MB of 2\.\d MB$/)).toBeVisible();
+  await expect(loading.getByRole('progressbar')).toHaveAttribute('value', /\d+/);
+  const loaders = page.workers();
+  expect(loaders).toHaveLength(1);
+  await loading.getByRole('button', { name: 'Cancel' }).click();
+  // The bundled sample opens instead, and the loader that was downloading is gone.
+  await expect(loading).toBeHidden();
+  await d.expectShowing(7, 7);
+  expect(d.params().get('data')).toBeNull();
+  await expect.poll(() => page.workers().includes(loaders[0]!)).toBe(false);
+});
