@@ -95,3 +95,22 @@ test('a download in progress shows its bytes and can be cancelled', async ({ pag
   expect(d.params().get('data')).toBeNull();
   await expect.poll(() => page.workers().includes(loaders[0]!)).toBe(false);
 });
+
+test('cancelling a load opened inside the app goes back to the view the analyst came from', async ({
+  page,
+}) => {
+  const d = new Dashboard(page);
+  await d.open('data=ucdp-ukraine');
+  await d.expectShowing(3883, 3883);
+  await d.entityCheckbox('Civilians').check();
+  await d.expectShowing(6, 3883);
+  const datasets = page.getByRole('navigation', { name: 'Dataset and view' });
+  await datasets.getByText('Datasets', { exact: true }).click();
+  await datasets.getByLabel('Load from URL').fill(`${FIXTURES}/half/synthetic-10000.json`);
+  await datasets.getByRole('button', { name: 'Load', exact: true }).click();
+  const loading = page.getByRole('group', { name: 'Loading' });
+  await expect(loading.getByText(/^Downloading 1\.\d MB of 2\.\d MB$/)).toBeVisible();
+  await loading.getByRole('button', { name: 'Cancel' }).click();
+  await d.expectShowing(6, 3883);
+  expect(d.params().get('data')).toBe('ucdp-ukraine');
+});

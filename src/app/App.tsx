@@ -13,7 +13,7 @@ import { LoadingPanel } from '../features/import/LoadingPanel';
 import { openDataset } from '../features/import/openDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { useUi } from '../state/uiStore';
-import { canonicaliseAddress, useViewState } from '../url/useViewState';
+import { backInApp, canonicaliseAddress, useViewState } from '../url/useViewState';
 import { Dialogs } from './Dialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -95,7 +95,8 @@ export function App() {
         label={source.label}
         onCancel={() => {
           void client.cancelQueries({ queryKey: ['dataset', sourceKey(source)] });
-          openDataset(undefined);
+          // Back to the view the analyst came from; a link opened cold has none, so the bundled sample.
+          if (!backInApp()) openDataset(undefined);
         }}
       />
     );

@@ -31,12 +31,31 @@ export function useViewState(): ViewState {
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
+/** How many views this tab's Chronoscope has pushed before the current entry (kept in the entry's history state). */
+function depth(): number {
+  const state: unknown = window.history.state;
+  const d = (state as { chronoscope?: unknown } | null)?.chronoscope;
+  return typeof d === 'number' && Number.isInteger(d) && d > 0 ? d : 0;
+}
+
+/** True when Back leads to an earlier view of this app rather than out of it (to the page before, or nowhere). */
+export function canGoBackInApp(): boolean {
+  return depth() > 0;
+}
+
+/** Goes Back to the view before, if it was this app's; returns false (and does nothing) otherwise. */
+export function backInApp(): boolean {
+  if (!canGoBackInApp()) return false;
+  window.history.back();
+  return true;
+}
+
 function write(next: ViewState, mode: 'push' | 'replace'): void {
   const qs = serialiseViewState(next);
   const url = `${window.location.pathname}${qs ? `?${qs}` : ''}${window.location.hash}`;
   if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-  if (mode === 'push') window.history.pushState(null, '', url);
-  else window.history.replaceState(null, '', url);
+  if (mode === 'push') window.history.pushState({ chronoscope: depth() + 1 }, '', url);
+  else window.history.replaceState(window.history.state, '', url);
   notify();
 }
 
