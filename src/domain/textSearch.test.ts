@@ -179,6 +179,63 @@ describe('searchText agrees with the plain rule on random data', () => {
   });
 });
 
+describe('buildTextIndex holds every word of every field (property)', () => {
+  const vocabulary = ['Kyiv', 'aid', 'drone', 'Ümerov', 'convoy', 'Ramstein', 'UDCG', 'group'];
+  const arbWords = fc
+    .array(fc.constantFrom(...vocabulary), { maxLength: 3 })
+    .map((w) => w.join(' '));
+  // Few distinct values, so that actors, places, tags and types repeat across events (the builder reads each
+  // repeated value's words once).
+  const arbEvent = fc.record({
+    title: arbWords,
+    description: arbWords,
+    actors: fc.subarray(['austin', 'umerov', 'kirby', 'unknown-actor']),
+    place: fc.option(fc.constantFrom('Kyiv', 'Ramstein air base', 'Brussels')),
+    tags: fc.subarray(['aid', 'UDCG', 'drone-strike']),
+    type: fc.option(fc.constantFrom('meeting', 'aid package', 'statement')),
+    quote: fc.option(arbWords),
+  });
+  it('each event is in the postings of exactly its words, numbered in the order they first occur', () => {
+    fc.assert(
+      fc.property(fc.array(arbEvent, { minLength: 1, maxLength: 30 }), (rows) => {
+        const idx = buildIndex(
+          normaliseDocument({
+            entities: [
+              { id: 'austin', name: 'Lloyd Austin', aliases: ['SecDef'] },
+              { id: 'umerov', name: 'Rustem Umerov' },
+              { id: 'kirby', name: 'John Kirby', aliases: ['NSC spokesman', 'Kirby'] },
+            ],
+            events: rows.map((r, i) => ({
+              id: `e${i}`,
+              title: r.title || `event ${i}`,
+              description: r.description,
+              start: '2024-01-01',
+              actors: r.actors,
+              ...(r.place ? { location: { name: r.place } } : {}),
+              tags: r.tags,
+              ...(r.type ? { type: r.type } : {}),
+              ...(r.quote ? { sources: [{ title: 'Readout', quote: r.quote }] } : {}),
+            })),
+          }),
+        );
+        const built = buildTextIndex(idx);
+        const perEvent = Array.from({ length: idx.size }, (_, i) =>
+          words(searchableText(idx, idx.events.at(i)!)),
+        );
+        expect(built.names).toEqual([...new Set(perEvent.flat())]);
+        built.names.forEach((w, id) => {
+          const holders = Array.from(
+            built.postings.subarray(built.starts[id], built.starts[id + 1]),
+          );
+          const want = perEvent.flatMap((ws, i) => (ws.includes(w) ? [i] : []));
+          expect(holders).toEqual(want);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('buildTextIndexAsync', () => {
   it('builds in slices the same index as in one go', async () => {
     for (const slice of [1, 2, 3, 100]) {

@@ -54,12 +54,7 @@ function fieldText(index: DatasetIndex, e: TimelineEvent, field: string): string
     case 'description':
       return clipField(e.description);
     case 'actors':
-      return e.actors
-        .map((id) => {
-          const ent = entityById(index, id);
-          return ent ? [ent.name, ...ent.aliases].join(' ') : id;
-        })
-        .join(' ');
+      return e.actors.map((id) => actorText(index, id)).join(' ');
     case 'location':
       return e.location?.name ?? '';
     case 'tags':
@@ -93,7 +88,18 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Collects the words of events in position order, then lays out the postings word by word. */
+/** The text of an actor as search reads it: the entity's name and aliases, or the id the event names. */
+function actorText(index: DatasetIndex, id: string): string {
+  const ent = entityById(index, id);
+  return ent ? [ent.name, ...ent.aliases].join(' ') : id;
+}
+
+/**
+ * Collects the words of events in position order, then lays out the postings word by word. Each event's fields are
+ * read in FIELDS order, as `eventText` joins them, so words get the same numbers; values that repeat across events
+ * (actors, places, tags, types) are split into words once and their word numbers kept (at a million events, the
+ * build spent most of its time splitting and looking up the same actor names again).
+ */
 class TextIndexBuilder {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
@@ -105,33 +111,71 @@ class TextIndexBuilder {
   /** Where each event's words end in seq. */
   private readonly ends: Uint32Array;
   private next = 0;
+  /** Word numbers of repeated values, per field. */
+  private readonly known = {
+    actors: new Map<string, number[]>(),
+    location: new Map<string, number[]>(),
+    tags: new Map<string, number[]>(),
+    type: new Map<string, number[]>(),
+  };
 
   constructor(private readonly index: DatasetIndex) {
     this.ends = new Uint32Array(index.size);
   }
 
+  private wordId(w: string): number {
+    let id = this.ids.get(w);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(w, id);
+      this.names.push(w);
+      this.lastEvent.push(-1);
+    }
+    return id;
+  }
+
+  private post(id: number, event: number): void {
+    if (this.lastEvent[id] === event) return;
+    this.lastEvent[id] = event;
+    if (this.len === this.seq.length) {
+      const grown = new Uint32Array(this.seq.length * 2);
+      grown.set(this.seq);
+      this.seq = grown;
+    }
+    this.seq[this.len++] = id;
+  }
+
+  private postText(text: string, event: number): void {
+    for (const w of words(text)) this.post(this.wordId(w), event);
+  }
+
+  private postValue(
+    field: keyof TextIndexBuilder['known'],
+    value: string,
+    text: () => string,
+    event: number,
+  ): void {
+    let ids = this.known[field].get(value);
+    if (!ids) {
+      ids = words(text()).map((w) => this.wordId(w));
+      this.known[field].set(value, ids);
+    }
+    for (const id of ids) this.post(id, event);
+  }
+
   /** Adds the events at positions next .. to-1. */
   addUpTo(to: number): void {
-    const { index, ids, names, lastEvent } = this;
+    const { index } = this;
     for (let i = this.next; i < to; i++) {
       const e = index.events.at(i)!;
-      for (const w of words(eventText(index, e))) {
-        let id = ids.get(w);
-        if (id === undefined) {
-          id = names.length;
-          ids.set(w, id);
-          names.push(w);
-          lastEvent.push(-1);
-        }
-        if (lastEvent[id] === i) continue;
-        lastEvent[id] = i;
-        if (this.len === this.seq.length) {
-          const grown = new Uint32Array(this.seq.length * 2);
-          grown.set(this.seq);
-          this.seq = grown;
-        }
-        this.seq[this.len++] = id;
-      }
+      this.postText(fieldText(index, e, 'title'), i);
+      this.postText(fieldText(index, e, 'description'), i);
+      for (const a of e.actors) this.postValue('actors', a, () => actorText(index, a), i);
+      const place = e.location?.name;
+      if (place !== undefined) this.postValue('location', place, () => place, i);
+      for (const t of e.tags) this.postValue('tags', t, () => t, i);
+      this.postText(fieldText(index, e, 'sources'), i);
+      if (e.type !== undefined) this.postValue('type', e.type, () => e.type!, i);
       this.ends[i] = this.len;
     }
     this.next = Math.max(this.next, to);
