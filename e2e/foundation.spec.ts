@@ -132,9 +132,29 @@ test.describe('fatal errors name the problem and offer a way on', () => {
       const alert = page.getByRole('alert');
       await expect(alert).toContainText(message);
       await expect(alert.getByRole('heading', { name: /Could not load/ })).toBeVisible();
+      // Opened cold, there is no earlier view of the app to go back to.
+      await expect(alert.getByRole('button', { name: 'Back to the previous view' })).toHaveCount(0);
       await alert.getByRole('button', { name: 'Open the sample dataset' }).click();
       await d.expectShowing(7, 7);
       expect(dialogs).toBe(0);
     });
   }
+});
+
+test('a dataset that fails to load inside the app offers the way back to the view before', async ({
+  page,
+}) => {
+  const d = new Dashboard(page);
+  await d.open('data=ucdp-ukraine');
+  await d.entityCheckbox('Civilians').check();
+  await d.expectShowing(6, 3883);
+  const nav = page.getByRole('navigation', { name: 'Dataset and view' });
+  await nav.getByText('Datasets', { exact: true }).click();
+  await nav.getByLabel('Load from URL').fill(`${FIXTURES}/missing.json`);
+  await nav.getByRole('button', { name: 'Load', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(/answered 404/);
+  await alert.getByRole('button', { name: 'Back to the previous view' }).click();
+  await d.expectShowing(6, 3883);
+  expect(d.params().get('data')).toBe('ucdp-ukraine');
 });

@@ -13,7 +13,7 @@ import { LoadingPanel } from '../features/import/LoadingPanel';
 import { openDataset } from '../features/import/openDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { useUi } from '../state/uiStore';
-import { backInApp, canonicaliseAddress, useViewState } from '../url/useViewState';
+import { backInApp, canGoBackInApp, canonicaliseAddress, useViewState } from '../url/useViewState';
 import { Dialogs } from './Dialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -83,6 +83,7 @@ export function App() {
           error={query.error}
           onRetry={() => void query.refetch()}
           onDefault={() => openDataset(undefined)}
+          {...(canGoBackInApp() ? { onBack: () => void backInApp() } : {})}
         >
           <DatasetMenu current={view.data} {...(view.fmt ? { format: view.fmt } : {})} />
         </LoadErrorPanel>

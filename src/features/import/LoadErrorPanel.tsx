@@ -6,11 +6,13 @@ interface Props {
   error: unknown;
   onRetry(): void;
   onDefault(): void;
+  /** Back to the view the analyst came from, when there is one in this app. */
+  onBack?: () => void;
   children?: ReactNode;
 }
 
 /** A fatal load error: what went wrong, in words, with ways to go on. The page is never blank. */
-export function LoadErrorPanel({ label, error, onRetry, onDefault, children }: Props) {
+export function LoadErrorPanel({ label, error, onRetry, onDefault, onBack, children }: Props) {
   const failure = error instanceof DatasetLoadError ? error.failure : undefined;
   const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
   const retryable =
@@ -26,6 +28,11 @@ export function LoadErrorPanel({ label, error, onRetry, onDefault, children }: P
         </details>
       )}
       <div className="cs-row">
+        {onBack && (
+          <button type="button" onClick={onBack}>
+            Back to the previous view
+          </button>
+        )}
         {retryable && (
           <button type="button" onClick={onRetry}>
             Retry
