@@ -53,6 +53,13 @@ test.describe('loading datasets', () => {
 
     await d.open('data=data/austin-umerov.json');
     await d.expectShowing(7, 7);
+
+    // Load from URL takes what ?data= takes, a relative path included.
+    await page.getByText('Datasets', { exact: true }).click();
+    await page.getByLabel('Load from URL').fill('data/ucdp-ukraine.json');
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await d.expectShowing(3883, 3883);
+    expect(d.params().get('data')).toBe('data/ucdp-ukraine.json');
   });
 
   test('loads an absolute http(s) URL with CORS', async ({ page }) => {

@@ -69,11 +69,16 @@ export function DatasetMenu({ current, format }: { current?: string; format?: Fo
           >
             <label>
               Load from URL
+              {/* Text, not type="url": like ?data=, it takes a bundled id or a relative path too, and a refused
+                  address gets the app's own message rather than the browser's validation bubble. */}
               <input
-                type="url"
+                type="text"
+                inputMode="url"
+                spellCheck={false}
+                autoComplete="url"
                 value={url}
                 onChange={(e) => setUrl(e.target.value)}
-                placeholder="https://…/events.json"
+                placeholder="https://…/events.json or a relative path"
               />
             </label>
             <button type="submit">Load</button>
