@@ -55,9 +55,7 @@ test.describe('loading datasets', () => {
     await d.expectShowing(7, 7);
 
     // Load from URL takes what ?data= takes, a relative path included.
-    await page.getByText('Datasets', { exact: true }).click();
-    await page.getByLabel('Load from URL').fill('data/ucdp-ukraine.json');
-    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await d.loadFromUrl('data/ucdp-ukraine.json');
     await d.expectShowing(3883, 3883);
     expect(d.params().get('data')).toBe('data/ucdp-ukraine.json');
   });
@@ -155,10 +153,7 @@ test('a dataset that fails to load inside the app offers the way back to the vie
   await d.open('data=ucdp-ukraine');
   await d.entityCheckbox('Civilians').check();
   await d.expectShowing(6, 3883);
-  const nav = page.getByRole('navigation', { name: 'Dataset and view' });
-  await nav.getByText('Datasets', { exact: true }).click();
-  await nav.getByLabel('Load from URL').fill(`${FIXTURES}/missing.json`);
-  await nav.getByRole('button', { name: 'Load', exact: true }).click();
+  await d.loadFromUrl(`${FIXTURES}/missing.json`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(/answered 404/);
   await alert.getByRole('button', { name: 'Back to the previous view' }).click();

@@ -104,10 +104,7 @@ test('cancelling a load opened inside the app goes back to the view the analyst 
   await d.expectShowing(3883, 3883);
   await d.entityCheckbox('Civilians').check();
   await d.expectShowing(6, 3883);
-  const datasets = page.getByRole('navigation', { name: 'Dataset and view' });
-  await datasets.getByText('Datasets', { exact: true }).click();
-  await datasets.getByLabel('Load from URL').fill(`${FIXTURES}/half/synthetic-10000.json`);
-  await datasets.getByRole('button', { name: 'Load', exact: true }).click();
+  await d.loadFromUrl(`${FIXTURES}/half/synthetic-10000.json`);
   const loading = page.getByRole('group', { name: 'Loading' });
   await expect(loading.getByText(/^Downloading 1\.\d MB of 2\.\d MB$/)).toBeVisible();
   await loading.getByRole('button', { name: 'Cancel' }).click();

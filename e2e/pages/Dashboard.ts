@@ -48,6 +48,14 @@ export class Dashboard {
     return this.entities.getByRole('checkbox', { name: new RegExp(`^${name}`) });
   }
 
+  /** Opens a dataset from the header's Datasets menu by "Load from URL", as an analyst does in the running app. */
+  async loadFromUrl(address: string): Promise<void> {
+    const nav = this.page.getByRole('navigation', { name: 'Dataset and view' });
+    await nav.getByText('Datasets', { exact: true }).click();
+    await nav.getByLabel('Load from URL').fill(address);
+    await nav.getByRole('button', { name: 'Load', exact: true }).click();
+  }
+
   /** The URL's query parameters right now. */
   params(): URLSearchParams {
     return new URL(this.page.url()).searchParams;
