@@ -15,8 +15,9 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-const PORT = 4173;
-export const FIXTURE_PORT = 4174;
+// Overridable so that two checkouts can run their e2e suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const FIXTURE_PORT = Number(process.env.E2E_FIXTURE_PORT ?? 4174);
 export const FIXTURES = `http://127.0.0.1:${FIXTURE_PORT}`;
 
 export default defineConfig({

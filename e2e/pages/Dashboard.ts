@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const FIXTURES = 'http://127.0.0.1:4174';
+export const FIXTURES = `http://127.0.0.1:${process.env.E2E_FIXTURE_PORT ?? 4174}`;
 
 /** The Chronoscope dashboard as an analyst sees it: regions, controls and the status line, by accessible name. */
 export class Dashboard {
