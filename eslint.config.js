@@ -29,6 +29,26 @@ const zones = [
     from: ['./src/app', './src/features', './src/state', './src/ui'],
     message: 'data/ knows only domain/, url/ and lib/.',
   },
+  // The thread boundary: data/worker runs in the loader worker, data/page on the page; data/read (bytes to a
+  // dataset) runs in either, and in Node for the server's ingest. They talk only through data/loaderProtocol.ts.
+  {
+    target: './src/data/worker',
+    from: ['./src/data/page', './src/url'],
+    message:
+      'worker code never imports page code; share through data/read or data/loaderProtocol.ts.',
+  },
+  {
+    target: './src/data/page',
+    from: './src/data/worker',
+    message:
+      'page code never imports worker code (it starts the worker by URL); share through data/read or data/loaderProtocol.ts.',
+  },
+  {
+    target: './src/data/read',
+    from: ['./src/data/page', './src/data/worker', './src/url'],
+    message:
+      'data/read runs on the page, in the worker and in Node: it knows only domain/ and lib/.',
+  },
   {
     target: './src/ui',
     from: ['./src/app', './src/features', './src/data', './src/url', './src/state'],
@@ -40,6 +60,14 @@ const zones = [
     message: 'state/ holds UI state only.',
   },
   { target: './src/features', from: ['./src/app'], message: 'features never import the shell.' },
+];
+
+/** Packages that bind code to React, the page or a rendering library: banned where the code must stay pure. */
+const uiPackages = [
+  { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'no React here.' },
+  { group: ['zustand', 'zustand/*'], message: 'no zustand here.' },
+  { group: ['@tanstack/*'], message: 'no TanStack here.' },
+  { group: ['vis-*', 'vis-*/*', 'moment', 'moment/*'], message: 'no vis-timeline here.' },
 ];
 
 /** A feature never imports another feature. */
@@ -99,6 +127,34 @@ export default tseslint.config(
       ],
     },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: uiPackages.map((p) => ({
+            ...p,
+            message: `domain/ is pure TypeScript: ${p.message}`,
+          })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/data/read/**/*.ts', 'src/data/worker/**/*.ts', 'src/data/loaderProtocol.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: uiPackages.map((p) => ({
+            ...p,
+            message: `this code runs off the page (worker, Node): ${p.message}`,
+          })),
+        },
+      ],
+    },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'src/test/**'],

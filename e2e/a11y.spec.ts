@@ -64,7 +64,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('alert')).toBeVisible();
       await expectNoSeriousViolations(page, 'load error panel');
 
-      await d.open(`data=${encodeURIComponent(`${FIXTURES}/testdata/generic-aid.csv`)}`);
+      await d.open(`data=${encodeURIComponent(`${FIXTURES}/files/generic-aid.csv`)}`);
       await expect(page.getByRole('dialog', { name: /Map the columns/ })).toBeVisible();
       await expectNoSeriousViolations(page, 'column-mapping dialog');
     });

@@ -1,8 +1,8 @@
 /**
  * Serves e2e/fixtures cross-origin (with CORS) on FIXTURE_PORT, so `?data=http://127.0.0.1:4174/x.json` loads
  * the way a dataset on another site would. /no-cors/* omits the CORS header; /stall never answers; /half/synthetic-N.json
- * sends half of a synthetic dataset and then nothing more (a download in progress); /shared/* and /testdata/* serve
- * ../shared/datasets and src/data/importers/testdata.
+ * sends half of a synthetic dataset and then nothing more (a download in progress); /third-party/* and /files/* serve
+ * fixtures/third-party and fixtures/files.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -10,8 +10,8 @@ import { join, normalize } from 'node:path';
 import { syntheticDocument } from '../bench/synthetic.ts';
 
 const root = join(import.meta.dirname, 'fixtures');
-const sharedRoot = join(import.meta.dirname, '../../shared/datasets');
-const testdataRoot = join(import.meta.dirname, '../src/data/importers/testdata');
+const thirdPartyRoot = join(import.meta.dirname, '../fixtures/third-party');
+const filesRoot = join(import.meta.dirname, '../fixtures/files');
 const port = Number(process.env.FIXTURE_PORT ?? 4174);
 
 createServer(async (req, res) => {
@@ -39,11 +39,11 @@ createServer(async (req, res) => {
     res.end(body);
     return;
   }
-  // The real datasets beside the repository (../shared/datasets) and the importers' hand-made test files.
-  const tree = url.pathname.startsWith('/shared/')
-    ? { prefix: '/shared/', dir: sharedRoot }
-    : url.pathname.startsWith('/testdata/')
-      ? { prefix: '/testdata/', dir: testdataRoot }
+  // Real files from public projects and the files written for the tests (fixtures/).
+  const tree = url.pathname.startsWith('/third-party/')
+    ? { prefix: '/third-party/', dir: thirdPartyRoot }
+    : url.pathname.startsWith('/files/')
+      ? { prefix: '/files/', dir: filesRoot }
       : undefined;
   if (tree) {
     const relShared = normalize(decodeURIComponent(url.pathname.slice(tree.prefix.length)));

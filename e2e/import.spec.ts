@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Dashboard, FIXTURES } from './pages/Dashboard';
 
-const SHARED = '../shared/datasets';
+const THIRD_PARTY = 'fixtures/third-party';
 const FILES: [string, string, number][] = [
   ['timelinejs/republican-primaries-2012.json', 'TimelineJS JSON', 13],
   ['timelinejs/women_in_computing.json', 'TimelineJS JSON', 10],
@@ -21,16 +21,16 @@ const FILES: [string, string, number][] = [
   ['timesketch/edge-cases/large_field_event.jsonl', 'Timesketch JSONL', 3],
 ];
 
-test.describe('the real files in shared/datasets', () => {
+test.describe('the real files from public projects (fixtures/third-party)', () => {
   for (const [file, format, count] of FILES) {
     test(`${file} loads by ?data= and by drag-and-drop`, async ({ page }) => {
       const d = new Dashboard(page);
-      await d.open(`data=${encodeURIComponent(`${FIXTURES}/shared/${file}`)}`);
+      await d.open(`data=${encodeURIComponent(`${FIXTURES}/third-party/${file}`)}`);
       await d.expectShowing(count, count);
       await expect(page.getByRole('banner')).toContainText(format);
       await d.open();
       await d.expectShowing(7, 7);
-      const bytes = readFileSync(`${SHARED}/${file}`);
+      const bytes = readFileSync(`${THIRD_PARTY}/${file}`);
       // Drop the raw bytes (Windows-1252 stays Windows-1252).
       const dt = await page.evaluateHandle(
         ([name, b64]) => {
@@ -54,7 +54,7 @@ test.describe('the real files in shared/datasets', () => {
     await d.open();
     await d.dropFile(
       'acled.csv',
-      readFileSync('src/data/importers/testdata/acled-sample.csv', 'utf8'),
+      readFileSync('fixtures/files/acled-sample.csv', 'utf8'),
       'text/csv',
     );
     await d.expectShowing(3, 3);
@@ -69,7 +69,7 @@ test.describe('the real files in shared/datasets', () => {
 
   test('TimelineJS eras are drawn as labelled background periods', async ({ page }) => {
     const d = new Dashboard(page);
-    await d.open(`data=${encodeURIComponent(`${FIXTURES}/shared/timelinejs/eras.json`)}`);
+    await d.open(`data=${encodeURIComponent(`${FIXTURES}/third-party/timelinejs/eras.json`)}`);
     await d.expectShowing(20, 20);
     await expect(
       d.timeline.locator('.vis-item.vis-background.cs-period', { hasText: 'Era Test 650-700' }),
@@ -79,7 +79,7 @@ test.describe('the real files in shared/datasets', () => {
   test('TimelineJS HTML arrives as plain text with its links as sources', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open(
-      `data=${encodeURIComponent(`${FIXTURES}/shared/timelinejs/republican-primaries-2012.json`)}&event=event-2`,
+      `data=${encodeURIComponent(`${FIXTURES}/third-party/timelinejs/republican-primaries-2012.json`)}&event=event-2`,
     );
     await expect(d.details.getByRole('heading', { name: 'New Hampshire' })).toBeVisible();
     await expect(
@@ -90,7 +90,7 @@ test.describe('the real files in shared/datasets', () => {
 });
 
 test.describe('generic CSV through the column-mapping dialog', () => {
-  const CSV = readFileSync('src/data/importers/testdata/generic-aid.csv', 'utf8');
+  const CSV = readFileSync('fixtures/files/generic-aid.csv', 'utf8');
 
   test('drop, check the preview, import; the link reopens the same events; the mapping is remembered', async ({
     page,
@@ -128,7 +128,7 @@ test.describe('generic CSV through the column-mapping dialog', () => {
     // A colleague opening the same file by URL with this link's mapping gets the same events, no dialog.
     const map = d.params().get('map')!;
     await d.open(
-      `data=${encodeURIComponent(`${FIXTURES}/testdata/generic-aid.csv`)}&map=${encodeURIComponent(map)}`,
+      `data=${encodeURIComponent(`${FIXTURES}/files/generic-aid.csv`)}&map=${encodeURIComponent(map)}`,
     );
     await d.expectShowing(4, 4);
     await d.search.fill('Zelensky');
@@ -145,7 +145,7 @@ test.describe('generic CSV through the column-mapping dialog', () => {
     page,
   }) => {
     const d = new Dashboard(page);
-    await d.open(`data=${encodeURIComponent(`${FIXTURES}/shared/timesketch/evtx_part.csv`)}`);
+    await d.open(`data=${encodeURIComponent(`${FIXTURES}/third-party/timesketch/evtx_part.csv`)}`);
     await d.expectShowing(13, 13);
     await page.getByText('Datasets', { exact: true }).click();
     await page.getByLabel('Read the current file as').selectOption('csv');

@@ -4,11 +4,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeText } from '../src/data/decodeText.ts';
-import { importUcdp } from '../src/data/importers/ucdp.ts';
+import { decodeText } from '../src/data/read/decodeText.ts';
+import { importUcdp } from '../src/data/read/importers/ucdp.ts';
 import { normaliseDocument } from '../src/domain/normalise.ts';
 
-const input = resolve(process.argv[2] ?? '../shared/datasets/ucdp-ged-ukraine/UCDP-Ukraine.csv');
+const input = resolve(process.argv[2] ?? 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv');
 const output = resolve(process.argv[3] ?? 'public/data/ucdp-ukraine.json');
 const { text, encoding } = decodeText(readFileSync(input));
 const { doc, issues } = importUcdp(text);

@@ -1,4 +1,4 @@
-import { startDatasetEarly } from './data/datasetQuery';
+import { startDatasetEarly } from './data/page/datasetQuery';
 import { loadVis } from './lib/loadVis';
 import { nextTask } from './lib/nextTask';
 import { queryClient } from './lib/queryClient';

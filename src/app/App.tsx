@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { sourceKey } from '../data/sources';
-import { datasetRequest } from '../data/datasetQuery';
-import { manageDatasetCache } from '../data/datasetCache';
-import { useDataset } from '../data/useDataset';
-import { useFilterResult, ViewDataContext } from '../data/viewData';
-import { DatasetLoadError } from '../data/loadSource';
+import { sourceKey } from '../data/page/sources';
+import { datasetRequest } from '../data/page/datasetQuery';
+import { manageDatasetCache } from '../data/page/datasetCache';
+import { useDataset } from '../data/page/useDataset';
+import { useFilterResult, ViewDataContext } from '../data/page/viewData';
+import { DatasetLoadError } from '../data/page/loadSource';
 import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
 import { DropZone } from '../features/import/DropZone';
 import { LoadErrorPanel } from '../features/import/LoadErrorPanel';

@@ -1,5 +1,5 @@
-import type { LoadedDataset } from '../data/loadSource';
-import { FORMATS } from '../data/detectFormat';
+import type { LoadedDataset } from '../data/page/loadSource';
+import { FORMATS } from '../data/read/detectFormat';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { copyText, linkTo } from '../features/share/copyLink';
 import { TimeZoneSelect } from '../features/share/TimeZoneSelect';

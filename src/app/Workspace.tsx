@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useViewData } from '../data/viewData';
+import { useViewData } from '../data/page/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
 import { EventList } from '../features/events/EventList';

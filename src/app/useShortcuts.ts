@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ViewData } from '../data/viewData';
+import type { ViewData } from '../data/page/viewData';
 import { stepSelection } from '../domain/eventOrder';
 import { formatEventDate } from '../domain/formatDate';
 import { GROUP_BYS } from '../domain/lanes';

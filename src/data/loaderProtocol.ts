@@ -1,9 +1,9 @@
 import type { IndexParts } from '../domain/buildIndex';
 import type { TextMatch } from '../domain/textSearch';
-import type { Encoding } from './decodeText';
-import type { FormatId } from './detectFormat';
-import type { ReadOptions } from './loadDataset';
-import type { LoadFailure } from './loadFailure';
+import type { Encoding } from './read/decodeText';
+import type { FormatId } from './read/detectFormat';
+import type { ReadOptions } from './read/loadDataset';
+import type { LoadFailure } from './read/loadFailure';
 
 export type LoadRequest =
   | {

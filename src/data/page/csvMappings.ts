@@ -1,4 +1,4 @@
-import { headerSignature, readCsvMapping, type CsvMapping } from '../domain/csvMapping';
+import { headerSignature, readCsvMapping, type CsvMapping } from '../../domain/csvMapping';
 
 export const MAPPINGS_KEY = 'chronoscope.csvMappings.v1';
 /** Mappings kept per browser; the oldest is forgotten first. */

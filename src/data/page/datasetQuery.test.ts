@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
-import { parseViewState } from '../url/viewState';
+import { parseViewState } from '../../url/viewState';
 import { datasetQueryOptions, datasetRequest, startDatasetEarly } from './datasetQuery';
 
 vi.mock('./loadSource', () => ({ loadSource: vi.fn(() => new Promise(() => {})) }));

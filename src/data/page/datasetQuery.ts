@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/query-core';
-import { mappingToParam } from '../domain/csvMapping';
-import type { ViewState } from '../url/viewState';
+import { mappingToParam } from '../../domain/csvMapping';
+import type { ViewState } from '../../url/viewState';
 import { loadProgress } from './loadProgress';
-import type { ReadOptions } from './loadDataset';
+import type { ReadOptions } from '../read/loadDataset';
 import { loadSource } from './loadSource';
 import { resolveSource, sourceKey, type Source } from './sources';
 

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { LoadProgress } from './loaderProtocol';
+import type { LoadProgress } from '../loaderProtocol';
 
 /**
  * Progress of the load in flight (short-lived UI state; the loaded dataset itself lives in the query cache).

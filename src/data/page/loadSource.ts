@@ -1,11 +1,11 @@
-import { assembleIndex, buildIndex, type DatasetIndex } from '../domain/buildIndex';
-import { ChunkedEventStore } from '../domain/eventStore';
-import type { Encoding } from './decodeText';
-import type { FormatId } from './detectFormat';
-import { fetchBytes } from './fetchBytes';
-import type { ReadOptions } from './loadDataset';
-import { failure, type LoadFailure } from './loadFailure';
-import { type LoaderMessage, type LoadProgress, type LoadRequest } from './loaderProtocol';
+import { assembleIndex, buildIndex, type DatasetIndex } from '../../domain/buildIndex';
+import { ChunkedEventStore } from '../../domain/eventStore';
+import type { Encoding } from '../read/decodeText';
+import type { FormatId } from '../read/detectFormat';
+import { fetchBytes } from '../read/fetchBytes';
+import type { ReadOptions } from '../read/loadDataset';
+import { failure, type LoadFailure } from '../read/loadFailure';
+import { type LoaderMessage, type LoadProgress, type LoadRequest } from '../loaderProtocol';
 import { localFile } from './localFiles';
 import type { Source } from './sources';
 import { inlineTextService, workerTextService, type TextService } from './textService';
@@ -42,7 +42,7 @@ function runInWorker(
   signal?: AbortSignal,
 ): Promise<Outcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./loader.worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../worker/loader.worker.ts', import.meta.url), {
       type: 'module',
       name: 'chronoscope-loader',
     });
@@ -146,7 +146,7 @@ async function runInline(
     bytes = r.bytes;
   } else bytes = new Uint8Array(req.bytes);
   // The parsers and schemas are the worker's; only this fallback brings them into the page, on demand.
-  const { loadDataset } = await import('./loadDataset');
+  const { loadDataset } = await import('../read/loadDataset');
   const outcome = loadDataset(bytes, req.name, req.options);
   if (!outcome.ok) return outcome;
   const index = buildIndex(outcome.dataset);

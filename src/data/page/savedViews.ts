@@ -1,7 +1,7 @@
 // First: zod must be jitless before any schema exists (see the module).
-import '../lib/zodConfig';
+import '../../lib/zodConfig';
 import { z } from 'zod';
-import { parseViewState, serialiseViewState } from '../url/viewState';
+import { parseViewState, serialiseViewState } from '../../url/viewState';
 
 export interface SavedView {
   id: string;

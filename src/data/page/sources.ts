@@ -1,4 +1,4 @@
-import { clipText } from '../domain/clipText';
+import { clipText } from '../../domain/clipText';
 
 /** The datasets that ship with Chronoscope (public/data). */
 export const BUNDLED = [

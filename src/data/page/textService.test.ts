@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { buildIndex } from '../domain/buildIndex';
-import { normaliseDocument } from '../domain/normalise';
+import { buildIndex } from '../../domain/buildIndex';
+import { normaliseDocument } from '../../domain/normalise';
 import { inlineTextService, workerTextService } from './textService';
 
 const index = buildIndex(

@@ -1,12 +1,12 @@
-import type { DatasetIndex } from '../domain/buildIndex';
+import type { DatasetIndex } from '../../domain/buildIndex';
 import {
   buildTextIndex,
   buildTextIndexAsync,
   searchText,
   type TextIndex,
   type TextMatch,
-} from '../domain/textSearch';
-import type { BusyHint, LoaderMessage, SearchRequest } from './loaderProtocol';
+} from '../../domain/textSearch';
+import type { BusyHint, LoaderMessage, SearchRequest } from '../loaderProtocol';
 
 /** Full-text search over a loaded dataset, answered asynchronously (by the loader worker, or in this thread). */
 export interface TextService {

@@ -6,10 +6,10 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { Filters } from '../domain/filters';
-import { runQuery, type QueryResult } from '../domain/query';
-import type { TextMatch } from '../domain/textSearch';
-import type { ViewState } from '../url/viewState';
+import type { Filters } from '../../domain/filters';
+import { runQuery, type QueryResult } from '../../domain/query';
+import type { TextMatch } from '../../domain/textSearch';
+import type { ViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
 
 /** What every feature reads: the loaded dataset, the view from the URL, and the filter result derived from both. */

@@ -1,8 +1,8 @@
-import { CSV_COLUMNS } from '../domain/csvColumns';
+import { CSV_COLUMNS } from '../../domain/csvColumns';
 
-import type { FormatId } from '../domain/formats';
+import type { FormatId } from '../../domain/formats';
 
-export { FORMATS, type FormatId } from '../domain/formats';
+export { FORMATS, type FormatId } from '../../domain/formats';
 
 function firstLine(text: string): string {
   const nl = text.indexOf('\n');

@@ -1,5 +1,5 @@
 import { failure, type LoadFailure } from './loadFailure';
-import { clipText } from '../domain/clipText';
+import { clipText } from '../../domain/clipText';
 
 export type FetchResult = { ok: true; bytes: Uint8Array } | { ok: false; error: LoadFailure };
 

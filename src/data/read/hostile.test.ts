@@ -2,11 +2,11 @@ import Papa from 'papaparse';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../domain/buildIndex';
-import { ChunkedEventStore, encodeEvents } from '../domain/eventStore';
-import { EMPTY_FILTERS } from '../domain/filters';
-import { runQuery } from '../domain/query';
-import { buildTextIndex, textMatcher } from '../domain/textSearch';
+import { buildIndex } from '../../domain/buildIndex';
+import { ChunkedEventStore, encodeEvents } from '../../domain/eventStore';
+import { EMPTY_FILTERS } from '../../domain/filters';
+import { runQuery } from '../../domain/query';
+import { buildTextIndex, textMatcher } from '../../domain/textSearch';
 import { importUcdp } from './importers/ucdp';
 import { loadDataset } from './loadDataset';
 

@@ -1,7 +1,7 @@
 // First: zod must be jitless before any schema exists (see the module).
-import '../lib/zodConfig';
-import { normaliseDocument, type RawDocument } from '../domain/normalise';
-import type { Dataset, ValidationIssue } from '../domain/types';
+import '../../lib/zodConfig';
+import { normaliseDocument, type RawDocument } from '../../domain/normalise';
+import type { Dataset, ValidationIssue } from '../../domain/types';
 import { decodeText, type Encoding } from './decodeText';
 import { detectFormat, FORMATS, type FormatId } from './detectFormat';
 import { importUcdp } from './importers/ucdp';
@@ -10,7 +10,7 @@ import { importTimelineJs } from './importers/timelinejs';
 import { importTimesketchCsv, importTimesketchJsonl } from './importers/timesketch';
 import { importChronoscopeCsv } from './importers/chronoscopeCsv';
 import { importGenericCsv, previewCsv } from './importers/genericCsv';
-import { missingColumns, type CsvMapping } from '../domain/csvMapping';
+import { missingColumns, type CsvMapping } from '../../domain/csvMapping';
 import { failure, type LoadFailure } from './loadFailure';
 import { parseJson } from './parseJson';
 

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-import { fetchBytes } from './fetchBytes';
+import { fetchBytes } from '../read/fetchBytes';
 import { progressPacer } from './progressPacer';
-import type { BusyHint, LoaderMessage, LoadRequest, SearchRequest } from './loaderProtocol';
+import type { BusyHint, LoaderMessage, LoadRequest, SearchRequest } from '../loaderProtocol';
 
 // Fetch, decode, parse, validate and index off the main thread; then keep the dataset here and answer text
 // searches, so that neither the full-text index nor its searches ever cost the page a frame.

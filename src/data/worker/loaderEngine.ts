@@ -1,10 +1,10 @@
 // First: zod must be jitless before any schema exists (see the module).
-import '../lib/zodConfig';
-import { buildIndex, indexParts, type DatasetIndex } from '../domain/buildIndex';
-import { ChunkedEventStore, chunkSizeFor, encodeEvents } from '../domain/eventStore';
-import { buildTextIndexAsync, searchText, type TextIndex } from '../domain/textSearch';
-import { loadDataset } from './loadDataset';
-import type { LoaderMessage, LoadProgress, LoadRequest, SearchRequest } from './loaderProtocol';
+import '../../lib/zodConfig';
+import { buildIndex, indexParts, type DatasetIndex } from '../../domain/buildIndex';
+import { ChunkedEventStore, chunkSizeFor, encodeEvents } from '../../domain/eventStore';
+import { buildTextIndexAsync, searchText, type TextIndex } from '../../domain/textSearch';
+import { loadDataset } from '../read/loadDataset';
+import type { LoaderMessage, LoadProgress, LoadRequest, SearchRequest } from '../loaderProtocol';
 
 /**
  * The loader worker's engine: parsing, validation, the index and text search. The worker's entry imports it while

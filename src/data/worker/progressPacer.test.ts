@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadProgress } from './loaderProtocol';
+import type { LoadProgress } from '../loaderProtocol';
 import { progressPacer, type Later } from './progressPacer';
 
 /** A pacer on a hand-driven clock whose timers run when the clock passes them. */

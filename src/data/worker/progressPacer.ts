@@ -1,4 +1,4 @@
-import type { LoadProgress } from './loaderProtocol';
+import type { LoadProgress } from '../loaderProtocol';
 
 /** The fewest milliseconds between two reports of the same phase: 20 a second is smooth for a progress bar. */
 export const PROGRESS_INTERVAL_MS = 50;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useViewData } from '../../data/viewData';
+import { useViewData } from '../../data/page/viewData';
 import { entityById } from '../../domain/buildIndex';
 import { describePrecision, formatEventDate } from '../../domain/formatDate';
 import { LIMITS } from '../../domain/limits';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useViewData } from '../../data/viewData';
+import { useViewData } from '../../data/page/viewData';
 import { entityProfile } from '../../domain/entityProfile';
 import { formatInstant } from '../../domain/formatDate';
 import { Sparkline } from '../../ui/Sparkline';

@@ -1,7 +1,7 @@
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { guessRect, observeRectAfterLayout, scrollAfterLayout } from '../../ui/virtualLayout';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useViewData } from '../../data/viewData';
+import { useViewData } from '../../data/page/viewData';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types';
 import { EntityRow } from './EntityRow';
 import './entities.css';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useViewData } from '../../data/viewData';
+import { useViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { sortedMatches, type SortKey } from '../../domain/eventOrder';
 import { formatEventDate } from '../../domain/formatDate';

@@ -1,4 +1,4 @@
-import { useViewData } from '../../data/viewData';
+import { useViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { isUnfiltered } from '../../domain/filters';
 import { updateView } from '../../url/useViewState';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTextStatus, useViewData } from '../../data/viewData';
+import { useTextStatus, useViewData } from '../../data/page/viewData';
 import { describePrecision } from '../../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../../domain/types';

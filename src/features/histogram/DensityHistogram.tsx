@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { useViewData } from '../../data/viewData';
+import { useViewData } from '../../data/page/viewData';
 import { formatInstant } from '../../domain/formatDate';
 import { histogram } from '../../domain/histogram';
 import { paddedWindow } from '../../domain/levelOfDetail';

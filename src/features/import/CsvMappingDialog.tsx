@@ -1,7 +1,7 @@
 import './import.css';
 import { useId, useMemo, useState } from 'react';
-import { recallMapping, rememberMapping } from '../../data/csvMappings';
-import type { CsvPreview } from '../../data/importers/genericCsv';
+import { recallMapping, rememberMapping } from '../../data/page/csvMappings';
+import type { CsvPreview } from '../../data/read/importers/genericCsv';
 import {
   guessDateOrder,
   guessMapping,

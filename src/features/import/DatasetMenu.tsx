@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { BUNDLED } from '../../data/sources';
+import { BUNDLED } from '../../data/page/sources';
 import { FORMATS, READABLE_FORMATS, type FormatId } from '../../domain/formats';
 import { updateView } from '../../url/useViewState';
 import { openDataset, openLocalFile } from './openDataset';

@@ -1,4 +1,4 @@
-import { DatasetLoadError } from '../../data/loadSource';
+import { DatasetLoadError } from '../../data/page/loadSource';
 import type { ReactNode } from 'react';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { loadProgress } from '../../data/loadProgress';
+import { loadProgress } from '../../data/page/loadProgress';
 import { formatCount } from '../../domain/formatCount';
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 1)} MB`;

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { registerLocalFile } from '../../data/localFiles';
+import { registerLocalFile } from '../../data/page/localFiles';
 import { updateView } from '../../url/useViewState';
 import { DEFAULT_VIEW } from '../../url/viewState';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { DEFAULT_DATASET } from '../../data/sources';
-import { useViewData } from '../../data/viewData';
+import { DEFAULT_DATASET } from '../../data/page/sources';
+import { useViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { describeFilters } from '../../domain/filters';
 import { formatInstant } from '../../domain/formatDate';

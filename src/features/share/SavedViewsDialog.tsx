@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { SavedViewStore, SavedViewsError, type SavedView } from '../../data/savedViews';
+import { SavedViewStore, SavedViewsError, type SavedView } from '../../data/page/savedViews';
 import { Dialog } from '../../ui/Dialog';
 import { flushWindow } from '../../url/useViewState';
 import { downloadText } from '../../ui/download';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useViewData } from '../../data/viewData';
+import { useViewData } from '../../data/page/viewData';
 import { planLanes } from '../../domain/lanes';
 import { DEFAULT_LOD, paddedWindow, planItems, type PlannedItem } from '../../domain/levelOfDetail';
 import { timelineCommands } from '../../state/timelineCommands';

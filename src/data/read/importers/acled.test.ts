@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../loadDataset';
 import { acledDate } from './acled';
@@ -16,7 +15,7 @@ describe('acledDate', () => {
 
 describe('an ACLED export (hand-made, ACLED column layout)', () => {
   const o = loadDataset(
-    new Uint8Array(readFileSync(resolve(__dirname, 'testdata/acled-sample.csv'))),
+    new Uint8Array(readFileSync('fixtures/files/acled-sample.csv')),
     'acled.csv',
   );
   if (!o.ok) throw new Error(o.error.message);

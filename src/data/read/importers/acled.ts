@@ -1,7 +1,7 @@
-import { MONTH_NAMES } from '../../domain/looseDate';
+import { MONTH_NAMES } from '../../../domain/looseDate';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
-import type { RawDocument } from '../../domain/normalise';
-import type { ValidationIssue } from '../../domain/types';
+import type { RawDocument } from '../../../domain/normalise';
+import type { ValidationIssue } from '../../../domain/types';
 
 type Row = Record<string, string | undefined>;
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { buildIndex, entityName } from '../../domain/buildIndex';
-import { exportCsv } from '../../domain/exportView';
-import { normaliseDocument } from '../../domain/normalise';
-import type { TimelineEvent } from '../../domain/types';
+import { buildIndex, entityName } from '../../../domain/buildIndex';
+import { exportCsv } from '../../../domain/exportView';
+import { normaliseDocument } from '../../../domain/normalise';
+import type { TimelineEvent } from '../../../domain/types';
 import { loadDataset } from '../loadDataset';
 
 /** What an analyst compares between an event and its round trip: everything the CSV carries. */

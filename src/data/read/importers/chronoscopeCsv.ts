@@ -1,7 +1,7 @@
-import { CSV_COLUMNS } from '../../domain/csvColumns';
-import { splitList, unescapeCsvCell } from '../../domain/exportView';
-import type { RawDocument } from '../../domain/normalise';
-import type { ValidationIssue } from '../../domain/types';
+import { CSV_COLUMNS } from '../../../domain/csvColumns';
+import { splitList, unescapeCsvCell } from '../../../domain/exportView';
+import type { RawDocument } from '../../../domain/normalise';
+import type { ValidationIssue } from '../../../domain/types';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>> &

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ValidationIssue } from '../../domain/types';
+import type { ValidationIssue } from '../../../domain/types';
 
 /** The file row of the first record under a header row; importers pass it on so reports name file rows. */
 export const FIRST_CSV_ROW = 2;

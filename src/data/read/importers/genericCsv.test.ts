@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { guessMapping, type CsvMapping } from '../../domain/csvMapping';
+import { guessMapping, type CsvMapping } from '../../../domain/csvMapping';
 import { loadDataset } from '../loadDataset';
 import { previewCsv } from './genericCsv';
 
-const bytes = new Uint8Array(readFileSync(resolve(__dirname, 'testdata/generic-aid.csv')));
+const bytes = new Uint8Array(readFileSync('fixtures/files/generic-aid.csv'));
 const text = new TextDecoder().decode(bytes);
 
 const MAPPING: CsvMapping = {

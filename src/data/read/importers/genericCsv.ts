@@ -1,8 +1,8 @@
-import { clipText } from '../../domain/clipText';
-import type { CsvMapping } from '../../domain/csvMapping';
-import { readLooseDate } from '../../domain/looseDate';
-import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../domain/normalise';
-import type { ValidationIssue } from '../../domain/types';
+import { clipText } from '../../../domain/clipText';
+import type { CsvMapping } from '../../../domain/csvMapping';
+import { readLooseDate } from '../../../domain/looseDate';
+import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../../domain/normalise';
+import type { ValidationIssue } from '../../../domain/types';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 
 /** What the column-mapping dialog shows of a file: its header, first rows and size. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset, type LoadOutcome } from '../loadDataset';
@@ -6,9 +6,12 @@ import { htmlToPlainText } from './plainText';
 import { timelineJsDate } from './timelinejs';
 import { timesketchTime } from './timesketch';
 
-const SHARED = resolve(__dirname, '../../../../shared/datasets');
+const THIRD_PARTY = 'fixtures/third-party';
 const load = (rel: string): Extract<LoadOutcome, { ok: true }> => {
-  const o = loadDataset(new Uint8Array(readFileSync(resolve(SHARED, rel))), rel.split('/').pop()!);
+  const o = loadDataset(
+    new Uint8Array(readFileSync(resolve(THIRD_PARTY, rel))),
+    rel.split('/').pop()!,
+  );
   if (!o.ok) throw new Error(o.error.message);
   return o;
 };
@@ -53,7 +56,7 @@ describe('timesketchTime', () => {
   ])('%j', (row, expected) => expect(timesketchTime(row)).toEqual(expected));
 });
 
-describe.runIf(existsSync(SHARED))('real files in shared/datasets', () => {
+describe('real files from public projects (fixtures/third-party)', () => {
   it('TimelineJS republican primaries: 13 day-precision events, HTML links kept as sources', () => {
     const o = load('timelinejs/republican-primaries-2012.json');
     expect(o.format).toBe('timelinejs');

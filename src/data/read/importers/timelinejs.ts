@@ -1,6 +1,6 @@
-import type { RawDocument } from '../../domain/normalise';
-import { parseIsoDate } from '../../domain/dates';
-import type { Period, ValidationIssue } from '../../domain/types';
+import type { RawDocument } from '../../../domain/normalise';
+import { parseIsoDate } from '../../../domain/dates';
+import type { Period, ValidationIssue } from '../../../domain/types';
 import { htmlToPlainText } from './plainText';
 
 type Rec = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
-import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../domain/normalise';
-import type { ValidationIssue } from '../../domain/types';
+import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../../domain/normalise';
+import type { ValidationIssue } from '../../../domain/types';
 
 type Row = Record<string, unknown>;
 const ACTOR_COLUMNS = ['username', 'user', 'uid', 'computer_name', 'hostname'];

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../decodeText';
 import { loadDataset } from '../loadDataset';
 import { importUcdp, ucdpDate, ucdpSources } from './ucdp';
 
-const FILE = resolve(__dirname, '../../../../shared/datasets/ucdp-ged-ukraine/UCDP-Ukraine.csv');
+const FILE = 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv';
 
 describe('ucdpDate: both month-first layouts', () => {
   it.each([
@@ -35,7 +34,7 @@ describe('ucdpSources', () => {
   });
 });
 
-describe.runIf(existsSync(FILE))('the real UCDP GED Ukraine file', () => {
+describe('the real UCDP GED Ukraine file', () => {
   const bytes = readFileSync(FILE);
   const outcome = loadDataset(new Uint8Array(bytes), 'UCDP-Ukraine.csv');
 

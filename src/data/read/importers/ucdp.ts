@@ -1,7 +1,7 @@
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
-import type { RawDocument } from '../../domain/normalise';
-import type { ValidationIssue } from '../../domain/types';
-import { formatCount } from '../../domain/formatCount';
+import type { RawDocument } from '../../../domain/normalise';
+import type { ValidationIssue } from '../../../domain/types';
+import { formatCount } from '../../../domain/formatCount';
 
 const VIOLENCE = ['', 'state-based conflict', 'non-state conflict', 'one-sided violence'];
 /** UCDP date_prec: 1 exact day; 2 within 2–6 days; 3 week; 4 month; 5 year. */
