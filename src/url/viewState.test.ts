@@ -4,6 +4,7 @@ import { GROUP_BYS } from '../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
 import {
   DEFAULT_VIEW,
+  PARAMS,
   parseViewState,
   serialiseViewState,
   toggleExcludedActor,
@@ -159,6 +160,26 @@ const arbState: fc.Arbitrary<ViewState> = fc
       if (s[k] === undefined) delete s[k];
     return s;
   });
+
+describe('the parameter table', () => {
+  it('names each link key once', () => {
+    const keys = PARAMS.flatMap((c) => c.keys);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('writes only the keys its codec owns', () => {
+    fc.assert(
+      fc.property(arbState, (s) => {
+        for (const codec of PARAMS) {
+          const p = new URLSearchParams();
+          codec.write(s, p);
+          for (const key of p.keys()) expect(codec.keys).toContain(key);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('round trip (property)', () => {
   it('parse(serialise(s)) equals s for any valid state', () => {

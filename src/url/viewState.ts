@@ -2,7 +2,7 @@ import { isDrawable, parseIsoDate, toIsoInstant } from '../domain/dates';
 import { EMPTY_FILTERS, type Filters, type MatchMode } from '../domain/filters';
 import { isValidTimeZone } from '../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../domain/lanes';
-import { ENTITY_TYPES, PRECISIONS, type EntityType, type Precision } from '../domain/types';
+import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
 import { clipText } from '../domain/clipText';
 import { mappingFromParam, mappingToParam, type CsvMapping } from '../domain/csvMapping';
 import { READABLE_FORMATS, type FormatId } from '../domain/formats';
@@ -63,28 +63,251 @@ const MAX_VALUES = 200;
 const MAX_VALUE_LENGTH = 500;
 /** A column mapping names up to ~30 columns; its JSON gets more room than other values. */
 const MAX_MAP_LENGTH = 4000;
-const KNOWN = new Set([
-  'v',
-  'data',
-  'fmt',
-  'map',
-  'from',
-  'to',
-  'q',
-  'actor',
-  'xactor',
-  'match',
-  'etype',
-  'type',
-  'tag',
-  'place',
-  'prec',
-  'since',
-  'until',
-  'group',
-  'event',
-  'tz',
-]);
+
+/** What a codec reads from: the link's values by key, already trimmed of nothing, and where notices go. */
+interface Reader {
+  /** The last value of a key, trimmed; undefined when absent, empty or too long (with a notice). */
+  single(key: string): string | undefined;
+  /** Every distinct non-empty value of a key, trimmed, at most MAX_VALUES (with notices). */
+  list(key: string): string[];
+  /** The last raw value of a key (for values with their own length limit). */
+  raw(key: string): string | undefined;
+  notice(text: string): void;
+}
+
+/**
+ * One link parameter (or a pair that only means something together): the keys it owns, how it reads them into
+ * the view state and how it writes them back. The table below is the only place a parameter's name is written.
+ */
+interface ParamCodec {
+  keys: readonly string[];
+  read(r: Reader, into: ViewState): void;
+  write(s: ViewState, p: URLSearchParams): void;
+}
+
+type ListField = 'actors' | 'xactors' | 'types' | 'tags' | 'places';
+
+/** A repeatable free-text parameter (`actor=a&actor=b`). */
+function listParam(key: string, field: ListField): ParamCodec {
+  return {
+    keys: [key],
+    read: (r, s) => void (s[field] = r.list(key)),
+    write: (s, p) => s[field].forEach((v) => p.append(key, v)),
+  };
+}
+
+/** A repeatable parameter whose values come from a fixed set; others are dropped with a notice. */
+function enumListParam<F extends 'etypes' | 'prec'>(
+  key: string,
+  field: F,
+  allowed: readonly ViewState[F][number][],
+  what: string,
+): ParamCodec {
+  return {
+    keys: [key],
+    read: (r, s) => {
+      s[field] = r.list(key).filter((value): value is ViewState[F][number] => {
+        if ((allowed as readonly string[]).includes(value)) return true;
+        r.notice(
+          `Ignored ${what} "${clipText(value, 40)}" (expected one of ${allowed.join(', ')}).`,
+        );
+        return false;
+      }) as ViewState[F];
+    },
+    write: (s, p) => s[field].forEach((v) => p.append(key, v)),
+  };
+}
+
+/** A single free-text parameter, left out when absent. */
+function textParam(key: 'data' | 'event' | 'q'): ParamCodec {
+  return {
+    keys: [key],
+    read: (r, s) => {
+      const v = r.single(key);
+      if (v !== undefined) s[key] = v;
+    },
+    write: (s, p) => {
+      const v = s[key];
+      if (v !== undefined && v.trim() !== '') p.set(key, v);
+    },
+  };
+}
+
+/** The visible window: both ends or neither, `from` before `to`, both drawable. */
+const windowParam: ParamCodec = {
+  keys: ['from', 'to'],
+  read: (r, s) => {
+    const from = r.single('from');
+    const to = r.single('to');
+    if (from === undefined && to === undefined) return;
+    const f = from !== undefined ? parseIsoDate(from) : undefined;
+    const t = to !== undefined ? parseIsoDate(to) : undefined;
+    if (!f?.ok || !t?.ok) {
+      const bad = [
+        f && !f.ok ? `from "${clipText(from!, 40)}"` : '',
+        t && !t.ok ? `to "${clipText(to!, 40)}"` : '',
+        !f || !t ? 'a window needs both from and to' : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+      r.notice(`Ignored the time window (${bad}); the view fits the data.`);
+    } else if (
+      !(f.value.start < t.value.start) ||
+      !isDrawable(f.value.start) ||
+      !isDrawable(t.value.start)
+    ) {
+      r.notice('Ignored the time window: "from" must be before "to" and within ±270,000 years.');
+    } else {
+      s.from = f.value.start;
+      s.to = t.value.start;
+    }
+  },
+  write: (s, p) => {
+    if (s.from === undefined || s.to === undefined) return;
+    p.set('from', toIsoInstant(s.from));
+    p.set('to', toIsoInstant(s.to));
+  },
+};
+
+/** A date-range filter bound (`since`, `until`): any ISO 8601 precision, kept as written. */
+function dateFilterParam(key: 'since' | 'until'): ParamCodec {
+  return {
+    keys: [key],
+    read: (r, s) => {
+      const value = r.single(key);
+      if (value === undefined) return;
+      if (parseIsoDate(value).ok) s[key] = value;
+      else
+        r.notice(`Ignored the date filter ${key}="${clipText(value, 40)}": not an ISO 8601 date.`);
+    },
+    write: (s, p) => {
+      const v = s[key];
+      if (v) p.set(key, v);
+    },
+  };
+}
+
+/**
+ * Every link parameter, in the order a link writes them. `v` is written last by serialiseViewState, and only when
+ * the link says anything else.
+ */
+export const PARAMS: readonly ParamCodec[] = [
+  textParam('data'),
+  {
+    keys: ['fmt'],
+    read: (r, s) => {
+      const fmt = r.single('fmt');
+      if (fmt === undefined) return;
+      if ((READABLE_FORMATS as string[]).includes(fmt)) s.fmt = fmt as FormatId;
+      else
+        r.notice(
+          `Ignored format "${clipText(fmt, 40)}" (expected one of ${READABLE_FORMATS.join(', ')}); the format is detected from the file.`,
+        );
+    },
+    write: (s, p) => void (s.fmt !== undefined && p.set('fmt', s.fmt)),
+  },
+  {
+    keys: ['map'],
+    read: (r, s) => {
+      const map = r.raw('map')?.trim();
+      if (!map) return;
+      const mapping = map.length <= MAX_MAP_LENGTH ? mappingFromParam(map) : undefined;
+      if (mapping) s.map = mapping;
+      else r.notice('Ignored the column mapping in the link: it could not be read.');
+    },
+    write: (s, p) => void (s.map !== undefined && p.set('map', mappingToParam(s.map))),
+  },
+  windowParam,
+  textParam('q'),
+  listParam('actor', 'actors'),
+  listParam('xactor', 'xactors'),
+  {
+    keys: ['match'],
+    read: (r, s) => {
+      const match = r.single('match');
+      if (match === undefined) return;
+      if (match === 'any' || match === 'all') s.match = match as MatchMode;
+      else r.notice(`Ignored match "${clipText(match, 40)}" (expected any or all).`);
+    },
+    write: (s, p) => void (s.match !== 'any' && p.set('match', s.match)),
+  },
+  enumListParam('etype', 'etypes', ENTITY_TYPES, 'entity type'),
+  listParam('type', 'types'),
+  listParam('tag', 'tags'),
+  listParam('place', 'places'),
+  enumListParam('prec', 'prec', PRECISIONS, 'precision'),
+  dateFilterParam('since'),
+  dateFilterParam('until'),
+  {
+    keys: ['group'],
+    read: (r, s) => {
+      const group = r.single('group');
+      if (group === undefined) return;
+      if ((GROUP_BYS as readonly string[]).includes(group)) s.group = group as GroupBy;
+      else
+        r.notice(`Ignored grouping "${clipText(group, 40)}" (expected ${GROUP_BYS.join(', ')}).`);
+    },
+    write: (s, p) => void (s.group !== 'none' && p.set('group', s.group)),
+  },
+  textParam('event'),
+  {
+    keys: ['tz'],
+    read: (r, s) => {
+      const tz = r.single('tz');
+      if (tz === undefined) return;
+      if (isValidTimeZone(tz)) s.tz = tz;
+      else r.notice(`Ignored unknown time zone "${clipText(tz, 40)}"; dates read in UTC.`);
+    },
+    write: (s, p) => void (s.tz !== 'utc' && p.set('tz', s.tz)),
+  },
+];
+
+const VERSION_KEY = 'v';
+const KNOWN: ReadonlySet<string> = new Set([VERSION_KEY, ...PARAMS.flatMap((c) => c.keys)]);
+
+function reader(params: URLSearchParams, notices: string[]): Reader {
+  const notice = (text: string) => void notices.push(text);
+  return {
+    notice,
+    raw: (key) => params.getAll(key).at(-1),
+    single: (key) => {
+      const value = params.getAll(key).at(-1)?.trim();
+      if (value === undefined || value === '') return undefined;
+      if (value.length > MAX_VALUE_LENGTH) {
+        notice(`Ignored "${key}": longer than ${MAX_VALUE_LENGTH} characters.`);
+        return undefined;
+      }
+      return value;
+    },
+    list: (key) => {
+      const out: string[] = [];
+      for (const raw of params.getAll(key)) {
+        const value = raw.trim();
+        if (value === '' || out.includes(value)) continue;
+        if (value.length > MAX_VALUE_LENGTH) {
+          notice(`Ignored a "${key}" value longer than ${MAX_VALUE_LENGTH} characters.`);
+          continue;
+        }
+        if (out.length >= MAX_VALUES) {
+          notice(`Ignored "${key}" values past the first ${MAX_VALUES}.`);
+          break;
+        }
+        out.push(value);
+      }
+      return out;
+    },
+  };
+}
+
+function readVersion(r: Reader): void {
+  const v = r.single(VERSION_KEY);
+  if (v === undefined) return;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1)
+    r.notice(`Ignored link version "${clipText(v, 40)}"; read as version ${VIEW_VERSION}.`);
+  else if (n > VIEW_VERSION)
+    r.notice(`This link was made by a newer Chronoscope (v${n}); parts of it may not apply.`);
+}
 
 /** Reads a query string into a view state. Never throws: bad values are dropped with a notice. */
 export function parseViewState(search: string): ParsedView {
@@ -108,168 +331,22 @@ export function parseViewState(search: string): ParsedView {
     places: [],
     prec: [],
   };
-
   const unknown = new Set<string>();
   for (const key of params.keys()) if (!KNOWN.has(key)) unknown.add(key);
   if (unknown.size > 0)
     notices.push(
       `Ignored unknown link parameter${unknown.size > 1 ? 's' : ''}: ${[...unknown].map((k) => clipText(k, 20)).join(', ')}.`,
     );
-
-  const v = params.get('v');
-  if (v !== null) {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1)
-      notices.push(`Ignored link version "${clipText(v, 40)}"; read as version ${VIEW_VERSION}.`);
-    else if (n > VIEW_VERSION)
-      notices.push(`This link was made by a newer Chronoscope (v${n}); parts of it may not apply.`);
-  }
-
-  const single = (key: string): string | undefined => {
-    const all = params.getAll(key);
-    const value = all[all.length - 1]?.trim();
-    if (value === undefined || value === '') return undefined;
-    if (value.length > MAX_VALUE_LENGTH) {
-      notices.push(`Ignored "${key}": longer than ${MAX_VALUE_LENGTH} characters.`);
-      return undefined;
-    }
-    return value;
-  };
-  const list = (key: string): string[] => {
-    const out: string[] = [];
-    for (const raw of params.getAll(key)) {
-      const value = raw.trim();
-      if (value === '' || out.includes(value)) continue;
-      if (value.length > MAX_VALUE_LENGTH) {
-        notices.push(`Ignored a "${key}" value longer than ${MAX_VALUE_LENGTH} characters.`);
-        continue;
-      }
-      if (out.length >= MAX_VALUES) {
-        notices.push(`Ignored "${key}" values past the first ${MAX_VALUES}.`);
-        break;
-      }
-      out.push(value);
-    }
-    return out;
-  };
-  const enumList = <T extends string>(key: string, allowed: readonly T[], what: string): T[] =>
-    list(key).filter((value): value is T => {
-      if ((allowed as readonly string[]).includes(value)) return true;
-      notices.push(
-        `Ignored ${what} "${clipText(value, 40)}" (expected one of ${allowed.join(', ')}).`,
-      );
-      return false;
-    });
-
-  const data = single('data');
-  if (data !== undefined) state.data = data;
-  const fmt = single('fmt');
-  if (fmt !== undefined) {
-    if ((READABLE_FORMATS as string[]).includes(fmt)) state.fmt = fmt as FormatId;
-    else
-      notices.push(
-        `Ignored format "${clipText(fmt, 40)}" (expected one of ${READABLE_FORMATS.join(', ')}); the format is detected from the file.`,
-      );
-  }
-  const mapAll = params.getAll('map');
-  const map = mapAll[mapAll.length - 1]?.trim();
-  if (map) {
-    const mapping = map.length <= MAX_MAP_LENGTH ? mappingFromParam(map) : undefined;
-    if (mapping) state.map = mapping;
-    else notices.push('Ignored the column mapping in the link: it could not be read.');
-  }
-
-  const from = single('from');
-  const to = single('to');
-  if (from !== undefined || to !== undefined) {
-    const f = from !== undefined ? parseIsoDate(from) : undefined;
-    const t = to !== undefined ? parseIsoDate(to) : undefined;
-    if (!f?.ok || !t?.ok) {
-      const bad = [
-        f && !f.ok ? `from "${clipText(from!, 40)}"` : '',
-        t && !t.ok ? `to "${clipText(to!, 40)}"` : '',
-        !f || !t ? 'a window needs both from and to' : '',
-      ]
-        .filter(Boolean)
-        .join('; ');
-      notices.push(`Ignored the time window (${bad}); the view fits the data.`);
-    } else if (
-      !(f.value.start < t.value.start) ||
-      !isDrawable(f.value.start) ||
-      !isDrawable(t.value.start)
-    ) {
-      notices.push(
-        'Ignored the time window: "from" must be before "to" and within ±270,000 years.',
-      );
-    } else {
-      state.from = f.value.start;
-      state.to = t.value.start;
-    }
-  }
-
-  const q = single('q');
-  if (q !== undefined) state.q = q;
-  state.actors = list('actor');
-  state.xactors = list('xactor');
-  const match = single('match');
-  if (match !== undefined) {
-    if (match === 'any' || match === 'all') state.match = match as MatchMode;
-    else notices.push(`Ignored match "${clipText(match, 40)}" (expected any or all).`);
-  }
-  state.etypes = enumList<EntityType>('etype', ENTITY_TYPES, 'entity type');
-  state.types = list('type');
-  state.tags = list('tag');
-  state.places = list('place');
-  state.prec = enumList<Precision>('prec', PRECISIONS, 'precision');
-  for (const key of ['since', 'until'] as const) {
-    const value = single(key);
-    if (value === undefined) continue;
-    if (parseIsoDate(value).ok) state[key] = value;
-    else
-      notices.push(
-        `Ignored the date filter ${key}="${clipText(value, 40)}": not an ISO 8601 date.`,
-      );
-  }
-  const group = single('group');
-  if (group !== undefined) {
-    if ((GROUP_BYS as readonly string[]).includes(group)) state.group = group as GroupBy;
-    else
-      notices.push(`Ignored grouping "${clipText(group, 40)}" (expected ${GROUP_BYS.join(', ')}).`);
-  }
-  const event = single('event');
-  if (event !== undefined) state.event = event;
-  const tz = single('tz');
-  if (tz !== undefined) {
-    if (isValidTimeZone(tz)) state.tz = tz;
-    else notices.push(`Ignored unknown time zone "${clipText(tz, 40)}"; dates read in UTC.`);
-  }
+  const r = reader(params, notices);
+  readVersion(r);
+  for (const codec of PARAMS) codec.read(r, state);
   return { state, notices };
 }
 
 /** Writes a view state as a short, readable query string (defaults left out, no leading "?"). */
 export function serialiseViewState(s: ViewState): string {
   const p = new URLSearchParams();
-  if (s.data !== undefined) p.set('data', s.data);
-  if (s.fmt !== undefined) p.set('fmt', s.fmt);
-  if (s.map !== undefined) p.set('map', mappingToParam(s.map));
-  if (s.from !== undefined && s.to !== undefined) {
-    p.set('from', toIsoInstant(s.from));
-    p.set('to', toIsoInstant(s.to));
-  }
-  if (s.q.trim() !== '') p.set('q', s.q);
-  for (const a of s.actors) p.append('actor', a);
-  for (const a of s.xactors) p.append('xactor', a);
-  if (s.match !== 'any') p.set('match', s.match);
-  for (const t of s.etypes) p.append('etype', t);
-  for (const t of s.types) p.append('type', t);
-  for (const t of s.tags) p.append('tag', t);
-  for (const t of s.places) p.append('place', t);
-  for (const t of s.prec) p.append('prec', t);
-  if (s.since) p.set('since', s.since);
-  if (s.until) p.set('until', s.until);
-  if (s.group !== 'none') p.set('group', s.group);
-  if (s.event !== undefined) p.set('event', s.event);
-  if (s.tz !== 'utc') p.set('tz', s.tz);
-  if ([...p.keys()].length > 0) p.set('v', String(VIEW_VERSION));
+  for (const codec of PARAMS) codec.write(s, p);
+  if ([...p.keys()].length > 0) p.set(VERSION_KEY, String(VIEW_VERSION));
   return p.toString();
 }
