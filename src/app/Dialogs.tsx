@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { IndexedDataset } from '../domain/buildIndex';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { ValidationReport } from '../features/import/ValidationReport';
+import { KEYMAP } from './keymap';
 
 // Saved views (and the schema library that checks imported views) load when the dialog first opens.
 const SavedViewsDialog = lazy(() =>
@@ -15,7 +16,7 @@ export function Dialogs({ dataset }: { dataset: IndexedDataset }) {
   const close = () => openDialog(null);
   return (
     <>
-      <ShortcutsDialog open={dialog === 'help'} onClose={close} />
+      <ShortcutsDialog open={dialog === 'help'} onClose={close} shortcuts={KEYMAP} />
       <ValidationReport dataset={dataset} open={dialog === 'report'} onClose={close} />
       {dialog === 'saved-views' && (
         <Suspense fallback={null}>

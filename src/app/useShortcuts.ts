@@ -8,6 +8,7 @@ import { useUi } from '../state/uiStore';
 import { updateView } from '../url/useViewState';
 import { toggleIncludedActor } from '../url/viewState';
 import { copyViewLink } from './Header';
+import { commandFor } from './keymap';
 import { effectiveTheme } from './useTheme';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -21,7 +22,7 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-/** Keyboard-first work: every shortcut of the help dialog, never while typing in a field. */
+/** Keyboard-first work: every shortcut of KEYMAP, never while typing in a field. */
 export function useShortcuts(data: ViewData | null): void {
   const ref = useRef(data);
   useEffect(() => {
@@ -30,8 +31,10 @@ export function useShortcuts(data: ViewData | null): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const command = commandFor(e.key);
+      if (command === undefined) return;
       const ui = useUi.getState();
-      if (e.key === 'Escape') {
+      if (command === 'escape') {
         if (ui.dialog) return; // the dialog closes itself
         if (isTyping(e.target)) {
           (e.target as HTMLElement).blur();
@@ -47,14 +50,14 @@ export function useShortcuts(data: ViewData | null): void {
         e.target instanceof HTMLElement &&
         e.target.closest('[role="table"], details, .cs-entity-list, select');
       const selected = view.event !== undefined ? loaded.index.byId.get(view.event) : undefined;
-      switch (e.key) {
-        case '/':
+      switch (command) {
+        case 'search':
           e.preventDefault();
           document.getElementById('cs-search')?.focus();
           break;
-        case 'j':
-        case 'k': {
-          const next = stepSelection(result.matches, selected, e.key === 'j' ? 1 : -1);
+        case 'next':
+        case 'previous': {
+          const next = stepSelection(result.matches, selected, command === 'next' ? 1 : -1);
           if (next !== undefined) {
             const ev = loaded.index.events.at(next)!;
             updateView({ event: ev.id });
@@ -63,7 +66,7 @@ export function useShortcuts(data: ViewData | null): void {
           }
           break;
         }
-        case 'Enter':
+        case 'open-details':
           // Where Enter already means something (a button, link, disclosure, table row), it keeps that meaning.
           if (
             selected !== undefined &&
@@ -77,43 +80,39 @@ export function useShortcuts(data: ViewData | null): void {
             document.getElementById('cs-details-heading')?.focus();
           }
           break;
-        case '+':
-        case '=':
+        case 'zoom-in':
           tl?.zoom(0.5);
           break;
-        case '-':
-        case '_':
+        case 'zoom-out':
           tl?.zoom(1.5);
           break;
-        case 'ArrowLeft':
-        case 'ArrowRight':
+        case 'pan-left':
+        case 'pan-right':
           if (inList) return;
           e.preventDefault();
-          tl?.pan(e.key === 'ArrowLeft' ? -0.2 : 0.2);
+          tl?.pan(command === 'pan-left' ? -0.2 : 0.2);
           break;
-        case 'f':
+        case 'fit':
           tl?.fit();
           break;
-        case 'g':
+        case 'cycle-lanes':
           updateView({ group: GROUP_BYS[(GROUP_BYS.indexOf(view.group) + 1) % GROUP_BYS.length]! });
           break;
-        case 'c':
+        case 'copy-link':
           void copyViewLink();
           break;
-        case 'x': {
+        case 'toggle-actor': {
           const actor =
             selected !== undefined ? loaded.index.events.at(selected)!.actors[0] : undefined;
           if (actor !== undefined) updateView((s) => toggleIncludedActor(s, actor));
           break;
         }
-        case 't':
+        case 'theme':
           ui.setTheme(effectiveTheme(ui.theme) === 'dark' ? 'light' : 'dark');
           break;
-        case '?':
+        case 'help':
           ui.openDialog('help');
           break;
-        default:
-          return;
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,0 +1,74 @@
+/** What a shortcut does; the handler in useShortcuts.ts acts on these. */
+export type Command =
+  | 'search'
+  | 'next'
+  | 'previous'
+  | 'open-details'
+  | 'escape'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'pan-left'
+  | 'pan-right'
+  | 'fit'
+  | 'cycle-lanes'
+  | 'copy-link'
+  | 'toggle-actor'
+  | 'theme'
+  | 'help';
+
+/** One line of the shortcuts dialog: how it is shown, what it does, and the keys (KeyboardEvent.key) it binds. */
+export interface KeyBinding {
+  show: string;
+  description: string;
+  keys: Readonly<Record<string, Command>>;
+}
+
+/**
+ * Every keyboard shortcut: the one list that the key handler, the shortcuts dialog and the user guide's table
+ * (checked by keymap.test.ts) read.
+ */
+export const KEYMAP: readonly KeyBinding[] = [
+  { show: '/', description: 'Search events', keys: { '/': 'search' } },
+  {
+    show: 'j / k',
+    description: 'Next / previous event in time (selects it and brings it into view)',
+    keys: { j: 'next', k: 'previous' },
+  },
+  {
+    show: 'Enter',
+    description: 'Open the selected event’s details',
+    keys: { Enter: 'open-details' },
+  },
+  {
+    show: 'Esc',
+    description: 'Close a dialog, or clear the selection',
+    keys: { Escape: 'escape' },
+  },
+  {
+    show: '+ / -',
+    description: 'Zoom in / out',
+    keys: { '+': 'zoom-in', '=': 'zoom-in', '-': 'zoom-out', _: 'zoom-out' },
+  },
+  {
+    show: '← / →',
+    description: 'Pan the timeline',
+    keys: { ArrowLeft: 'pan-left', ArrowRight: 'pan-right' },
+  },
+  { show: 'f', description: 'Fit all matching events', keys: { f: 'fit' } },
+  { show: 'g', description: 'Cycle lanes: none, actor, type, place', keys: { g: 'cycle-lanes' } },
+  { show: 'c', description: 'Copy a link to this view', keys: { c: 'copy-link' } },
+  {
+    show: 'x',
+    description: 'Toggle the selected event’s first actor as a filter',
+    keys: { x: 'toggle-actor' },
+  },
+  { show: 't', description: 'Switch light / dark theme', keys: { t: 'theme' } },
+  { show: '?', description: 'This help', keys: { '?': 'help' } },
+];
+
+const byKey = new Map<string, Command>(KEYMAP.flatMap((b) => Object.entries(b.keys)));
+
+/** The command a key stands for, if any. */
+export function commandFor(key: string): Command | undefined {
+  return byKey.get(key);
+}
