@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { sourceKey } from '../data/page/sources';
+import { datasetKeys } from '../data/page/queryKeys';
 import { datasetRequest } from '../data/page/datasetQuery';
 import { manageDatasetCache } from '../data/page/datasetCache';
 import { useDataset } from '../data/page/useDataset';
@@ -95,7 +95,7 @@ export function App() {
       <LoadingPanel
         label={source.label}
         onCancel={() => {
-          void client.cancelQueries({ queryKey: ['dataset', sourceKey(source)] });
+          void client.cancelQueries({ queryKey: datasetKeys.source(source) });
           // Back to the view the analyst came from; a link opened cold has none, so the bundled sample.
           if (!backInApp()) openDataset(undefined);
         }}

@@ -2,6 +2,7 @@ import { QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { datasetsToRelease, manageDatasetCache } from './datasetCache';
 import type { LoadedDataset } from './loadSource';
+import { datasetKeys } from './queryKeys';
 
 describe('datasetsToRelease', () => {
   it.each([
@@ -47,7 +48,7 @@ describe('manageDatasetCache', () => {
   /** A loaded dataset of `size` events in the cache, looked at by one observer (the app's useQuery). */
   function open(name: string, size: number) {
     const dataset = { index: { size }, text: { dispose: vi.fn() } } as unknown as LoadedDataset;
-    const queryKey = ['dataset', name];
+    const queryKey = datasetKeys.source(name);
     client.setQueryData(queryKey, dataset);
     const observer = new QueryObserver(client, {
       queryKey,
@@ -99,7 +100,7 @@ describe('manageDatasetCache', () => {
 
   it('ends the worker of a dataset removed from the cache by other means (a retry)', () => {
     const small = open('small', 12);
-    client.removeQueries({ queryKey: ['dataset', 'small'] });
+    client.removeQueries({ queryKey: datasetKeys.source('small') });
     expect(small.dataset.text.dispose).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Query, QueryClient } from '@tanstack/query-core';
 import type { LoadedDataset } from './loadSource';
+import { datasetKeys, isDatasetKey } from './queryKeys';
 
 /**
  * How many events, altogether, the datasets an analyst has left may keep in memory for a quick return (Back, or
@@ -35,7 +36,7 @@ export function datasetsToRelease<T>(left: readonly LeftDataset<T>[], budget: nu
 
 type DatasetQuery = Query<unknown, Error, unknown, readonly unknown[]>;
 
-const isDataset = (q: DatasetQuery) => q.queryKey[0] === 'dataset';
+const isDataset = (q: DatasetQuery) => isDatasetKey(q.queryKey);
 const loaded = (q: DatasetQuery) => q.state.data as LoadedDataset | undefined;
 
 /**
@@ -56,7 +57,7 @@ export function manageDatasetCache(
     timer = undefined;
     const t = now();
     const left: LeftDataset<DatasetQuery>[] = [];
-    for (const q of cache.findAll({ queryKey: ['dataset'] })) {
+    for (const q of cache.findAll({ queryKey: datasetKeys.all })) {
       const since = leftAt.get(q);
       const data = loaded(q);
       if (since !== undefined && q.getObserversCount() === 0 && data)
@@ -86,7 +87,7 @@ export function manageDatasetCache(
     }
     const present = new Set(
       cache
-        .findAll({ queryKey: ['dataset'] })
+        .findAll({ queryKey: datasetKeys.all })
         .map(loaded)
         .filter((d): d is LoadedDataset => d !== undefined),
     );

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
 import { parseViewState } from '../../url/viewState';
 import { datasetQueryOptions, datasetRequest, startDatasetEarly } from './datasetQuery';
+import { datasetKeys } from './queryKeys';
 
 vi.mock('./loadSource', () => ({ loadSource: vi.fn(() => new Promise(() => {})) }));
 
@@ -20,7 +21,7 @@ describe('startDatasetEarly', () => {
     const { source, options } = datasetRequest(view, base);
     // What App does on its first render (useDataset → useQuery with the same options) finds it under way.
     void client.fetchQuery(datasetQueryOptions(source, options));
-    expect(client.getQueryCache().findAll({ queryKey: ['dataset'] })).toHaveLength(1);
+    expect(client.getQueryCache().findAll({ queryKey: datasetKeys.all })).toHaveLength(1);
     expect(loadSource).toHaveBeenCalledTimes(1);
   });
 });

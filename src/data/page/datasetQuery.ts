@@ -1,20 +1,15 @@
 import type { QueryClient } from '@tanstack/query-core';
-import { mappingToParam } from '../../domain/csvMapping';
 import type { ViewState } from '../../url/viewState';
 import { loadProgress } from './loadProgress';
 import type { ReadOptions } from '../read/loadDataset';
 import { loadSource } from './loadSource';
-import { resolveSource, sourceKey, type Source } from './sources';
+import { datasetKeys } from './queryKeys';
+import { resolveSource, type Source } from './sources';
 
 /** Query options for a dataset: static data, cached forever, never refetched behind the analyst's back. */
 export function datasetQueryOptions(source: Source, options: ReadOptions = {}) {
   return {
-    queryKey: [
-      'dataset',
-      sourceKey(source),
-      options.format ?? '',
-      options.mapping ? mappingToParam(options.mapping) : '',
-    ],
+    queryKey: datasetKeys.reading(source, options),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       loadSource(source, (p) => loadProgress.getState().set(p), signal, options).finally(() =>
         loadProgress.getState().set(undefined),

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { registerLocalFile } from '../../data/page/localFiles';
+import { datasetKeys } from '../../data/page/queryKeys';
 import { updateView } from '../../url/useViewState';
 import { DEFAULT_VIEW } from '../../url/viewState';
 
@@ -11,6 +12,6 @@ export function openDataset(data: string | undefined): void {
 /** Opens a local file (picker or drop) as the current dataset. */
 export function openLocalFile(file: File, client: QueryClient): void {
   const key = registerLocalFile(file);
-  client.removeQueries({ queryKey: ['dataset', key] });
+  client.removeQueries({ queryKey: datasetKeys.source(key) });
   openDataset(key);
 }
