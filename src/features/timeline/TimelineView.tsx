@@ -200,23 +200,27 @@ export function TimelineView({ build = true }: { build?: boolean }) {
         sig: `p|${p.label}`,
       });
     }
-    withOneRedraw(handle.timeline, () => {
-      // Items leave before lanes change, so none is left pointing at a lane that is gone.
-      removeMissing(handle.items, items);
-      if (groups) {
-        syncDataSet(handle.groups, groups);
-        if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
-        groupsOn.current = true;
-      } else if (groupsOn.current) {
-        handle.timeline.setGroups(null as never);
-        handle.groups.clear();
-        groupsOn.current = false;
-      }
-      upsertChanged(handle.items, items);
-      handle.timeline.setSelection(
-        items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
-      );
-    });
+    withOneRedraw(
+      handle.timeline,
+      () => {
+        // Items leave before lanes change, so none is left pointing at a lane that is gone.
+        removeMissing(handle.items, items);
+        if (groups) {
+          syncDataSet(handle.groups, groups);
+          if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
+          groupsOn.current = true;
+        } else if (groupsOn.current) {
+          handle.timeline.setGroups(null as never);
+          handle.groups.clear();
+          groupsOn.current = false;
+        }
+        upsertChanged(handle.items, items);
+        handle.timeline.setSelection(
+          items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
+        );
+      },
+      handle.lane,
+    );
   }, [handle, plan, lanes, view.tz, selectedPos, index]);
 
   const fit = useTimelineCommands(handle, index, result.matches, container);

@@ -2,16 +2,20 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Timeline } from '../../lib/vis';
 import { deferFollowUpUntilItemsDrawn, withOneRedraw } from './useVisTimeline';
 
-/** The two vis-timeline internals withOneRedraw holds back, shaped as vis 8 has them (methods on prototypes). */
+/**
+ * The two vis-timeline internals withOneRedraw holds back, shaped as vis 8 has them: methods on prototypes, the
+ * lane method defined on Group and inherited by BackgroundGroup (the first lane when lanes are on).
+ */
 function fakeTimeline() {
   const drawn: string[] = [];
-  class Lane {
+  class Group {
     _checkIfVisible(item: string) {
       drawn.push(`lane draws ${item}`);
     }
   }
+  class BackgroundGroup extends Group {}
   class ItemSet {
-    groups = { default: new Lane() };
+    groups = { __background__: new BackgroundGroup(), actor: new Group() };
     redraw() {
       drawn.push('item layer redraw');
       return false;
@@ -19,42 +23,59 @@ function fakeTimeline() {
   }
   const itemSet = new ItemSet();
   const timeline = { itemSet, redraw: vi.fn(() => drawn.push('one redraw, next frame')) };
-  return { timeline, itemSet, lane: itemSet.groups.default, drawn };
+  return { timeline, itemSet, Group, BackgroundGroup, lanes: itemSet.groups, drawn };
 }
 
 describe('withOneRedraw', () => {
-  it('holds back per-item and per-call drawing, then asks for one redraw', () => {
-    const { timeline, itemSet, lane, drawn } = fakeTimeline();
-    withOneRedraw(timeline as unknown as Timeline, () => {
-      lane._checkIfVisible('a');
-      itemSet.redraw();
-      lane._checkIfVisible('b');
-      itemSet.redraw();
-    });
+  it('holds back per-item drawing in every lane and per-call drawing, then asks for one redraw', () => {
+    const { timeline, itemSet, lanes, drawn, Group } = fakeTimeline();
+    withOneRedraw(
+      timeline as unknown as Timeline,
+      () => {
+        lanes.actor._checkIfVisible('a');
+        lanes.__background__._checkIfVisible('bg');
+        itemSet.redraw();
+        lanes.actor._checkIfVisible('b');
+        itemSet.redraw();
+      },
+      Group,
+    );
     expect(drawn).toEqual(['one redraw, next frame']);
     // Afterwards vis draws as usual again (its own methods, not our stand-ins).
-    lane._checkIfVisible('c');
+    lanes.actor._checkIfVisible('c');
     itemSet.redraw();
     expect(drawn).toEqual(['one redraw, next frame', 'lane draws c', 'item layer redraw']);
     expect(Object.hasOwn(itemSet, 'redraw')).toBe(false);
   });
 
+  it('leaves nothing behind on a lane subclass', () => {
+    const { timeline, Group, BackgroundGroup } = fakeTimeline();
+    withOneRedraw(timeline as unknown as Timeline, () => {}, Group);
+    expect(Object.hasOwn(BackgroundGroup.prototype, '_checkIfVisible')).toBe(false);
+  });
+
   it('restores vis even when a change throws', () => {
-    const { timeline, itemSet, lane, drawn } = fakeTimeline();
+    const { timeline, itemSet, lanes, drawn, Group } = fakeTimeline();
     expect(() =>
-      withOneRedraw(timeline as unknown as Timeline, () => {
-        throw new Error('bad item');
-      }),
+      withOneRedraw(
+        timeline as unknown as Timeline,
+        () => {
+          throw new Error('bad item');
+        },
+        Group,
+      ),
     ).toThrow('bad item');
-    lane._checkIfVisible('x');
+    lanes.actor._checkIfVisible('x');
     itemSet.redraw();
     expect(drawn).toEqual(['lane draws x', 'item layer redraw']);
   });
 
-  it('just applies the change where the internals are missing', () => {
-    const timeline = { redraw: vi.fn() };
+  it.each([
+    ['no item layer', { redraw: vi.fn() }, fakeTimeline().Group],
+    ['no lane class', fakeTimeline().timeline, undefined],
+  ])('just applies the change where the internals are missing (%s)', (_name, timeline, lane) => {
     const change = vi.fn();
-    withOneRedraw(timeline as unknown as Timeline, change);
+    withOneRedraw(timeline as unknown as Timeline, change, lane);
     expect(change).toHaveBeenCalledOnce();
     expect(timeline.redraw).not.toHaveBeenCalled();
   });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { moment as Moment } from '../../lib/vis';
-import type { DataSet, Timeline, TimelineOptions } from '../../lib/vis';
+import type { DataSet, LaneClass, Timeline, TimelineOptions } from '../../lib/vis';
 import { loadVis } from '../../lib/loadVis';
 import { zoneOffsetMinutes } from '../../domain/formatDate';
 import { afterPaint } from '../../ui/afterPaint';
@@ -42,6 +42,8 @@ export interface VisHandle {
   groups: DataSet<VisGroup>;
   /** Reads the axis in a time zone (set as the `moment` option). */
   inZone(tz: string): typeof Moment;
+  /** vis-timeline's lane class, for withOneRedraw; undefined if this vis-timeline does not export it. */
+  lane: LaneClass | undefined;
 }
 
 /** A moment factory that reads the axis in the chosen zone. */
@@ -162,7 +164,7 @@ function createTimeline(
     cb.current.onRangeChanged(props.start.valueOf(), props.end.valueOf(), props.byUser);
   });
   deferFollowUpUntilItemsDrawn(timeline, () => items.length > 0);
-  return { timeline, items, groups, inZone };
+  return { timeline, items, groups, inZone, lane: vis.laneClass };
 }
 
 type Listener = (props?: object) => void;
@@ -213,7 +215,7 @@ export function onResize(el: Element, changed: () => void): () => void {
 }
 
 interface VisInternals {
-  itemSet?: { redraw?: () => boolean; groups?: Record<string, object> };
+  itemSet?: { redraw?: () => boolean };
 }
 
 /**
@@ -224,13 +226,17 @@ interface VisInternals {
  * together, all writes before all reads. This reaches two internals (the item layer's `redraw`, and the lanes'
  * `_checkIfVisible`, which draws an item added inside the window); where they are missing it changes nothing.
  */
-export function withOneRedraw(timeline: Timeline, change: () => void): void {
+export function withOneRedraw(
+  timeline: Timeline,
+  change: () => void,
+  laneClass: LaneClass | undefined,
+): void {
   const itemSet = (timeline as unknown as VisInternals).itemSet;
-  const aGroup = itemSet?.groups ? Object.values(itemSet.groups)[0] : undefined;
-  const lane = aGroup
-    ? (Object.getPrototypeOf(aGroup) as { _checkIfVisible?: unknown })
-    : undefined;
-  const drawOnAdd = lane?._checkIfVisible;
+  // The method is patched where it is defined, Group.prototype, so that every lane (BackgroundGroup, the first
+  // lane when lanes are on, extends Group) is held back, and nothing is left on a subclass's prototype.
+  const lane = laneClass?.prototype;
+  const drawOnAdd =
+    lane && Object.hasOwn(lane, '_checkIfVisible') ? lane._checkIfVisible : undefined;
   if (!itemSet || typeof itemSet.redraw !== 'function' || typeof drawOnAdd !== 'function')
     return change();
   const ownRedraw = Object.getOwnPropertyDescriptor(itemSet, 'redraw');
