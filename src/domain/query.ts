@@ -110,36 +110,47 @@ export function runQuery(
   f: Filters,
   textPending = 'The text index is still being built; the search applies when it is ready.',
 ): QueryResult {
+  const { masks, stale, notices, highlightTerms } = filterMasks(index, text, f, textPending);
+  const active = [...masks.entries()];
+  const andAll = (except?: DimKey): Bitset => {
+    const b = index.all.clone();
+    for (const [k, m] of active) if (k !== except) b.and(m);
+    return b;
+  };
+  const matches = andAll();
+  return {
+    matches,
+    count: active.length === 0 ? index.size : matches.count(),
+    facets: facetCounts(index, masks, matches, andAll),
+    stale,
+    highlightTerms,
+    notices,
+  };
+}
+
+interface Masks {
+  /** One bitset per active filter dimension: the events that pass that filter alone. */
+  masks: Map<DimKey, Bitset>;
+  stale: StaleValues;
+  notices: string[];
+  highlightTerms: string[];
+}
+
+/** The events each active filter lets through, with the filter values that name nothing in this dataset. */
+function filterMasks(
+  index: DatasetIndex,
+  text: TextMatcher | undefined,
+  f: Filters,
+  textPending: string,
+): Masks {
   const n = index.size;
   const stale: StaleValues = { actors: [], xactors: [], types: [], tags: [], places: [] };
   const notices: string[] = [];
   const masks = new Map<DimKey, Bitset>();
   let highlightTerms: string[] = [];
 
-  // Actor dimension: include (any/all) and exclude together.
-  const inc: Uint32Array[] = [];
-  for (const id of f.actors) {
-    const c = index.entityLookup.get(id);
-    if (c === undefined) stale.actors.push(id);
-    else inc.push(index.actorPostings[c]!);
-  }
-  const exc: Uint32Array[] = [];
-  for (const id of f.xactors) {
-    const c = index.entityLookup.get(id);
-    if (c === undefined) stale.xactors.push(id);
-    else exc.push(index.actorPostings[c]!);
-  }
-  if (inc.length > 0 || exc.length > 0) {
-    let m: Bitset;
-    if (inc.length === 0) m = index.all.clone();
-    else if (f.match === 'all') {
-      m = Bitset.of(n, inc[0]!);
-      for (const l of inc.slice(1)) m.and(Bitset.of(n, l));
-    } else m = union(n, inc);
-    if (exc.length > 0) m.andNot(union(n, exc));
-    masks.set('actor', m);
-  }
-
+  const actors = actorMask(index, f, stale);
+  if (actors) masks.set('actor', actors);
   if (f.etypes.length > 0) {
     const wanted = new Set<EntityType>(f.etypes);
     const lists = index.entities.flatMap((e, i) =>
@@ -169,38 +180,70 @@ export function runQuery(
       notices.push(textPending);
     }
   }
-  if (f.since || f.until) {
-    let from = -Infinity;
-    let to = Infinity;
-    if (f.since) {
-      const d = parseIsoDate(f.since);
-      if (d.ok) from = d.value.start;
-      else notices.push(`Ignored the "from" date: ${d.error}`);
-    }
-    if (f.until) {
-      const d = parseIsoDate(f.until);
-      if (d.ok) to = d.value.end;
-      else notices.push(`Ignored the "to" date: ${d.error}`);
-    }
-    if (from !== -Infinity || to !== Infinity) {
-      const m = new Bitset(n);
-      forEachInWindow(index, from, to, (i) => m.add(i));
-      masks.set('date', m);
-    }
-  }
+  const dates = dateMask(index, f, notices);
+  if (dates) masks.set('date', dates);
+  return { masks, stale, notices, highlightTerms };
+}
 
-  const active = [...masks.entries()];
-  const andAll = (except?: DimKey): Bitset => {
-    const b = index.all.clone();
-    for (const [k, m] of active) if (k !== except) b.and(m);
-    return b;
+/** The actor dimension: included actors (any or all of them) and excluded ones together. */
+function actorMask(index: DatasetIndex, f: Filters, stale: StaleValues): Bitset | undefined {
+  const n = index.size;
+  const postings = (ids: string[], staleInto: string[]) => {
+    const out: Uint32Array[] = [];
+    for (const id of ids) {
+      const c = index.entityLookup.get(id);
+      if (c === undefined) staleInto.push(id);
+      else out.push(index.actorPostings[c]!);
+    }
+    return out;
   };
-  const matches = andAll();
-  const facetMask = (k: DimKey) => (masks.has(k) ? andAll(k) : matches);
-  // A dimension no other filter narrows counts every event: its counts are known in advance.
-  const unfiltered = (k: DimKey) => active.every(([key]) => key === k);
-  const all = countsOfAll(index);
+  const inc = postings(f.actors, stale.actors);
+  const exc = postings(f.xactors, stale.xactors);
+  if (inc.length === 0 && exc.length === 0) return undefined;
+  let m: Bitset;
+  if (inc.length === 0) m = index.all.clone();
+  else if (f.match === 'all') {
+    m = Bitset.of(n, inc[0]!);
+    for (const l of inc.slice(1)) m.and(Bitset.of(n, l));
+  } else m = union(n, inc);
+  if (exc.length > 0) m.andNot(union(n, exc));
+  return m;
+}
 
+/** The date-range filter: events overlapping [since, until], each bound of any precision. */
+function dateMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | undefined {
+  if (!f.since && !f.until) return undefined;
+  let from = -Infinity;
+  let to = Infinity;
+  if (f.since) {
+    const d = parseIsoDate(f.since);
+    if (d.ok) from = d.value.start;
+    else notices.push(`Ignored the "from" date: ${d.error}`);
+  }
+  if (f.until) {
+    const d = parseIsoDate(f.until);
+    if (d.ok) to = d.value.end;
+    else notices.push(`Ignored the "to" date: ${d.error}`);
+  }
+  if (from === -Infinity && to === Infinity) return undefined;
+  const m = new Bitset(index.size);
+  forEachInWindow(index, from, to, (i) => m.add(i));
+  return m;
+}
+
+/**
+ * The facet counts under the facet rule: each facet counts over every active filter but its own. A facet no
+ * other filter narrows reads the counts over every event, known in advance.
+ */
+function facetCounts(
+  index: DatasetIndex,
+  masks: ReadonlyMap<DimKey, Bitset>,
+  matches: Bitset,
+  andAll: (except?: DimKey) => Bitset,
+): FacetCounts {
+  const facetMask = (k: DimKey) => (masks.has(k) ? andAll(k) : matches);
+  const unfiltered = (k: DimKey) => [...masks.keys()].every((key) => key === k);
+  const all = countsOfAll(index);
   const facets: FacetCounts = {
     actors: new Uint32Array(index.entities.length),
     etypes: new Uint32Array(ENTITY_TYPES.length),
@@ -217,8 +260,8 @@ export function runQuery(
     eventType,
     eventPlace,
     eventPrecision,
+    eventEntityTypes,
   } = index;
-  // Each facet: read off the counts over every event when no other filter narrows it, else counted over its mask.
   const tally = (k: DimKey, field: keyof FacetCounts, add: (i: number) => void) => {
     if (unfiltered(k)) facets[field].set(all[field]);
     else facetMask(k).forEach(add);
@@ -226,7 +269,6 @@ export function runQuery(
   tally('actor', 'actors', (i) => {
     for (let k = actorOffsets[i]!; k < actorOffsets[i + 1]!; k++) facets.actors[actorValues[k]!]!++;
   });
-  const { eventEntityTypes } = index;
   const patterns = new Uint32Array(PATTERNS);
   tally('etype', 'etypes', (i) => patterns[eventEntityTypes[i]!]!++);
   addEntityTypes(patterns, facets.etypes);
@@ -244,13 +286,5 @@ export function runQuery(
   tally('prec', 'prec', (i) => {
     facets.prec[eventPrecision[i]!]!++;
   });
-
-  return {
-    matches,
-    count: active.length === 0 ? index.size : matches.count(),
-    facets,
-    stale,
-    highlightTerms,
-    notices,
-  };
+  return facets;
 }
