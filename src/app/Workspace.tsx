@@ -32,7 +32,7 @@ export function Workspace() {
   // entity list, then the event table, each after the page has been painted; vis-timeline is built with the
   // table, in its own two tasks after paints (see useVisTimeline). vis-timeline reads sizes as it draws, which
   // makes the browser lay out whatever was committed before it in the same frame: built while the lists were
-  // mounting, its first draw took in the first layout of the entity list too (a 54-72 ms task in most 10k loads).
+  // mounting, its first draw took in the first layout of the entity list too, in one long task.
   const stage = useStagesAfterPaint(2);
   const entities = stage >= 1;
   const table = stage >= 2;

@@ -87,7 +87,7 @@ export class Bitset {
 
   /**
    * The positions, ascending. Its own loop, with full words written straight out: the event table asks for every
-   * match in date order, at a million events 9 ms in Node through forEach and 4 ms this way.
+   * match in date order, and this is about twice as fast as going through forEach.
    */
   toArray(): Uint32Array {
     const out = new Uint32Array(this.count());

@@ -71,7 +71,7 @@ const AT = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<
 
 /**
  * The events of a chunk made by encodeEvents, in order; absent fields are undefined. Built as one object literal:
- * a third faster than setting the fields one by one (0.76 vs 1.18 ms for 1,000 events in Chromium), and every event
+ * a third faster than setting the fields one by one, and every event
  * has the same shape.
  */
 export function decodeEvents(bytes: Uint8Array): TimelineEvent[] {
@@ -106,8 +106,8 @@ export const CHUNK_BYTES = 256 * 1024;
 
 /**
  * Events per chunk for these events, from the encoded size of a sample: about `targetBytes` each, at most `max`.
- * 1,000 small events (~210 bytes each) parse in 3-6 ms, but 1,000 UCDP events (~1,240 bytes, long descriptions)
- * took 45 ms in the render of the event table that first read them; sized by bytes, a chunk of either costs a few.
+ * Events vary several-fold in size (UCDP's long descriptions), so a chunk of a fixed count could cost a long
+ * render of the table that first reads it; sized by bytes, a chunk of any dataset costs a few milliseconds.
  */
 export function chunkSizeFor(
   events: readonly TimelineEvent[],
@@ -122,9 +122,8 @@ export function chunkSizeFor(
 
 /**
  * The page's events: the worker's chunks kept as encoded bytes, each parsed the first time one of its events is
- * read, with the most recently read chunks kept parsed. Held as event objects, a million events took ~450 MB of
- * the page's JS heap and, as they arrived, garbage collections of 50-140 ms each (every object survives, so each
- * collection copies them); bytes are not traced by the collector at all. What the page reads is bounded: the
+ * read, with the most recently read chunks kept parsed. Held as event objects, a million events fill the page's JS
+ * heap and, as they arrive, make long garbage collections (every object survives, so each collection copies them); bytes are not traced by the collector at all. What the page reads is bounded: the
  * events on screen, in the list's rows and in the details, or every event once for an export or a sort by title.
  */
 export class ChunkedEventStore implements EventStore {

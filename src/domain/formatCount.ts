@@ -1,6 +1,6 @@
 /**
  * A count with thousands separators, as `n.toLocaleString('en')` writes it (property-tested against it), without
- * ICU: the browser's first locale-aware number format costs 20-40 ms, which fell in the page's first script.
+ * ICU: the browser's first locale-aware number format loads locale data, which would fall in the page's first script.
  */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return n.toLocaleString('en');

@@ -227,7 +227,7 @@ export async function buildTextIndexAsync(
 
 /**
  * Resolves after `ms`, or with no pause on the event loop's next turn: a message, not a zero timeout, which
- * browsers stretch to 4 ms once timeouts nest (500 slices of a million events lost 2 s to it).
+ * browsers stretch to 4 ms once timeouts nest, which adds up over hundreds of slices.
  */
 function nextTurn(ms: number): Promise<void> {
   if (ms > 0 || typeof MessageChannel === 'undefined')

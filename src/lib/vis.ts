@@ -1,5 +1,5 @@
 // Loaded on demand (a chunk of its own): the page starts it at once (src/main.tsx) but does not wait for it, so
-// its ~60 ms of evaluation runs while the loader worker reads the data, not before the first render.
+// its evaluation runs while the loader worker reads the data, not before the first render.
 // vis-timeline's esnext builds: no core-js polyfills (smaller bundle); peers are declared in package.json.
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
 import * as visTimeline from 'vis-timeline/esnext';

@@ -6,7 +6,7 @@ let read: ThemeChoice | undefined;
 
 /**
  * The theme the analyst chose last time, read once. The page's first localStorage access loads its storage from
- * the browser (6-7 ms here): the boot script (src/main.tsx) makes it, before React and the app are evaluated, so
+ * the browser, a synchronous wait: the boot script (src/main.tsx) makes it, before React and the app are evaluated, so
  * that it is not part of the task that starts the app.
  */
 export function storedTheme(): ThemeChoice {

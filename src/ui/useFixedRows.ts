@@ -41,8 +41,8 @@ function scrollRowIntoView(
 
 /**
  * A virtual list of rows of one fixed height. TanStack Virtual keeps a measurement object per row and rebuilt
- * them whenever the count changed: 30 ms and a million short-lived objects for each filter change at a million
- * matching events. With a fixed height, the rows in view follow from the scroll offset alone. The scroller's
+ * them whenever the count changed, a million short-lived objects for each filter change at a million matching
+ * events. With a fixed height, the rows in view follow from the scroll offset alone. The scroller's
  * size comes from a ResizeObserver (no layout forced as the list mounts); scrolling re-renders before the frame
  * is painted, so no blank rows show.
  */

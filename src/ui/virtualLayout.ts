@@ -15,8 +15,8 @@ export function guessRect(): Rect {
 
 /**
  * Hears of the scroller's size from a ResizeObserver only. TanStack Virtual's default also reads it on the spot
- * as the list mounts, which makes the browser lay out the whole page freshly built inside React's commit (16 ms of
- * the 54-74 ms commit that mounted the entity list while a dataset loaded). A ResizeObserver reports after the
+ * as the list mounts, which makes the browser lay out the whole page freshly built inside React's commit, while a
+ * dataset loads. A ResizeObserver reports after the
  * browser's own layout, so nothing is laid out twice; until it does, the list renders for `guessRect()`.
  */
 export function observeRectAfterLayout<T extends Element>(
@@ -36,7 +36,7 @@ const written = new WeakSet<Element>();
 /**
  * TanStack Virtual's scroll writer, less its first write when that write is "scroll to the top": a list that has
  * just mounted is at the top already, and the write made the browser lay out the freshly built page inside the
- * commit (20 ms as the entity list mounted during a load).
+ * commit.
  */
 export function scrollAfterLayout<T extends Element>(
   offset: number,

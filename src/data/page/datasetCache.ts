@@ -4,8 +4,7 @@ import { datasetKeys, isDatasetKey } from './queryKeys';
 
 /**
  * How many events, altogether, the datasets an analyst has left may keep in memory for a quick return (Back, or
- * the Datasets menu). A 100k-event dataset holds about 40 MB in the page and 120 MB in its loader worker, a 1M one
- * about 300 and 600 MB: kept for TanStack's 10-minute gcTime, switching from one large dataset to another would
+ * the Datasets menu). A large dataset holds hundreds of megabytes between the page and its loader worker: kept for TanStack's 10-minute gcTime, switching from one large dataset to another would
  * hold both. Larger ones are released when left and load again on return.
  */
 export const KEEP_LEFT_EVENTS = 100_000;

@@ -33,7 +33,7 @@ export class DatasetLoadError extends Error {
 }
 
 export const FETCH_TIMEOUT_MS = 30_000;
-/** Parsing and validating 1M events takes about 20 s here; three minutes without an answer is a hang. */
+/** Parsing and validating a million events takes seconds, not minutes; three minutes without an answer is a hang. */
 export const PARSE_TIMEOUT_MS = 180_000;
 
 function runInWorker(

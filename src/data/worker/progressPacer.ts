@@ -14,9 +14,9 @@ const timeout: Later = (fn, ms) => {
 /**
  * Passes on progress at most every `intervalMs` within a phase; the first report of a phase always goes through,
  * and the last one held back goes out when the interval is over, so a download that stalls shows the bytes it
- * really has (before, it could show "0.00 MB" until the stall timed out). The loader worker reported every network
- * chunk of a download, some 2,000 messages a second while a 200 MB file arrived, each a task and a re-render on the
- * page while it was starting up.
+ * really has (before, it could show "0.00 MB" until the stall timed out). Reporting every network chunk of a
+ * download would be thousands of messages a second for a large file, each a task and a re-render on the page
+ * while it is starting up.
  */
 export function progressPacer(
   send: (p: LoadProgress) => void,

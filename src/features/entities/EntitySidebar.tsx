@@ -9,8 +9,7 @@ import { formatCount } from '../../domain/formatCount';
 
 /**
  * A closed row's height as drawn (entities.css). Closed rows are taken at this height, not measured: measuring
- * a row as it mounts reads its size on the spot, a layout of the whole page inside React's commit (24 ms as the
- * list first mounted). A row with its profile open is taller; it is measured, and the browser reports any later
+ * a row as it mounts reads its size on the spot, a layout of the whole page inside React's commit. A row with its profile open is taller; it is measured, and the browser reports any later
  * change of a row's size after its own layout.
  */
 const ROW_PX = 28;

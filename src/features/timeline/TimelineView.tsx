@@ -43,8 +43,8 @@ export function TimelineView({ build = true }: { build?: boolean }) {
       : dataWindow,
   );
   // The canvas's width, from a ResizeObserver (after the browser's own layout). Nothing is planned before it is
-  // known and vis-timeline is to be built: a plan for a guessed width was thrown away a frame later, and at 100k
-  // events each whole-extent plan costs 15-20 ms of the render it lands in.
+  // known and vis-timeline is to be built: a plan for a guessed width was thrown away a frame later, and at
+  // large sizes a whole-extent plan is a noticeable part of the render it lands in.
   const [width, setWidth] = useState<number | undefined>(undefined);
   const lanes = useMemo(
     () => (build ? planLanes(index, result.matches, view.group) : null),
