@@ -49,6 +49,7 @@ const registryIntegrity = async (name, version) => {
       headers: { accept: 'application/vnd.npm.install-v1+json' },
       signal: AbortSignal.timeout(20_000),
     }).then((r) => {
+      if (r.status === 404) return {}; // the registry does not have it: every version of it is a finding
       if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
       return r.json();
     });
