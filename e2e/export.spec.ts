@@ -38,7 +38,7 @@ test('exports the filtered view as JSON that re-imports to the same events, and 
   });
   await d.expectShowing(2, 2);
   expect(await titlesShown()).toEqual(titles);
-  await expect(d.timeline.locator('.vis-item.vis-point.cs-shape-point')).toHaveCount(2);
+  await expect(d.chart.points()).toHaveCount(2);
 
   await page.getByText('Export', { exact: true }).click();
   const [csv] = await Promise.all([

@@ -125,7 +125,7 @@ test.describe('entities, filters and search', () => {
     await d.open();
     await d.eventRows().filter({ hasText: 'Kirby: premature' }).click();
     await expect(d.timelineItem('Kirby: premature')).toHaveClass(/vis-selected|is-selected/);
-    await d.timelineItem('Washington and Kyiv discuss').locator('.vis-item-content').click();
+    await d.chart.itemContent('Washington and Kyiv discuss').click();
     await expect(d.eventRows().filter({ hasText: 'Washington and Kyiv discuss' })).toHaveAttribute(
       'aria-selected',
       'true',

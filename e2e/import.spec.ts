@@ -71,9 +71,7 @@ test.describe('the real files from public projects (fixtures/third-party)', () =
     const d = new Dashboard(page);
     await d.open(`data=${encodeURIComponent(`${FIXTURES}/third-party/timelinejs/eras.json`)}`);
     await d.expectShowing(20, 20);
-    await expect(
-      d.timeline.locator('.vis-item.vis-background.cs-period', { hasText: 'Era Test 650-700' }),
-    ).toBeVisible();
+    await expect(d.chart.period('Era Test 650-700')).toBeVisible();
   });
 
   test('TimelineJS HTML arrives as plain text with its links as sources', async ({ page }) => {

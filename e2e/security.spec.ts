@@ -24,15 +24,13 @@ test.describe('hostile data: nothing runs, nothing loads, nothing is lost', () =
     ).toBeVisible();
     await expect(d.events.getByRole('cell', { name: /<svg onload=/ }).first()).toBeVisible();
     await expect(
-      d.timeline
-        .locator('.vis-item-content', { hasText: '<script>window.__pwned=5</script>' })
-        .first(),
+      d.chart.contentsWithText('<script>window.__pwned=5</script>').first(),
     ).toBeVisible();
-    await expect(d.timeline.locator('.vis-label', { hasText: '<img src=x' }).first()).toBeVisible();
+    await expect(d.chart.laneLabels('<img src=x').first()).toBeVisible();
     await expect(d.entities.getByText(/<img src=x onerror=/).first()).toBeVisible();
 
-    await d.timeline.locator('.vis-item-content', { hasText: '<iframe' }).first().hover();
-    await expect(page.locator('.vis-tooltip')).toContainText('<iframe srcdoc=');
+    await d.chart.contentsWithText('<iframe').first().hover();
+    await expect(d.chart.tooltip).toContainText('<iframe srcdoc=');
 
     await d.eventRows().filter({ hasText: '<a href="javascript:' }).first().click();
     const sources = d.details.getByRole('region', { name: 'Sources' });

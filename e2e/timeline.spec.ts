@@ -8,23 +8,21 @@ test.describe('the timeline', () => {
     const d = new Dashboard(page);
     await d.open();
     await expect(d.itemContents()).toHaveCount(7);
-    const uncertain = d.timeline.locator('.vis-item.vis-range.cs-shape-uncertain');
+    const uncertain = d.chart.uncertainSpans();
     await expect(uncertain).toHaveCount(5);
     await expect(uncertain.first()).toContainText('c. Dec 2023');
     const bg = await uncertain.first().evaluate((el) => getComputedStyle(el).backgroundImage);
     expect(bg).toContain('repeating-linear-gradient');
     // The day-precision statements are exact points.
-    await expect(d.timeline.locator('.vis-item.vis-point.cs-shape-point')).toHaveCount(2);
+    await expect(d.chart.points()).toHaveCount(2);
   });
 
   test('grouping by actor puts a two-actor event in both lanes', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();
     await d.filters.getByLabel('Group timeline lanes by').selectOption('actor');
-    await expect(d.timeline.locator('.vis-label', { hasText: 'John Kirby' })).toBeVisible();
-    await expect(
-      d.timelineItem('Kirby: premature to discuss').locator('.vis-item-content'),
-    ).toHaveCount(2);
+    await expect(d.chart.laneLabels('John Kirby')).toBeVisible();
+    await expect(d.chart.itemContent('Kirby: premature to discuss')).toHaveCount(2);
     expect(d.params().get('group')).toBe('actor');
   });
 
@@ -33,15 +31,13 @@ test.describe('the timeline', () => {
   }) => {
     const d = new Dashboard(page);
     await d.open('data=ucdp-ukraine&group=actor');
-    const lane = d.timeline.locator('.vis-label', { hasText: 'Government of Ukraine' });
-    await expect(lane.locator('.cs-lane-count')).toHaveText('3,876');
+    const laneCount = d.chart.laneCount('Government of Ukraine');
+    await expect(laneCount).toHaveText('3,876');
     await d.entityCheckbox('DPR \\(UCDP actor 6711\\)').check();
     await d.expectShowing(938, 3883);
-    await expect(lane.locator('.cs-lane-count')).toHaveText('938');
-    await expect(d.timeline.locator('.vis-label')).toHaveCount(2);
-    await expect(
-      d.timeline.locator('.vis-foreground .vis-group').first().locator('.vis-item'),
-    ).not.toHaveCount(0);
+    await expect(laneCount).toHaveText('938');
+    await expect(d.chart.laneLabels()).toHaveCount(2);
+    await expect(d.chart.firstLaneItems()).not.toHaveCount(0);
   });
 
   test('follows the window when it is resized: redrawn to the new width and height', async ({
@@ -51,8 +47,8 @@ test.describe('the timeline', () => {
     await d.open();
     await expect(d.itemContents()).toHaveCount(7);
     const stage = d.timeline.locator('.cs-timeline');
-    const vis = d.timeline.locator('.vis-timeline');
-    const center = d.timeline.locator('.vis-panel.vis-center');
+    const vis = d.chart.root;
+    const center = d.chart.canvas;
     const box = async (l: typeof vis) => (await l.boundingBox())!;
     const { width, height } = page.viewportSize()!;
     for (const [w, h] of [
@@ -118,10 +114,7 @@ test.describe('the timeline', () => {
   test('clicking an event opens its details with every source', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();
-    await d
-      .timelineItem('Kirby: the administration awaits Congress')
-      .locator('.vis-item-content')
-      .click();
+    await d.chart.itemContent('Kirby: the administration awaits Congress').click();
     await expect(
       d.details.getByRole('heading', {
         name: 'Kirby: the administration awaits Congress on a new round of aid to Kyiv',
@@ -144,11 +137,11 @@ test.describe('the timeline', () => {
     await d.open('data=ucdp-ukraine');
     await d.expectShowing(3883, 3883);
     await expect(d.timeline.getByTestId('timeline-mode')).toHaveAttribute('data-mode', 'buckets');
-    const buckets = d.timeline.locator('.vis-item.cs-bucket');
+    const buckets = d.chart.buckets();
     await expect(buckets.first()).toBeVisible();
     expect(await buckets.count()).toBeLessThan(200);
     await expect(buckets.first()).toContainText(/\d+ events?/);
-    await buckets.first().locator('.vis-item-content').click();
+    await d.chart.contentOf(buckets.first()).click();
     const [a, b] = await d.windowFromUrl();
     expect(b - a).toBeLessThan(400 * 86_400_000);
   });
@@ -156,8 +149,8 @@ test.describe('the timeline', () => {
   test('shows a hover tooltip with title, date and actors', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();
-    await d.timelineItem('Kirby: premature').locator('.vis-item-content').hover();
-    const tip = page.locator('.vis-tooltip');
+    await d.chart.itemContent('Kirby: premature').hover();
+    const tip = d.chart.tooltip;
     await expect(tip).toBeVisible();
     await expect(tip).toContainText('21 Dec 2023');
     await expect(tip).toContainText('John Kirby, United States');

@@ -31,7 +31,7 @@ test.describe('shareable URLs', () => {
     expect(await win(other)).toEqual(await win(page));
     await expect(d2.filters.getByText('actor United States')).toBeVisible();
     await expect(d2.filters.getByText('text “aid”')).toBeVisible();
-    await expect(d2.timeline.locator('.vis-label', { hasText: 'United States' })).toBeVisible();
+    await expect(d2.chart.laneLabels('United States')).toBeVisible();
     await expect(
       d2.details.getByRole('heading', { name: /Funding, weapon systems/ }),
     ).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { TimelineChart } from './TimelineChart';
 
 export const FIXTURES = `http://127.0.0.1:${process.env.E2E_FIXTURE_PORT ?? 4174}`;
 
@@ -11,6 +12,8 @@ export class Dashboard {
   readonly events: Locator;
   readonly details: Locator;
   readonly search: Locator;
+  /** What the timeline draws: items, lanes, buckets, its hover card. */
+  readonly chart: TimelineChart;
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('status');
@@ -20,6 +23,7 @@ export class Dashboard {
     this.events = page.getByRole('region', { name: 'Events' });
     this.details = page.getByRole('region', { name: 'Event details' });
     this.search = page.getByRole('searchbox', { name: 'Search events' });
+    this.chart = new TimelineChart(page, this.timeline);
   }
 
   async open(query = ''): Promise<void> {
@@ -31,13 +35,13 @@ export class Dashboard {
     await expect(this.status).toHaveText(`Showing ${f(x)} of ${f(y)} events`);
   }
 
-  /** Item contents drawn by vis-timeline (a point item has three .vis-item nodes but one content). */
+  /** Item contents drawn on the timeline (see TimelineChart). */
   itemContents(): Locator {
-    return this.timeline.locator('.vis-item-content');
+    return this.chart.itemContents();
   }
 
   timelineItem(title: string): Locator {
-    return this.timeline.locator('.vis-item', { hasText: title });
+    return this.chart.item(title);
   }
 
   eventRows(): Locator {
