@@ -1,5 +1,6 @@
 import { Bitset } from './bitset';
 import { isDrawable } from './dates';
+import { isPlaceable } from './geo';
 import {
   IdTable,
   idTableParts,
@@ -54,6 +55,11 @@ export interface DatasetIndex {
   eventPlace: Int32Array;
   precisionPostings: Uint32Array[];
   eventPrecision: Uint8Array;
+  /** Each event's place in degrees; NaN where it has none (or half of one). */
+  lats: Float64Array;
+  lons: Float64Array;
+  /** How many events have a place the map can draw. */
+  located: number;
   /** Events longer than `shortSpan`, scanned separately by window queries. */
   longEvents: Uint32Array;
   shortSpan: number;
@@ -149,6 +155,9 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
   const precisionLists: number[][] = PRECISIONS.map(() => []);
   const eventPrecision = new Uint8Array(n);
   const durations = new Float64Array(n);
+  const lats = new Float64Array(n);
+  const lons = new Float64Array(n);
+  let located = 0;
   let min = Infinity;
   let max = -Infinity;
   let undrawable = 0;
@@ -177,6 +186,16 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
       const c = types.code(e.type);
       eventType[i] = c;
       types.post(c, i);
+    }
+    const lat = e.location?.lat ?? Number.NaN;
+    const lon = e.location?.lon ?? Number.NaN;
+    if (isPlaceable(lat, lon)) {
+      lats[i] = lat;
+      lons[i] = lon;
+      located++;
+    } else {
+      lats[i] = Number.NaN;
+      lons[i] = Number.NaN;
     }
     if (e.location?.name !== undefined) {
       const c = places.code(e.location.name);
@@ -228,6 +247,9 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
     eventPlace,
     precisionPostings: precisionLists.map((l) => Uint32Array.from(l)),
     eventPrecision,
+    lats,
+    lons,
+    located,
     longEvents: Uint32Array.from(long),
     shortSpan,
     ...(min <= max ? { extent: { start: min, end: max } } : {}),
@@ -395,6 +417,9 @@ export function indexParts(index: BuiltIndex): { parts: IndexParts; transfer: Ar
     eventPlace: take(index.eventPlace),
     precisionPostings: index.precisionPostings.map(take),
     eventPrecision: take(index.eventPrecision),
+    lats: take(index.lats),
+    lons: take(index.lons),
+    located: index.located,
     longEvents: take(index.longEvents),
     shortSpan: index.shortSpan,
     ...(index.extent ? { extent: index.extent } : {}),

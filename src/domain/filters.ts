@@ -1,3 +1,4 @@
+import { formatBbox, type Bbox } from './geo';
 import type { EntityType, Precision } from './types';
 
 export type MatchMode = 'any' | 'all';
@@ -18,6 +19,8 @@ export interface Filters {
   /** Date range filter: ISO dates of any precision; events overlapping [since, until] pass. */
   since?: string;
   until?: string;
+  /** Area filter: events placed inside the box pass; events without a place do not. */
+  bbox?: Bbox;
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -44,7 +47,8 @@ export function isUnfiltered(f: Filters): boolean {
     f.prec.length === 0 &&
     f.q.trim() === '' &&
     !f.since &&
-    !f.until
+    !f.until &&
+    !f.bbox
   );
 }
 
@@ -61,5 +65,6 @@ export function describeFilters(f: Filters, name: (entityId: string) => string):
   if (f.places.length) out.push(`place ${f.places.join(' or ')}`);
   if (f.prec.length) out.push(`precision ${f.prec.join(' or ')}`);
   if (f.since || f.until) out.push(`dates ${f.since ?? '…'} – ${f.until ?? '…'}`);
+  if (f.bbox) out.push(`area ${formatBbox(f.bbox)}`);
   return out;
 }

@@ -128,6 +128,12 @@ const arbEvent = fc.record({
   type: fc.option(fc.constantFrom('t1', 't2', 't3'), { nil: undefined }),
   tags: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
   place: fc.option(fc.constantFrom('p1', 'p2'), { nil: undefined }),
+  at: fc.option(
+    fc.record({ lat: fc.integer({ min: -9, max: 9 }), lon: fc.integer({ min: -18, max: 18 }) }),
+    {
+      nil: undefined,
+    },
+  ),
 });
 const arbFilters = fc.record({
   actors: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 2 }),
@@ -141,6 +147,23 @@ const arbFilters = fc.record({
   }),
   since: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
   until: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+  bbox: fc.option(
+    fc
+      .record({
+        west: fc.integer({ min: -18, max: 18 }),
+        east: fc.integer({ min: -18, max: 18 }),
+        a: fc.integer({ min: -9, max: 9 }),
+        b: fc.integer({ min: -9, max: 9 }),
+      })
+      .filter(({ west, east, a, b }) => west !== east && a !== b)
+      .map(({ west, east, a, b }) => ({
+        west: west * 10,
+        east: east * 10,
+        south: Math.min(a, b) * 10,
+        north: Math.max(a, b) * 10,
+      })),
+    { nil: undefined },
+  ),
 });
 const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
 
@@ -174,6 +197,13 @@ function naive(e: TimelineEvent, f: Filters): boolean {
   const to = f.until
     ? (parseIsoDate(f.until) as { ok: true; value: { end: number } }).value.end
     : Infinity;
+  if (f.bbox) {
+    const { lat, lon } = e.location ?? {};
+    if (lat === undefined || lon === undefined || lat < f.bbox.south || lat > f.bbox.north)
+      return false;
+    const { west, east } = f.bbox;
+    if (west <= east ? lon < west || lon > east : lon < west && lon > east) return false;
+  }
   return e.start < to && e.end > from;
 }
 
@@ -195,7 +225,14 @@ describe('runQuery agrees with a naive filter (property)', () => {
             actors: r.actors,
             ...(r.type ? { type: r.type } : {}),
             tags: r.tags,
-            ...(r.place ? { location: { name: r.place } } : {}),
+            ...(r.place || r.at
+              ? {
+                  location: {
+                    ...(r.place ? { name: r.place } : {}),
+                    ...(r.at ? { lat: r.at.lat * 10, lon: r.at.lon * 10 } : {}),
+                  },
+                }
+              : {}),
           })),
         };
         const idx = buildIndex(normaliseDocument(doc));

@@ -1,6 +1,7 @@
 import { Bitset } from './bitset';
 import { forEachInWindow, type DatasetIndex, type Dimension } from './buildIndex';
 import { parseIsoDate } from './dates';
+import { inBbox, type Bbox } from './geo';
 import type { Filters } from './filters';
 import type { TextMatcher } from './textSearch';
 import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
@@ -36,7 +37,7 @@ export interface QueryResult {
   notices: string[];
 }
 
-type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
+type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
 
 function union(size: number, lists: Uint32Array[]): Bitset {
   const b = new Bitset(size);
@@ -181,6 +182,7 @@ function filterMasks(
   }
   const dates = dateMask(index, f, notices);
   if (dates) masks.set('date', dates);
+  if (f.bbox) masks.set('area', areaMask(index, f.bbox));
   return { masks, stale, notices, highlightTerms };
 }
 
@@ -227,6 +229,14 @@ function dateMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | 
   if (from === -Infinity && to === Infinity) return undefined;
   const m = new Bitset(index.size);
   forEachInWindow(index, from, to, (i) => m.add(i));
+  return m;
+}
+
+/** The area filter: events placed inside the box (an event without a place is outside every box). */
+function areaMask(index: DatasetIndex, box: Bbox): Bitset {
+  const m = new Bitset(index.size);
+  const { lats, lons } = index;
+  for (let i = 0; i < index.size; i++) if (inBbox(box, lats[i]!, lons[i]!)) m.add(i);
   return m;
 }
 

@@ -149,6 +149,25 @@ const arbState: fc.Arbitrary<ViewState> = fc
     group: fc.constantFrom(...GROUP_BYS),
     event: fc.option(text, { nil: undefined }),
     tz: fc.constantFrom('utc', 'local', 'Europe/Kyiv', 'America/New_York', 'Asia/Kolkata'),
+    bbox: fc.option(
+      fc
+        .record({
+          west: fc.integer({ min: -180e6, max: 180e6 }),
+          east: fc.integer({ min: -180e6, max: 180e6 }),
+          a: fc.integer({ min: -90e6, max: 90e6 }),
+          b: fc.integer({ min: -90e6, max: 90e6 }),
+        })
+        .filter(({ west, east, a, b }) => west !== east && a !== b)
+        .map(({ west, east, a, b }) => ({
+          west: west / 1e6,
+          east: east / 1e6,
+          south: Math.min(a, b) / 1e6,
+          north: Math.max(a, b) / 1e6,
+        })),
+      { nil: undefined },
+    ),
+    geo: fc.boolean(),
+    geowin: fc.boolean(),
   })
   .map(({ window, ...r }) => {
     const s: ViewState = { ...DEFAULT_VIEW, ...r };
@@ -156,7 +175,7 @@ const arbState: fc.Arbitrary<ViewState> = fc
       s.from = window[0];
       s.to = window[1];
     }
-    for (const k of ['data', 'fmt', 'map', 'since', 'until', 'event'] as const)
+    for (const k of ['data', 'fmt', 'map', 'since', 'until', 'event', 'bbox'] as const)
       if (s[k] === undefined) delete s[k];
     return s;
   });
@@ -223,4 +242,22 @@ describe('toggling an actor', () => {
     ['stops excluding', v([], ['a']), v([], [])],
     ['excludes an included actor and stops including it', v(['a', 'b'], []), v(['b'], ['a'])],
   ])('exclude %s', (_n, before, after) => expect(toggleExcludedActor(before, 'a')).toEqual(after));
+});
+
+describe('the area filter in a link', () => {
+  it('reads bbox, across the antimeridian too, and says why a bad one was ignored', () => {
+    expect(parseViewState('?bbox=170,-20,-170,10').state.bbox).toEqual({
+      west: 170,
+      south: -20,
+      east: -170,
+      north: 10,
+    });
+    const bad = parseViewState('?bbox=30,50,40,45&geo=yes');
+    expect(bad.state.bbox).toBeUndefined();
+    expect(bad.state.geo).toBe(false);
+    expect(bad.notices).toEqual([
+      'Ignored the area filter bbox="30,50,40,45": south must be below north.',
+      'Ignored geo="yes" for the map (expected 1 or 0).',
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
 import { clipText } from '../domain/clipText';
 import { mappingFromParam, mappingToParam, type CsvMapping } from '../domain/csvMapping';
 import { READABLE_FORMATS, type FormatId } from '../domain/formats';
+import { formatBbox, parseBbox } from '../domain/geo';
 
 /** The current version of the URL format; links without `v` read as version 1. */
 export const VIEW_VERSION = 1;
@@ -26,9 +27,19 @@ export interface ViewState extends Filters {
   event?: string;
   /** 'utc', 'local' or an IANA zone. */
   tz: string;
+  /** The map is open beside the timeline. */
+  geo: boolean;
+  /** The map shows only the events that overlap the timeline's window. */
+  geowin: boolean;
 }
 
-export const DEFAULT_VIEW: ViewState = { ...EMPTY_FILTERS, group: 'none', tz: 'utc' };
+export const DEFAULT_VIEW: ViewState = {
+  ...EMPTY_FILTERS,
+  group: 'none',
+  tz: 'utc',
+  geo: false,
+  geowin: false,
+};
 
 /** Includes an actor (and stops excluding it), or stops including it. */
 export function toggleIncludedActor(s: ViewState, id: string): ViewState {
@@ -50,7 +61,7 @@ export function toggleExcludedActor(s: ViewState, id: string): ViewState {
 
 /** The same view with every filter cleared (window, lanes, selection and time zone kept). */
 export function withoutFilters(s: ViewState): ViewState {
-  return { ...s, ...EMPTY_FILTERS, since: undefined, until: undefined };
+  return { ...s, ...EMPTY_FILTERS, since: undefined, until: undefined, bbox: undefined };
 }
 
 export interface ParsedView {
@@ -130,6 +141,20 @@ function textParam(key: 'data' | 'event' | 'q'): ParamCodec {
       const v = s[key];
       if (v !== undefined && v.trim() !== '') p.set(key, v);
     },
+  };
+}
+
+/** An on/off switch, written `key=1` when on and left out when off. */
+function flagParam(key: 'geo' | 'geowin', what: string): ParamCodec {
+  return {
+    keys: [key],
+    read: (r, s) => {
+      const v = r.single(key);
+      if (v === undefined) return;
+      if (v === '1' || v === '0') s[key] = v === '1';
+      else r.notice(`Ignored ${key}="${clipText(v, 40)}" for ${what} (expected 1 or 0).`);
+    },
+    write: (s, p) => void (s[key] && p.set(key, '1')),
   };
 }
 
@@ -239,6 +264,17 @@ export const PARAMS: readonly ParamCodec[] = [
   dateFilterParam('since'),
   dateFilterParam('until'),
   {
+    keys: ['bbox'],
+    read: (r, s) => {
+      const bbox = r.single('bbox');
+      if (bbox === undefined) return;
+      const b = parseBbox(bbox);
+      if (b.ok) s.bbox = b.value;
+      else r.notice(`Ignored the area filter bbox="${clipText(bbox, 60)}": ${b.error}.`);
+    },
+    write: (s, p) => void (s.bbox && p.set('bbox', formatBbox(s.bbox))),
+  },
+  {
     keys: ['group'],
     read: (r, s) => {
       const group = r.single('group');
@@ -250,6 +286,8 @@ export const PARAMS: readonly ParamCodec[] = [
     write: (s, p) => void (s.group !== 'none' && p.set('group', s.group)),
   },
   textParam('event'),
+  flagParam('geo', 'the map'),
+  flagParam('geowin', "the map's window switch"),
   {
     keys: ['tz'],
     read: (r, s) => {

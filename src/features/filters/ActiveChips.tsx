@@ -1,6 +1,7 @@
 import { useViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { isUnfiltered } from '../../domain/filters';
+import { formatBbox } from '../../domain/geo';
 import { updateView } from '../../url/useViewState';
 import { withoutFilters, type ViewState } from '../../url/viewState';
 import { Chip } from '../../ui/Chip';
@@ -74,6 +75,12 @@ export function ActiveChips() {
         <Chip
           label={`dates ${view.since ?? '…'} – ${view.until ?? '…'}`}
           onRemove={() => updateView({ since: undefined, until: undefined })}
+        />
+      )}
+      {view.bbox && (
+        <Chip
+          label={`area ${formatBbox(view.bbox)}`}
+          onRemove={() => updateView({ bbox: undefined })}
         />
       )}
       <button type="button" className="cs-clear" onClick={() => updateView(withoutFilters)}>
