@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useViewData } from '../data/page/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
@@ -10,6 +10,9 @@ import { useUi } from '../state/uiStore';
 import { afterPaint } from '../ui/afterPaint';
 import { copyViewLink } from './Header';
 import { RegionBoundary } from './RegionBoundary';
+
+// The map and its outlines are a chunk of their own, loaded when the map is first opened.
+const MapView = lazy(() => import('../features/map/MapView'));
 
 /** Counts from 0 up to `last`, one step after each paint. */
 function useStagesAfterPaint(last: number): number {
@@ -62,7 +65,7 @@ export function Workspace() {
           {entities && <EntitySidebar />}
         </RegionBoundary>
       </section>
-      <div className="cs-center">
+      <div className="cs-center" data-map={view.geo ? 'on' : 'off'}>
         <section className="cs-panel cs-filters-panel" aria-label="Filters">
           <RegionBoundary name="Filters" resetKey={reset}>
             <FilterBar />
@@ -79,6 +82,15 @@ export function Workspace() {
             {table && <EventList />}
           </RegionBoundary>
         </section>
+        {view.geo && (
+          <section className="cs-panel cs-map-panel" aria-label="Map">
+            <RegionBoundary name="Map" resetKey={reset}>
+              <Suspense fallback={<p className="cs-muted">Loading the map…</p>}>
+                <MapView />
+              </Suspense>
+            </RegionBoundary>
+          </section>
+        )}
       </div>
       <section
         id="cs-details"

@@ -11,6 +11,7 @@ export type Command =
   | 'pan-right'
   | 'fit'
   | 'cycle-lanes'
+  | 'toggle-map'
   | 'copy-link'
   | 'toggle-actor'
   | 'theme'
@@ -56,6 +57,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { show: 'f', description: 'Fit all matching events', keys: { f: 'fit' } },
   { show: 'g', description: 'Cycle lanes: none, actor, type, place', keys: { g: 'cycle-lanes' } },
+  { show: 'm', description: 'Show / hide the map', keys: { m: 'toggle-map' } },
   { show: 'c', description: 'Copy a link to this view', keys: { c: 'copy-link' } },
   {
     show: 'x',

@@ -98,6 +98,9 @@ export function useShortcuts(data: ViewData | null): void {
         case 'cycle-lanes':
           updateView({ group: GROUP_BYS[(GROUP_BYS.indexOf(view.group) + 1) % GROUP_BYS.length]! });
           break;
+        case 'toggle-map':
+          updateView({ geo: !view.geo });
+          break;
         case 'copy-link':
           void copyViewLink();
           break;

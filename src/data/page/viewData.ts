@@ -41,6 +41,7 @@ function filtersKey(f: Filters): string {
     f.q,
     f.since ?? '',
     f.until ?? '',
+    f.bbox ? [f.bbox.west, f.bbox.south, f.bbox.east, f.bbox.north] : '',
   ]);
 }
 

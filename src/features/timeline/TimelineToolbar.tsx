@@ -9,10 +9,21 @@ interface Props {
   onFit(): void;
   onZoom(factor: number): void;
   historical: boolean;
+  /** Whether the map is open beside the timeline, and how to open or close it. */
+  map: boolean;
+  onToggleMap(): void;
 }
 
 /** Zoom and fit controls, and a plain statement of what is drawn. */
-export function TimelineToolbar({ plan, handle, onFit, onZoom, historical }: Props) {
+export function TimelineToolbar({
+  plan,
+  handle,
+  onFit,
+  onZoom,
+  historical,
+  map,
+  onToggleMap,
+}: Props) {
   const tl = handle?.timeline;
   const what = !plan
     ? ''
@@ -35,6 +46,14 @@ export function TimelineToolbar({ plan, handle, onFit, onZoom, historical }: Pro
           Today
         </button>
       )}
+      <button
+        type="button"
+        aria-pressed={map}
+        onClick={onToggleMap}
+        title="Show or hide the map (m)"
+      >
+        Map
+      </button>
       <span className="cs-toolbar-info" data-testid="timeline-mode" data-mode={plan?.mode}>
         {what}
       </span>

@@ -240,6 +240,8 @@ export function TimelineView({ build = true }: { build?: boolean }) {
         onZoom={(f) => timelineCommands()?.zoom(f)}
         handle={handle}
         historical={(index.extent?.end ?? 0) < now - 365 * 86_400_000}
+        map={view.geo}
+        onToggleMap={() => updateView({ geo: !view.geo })}
       />
       <div className="cs-timeline-stage">
         <div

@@ -1,0 +1,147 @@
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import type { MapCell } from '../../domain/geo';
+import { worldSize, type Camera } from '../../domain/webMercator';
+
+/** The colours the map draws with, resolved from the theme's CSS custom properties. */
+export interface MapColours {
+  water: string;
+  land: string;
+  border: string;
+  point: string;
+  pointRing: string;
+  cluster: string;
+  clusterText: string;
+  selected: string;
+  box: string;
+  boxFill: string;
+}
+
+const ROLES: Record<keyof MapColours, string> = {
+  water: 'var(--grid)',
+  land: 'var(--surface)',
+  border: 'var(--border)',
+  point: 'var(--accent)',
+  pointRing: 'var(--surface)',
+  cluster: 'var(--hist)',
+  clusterText: 'var(--accent-fg)',
+  selected: 'var(--selected)',
+  box: 'var(--selected)',
+  boxFill: 'var(--brush-fill)',
+};
+
+/** Reads each colour role through a probe's computed `color` (custom properties themselves stay unresolved). */
+export function themeColours(probe: HTMLElement): MapColours {
+  const out = {} as MapColours;
+  for (const [role, value] of Object.entries(ROLES) as [keyof MapColours, string][]) {
+    probe.style.color = value;
+    out[role] = getComputedStyle(probe).color;
+  }
+  probe.style.color = '';
+  return out;
+}
+
+/** A cell's radius on screen: a point, or a disc that grows with the log of its count. */
+export const cellRadius = (count: number) => (count === 1 ? 5 : 8 + 3 * Math.log10(count));
+
+export interface Frame {
+  camera: Camera;
+  land: GeoPermissibleObjects | undefined;
+  cells: MapCell[];
+  selected?: { x: number; y: number };
+  box?: { x0: number; y0: number; x1: number; y1: number };
+  /** The area filter in force, outlined. */
+  area?: { x0: number; y0: number; x1: number; y1: number };
+  focus?: { x: number; y: number };
+  colours: MapColours;
+}
+
+/** Draws one frame of the map on a canvas whose backing store is `ratio` times its CSS size. */
+export function drawFrame(ctx: CanvasRenderingContext2D, ratio: number, f: Frame): void {
+  const { camera: c, colours } = f;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.fillStyle = colours.water;
+  ctx.fillRect(0, 0, c.width, c.height);
+  if (f.land) {
+    const s = worldSize(c.zoom);
+    const projection = geoMercator()
+      .scale(s / (2 * Math.PI))
+      .translate([s / 2 - c.cx + c.width / 2, s / 2 - c.cy + c.height / 2])
+      .clipExtent([
+        [-2, -2],
+        [c.width + 2, c.height + 2],
+      ]);
+    ctx.beginPath();
+    geoPath(projection, ctx)(f.land);
+    ctx.fillStyle = colours.land;
+    ctx.fill();
+    ctx.lineWidth = 0.75;
+    ctx.strokeStyle = colours.border;
+    ctx.stroke();
+  }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = '600 11px system-ui, sans-serif';
+  for (const cell of f.cells) {
+    const r = cellRadius(cell.count);
+    ctx.beginPath();
+    ctx.arc(cell.x, cell.y, r, 0, 2 * Math.PI);
+    if (cell.count === 1) {
+      ctx.fillStyle = colours.point;
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = colours.pointRing;
+      ctx.stroke();
+    } else {
+      ctx.globalAlpha = 0.85;
+      ctx.fillStyle = colours.cluster;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = colours.pointRing;
+      ctx.stroke();
+      ctx.fillStyle = colours.clusterText;
+      ctx.fillText(compact(cell.count), cell.x, cell.y);
+    }
+  }
+  if (f.selected) {
+    ctx.beginPath();
+    ctx.arc(f.selected.x, f.selected.y, 9, 0, 2 * Math.PI);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = colours.selected;
+    ctx.stroke();
+  }
+  if (f.area) {
+    const { x0, y0, x1, y1 } = f.area;
+    ctx.setLineDash([6, 4]);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = colours.box;
+    ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
+    ctx.setLineDash([]);
+  }
+  if (f.box) {
+    const { x0, y0, x1, y1 } = f.box;
+    ctx.fillStyle = colours.boxFill;
+    ctx.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = colours.box;
+    ctx.strokeRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
+  }
+  if (f.focus) {
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = colours.selected;
+    ctx.beginPath();
+    ctx.moveTo(f.focus.x - 12, f.focus.y);
+    ctx.lineTo(f.focus.x + 12, f.focus.y);
+    ctx.moveTo(f.focus.x, f.focus.y - 12);
+    ctx.lineTo(f.focus.x, f.focus.y + 12);
+    ctx.stroke();
+  }
+}
+
+/** A count in at most four characters: 950, 9.5k, 95k, 1.2M. */
+export function compact(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 10_000) return `${(Math.floor(n / 100) / 10).toFixed(1).replace(/\.0$/, '')}k`;
+  if (n < 1_000_000) return `${Math.floor(n / 1000)}k`;
+  return `${(Math.floor(n / 100_000) / 10).toFixed(1).replace(/\.0$/, '')}M`;
+}
