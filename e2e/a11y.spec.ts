@@ -43,6 +43,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await d.open('data=ucdp-ukraine');
       await d.expectShowing(3883, 3883);
       await expectNoSeriousViolations(page, 'dense dataset with buckets');
+
+      await d.open('data=ucdp-ukraine&geo=1&bbox=36,46.5,39.5,48.5');
+      await expect(
+        page.getByRole('region', { name: 'Map' }).getByRole('application'),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, 'the map with an area filter');
     });
 
     test('each dialog has no serious or critical violations', async ({ page }) => {

@@ -364,9 +364,13 @@ export default function MapView() {
           Timeline window only
         </label>
       </div>
-      <p className="cs-map-status" role="status" aria-live="polite">
+      <p className="cs-map-status" aria-live="polite">
         {formatCount(placed)} of {formatCount(matching)} matching events on the map
         {unplaced > 0 && `; ${formatCount(unplaced)} matching events have no coordinates`}
+        {selectedPos !== undefined &&
+          (selected
+            ? '. The selected event is ringed.'
+            : '. The selected event has no coordinates.')}
       </p>
       <div className="cs-map-stage" ref={wrap}>
         <canvas

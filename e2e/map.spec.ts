@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { Dashboard, FIXTURES } from './pages/Dashboard';
+
+const PLACES = `data=${encodeURIComponent(`${FIXTURES}/places.json`)}`;
+
+/** The map region and its canvas. */
+function mapOf(page: Page) {
+  const region = page.getByRole('region', { name: 'Map' });
+  return {
+    region,
+    canvas: region.getByRole('application'),
+    /** The map's own count line (a polite live region; the app's status line is the page's one status). */
+    status: region.locator('.cs-map-status'),
+  };
+}
+
+/** An independent count: UCDP events whose place lies in the box, written the long way. */
+function ucdpInBox(b: number[]): number {
+  const [west, south, east, north] = b as [number, number, number, number];
+  const doc = JSON.parse(readFileSync('public/data/ucdp-ukraine.json', 'utf8')) as {
+    events: { location?: { lat?: number; lon?: number } }[];
+  };
+  return doc.events.filter(({ location: l }) => {
+    if (l?.lat === undefined || l.lon === undefined) return false;
+    const lonIn = west <= east ? l.lon >= west && l.lon <= east : l.lon >= west || l.lon <= east;
+    return lonIn && l.lat >= south && l.lat <= north;
+  }).length;
+}
+
+test.describe('the map', () => {
+  test('opens from the toolbar and the m key, and says what it places', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open(PLACES);
+    await d.expectShowing(5, 5);
+    await expect(page.getByRole('region', { name: 'Map' })).toHaveCount(0);
+    await d.timeline.getByRole('button', { name: 'Map' }).click();
+    const map = mapOf(page);
+    await expect(map.status).toHaveText(
+      '4 of 5 matching events on the map; 1 matching events have no coordinates',
+    );
+    expect(d.params().get('geo')).toBe('1');
+    await page.keyboard.press('m');
+    await expect(map.region).toHaveCount(0);
+    await page.keyboard.press('m');
+    await expect(map.region).toBeVisible();
+  });
+
+  test('drawing a box sets bbox, filters like any facet, and Back undoes it', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open('data=ucdp-ukraine&geo=1');
+    await d.expectShowing(3883, 3883);
+    const map = mapOf(page);
+    await expect(map.status).toHaveText('3,883 of 3,883 matching events on the map');
+    await map.region.getByRole('button', { name: 'Draw area' }).click();
+    const box = (await map.canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.8, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => d.params().get('bbox')).not.toBeNull();
+    const bbox = d.params().get('bbox')!.split(',').map(Number);
+    expect(bbox).toHaveLength(4);
+    const expected = ucdpInBox(bbox);
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(3883);
+    await d.expectShowing(expected, 3883);
+    await expect(map.status).toHaveText(
+      `${expected.toLocaleString('en')} of ${expected.toLocaleString('en')} matching events on the map`,
+    );
+    await expect(d.filters.getByText(`area ${d.params().get('bbox')}`)).toBeVisible();
+    // The facet rule: an actor's count applies the area.
+    const actorCounts = await d.entities.locator('.cs-count').allTextContents();
+    const total = actorCounts.map((c) => Number(c.replaceAll(',', ''))).sort((a, b) => b - a)[0]!;
+    expect(total).toBeLessThanOrEqual(expected);
+    await page.goBack();
+    await expect.poll(() => d.params().get('bbox')).toBeNull();
+    await d.expectShowing(3883, 3883);
+  });
+
+  test('a link with a box reopens the same filter; the keyboard selects what is under the cross', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open(`${PLACES}&geo=1&bbox=29,49,32,51`);
+    await d.expectShowing(1, 5);
+    const map = mapOf(page);
+    await expect(map.status).toHaveText('1 of 1 matching events on the map');
+    await map.canvas.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => d.params().get('event')).toBe('kyiv');
+    await expect(
+      d.details.getByRole('heading', { name: 'Austin and Umerov meet in Kyiv' }),
+    ).toBeVisible();
+    await expect(map.status).toContainText('The selected event is ringed.');
+    // The map's own + does not zoom the timeline (whose zoom would write its window to the link).
+    const windowOf = () => [d.params().get('from'), d.params().get('to')];
+    const before = windowOf();
+    await page.keyboard.press('+');
+    await page.waitForTimeout(600); // past the link's window throttle
+    expect(windowOf()).toEqual(before);
+  });
+
+  test('a selection made elsewhere shows on the map', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open(`${PLACES}&geo=1`);
+    const map = mapOf(page);
+    await d.eventRows().filter({ hasText: 'Statement without a place' }).click();
+    await expect(map.status).toContainText('The selected event has no coordinates.');
+    await d.eventRows().filter({ hasText: 'Pentagon briefing' }).click();
+    await expect(map.status).toContainText('The selected event is ringed.');
+  });
+
+  test('a hostile title and place name stay text in the map tooltip', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open(`${PLACES}&geo=1&bbox=179.7,-17.9,-179.9,-17.5`);
+    await d.expectShowing(1, 5);
+    const map = mapOf(page);
+    const box = (await map.canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = map.region.locator('.cs-map-tip');
+    await expect(tip).toHaveText(
+      '<img src=x onerror="window.__pwned=1"> — <script>window.__pwned=2</script>',
+    );
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(map.region.locator('img, script')).toHaveCount(0);
+  });
+});
