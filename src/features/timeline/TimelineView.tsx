@@ -1,29 +1,44 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useViewData } from '../../data/page/viewData';
-import { planLanes } from '../../domain/lanes';
-import { DEFAULT_LOD, paddedWindow, planItems, type PlannedItem } from '../../domain/levelOfDetail';
+import { paddedWindow } from '../../domain/levelOfDetail';
 import { timelineCommands } from '../../state/timelineCommands';
 import { useTimelineCommands } from './useTimelineCommands';
 import { currentView } from '../../url/currentView';
 import { replaceWindowThrottled, updateView } from '../../url/useViewState';
-import { reveal } from './timelineWindow';
-import { toVisItem } from './visItems';
 import { withoutFilters } from '../../url/viewState';
 import { groupElement, itemElement, periodElement, tooltipElement } from './itemContent';
 import { TimelineToolbar } from './TimelineToolbar';
+import { useVisTimeline } from './useVisTimeline';
 import {
-  removeMissing,
-  syncDataSet,
-  upsertChanged,
-  withOneRedraw,
-  useVisTimeline,
-  type VisGroup,
-  type VisItem,
-} from './useVisTimeline';
+  useRevealSelection,
+  useSyncedItems,
+  useTimelinePlan,
+  useWindowFromUrl,
+} from './timelineSync';
 import './timeline.css';
 import { formatCount } from '../../domain/formatCount';
 
-const LANE_LABEL_PX = 180;
+/**
+ * Notes a window vis-timeline has drawn: on the canvas (readable by tests and tools) and in the link, unless the
+ * link says it already, or the window is the data's own fit and the link gives none.
+ */
+function recordWindow(
+  el: HTMLElement | null,
+  start: number,
+  end: number,
+  dataWindow: { start: number; end: number },
+): void {
+  if (el) {
+    el.dataset.windowStart = String(Math.round(start));
+    el.dataset.windowEnd = String(Math.round(end));
+  }
+  const url = currentView().state;
+  const same = (a: number, b: number) => Math.abs(a - b) < 1;
+  if (url.from !== undefined && url.to !== undefined && same(url.from, start) && same(url.to, end))
+    return;
+  if (url.from === undefined && same(start, dataWindow.start) && same(end, dataWindow.end)) return;
+  replaceWindowThrottled(start, end);
+}
 
 /**
  * The zoomable timeline: vis-timeline fed only what the level-of-detail planner says is near the window.
@@ -46,23 +61,13 @@ export function TimelineView({ build = true }: { build?: boolean }) {
   // known and vis-timeline is to be built: a plan for a guessed width was thrown away a frame later, and at
   // large sizes a whole-extent plan is a noticeable part of the render it lands in.
   const [width, setWidth] = useState<number | undefined>(undefined);
-  const lanes = useMemo(
-    () => (build ? planLanes(index, result.matches, view.group) : null),
-    [build, index, result.matches, view.group],
-  );
-  const plan = useMemo(
-    () =>
-      build && width !== undefined
-        ? planItems(index, result.matches, lanes, win, {
-            ...DEFAULT_LOD,
-            widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
-          })
-        : undefined,
-    [build, index, result.matches, lanes, win, width],
-  );
-  const byId = useMemo(
-    () => new Map<string, PlannedItem>(plan?.items.map((i) => [i.id, i])),
-    [plan],
+  const { lanes, plan, byId } = useTimelinePlan(
+    build,
+    index,
+    result.matches,
+    view.group,
+    win,
+    width,
   );
   // vis calls the templates later, from its own redraws: they read the current plan through this ref.
   const ctx = useRef({ byId, index, tz: view.tz });
@@ -108,23 +113,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
       },
       onRangeChanged: (start, end) => {
         setWin({ start, end });
-        // The drawn window, readable by tests and tools.
-        if (container.current) {
-          container.current.dataset.windowStart = String(Math.round(start));
-          container.current.dataset.windowEnd = String(Math.round(end));
-        }
-        const url = currentView().state;
-        const same = (a: number, b: number) => Math.abs(a - b) < 1;
-        if (
-          url.from !== undefined &&
-          url.to !== undefined &&
-          same(url.from, start) &&
-          same(url.to, end)
-        )
-          return;
-        if (url.from === undefined && same(start, dataWindow.start) && same(end, dataWindow.end))
-          return;
-        replaceWindowThrottled(start, end);
+        recordWindow(container.current, start, end, dataWindow);
       },
       template: (id) => {
         if (id.startsWith('p|')) {
@@ -161,77 +150,13 @@ export function TimelineView({ build = true }: { build?: boolean }) {
     handle?.timeline.setOptions({ moment: handle.inZone(view.tz) });
   }, [handle, view.tz]);
 
-  // Apply a window that arrives through the URL (Back/Forward, histogram brush, a pasted link).
-  useEffect(() => {
-    if (!handle || view.from === undefined || view.to === undefined) return;
-    const w = handle.timeline.getWindow();
-    if (Math.abs(w.start.valueOf() - view.from) >= 1 || Math.abs(w.end.valueOf() - view.to) >= 1) {
-      handle.timeline.setWindow(view.from, view.to, { animation: false });
-    }
-  }, [handle, view.from, view.to]);
-
-  // Lanes and items: DataSet updates by id, never a wholesale replacement.
-  const groupsOn = useRef(false);
   const selectedPos = view.event !== undefined ? index.byId.get(view.event) : undefined;
-  useEffect(() => {
-    if (!handle || !plan) return;
-    const groups: VisGroup[] | null = lanes
-      ? lanes.lanes.map((l, order) => ({
-          id: l.id,
-          content: '',
-          order,
-          label: l.label,
-          count: l.count,
-          kind: l.kind,
-          className: `cs-lane-row cs-lane-row-${l.kind}`,
-          sig: `${l.label}|${l.count}|${order}`,
-        }))
-      : null;
-    const items: VisItem[] = plan.items.map((it) => toVisItem(it, view.tz, selectedPos));
-    // Labelled background periods (TimelineJS eras); few, so all of them are always given.
-    for (const p of index.dataset.periods) {
-      items.push({
-        id: `p|${p.id}`,
-        start: p.start,
-        end: p.end,
-        type: 'background',
-        className: 'cs-period',
-        content: '',
-        sig: `p|${p.label}`,
-      });
-    }
-    withOneRedraw(
-      handle.timeline,
-      () => {
-        // Items leave before lanes change, so none is left pointing at a lane that is gone.
-        removeMissing(handle.items, items);
-        if (groups) {
-          syncDataSet(handle.groups, groups);
-          if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
-          groupsOn.current = true;
-        } else if (groupsOn.current) {
-          handle.timeline.setGroups(null as never);
-          handle.groups.clear();
-          groupsOn.current = false;
-        }
-        upsertChanged(handle.items, items);
-        handle.timeline.setSelection(
-          items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
-        );
-      },
-      handle.lane,
-    );
-  }, [handle, plan, lanes, view.tz, selectedPos, index]);
-
+  useWindowFromUrl(handle, view.from, view.to);
+  useSyncedItems(handle, plan, lanes, index, view.tz, selectedPos);
   const fit = useTimelineCommands(handle, index, result.matches, container);
 
-  // Reveal a newly selected event that lies outside the window (keyboard j/k, the event list).
-  const lastSelected = useRef(selectedPos);
-  useEffect(() => {
-    if (!handle || selectedPos === undefined || selectedPos === lastSelected.current) return;
-    lastSelected.current = selectedPos;
-    reveal(handle.timeline, index.starts[selectedPos]!, index.ends[selectedPos]!);
-  }, [handle, selectedPos, index]);
+  useRevealSelection(handle, index, selectedPos);
+
   return (
     <>
       <TimelineToolbar

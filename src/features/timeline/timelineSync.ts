@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Bitset } from '../../domain/bitset';
+import type { DatasetIndex } from '../../domain/buildIndex';
+import { planLanes, type GroupBy, type LanePlan } from '../../domain/lanes';
+import {
+  DEFAULT_LOD,
+  planItems,
+  type ItemPlan,
+  type PlannedItem,
+} from '../../domain/levelOfDetail';
+import { reveal } from './timelineWindow';
+import { toVisItem } from './visItems';
+import {
+  removeMissing,
+  syncDataSet,
+  upsertChanged,
+  withOneRedraw,
+  type VisGroup,
+  type VisHandle,
+  type VisItem,
+} from './useVisTimeline';
+
+const LANE_LABEL_PX = 180;
+
+/**
+ * What the timeline draws for the window: lanes, then the level-of-detail plan (items or count buckets near the
+ * window) and its items by id. Nothing is planned until the canvas's width is known and the timeline is built.
+ */
+export function useTimelinePlan(
+  build: boolean,
+  index: DatasetIndex,
+  matches: Bitset,
+  group: GroupBy,
+  win: { start: number; end: number },
+  width: number | undefined,
+): { lanes: LanePlan | null; plan: ItemPlan | undefined; byId: Map<string, PlannedItem> } {
+  const lanes = useMemo(
+    () => (build ? planLanes(index, matches, group) : null),
+    [build, index, matches, group],
+  );
+  const plan = useMemo(
+    () =>
+      build && width !== undefined
+        ? planItems(index, matches, lanes, win, {
+            ...DEFAULT_LOD,
+            widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
+          })
+        : undefined,
+    [build, index, matches, lanes, win, width],
+  );
+  const byId = useMemo(
+    () => new Map<string, PlannedItem>(plan?.items.map((i) => [i.id, i])),
+    [plan],
+  );
+  return { lanes, plan, byId };
+}
+
+/** The lanes of a plan as vis-timeline groups, or null without lanes. */
+function visGroups(lanes: LanePlan | null): VisGroup[] | null {
+  return lanes
+    ? lanes.lanes.map((l, order) => ({
+        id: l.id,
+        content: '',
+        order,
+        label: l.label,
+        count: l.count,
+        kind: l.kind,
+        className: `cs-lane-row cs-lane-row-${l.kind}`,
+        sig: `${l.label}|${l.count}|${order}`,
+      }))
+    : null;
+}
+
+/** The plan's items as vis-timeline items, with the dataset's labelled background periods (few: always all). */
+function visItems(
+  plan: ItemPlan,
+  index: DatasetIndex,
+  tz: string,
+  selectedPos: number | undefined,
+): VisItem[] {
+  const items: VisItem[] = plan.items.map((it) => toVisItem(it, tz, selectedPos));
+  for (const p of index.dataset.periods) {
+    items.push({
+      id: `p|${p.id}`,
+      start: p.start,
+      end: p.end,
+      type: 'background',
+      className: 'cs-period',
+      content: '',
+      sig: `p|${p.label}`,
+    });
+  }
+  return items;
+}
+
+/** Hands each new plan to vis-timeline: DataSet updates by id, never a wholesale replacement, in one redraw. */
+export function useSyncedItems(
+  handle: VisHandle | null,
+  plan: ItemPlan | undefined,
+  lanes: LanePlan | null,
+  index: DatasetIndex,
+  tz: string,
+  selectedPos: number | undefined,
+): void {
+  const groupsOn = useRef(false);
+  useEffect(() => {
+    if (!handle || !plan) return;
+    const groups = visGroups(lanes);
+    const items = visItems(plan, index, tz, selectedPos);
+    withOneRedraw(
+      handle.timeline,
+      () => {
+        // Items leave before lanes change, so none is left pointing at a lane that is gone.
+        removeMissing(handle.items, items);
+        if (groups) {
+          syncDataSet(handle.groups, groups);
+          if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
+          groupsOn.current = true;
+        } else if (groupsOn.current) {
+          handle.timeline.setGroups(null as never);
+          handle.groups.clear();
+          groupsOn.current = false;
+        }
+        upsertChanged(handle.items, items);
+        handle.timeline.setSelection(
+          items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
+        );
+      },
+      handle.lane,
+    );
+  }, [handle, plan, lanes, tz, selectedPos, index]);
+}
+
+/** Applies a window that arrives through the URL (Back/Forward, the histogram brush, a pasted link). */
+export function useWindowFromUrl(
+  handle: VisHandle | null,
+  from: number | undefined,
+  to: number | undefined,
+): void {
+  useEffect(() => {
+    if (!handle || from === undefined || to === undefined) return;
+    const w = handle.timeline.getWindow();
+    if (Math.abs(w.start.valueOf() - from) >= 1 || Math.abs(w.end.valueOf() - to) >= 1) {
+      handle.timeline.setWindow(from, to, { animation: false });
+    }
+  }, [handle, from, to]);
+}
+
+/** Brings a newly selected event into view when it lies outside the window (j/k, the list, the map). */
+export function useRevealSelection(
+  handle: VisHandle | null,
+  index: DatasetIndex,
+  selectedPos: number | undefined,
+): void {
+  const lastSelected = useRef(selectedPos);
+  useEffect(() => {
+    if (!handle || selectedPos === undefined || selectedPos === lastSelected.current) return;
+    lastSelected.current = selectedPos;
+    reveal(handle.timeline, index.starts[selectedPos]!, index.ends[selectedPos]!);
+  }, [handle, selectedPos, index]);
+}
