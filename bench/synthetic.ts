@@ -81,8 +81,16 @@ function isoAt(ms: number, precision: (typeof PRECISIONS)[number]): string {
   }
 }
 
+/** Place k: a name and, for the map's benchmark, fixed coordinates spread over Ukraine and its neighbours. */
+function placeAt(k: number, located: boolean): { name: string; lat?: number; lon?: number } {
+  const name = `Place ${k}`;
+  return located
+    ? { name, lat: 44 + ((k * 37) % 90) / 10, lon: 22 + ((k * 53) % 180) / 10 }
+    : { name };
+}
+
 /** A chronoscope/1 document of n synthetic events, as a JSON string (streamed into parts to bound memory). */
-export function syntheticDocument(n: number, seed = 42): string {
+export function syntheticDocument(n: number, seed = 42, opts: { located?: boolean } = {}): string {
   const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const T0 = Date.UTC(2014, 0, 1);
@@ -110,7 +118,7 @@ export function syntheticDocument(n: number, seed = 42): string {
       type: `type-${Math.floor(20 * rnd() ** 1.5)}`,
       actors: [...actors],
       tags: [`tag-${Math.floor(rnd() * 50)}`],
-      location: { name: `Place ${Math.floor(200 * rnd() ** 1.8)}` },
+      location: placeAt(Math.floor(200 * rnd() ** 1.8), opts.located === true),
     };
     if (i % 3 === 0 && precision !== 'year' && precision !== 'month') {
       ev.end = isoAt(start + rnd() * 20 * 86_400_000 + 86_400_000, 'day');

@@ -43,6 +43,19 @@ export function timesketchTime(row: Row): { iso?: string; error?: string; warnin
   return { error: 'no datetime and no timestamp' };
 }
 
+const LAT_COLUMNS = ['latitude', 'lat'];
+const LON_COLUMNS = ['longitude', 'lon', 'lng'];
+
+/** The first non-blank cell of these columns, as a number (NaN for text, which the validator reports). */
+function firstCell(row: Row, columns: readonly string[]): number | undefined {
+  for (const c of columns) {
+    const v = row[c];
+    if (typeof v === 'number') return v;
+    if (typeof v === 'string' && v.trim() !== '') return Number(v.trim());
+  }
+  return undefined;
+}
+
 function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
   const time = timesketchTime(row);
   const message = String(row.message ?? '').trim();
@@ -52,7 +65,15 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
   const other: Row = {};
   for (const [k, v] of Object.entries(row)) {
     if (
-      ['message', 'datetime', 'timestamp_desc', 'tag', 'id'].includes(k) ||
+      [
+        'message',
+        'datetime',
+        'timestamp_desc',
+        'tag',
+        'id',
+        ...LAT_COLUMNS,
+        ...LON_COLUMNS,
+      ].includes(k) ||
       v === '' ||
       v === undefined ||
       v === null
@@ -73,8 +94,19 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
       tags = [row.tag];
     }
   }
+  const lat = firstCell(row, LAT_COLUMNS);
+  const lon = firstCell(row, LON_COLUMNS);
   return {
     ...other,
+    // Coordinates, when the sketch has them (geolocated artefacts); half a pair is reported by the validator.
+    ...(lat !== undefined || lon !== undefined
+      ? {
+          location: {
+            ...(lat !== undefined ? { lat } : {}),
+            ...(lon !== undefined ? { lon } : {}),
+          },
+        }
+      : {}),
     id: ownId || id,
     title: message.split('\n')[0]!.slice(0, 300) || '(no message)',
     // An event with no usable time is still passed on, so the validator reports it by row with the reason.
