@@ -5,6 +5,7 @@ import { datasetRequest } from '../data/page/datasetQuery';
 import { manageDatasetCache } from '../data/page/datasetCache';
 import { useDataset } from '../data/page/useDataset';
 import { useFilterResult, ViewDataContext } from '../data/page/viewData';
+import { useAnalystLayer } from '../data/page/analystLayer';
 import { DatasetLoadError } from '../data/page/loadSource';
 import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
 import { DropZone } from '../features/import/DropZone';
@@ -43,10 +44,15 @@ export function App() {
   // A newly loaded dataset is first drawn in a background render that React slices into short tasks, so even the
   // first render of 100,000 events does not block the page (the loading panel stays until it is ready).
   const loaded = useDeferredValue(query.isSuccess ? query.data : undefined);
-  const result = useFilterResult(loaded, view);
+  const layer = useAnalystLayer(loaded?.source, loaded?.index);
+  const result = useFilterResult(loaded, view, layer.indexed);
+  const { session, state, indexed } = layer;
   const value = useMemo(
-    () => (loaded && result ? { loaded, view, result } : null),
-    [loaded, view, result],
+    () =>
+      loaded && result && session && state && indexed
+        ? { loaded, view, result, layer: { session, state, indexed } }
+        : null,
+    [loaded, view, result, session, state, indexed],
   );
   useShortcuts(value);
 

@@ -9,10 +9,14 @@ import { TimelineView } from '../features/timeline/TimelineView';
 import { useUi } from '../state/uiStore';
 import { afterPaint } from '../ui/afterPaint';
 import { copyViewLink } from './Header';
+import { currentView } from '../url/currentView';
 import { RegionBoundary } from './RegionBoundary';
 
-// The map and its outlines are a chunk of their own, loaded when the map is first opened.
-const MapView = lazy(() => import('../features/map/MapView'));
+// The map and its outlines are a chunk of their own, loaded when the map is first opened; a link that opens
+// with the map starts loading it with the app, while the dataset downloads.
+const loadMap = () => import('../features/map/MapView');
+if (currentView().state.geo) void loadMap().catch(() => {});
+const MapView = lazy(loadMap);
 
 /** Counts from 0 up to `last`, one step after each paint. */
 function useStagesAfterPaint(last: number): number {

@@ -12,6 +12,7 @@ export type Command =
   | 'fit'
   | 'cycle-lanes'
   | 'toggle-map'
+  | 'star'
   | 'copy-link'
   | 'toggle-actor'
   | 'theme'
@@ -58,6 +59,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { show: 'f', description: 'Fit all matching events', keys: { f: 'fit' } },
   { show: 'g', description: 'Cycle lanes: none, actor, type, place', keys: { g: 'cycle-lanes' } },
   { show: 'm', description: 'Show / hide the map', keys: { m: 'toggle-map' } },
+  { show: 's', description: 'Star / unstar the selected event', keys: { s: 'star' } },
   { show: 'c', description: 'Copy a link to this view', keys: { c: 'copy-link' } },
   {
     show: 'x',

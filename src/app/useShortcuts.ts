@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { toggleStar } from '../domain/annotations';
 import type { ViewData } from '../data/page/viewData';
 import { stepSelection } from '../domain/eventOrder';
 import { formatEventDate } from '../domain/formatDate';
@@ -44,7 +45,7 @@ export function useShortcuts(data: ViewData | null): void {
         return;
       }
       if (isTyping(e.target) || ui.dialog || !ref.current) return;
-      const { view, result, loaded } = ref.current;
+      const { view, result, loaded, layer } = ref.current;
       const tl = timelineCommands();
       const inList =
         e.target instanceof HTMLElement &&
@@ -97,6 +98,10 @@ export function useShortcuts(data: ViewData | null): void {
           break;
         case 'cycle-lanes':
           updateView({ group: GROUP_BYS[(GROUP_BYS.indexOf(view.group) + 1) % GROUP_BYS.length]! });
+          break;
+        case 'star':
+          if (selected !== undefined)
+            layer.session.change(loaded.index.events.at(selected)!.id, toggleStar);
           break;
         case 'toggle-map':
           updateView({ geo: !view.geo });

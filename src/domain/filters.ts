@@ -21,6 +21,10 @@ export interface Filters {
   until?: string;
   /** Area filter: events placed inside the box pass; events without a place do not. */
   bbox?: Bbox;
+  /** Only events the analyst starred. */
+  starred: boolean;
+  /** Analyst tags: an event with any of them passes. */
+  atags: string[];
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -33,6 +37,8 @@ export const EMPTY_FILTERS: Filters = {
   places: [],
   prec: [],
   q: '',
+  starred: false,
+  atags: [],
 };
 
 /** True when no filter narrows the set. */
@@ -48,7 +54,9 @@ export function isUnfiltered(f: Filters): boolean {
     f.q.trim() === '' &&
     !f.since &&
     !f.until &&
-    !f.bbox
+    !f.bbox &&
+    !f.starred &&
+    f.atags.length === 0
   );
 }
 
@@ -66,5 +74,7 @@ export function describeFilters(f: Filters, name: (entityId: string) => string):
   if (f.prec.length) out.push(`precision ${f.prec.join(' or ')}`);
   if (f.since || f.until) out.push(`dates ${f.since ?? '…'} – ${f.until ?? '…'}`);
   if (f.bbox) out.push(`area ${formatBbox(f.bbox)}`);
+  if (f.starred) out.push('starred');
+  if (f.atags.length) out.push(`analyst tag ${f.atags.join(' or ')}`);
   return out;
 }

@@ -2,6 +2,7 @@ import { Bitset } from './bitset';
 import { forEachInWindow, type DatasetIndex, type Dimension } from './buildIndex';
 import { parseIsoDate } from './dates';
 import { inBbox, type Bbox } from './geo';
+import { noteMatches, type LayerIndex } from './annotations';
 import type { Filters } from './filters';
 import type { TextMatcher } from './textSearch';
 import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
@@ -35,9 +36,22 @@ export interface QueryResult {
   highlightTerms: string[];
   /** Problems with filter values (an unreadable date), said to the user. */
   notices: string[];
+  /** The analyst layer's facets under the facet rule: starred events, and events per analyst tag. */
+  layer: { starred: number; atags: Map<string, number> };
 }
 
-type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
+type DimKey =
+  | 'actor'
+  | 'etype'
+  | 'type'
+  | 'tag'
+  | 'place'
+  | 'prec'
+  | 'text'
+  | 'date'
+  | 'area'
+  | 'starred'
+  | 'atag';
 
 function union(size: number, lists: Uint32Array[]): Bitset {
   const b = new Bitset(size);
@@ -109,8 +123,9 @@ export function runQuery(
   text: TextMatcher | undefined,
   f: Filters,
   textPending = 'The text index is still being built; the search applies when it is ready.',
+  layer?: LayerIndex,
 ): QueryResult {
-  const { masks, stale, notices, highlightTerms } = filterMasks(index, text, f, textPending);
+  const { masks, stale, notices, highlightTerms } = filterMasks(index, text, f, textPending, layer);
   const active = [...masks.entries()];
   const andAll = (except?: DimKey): Bitset => {
     const b = index.all.clone();
@@ -122,6 +137,7 @@ export function runQuery(
     matches,
     count: active.length === 0 ? index.size : matches.count(),
     facets: facetCounts(index, masks, matches, andAll),
+    layer: layerCounts(layer, masks, matches, andAll),
     stale,
     highlightTerms,
     notices,
@@ -142,6 +158,7 @@ function filterMasks(
   text: TextMatcher | undefined,
   f: Filters,
   textPending: string,
+  layer: LayerIndex | undefined,
 ): Masks {
   const n = index.size;
   const stale: StaleValues = { actors: [], xactors: [], types: [], tags: [], places: [] };
@@ -175,7 +192,9 @@ function filterMasks(
     const r = text?.(f.q);
     if (r) {
       highlightTerms = r.terms;
-      masks.set('text', Bitset.of(n, r.positions));
+      const m = Bitset.of(n, r.positions);
+      if (layer) m.or(noteMatches(layer, n, f.q));
+      masks.set('text', m);
     } else {
       notices.push(textPending);
     }
@@ -183,6 +202,15 @@ function filterMasks(
   const dates = dateMask(index, f, notices);
   if (dates) masks.set('date', dates);
   if (f.bbox) masks.set('area', areaMask(index, f.bbox));
+  if (f.starred) masks.set('starred', layer ? layer.starred.clone() : new Bitset(n));
+  if (f.atags.length > 0)
+    masks.set(
+      'atag',
+      union(
+        n,
+        f.atags.map((t) => layer?.tags.get(t) ?? new Uint32Array()),
+      ),
+    );
   return { masks, stale, notices, highlightTerms };
 }
 
@@ -230,6 +258,25 @@ function dateMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | 
   const m = new Bitset(index.size);
   forEachInWindow(index, from, to, (i) => m.add(i));
   return m;
+}
+
+/** Starred events and events per analyst tag, each counted over every active filter but its own. */
+function layerCounts(
+  layer: LayerIndex | undefined,
+  masks: ReadonlyMap<DimKey, Bitset>,
+  matches: Bitset,
+  andAll: (except?: DimKey) => Bitset,
+): QueryResult['layer'] {
+  const atags = new Map<string, number>();
+  if (!layer) return { starred: 0, atags };
+  const starredBase = masks.has('starred') ? andAll('starred') : matches;
+  const tagBase = masks.has('atag') ? andAll('atag') : matches;
+  for (const [t, postings] of layer.tags) {
+    let c = 0;
+    for (const p of postings) if (tagBase.has(p)) c++;
+    atags.set(t, c);
+  }
+  return { starred: starredBase.clone().and(layer.starred).count(), atags };
 }
 
 /** The area filter: events placed inside the box (an event without a place is outside every box). */

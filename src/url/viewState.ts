@@ -96,7 +96,7 @@ interface ParamCodec {
   write(s: ViewState, p: URLSearchParams): void;
 }
 
-type ListField = 'actors' | 'xactors' | 'types' | 'tags' | 'places';
+type ListField = 'actors' | 'xactors' | 'types' | 'tags' | 'places' | 'atags';
 
 /** A repeatable free-text parameter (`actor=a&actor=b`). */
 function listParam(key: string, field: ListField): ParamCodec {
@@ -285,6 +285,17 @@ export const PARAMS: readonly ParamCodec[] = [
     },
     write: (s, p) => void (s.group !== 'none' && p.set('group', s.group)),
   },
+  {
+    keys: ['starred'],
+    read: (r, s) => {
+      const v = r.single('starred');
+      if (v === undefined) return;
+      if (v === '1' || v === '0') s.starred = v === '1';
+      else r.notice(`Ignored starred="${clipText(v, 40)}" (expected 1 or 0).`);
+    },
+    write: (s, p) => void (s.starred && p.set('starred', '1')),
+  },
+  listParam('atag', 'atags'),
   textParam('event'),
   flagParam('geo', 'the map'),
   flagParam('geowin', "the map's window switch"),

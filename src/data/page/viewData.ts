@@ -11,12 +11,16 @@ import { runQuery, type QueryResult } from '../../domain/query';
 import type { TextMatch } from '../../domain/textSearch';
 import type { ViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
+import type { LayerIndex } from '../../domain/annotations';
+import type { LayerSession, LayerState } from './analystLayer';
 
 /** What every feature reads: the loaded dataset, the view from the URL, and the filter result derived from both. */
 export interface ViewData {
   loaded: LoadedDataset;
   view: ViewState;
   result: QueryResult;
+  /** The analyst's layer over this dataset (stars, notes, tags): its session, state and index. */
+  layer: { session: LayerSession; state: LayerState; indexed: LayerIndex };
 }
 
 export const ViewDataContext = createContext<ViewData | null>(null);
@@ -42,6 +46,8 @@ function filtersKey(f: Filters): string {
     f.since ?? '',
     f.until ?? '',
     f.bbox ? [f.bbox.west, f.bbox.south, f.bbox.east, f.bbox.north] : '',
+    f.starred,
+    f.atags,
   ]);
 }
 
@@ -101,6 +107,7 @@ function useTextAnswer(loaded: LoadedDataset | undefined, q: string): TextAnswer
 export function useFilterResult(
   loaded: LoadedDataset | undefined,
   view: ViewState,
+  layer?: LayerIndex,
 ): QueryResult | undefined {
   const answer = useTextAnswer(loaded, view.q);
   // Search that cannot answer (its worker stopped) is not waited for: the query runs without text, and says why.
@@ -114,9 +121,10 @@ export function useFilterResult(
       answer ? (q) => (q === answer.q ? answer.match : undefined) : undefined,
       view,
       unavailable, // undefined: the default "still being built" notice
+      layer,
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
-  }, [loaded, answer, searching, unavailable, key]);
+  }, [loaded, answer, searching, unavailable, key, layer]);
   // The last result shown, kept in state ("information from previous renders") for while a search is in flight.
   const [shown, setShown] = useState<{ of: LoadedDataset; result: QueryResult } | undefined>(
     undefined,
@@ -125,10 +133,10 @@ export function useFilterResult(
   const pendingFallback = useMemo(
     () =>
       loaded && searching && shown?.of !== loaded
-        ? runQuery(loaded.index, undefined, view)
+        ? runQuery(loaded.index, undefined, view, undefined, layer)
         : undefined,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-    [loaded, searching, key, shown?.of],
+    [loaded, searching, key, shown?.of, layer],
   );
   if (fresh) return fresh;
   if (!loaded) return undefined;

@@ -8,6 +8,7 @@ import { toggleIncludedActor } from '../../url/viewState';
 import { Highlight } from '../../ui/Highlight';
 import { OtherFields } from './OtherFields';
 import { SourceList } from './SourceList';
+import { AnalystNotes } from './AnalystNotes';
 import './details.css';
 import { formatCount } from '../../domain/formatCount';
 
@@ -126,6 +127,7 @@ export function EventDetails({ onCopyEventLink }: Props) {
           </>
         )}
       </dl>
+      <AnalystNotes eventId={e.id} />
       {e.description && <LongText text={e.description} terms={terms} />}
       <SourceList sources={e.sources} terms={terms} />
       <OtherFields other={e.other} />

@@ -20,7 +20,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 /** The accessible equivalent of the timeline: every matching event as a sortable, virtualised table. */
 export function EventList() {
-  const { loaded, view, result } = useViewData();
+  const { loaded, view, result, layer } = useViewData();
   const { index } = loaded;
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: false });
   const rows = useMemo(
@@ -140,6 +140,16 @@ export function EventList() {
                     {formatEventDate(e, view.tz)}
                   </div>
                   <div role="cell" className="cs-td cs-col-title" title={e.title}>
+                    {layer.indexed.starred.has(pos) && (
+                      <span className="cs-mark-star" role="img" aria-label="starred">
+                        ★
+                      </span>
+                    )}
+                    {layer.indexed.notes.has(pos) && (
+                      <span className="cs-mark-note" role="img" aria-label="has a note">
+                        ✎
+                      </span>
+                    )}
                     <Highlight text={e.title} terms={terms} />
                   </div>
                   <div role="cell" className="cs-td cs-col-type">

@@ -6,7 +6,7 @@ import { updateView } from '../../url/useViewState';
 import { withoutFilters, type ViewState } from '../../url/viewState';
 import { Chip } from '../../ui/Chip';
 
-type ListKey = 'actors' | 'xactors' | 'types' | 'tags' | 'places' | 'prec' | 'etypes';
+type ListKey = 'actors' | 'xactors' | 'types' | 'tags' | 'places' | 'prec' | 'etypes' | 'atags';
 
 const remove = (key: ListKey, value: string) =>
   updateView(
@@ -77,6 +77,10 @@ export function ActiveChips() {
           onRemove={() => updateView({ since: undefined, until: undefined })}
         />
       )}
+      {view.starred && <Chip label="starred" onRemove={() => updateView({ starred: false })} />}
+      {view.atags.map((t) => (
+        <Chip key={`at${t}`} label={`analyst tag ${t}`} onRemove={() => remove('atags', t)} />
+      ))}
       {view.bbox && (
         <Chip
           label={`area ${formatBbox(view.bbox)}`}

@@ -1,3 +1,4 @@
+import { formatCount } from '../../domain/formatCount';
 import { useEffect, useRef, useState } from 'react';
 import { useTextStatus, useViewData } from '../../data/page/viewData';
 import { describePrecision } from '../../domain/formatDate';
@@ -10,7 +11,7 @@ import { DateRangeFields } from './DateRangeFields';
 import { FacetPicker, type FacetOption } from './FacetPicker';
 import './filters.css';
 
-type ListKey = 'types' | 'tags' | 'places' | 'prec' | 'etypes';
+type ListKey = 'types' | 'tags' | 'places' | 'prec' | 'etypes' | 'atags';
 
 function toggle(key: ListKey, value: string) {
   updateView((s) => {
@@ -32,8 +33,9 @@ function options(
 
 /** Search, facet pickers with live counts, date range, match mode, grouping, and the active filters as chips. */
 export function FilterBar() {
-  const { loaded, view, result } = useViewData();
+  const { loaded, view, result, layer } = useViewData();
   const { index } = loaded;
+  const analystTags = [...layer.indexed.tags.keys()].sort();
   const { ready: textReady, unavailable: textError } = useTextStatus(loaded);
   const [q, setQ] = useState(view.q);
   // Follow the URL when it changes from elsewhere (Back, a chip, Clear all): adjust state during render.
@@ -120,6 +122,24 @@ export function FilterBar() {
           selected={view.prec}
           onToggle={(v) => toggle('prec', v)}
         />
+        <FacetPicker
+          label="Analyst tag"
+          options={analystTags.map((t) => ({
+            value: t,
+            label: t,
+            count: result.layer.atags.get(t) ?? 0,
+          }))}
+          selected={view.atags}
+          onToggle={(v) => toggle('atags', v)}
+        />
+        <label className="cs-starred-filter">
+          <input
+            type="checkbox"
+            checked={view.starred}
+            onChange={(e) => updateView({ starred: e.target.checked })}
+          />
+          Starred <span className="cs-count">{formatCount(result.layer.starred)}</span>
+        </label>
       </div>
       <div className="cs-filter-row">
         <DateRangeFields

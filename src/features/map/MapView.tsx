@@ -35,6 +35,9 @@ function loadLand(): Promise<GeoPermissibleObjects> {
   return land;
 }
 
+// Outlines start loading with the map's code, not after its first render.
+void loadLand().catch(() => {});
+
 /** The box around every placed event of the dataset, or undefined when none is placed. */
 function placedExtent(index: DatasetIndex): Bbox | undefined {
   let south = 90;

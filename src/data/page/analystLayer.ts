@@ -1,0 +1,199 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import {
+  annotate,
+  EMPTY_LAYER,
+  indexLayer,
+  readLayer,
+  type Annotation,
+  type Layer,
+  type LayerIndex,
+} from '../../domain/annotations';
+import type { DatasetIndex } from '../../domain/buildIndex';
+import type { Source } from './sources';
+
+/**
+ * Where layers are kept. The browser's IndexedDB by default; a server store can take its place for team sharing
+ * (the same three calls), and nothing in features/ talks to the storage itself.
+ */
+export interface LayerBackend {
+  load(key: string): Promise<unknown>;
+  save(key: string, layer: Layer): Promise<void>;
+}
+
+const DB = 'chronoscope';
+const STORE = 'layers';
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  });
+}
+
+/** Layers in IndexedDB, one record per dataset key. */
+export const indexedDbBackend: LayerBackend = {
+  async load(key) {
+    const db = await openDb();
+    try {
+      return await new Promise<unknown>((resolve, reject) => {
+        const req = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error('read failed'));
+      });
+    } finally {
+      db.close();
+    }
+  },
+  async save(key, layer) {
+    const db = await openDb();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(STORE, 'readwrite');
+        tx.objectStore(STORE).put(layer, key);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        tx.onabort = () => reject(tx.error ?? new Error('write aborted (is the disk full?)'));
+      });
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** The key a dataset's layer is kept under: where it came from (a link, a bundled id, a local file's name). */
+export function layerKey(source: Source): string {
+  switch (source.kind) {
+    case 'bundled':
+      return `bundled:${source.id}`;
+    case 'url':
+      return `url:${source.url}`;
+    case 'local':
+      return `local:${source.name}`;
+    case 'refused':
+      return `refused:${source.label}`;
+  }
+}
+
+export interface LayerState {
+  layer: Layer;
+  status: 'loading' | 'ready' | 'failed';
+  /** Why the last load or save failed; the layer shown is then the last one kept. */
+  problem?: string;
+}
+
+/**
+ * One dataset's layer in the page: read once from the backend, changed in memory at once, written behind; a
+ * failed write puts the previous layer back and says so, so nothing is lost silently.
+ */
+export class LayerSession {
+  private state: LayerState = { layer: EMPTY_LAYER, status: 'loading' };
+  private listeners = new Set<() => void>();
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly key: string,
+    private readonly backend: LayerBackend,
+  ) {
+    backend.load(key).then(
+      (stored) => {
+        if (stored === undefined) return this.set({ layer: EMPTY_LAYER, status: 'ready' });
+        const r = readLayer(stored);
+        if (r.ok) this.set({ layer: r.layer, status: 'ready' });
+        else
+          this.set({
+            layer: EMPTY_LAYER,
+            status: 'failed',
+            problem: `Your notes and stars could not be read: ${r.error}.`,
+          });
+      },
+      (e: unknown) =>
+        this.set({
+          layer: EMPTY_LAYER,
+          status: 'failed',
+          problem: `Your notes and stars could not be read from this browser's storage (${String(e)}); changes are kept for this page only.`,
+        }),
+    );
+  }
+
+  get = (): LayerState => this.state;
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  private set(state: LayerState): void {
+    this.state = state;
+    for (const fn of this.listeners) fn();
+  }
+
+  /** Changes one event's annotation now; stores it behind. */
+  change(eventId: string, fn: (a: Annotation) => Annotation): void {
+    const before = this.state.layer;
+    const layer = annotate(before, eventId, fn);
+    this.set({ ...this.state, layer });
+    this.writing = this.writing.then(() =>
+      this.backend.save(this.key, layer).then(
+        () => {
+          if (this.state.problem && this.state.status !== 'failed')
+            this.set({ ...this.state, problem: undefined });
+        },
+        (e: unknown) => {
+          if (this.state.layer === layer) this.set({ ...this.state, layer: before });
+          this.set({
+            ...this.state,
+            problem: `That change could not be stored (${String(e)}); it was undone so that nothing is lost unnoticed.`,
+          });
+        },
+      ),
+    );
+  }
+
+  /** Resolves once every change made so far has been written (or has failed). */
+  settled(): Promise<void> {
+    return this.writing;
+  }
+}
+
+const sessions = new Map<string, LayerSession>();
+let backend: LayerBackend = indexedDbBackend;
+
+/** Swaps the store (tests; a server store later). Sessions already open keep theirs. */
+export function setLayerBackend(b: LayerBackend): void {
+  backend = b;
+  sessions.clear();
+}
+
+/** The session of a dataset's layer, opened once per key for the page's life. */
+export function layerSession(key: string): LayerSession {
+  let s = sessions.get(key);
+  if (!s) sessions.set(key, (s = new LayerSession(key, backend)));
+  return s;
+}
+
+/** A dataset's layer and its index over the dataset, re-rendering when either changes. */
+export function useAnalystLayer(
+  source: Source | undefined,
+  index: DatasetIndex | undefined,
+): {
+  session: LayerSession | undefined;
+  state: LayerState | undefined;
+  indexed: LayerIndex | undefined;
+} {
+  const session = useMemo(() => (source ? layerSession(layerKey(source)) : undefined), [source]);
+  const state = useSyncExternalStore(
+    session ? session.subscribe : noSubscription,
+    session ? session.get : noState,
+  );
+  const indexed = useMemo(
+    () => (index && state ? indexLayer(index, state.layer) : undefined),
+    [index, state?.layer], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  return { session, state, indexed };
+}
+
+const noSubscription = () => () => {};
+const noState = () => undefined;

@@ -1,0 +1,162 @@
+import { Bitset } from './bitset';
+import type { DatasetIndex } from './buildIndex';
+
+/**
+ * The analyst's layer over a dataset: stars, notes and analyst tags on events, by event id. The dataset itself is
+ * never changed; the layer is applied at query time. Notes are plain text, never markup.
+ */
+export interface Annotation {
+  star?: true;
+  note?: string;
+  tags?: string[];
+}
+
+export interface Layer {
+  version: 1;
+  annotations: Record<string, Annotation>;
+}
+
+export const EMPTY_LAYER: Layer = { version: 1, annotations: {} };
+
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_TAG_LENGTH = 64;
+export const MAX_TAGS_PER_EVENT = 32;
+export const MAX_ANNOTATED_EVENTS = 1_000_000;
+
+/** A tag as kept: trimmed, inner whitespace collapsed, at most MAX_TAG_LENGTH characters; '' when nothing is left. */
+export function cleanTag(tag: string): string {
+  return tag.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG_LENGTH);
+}
+
+/** An annotation with its empty parts dropped, or undefined when nothing is left. */
+function tidy(a: Annotation): Annotation | undefined {
+  const out: Annotation = {};
+  if (a.star) out.star = true;
+  if (a.note !== undefined && a.note.trim() !== '') out.note = a.note.slice(0, MAX_NOTE_LENGTH);
+  if (a.tags && a.tags.length > 0) out.tags = a.tags;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The layer with one event's annotation changed (a new object; the old layer is untouched). */
+export function annotate(
+  layer: Layer,
+  eventId: string,
+  change: (a: Annotation) => Annotation,
+): Layer {
+  const next = tidy(change(layer.annotations[eventId] ?? {}));
+  const annotations = { ...layer.annotations };
+  if (next) annotations[eventId] = next;
+  else delete annotations[eventId];
+  return { version: 1, annotations };
+}
+
+export const toggleStar = (a: Annotation): Annotation =>
+  ({ ...a, star: a.star ? undefined : true }) as Annotation;
+export const withNote =
+  (note: string) =>
+  (a: Annotation): Annotation => ({ ...a, note });
+export const withTag =
+  (tag: string) =>
+  (a: Annotation): Annotation => {
+    const t = cleanTag(tag);
+    const tags = a.tags ?? [];
+    if (!t || tags.includes(t) || tags.length >= MAX_TAGS_PER_EVENT) return a;
+    return { ...a, tags: [...tags, t] };
+  };
+export const withoutTag =
+  (tag: string) =>
+  (a: Annotation): Annotation => ({ ...a, tags: (a.tags ?? []).filter((t) => t !== tag) });
+
+export type LayerRead = { ok: true; layer: Layer; dropped: number } | { ok: false; error: string };
+
+/**
+ * Reads a layer from untrusted JSON (storage or a file): keeps every well-formed annotation, drops the rest and
+ * counts them. Ids and keys are plain data; a key like `__proto__` is an id like any other.
+ */
+export function readLayer(value: unknown): LayerRead {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: 'not a Chronoscope layer (expected a JSON object)' };
+  }
+  const v = value as { version?: unknown; annotations?: unknown };
+  if (v.version !== 1)
+    return { ok: false, error: `unknown layer version ${JSON.stringify(v.version ?? null)}` };
+  const raw = v.annotations;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, error: 'the layer has no annotations object' };
+  }
+  const annotations: Record<string, Annotation> = Object.create(null) as Record<string, Annotation>;
+  let dropped = 0;
+  let kept = 0;
+  for (const [id, a] of Object.entries(raw as Record<string, unknown>)) {
+    if (kept >= MAX_ANNOTATED_EVENTS) {
+      dropped++;
+      continue;
+    }
+    if (typeof a !== 'object' || a === null || Array.isArray(a) || id.length > 1000) {
+      dropped++;
+      continue;
+    }
+    const r = a as { star?: unknown; note?: unknown; tags?: unknown };
+    const tags = Array.isArray(r.tags)
+      ? [...new Set(r.tags.filter((t): t is string => typeof t === 'string').map(cleanTag))]
+          .filter(Boolean)
+          .slice(0, MAX_TAGS_PER_EVENT)
+      : undefined;
+    const clean = tidy({
+      ...(r.star === true ? { star: true as const } : {}),
+      ...(typeof r.note === 'string' ? { note: r.note } : {}),
+      ...(tags ? { tags } : {}),
+    });
+    if (clean) {
+      annotations[id] = clean;
+      kept++;
+    } else dropped++;
+  }
+  return { ok: true, layer: { version: 1, annotations: { ...annotations } }, dropped };
+}
+
+/** The layer as the query reads it: positions in the index, postings per analyst tag, and notes by position. */
+export interface LayerIndex {
+  starred: Bitset;
+  tags: Map<string, Uint32Array>;
+  notes: Map<number, string>;
+  /** Annotated ids the dataset does not hold (a changed file): kept, and reported. */
+  orphans: number;
+}
+
+/** Resolves the layer's event ids against a dataset's index. */
+export function indexLayer(index: DatasetIndex, layer: Layer): LayerIndex {
+  const starred = new Bitset(index.size);
+  const tagLists = new Map<string, number[]>();
+  const notes = new Map<number, string>();
+  let orphans = 0;
+  for (const [id, a] of Object.entries(layer.annotations)) {
+    const pos = index.byId.get(id);
+    if (pos === undefined) {
+      orphans++;
+      continue;
+    }
+    if (a.star) starred.add(pos);
+    if (a.note) notes.set(pos, a.note);
+    for (const t of a.tags ?? []) {
+      let l = tagLists.get(t);
+      if (!l) tagLists.set(t, (l = []));
+      l.push(pos);
+    }
+  }
+  const tags = new Map<string, Uint32Array>();
+  for (const [t, l] of tagLists) tags.set(t, Uint32Array.from(l).sort());
+  return { starred, tags, notes, orphans };
+}
+
+/** Events whose note holds every word of the query (case-insensitive), so that a search finds the analyst's notes. */
+export function noteMatches(layer: LayerIndex, size: number, q: string): Bitset {
+  const words = q.toLowerCase().replace(/"/g, ' ').split(/\s+/).filter(Boolean);
+  const m = new Bitset(size);
+  if (words.length === 0) return m;
+  for (const [pos, note] of layer.notes) {
+    const text = note.toLowerCase();
+    if (words.every((w) => text.includes(w))) m.add(pos);
+  }
+  return m;
+}
