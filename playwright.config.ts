@@ -54,7 +54,8 @@ export default defineConfig({
   webServer: [
     {
       // test:e2e builds first, so this always serves a fresh production build (with its CSP).
-      command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      // E2E_DIST serves another build directory (a build made beside a benchmark that is using dist/).
+      command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1${process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : ''}`,
       url: `http://127.0.0.1:${PORT}`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  annotate,
+  EMPTY_LAYER,
+  indexLayer,
+  MAX_TAG_LENGTH,
+  noteMatches,
+  readLayer,
+  toggleStar,
+  withNote,
+  withoutTag,
+  withTag,
+  type Layer,
+} from './annotations';
+import { buildIndex } from './buildIndex';
+import { EMPTY_FILTERS } from './filters';
+import { normaliseDocument } from './normalise';
+import { runQuery } from './query';
+
+const index = buildIndex(
+  normaliseDocument({
+    events: ['a', 'b', 'c', 'd'].map((id, i) => ({
+      id,
+      title: `Event ${id}`,
+      start: `2023-12-0${i + 1}`,
+      type: i % 2 ? 'meeting' : 'statement',
+    })),
+  }),
+);
+const pos = (id: string) => index.byId.get(id)!;
+
+describe('annotate', () => {
+  it('stars, notes and tags an event without touching the layer it came from', () => {
+    const one = annotate(EMPTY_LAYER, 'a', toggleStar);
+    const two = annotate(one, 'a', withNote('Check against the DoD readout'));
+    const three = annotate(two, 'a', withTag('  to   verify '));
+    expect(EMPTY_LAYER.annotations).toEqual({});
+    expect(one.annotations).toEqual({ a: { star: true } });
+    expect(three.annotations.a).toEqual({
+      star: true,
+      note: 'Check against the DoD readout',
+      tags: ['to verify'],
+    });
+  });
+
+  it('drops an annotation once nothing is left of it', () => {
+    let l = annotate(EMPTY_LAYER, 'a', toggleStar);
+    l = annotate(l, 'a', withTag('x'));
+    l = annotate(l, 'a', toggleStar);
+    l = annotate(l, 'a', withoutTag('x'));
+    expect(l.annotations).toEqual({});
+    expect(annotate(EMPTY_LAYER, 'b', withNote('   ')).annotations).toEqual({});
+  });
+
+  it('keeps a tag once, and caps its length', () => {
+    let l = annotate(EMPTY_LAYER, 'a', withTag('t'));
+    l = annotate(l, 'a', withTag('t '));
+    l = annotate(l, 'a', withTag('x'.repeat(500)));
+    expect(l.annotations.a!.tags).toEqual(['t', 'x'.repeat(MAX_TAG_LENGTH)]);
+  });
+});
+
+describe('readLayer (untrusted input)', () => {
+  it('keeps what is well formed, counts what it drops, and never throws', () => {
+    const r = readLayer(
+      JSON.parse(
+        '{"version":1,"annotations":{"a":{"star":true,"note":"<img src=x onerror=alert(1)>","tags":["ok",3,""]},' +
+          '"b":"not an annotation","c":{"star":"yes"},"__proto__":{"star":true}}}',
+      ),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.layer.annotations.a).toEqual({
+      star: true,
+      note: '<img src=x onerror=alert(1)>',
+      tags: ['ok'],
+    });
+    expect(r.dropped).toBe(2);
+    // An id named __proto__ is an id like any other: kept as data, nothing polluted.
+    expect(Object.getOwnPropertyDescriptor(r.layer.annotations, '__proto__')?.value).toEqual({
+      star: true,
+    });
+    expect(({} as Record<string, unknown>).star).toBeUndefined();
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        const x = readLayer(v);
+        expect(typeof x.ok).toBe('boolean');
+      }),
+    );
+  });
+
+  it('refuses what is not a layer, saying why', () => {
+    expect(readLayer(null)).toEqual({
+      ok: false,
+      error: 'not a Chronoscope layer (expected a JSON object)',
+    });
+    expect(readLayer({ version: 2, annotations: {} })).toEqual({
+      ok: false,
+      error: 'unknown layer version 2',
+    });
+  });
+
+  it('reads back every layer it is given (round trip)', () => {
+    const arb = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 8 }),
+      fc.record(
+        {
+          star: fc.constant(true as const),
+          note: fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+          tags: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,10}$/), { minLength: 1, maxLength: 5 }),
+        },
+        { requiredKeys: ['star'] },
+      ),
+    );
+    fc.assert(
+      fc.property(arb, (annotations) => {
+        const layer: Layer = { version: 1, annotations };
+        const r = readLayer(JSON.parse(JSON.stringify(layer)));
+        expect(r).toEqual({
+          ok: true,
+          layer: { version: 1, annotations: { ...annotations } },
+          dropped: 0,
+        });
+      }),
+    );
+  });
+});
+
+describe('the layer at query time', () => {
+  let layer = annotate(EMPTY_LAYER, 'a', toggleStar);
+  layer = annotate(layer, 'c', toggleStar);
+  layer = annotate(layer, 'c', withTag('follow up'));
+  layer = annotate(layer, 'd', withTag('follow up'));
+  layer = annotate(layer, 'b', withNote('Umerov said Kyiv needs air defence'));
+  layer = annotate(layer, 'gone', toggleStar);
+  const indexed = indexLayer(index, layer);
+  const q = (f: Partial<typeof EMPTY_FILTERS>) =>
+    runQuery(index, undefined, { ...EMPTY_FILTERS, ...f }, undefined, indexed);
+  const ids = (f: Partial<typeof EMPTY_FILTERS>) =>
+    Array.from(q(f).matches.toArray(), (p) => index.events.at(p)!.id);
+
+  it('resolves ids to positions and counts the ones the dataset lacks', () => {
+    expect(indexed.starred.has(pos('a'))).toBe(true);
+    expect(indexed.orphans).toBe(1);
+  });
+
+  it('starred=1 and atag filter, with counts under the facet rule', () => {
+    expect(ids({ starred: true })).toEqual(['a', 'c']);
+    expect(ids({ atags: ['follow up'] })).toEqual(['c', 'd']);
+    expect(ids({ starred: true, atags: ['follow up'] })).toEqual(['c']);
+    const r = q({ starred: true, types: ['meeting'] });
+    // The Starred count applies the type filter but not itself; the tag count applies both.
+    expect(r.layer.starred).toBe(0);
+    expect(r.layer.atags.get('follow up')).toBe(0);
+    const s = q({ types: ['statement'] });
+    expect(s.layer.starred).toBe(2);
+    expect(s.layer.atags.get('follow up')).toBe(1);
+  });
+
+  it('a note is found by the words in it', () => {
+    expect(Array.from(noteMatches(indexed, index.size, 'kyiv AIR').toArray())).toEqual([pos('b')]);
+    expect(noteMatches(indexed, index.size, 'kyiv tanks').count()).toBe(0);
+  });
+});
