@@ -49,3 +49,48 @@ test.describe("the analyst's layer", () => {
     await expect(d.filters.getByText('analyst tag assets')).toBeVisible();
   });
 });
+
+test('the layer goes to a colleague as one file and merges into theirs', async ({
+  page,
+  browser,
+}) => {
+  const d = new Dashboard(page);
+  await d.open('event=kirby-frozen-assets');
+  const notes = d.details.getByRole('region', { name: 'Your notes' });
+  await notes.getByRole('button', { name: 'Star' }).click();
+  await notes.getByLabel('Note').fill('mine');
+  await notes.getByLabel('Note').blur();
+  await page.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Your notes and stars (JSON)' }).click(),
+  ]);
+  const file = await download.path();
+  expect(download.suggestedFilename()).toMatch(/notes\.chronoscope-layer\.json$/);
+
+  // A colleague, in another browser profile, with a different note on the same event.
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  const d2 = new Dashboard(p2);
+  await d2.open('event=kirby-frozen-assets');
+  const theirs = d2.details.getByRole('region', { name: 'Your notes' });
+  await theirs.getByLabel('Note').fill('theirs');
+  await theirs.getByLabel('Note').blur();
+  await p2.getByText('Export', { exact: true }).click();
+  await p2.getByLabel('Layer file to import').setInputFiles(file);
+  await expect(p2.getByText(/Imported .*1 differing notes kept both ways/)).toBeVisible();
+  await expect(theirs.getByRole('button', { name: 'Star' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(theirs.getByLabel('Note')).toHaveValue('theirs\n\n— imported note —\nmine');
+  // A file that is not a layer is refused with the reason; nothing changes.
+  await p2.getByText('Export', { exact: true }).click();
+  await p2.getByLabel('Layer file to import').setInputFiles({
+    name: 'evil.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"version":9,"annotations":{}}'),
+  });
+  await expect(p2.getByText('evil.json was not imported: unknown layer version 9.')).toBeVisible();
+  await other.close();
+});

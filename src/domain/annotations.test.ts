@@ -4,7 +4,9 @@ import {
   annotate,
   EMPTY_LAYER,
   indexLayer,
+  IMPORTED_NOTE,
   MAX_TAG_LENGTH,
+  mergeLayers,
   noteMatches,
   readLayer,
   toggleStar,
@@ -161,5 +163,55 @@ describe('the layer at query time', () => {
   it('a note is found by the words in it', () => {
     expect(Array.from(noteMatches(indexed, index.size, 'kyiv AIR').toArray())).toEqual([pos('b')]);
     expect(noteMatches(indexed, index.size, 'kyiv tanks').count()).toBe(0);
+  });
+});
+
+describe('mergeLayers', () => {
+  it('joins stars and tags, appends a differing note, and reports each', () => {
+    let mine = annotate(EMPTY_LAYER, 'a', withNote('mine'));
+    mine = annotate(mine, 'b', withTag('x'));
+    let theirs = annotate(EMPTY_LAYER, 'a', withNote('theirs'));
+    theirs = annotate(theirs, 'b', toggleStar);
+    theirs = annotate(theirs, 'b', withTag('y'));
+    theirs = annotate(theirs, 'c', toggleStar);
+    const { layer, report } = mergeLayers(mine, theirs);
+    expect(layer.annotations).toEqual({
+      a: { note: `mine${IMPORTED_NOTE}theirs` },
+      b: { star: true, tags: ['x', 'y'] },
+      c: { star: true },
+    });
+    expect(report).toEqual({ added: 1, joined: 1, conflicts: 1 });
+  });
+
+  it('loses nothing (property): every star, tag and note of either side is in the merge', () => {
+    const arbLayer = fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('a', 'b', 'c', 'd'),
+          fc.boolean(),
+          fc.option(fc.constantFrom('n1', 'n2'), { nil: undefined }),
+          fc.uniqueArray(fc.constantFrom('t1', 't2', 't3')),
+        ),
+      )
+      .map((entries) =>
+        entries.reduce<Layer>((l, [id, star, note, tags]) => {
+          let next = star ? annotate(l, id, (a) => ({ ...a, star: true })) : l;
+          if (note) next = annotate(next, id, withNote(note));
+          for (const t of tags) next = annotate(next, id, withTag(t));
+          return next;
+        }, EMPTY_LAYER),
+      );
+    fc.assert(
+      fc.property(arbLayer, arbLayer, (mine, theirs) => {
+        const { layer } = mergeLayers(mine, theirs);
+        for (const side of [mine, theirs])
+          for (const [id, a] of Object.entries(side.annotations)) {
+            const m = layer.annotations[id]!;
+            if (a.star) expect(m.star).toBe(true);
+            for (const t of a.tags ?? []) expect(m.tags).toContain(t);
+            if (a.note) expect(m.note).toContain(a.note);
+          }
+      }),
+    );
   });
 });

@@ -160,3 +160,49 @@ export function noteMatches(layer: LayerIndex, size: number, q: string): Bitset 
   }
   return m;
 }
+
+export interface MergeReport {
+  /** Events that had no annotation here and now have one. */
+  added: number;
+  /** Events whose star or tags were joined with those here. */
+  joined: number;
+  /** Events whose notes differed: the imported note is appended below this one, never put in its place. */
+  conflicts: number;
+}
+
+/** The separator put between a note kept here and a different imported note. */
+export const IMPORTED_NOTE = '\n\n— imported note —\n';
+
+/**
+ * Merges an imported layer into this one without losing anything: stars and tags are joined, a note that differs
+ * is appended below the one here, and the report says what happened.
+ */
+export function mergeLayers(mine: Layer, theirs: Layer): { layer: Layer; report: MergeReport } {
+  const report: MergeReport = { added: 0, joined: 0, conflicts: 0 };
+  let layer = mine;
+  for (const [id, incoming] of Object.entries(theirs.annotations)) {
+    const here = Object.prototype.hasOwnProperty.call(mine.annotations, id)
+      ? mine.annotations[id]
+      : undefined;
+    if (!here) report.added++;
+    else if (incoming.star || incoming.tags?.length) report.joined++;
+    const conflict =
+      here?.note !== undefined && incoming.note !== undefined && here.note !== incoming.note;
+    if (conflict) report.conflicts++;
+    layer = annotate(layer, id, (a) => {
+      const tags = [...new Set([...(a.tags ?? []), ...(incoming.tags ?? [])])].slice(
+        0,
+        MAX_TAGS_PER_EVENT,
+      );
+      const note = conflict
+        ? `${a.note}${IMPORTED_NOTE}${incoming.note}`
+        : (a.note ?? incoming.note);
+      return {
+        ...(a.star || incoming.star ? { star: true as const } : {}),
+        ...(note !== undefined ? { note } : {}),
+        ...(tags.length ? { tags } : {}),
+      };
+    });
+  }
+  return { layer, report };
+}

@@ -3,7 +3,9 @@ import {
   annotate,
   EMPTY_LAYER,
   indexLayer,
+  mergeLayers,
   readLayer,
+  type MergeReport,
   type Annotation,
   type Layer,
   type LayerIndex,
@@ -132,8 +134,31 @@ export class LayerSession {
 
   /** Changes one event's annotation now; stores it behind. */
   change(eventId: string, fn: (a: Annotation) => Annotation): void {
+    this.replace(annotate(this.state.layer, eventId, fn));
+  }
+
+  /**
+   * Merges a layer file's text into this layer (stars and tags joined, differing notes appended), or says why it
+   * could not be read. The file is untrusted input.
+   */
+  importText(
+    text: string,
+  ): { ok: true; report: MergeReport; dropped: number } | { ok: false; error: string } {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { ok: false, error: 'the file is not JSON' };
+    }
+    const r = readLayer(value);
+    if (!r.ok) return r;
+    const { layer, report } = mergeLayers(this.state.layer, r.layer);
+    this.replace(layer);
+    return { ok: true, report, dropped: r.dropped };
+  }
+
+  private replace(layer: Layer): void {
     const before = this.state.layer;
-    const layer = annotate(before, eventId, fn);
     this.set({ ...this.state, layer });
     this.writing = this.writing.then(() =>
       this.backend.save(this.key, layer).then(

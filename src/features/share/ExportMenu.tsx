@@ -13,7 +13,8 @@ import { formatCount } from '../../domain/formatCount';
 
 /** Downloads the events of the current filtered view as Chronoscope JSON or CSV, or the timeline as a PNG. */
 export function ExportMenu() {
-  const { loaded, view, result } = useViewData();
+  const { loaded, view, result, layer } = useViewData();
+  const importer = useRef<HTMLInputElement>(null);
   const say = useUi((s) => s.say);
   const [drawing, setDrawing] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -68,6 +69,33 @@ export function ExportMenu() {
       setDrawing(false);
     }
   };
+  const saveLayer = () => {
+    menu.current?.removeAttribute('open');
+    const stem =
+      ds.title
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'dataset';
+    downloadText(
+      `${stem}-notes.chronoscope-layer.json`,
+      JSON.stringify(layer.state.layer, null, 2),
+      'application/json',
+    );
+  };
+  const importLayer = async (file: File) => {
+    menu.current?.removeAttribute('open');
+    const r = layer.session.importText(await file.text());
+    if (!r.ok) return say(`${file.name} was not imported: ${r.error}.`);
+    const { added, joined, conflicts } = r.report;
+    say(
+      `Imported ${file.name}: ${formatCount(added)} events newly annotated, ${formatCount(joined)} joined` +
+        (conflicts
+          ? `, ${formatCount(conflicts)} differing notes kept both ways (the imported one below yours)`
+          : '') +
+        (r.dropped ? `; ${formatCount(r.dropped)} unreadable entries skipped` : '') +
+        '.',
+    );
+  };
   const n = formatCount(result.count);
   return (
     <details ref={menu} className="cs-menu">
@@ -88,6 +116,30 @@ export function ExportMenu() {
             <button type="button" disabled={drawing} onClick={() => void savePng()}>
               {drawing ? 'Drawing the timeline…' : 'Timeline as PNG image'}
             </button>
+          </li>
+        </ul>
+        <ul aria-label="Your notes and stars">
+          <li>
+            <button type="button" onClick={saveLayer}>
+              Your notes and stars (JSON)
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => importer.current?.click()}>
+              Import notes and stars…
+            </button>
+            <input
+              ref={importer}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              aria-label="Layer file to import"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) void importLayer(f);
+              }}
+            />
           </li>
         </ul>
       </div>
