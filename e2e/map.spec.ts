@@ -127,3 +127,24 @@ test.describe('the map', () => {
     await expect(map.region.locator('img, script')).toHaveCount(0);
   });
 });
+
+test('Play steps the timeline window through time and the map follows it', async ({ page }) => {
+  const d = new Dashboard(page);
+  await d.open('data=ucdp-ukraine&geo=1&from=2014-01-01T00:00:00Z&to=2015-01-01T00:00:00Z');
+  await d.expectShowing(3883, 3883);
+  const map = mapOf(page);
+  const play = map.region.getByRole('button', { name: 'Play' });
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => d.params().get('geowin')).toBe('1');
+  // The map counts only the events in the window, and the window moves on.
+  await expect(map.status).toHaveText(/^[\d,]+ of 3,883 matching events on the map$/);
+  await expect
+    .poll(() => Date.parse(d.params().get('from') ?? '2014-01-01T00:00:00Z'), { timeout: 15_000 })
+    .toBeGreaterThan(Date.parse('2014-03-01T00:00:00Z'));
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  const stopped = d.params().get('from');
+  await page.waitForTimeout(1500);
+  expect(d.params().get('from')).toBe(stopped);
+});

@@ -14,12 +14,16 @@ import {
   type Camera,
 } from '../../domain/webMercator';
 import { updateView } from '../../url/useViewState';
+import { timelineCommands } from '../../state/timelineCommands';
 import { cellRadius, drawFrame, themeColours, type MapColours } from './mapDraw';
 import './map.css';
 
 /** Screen cells that group events drawn close together, in CSS pixels. */
 const CELL = 48;
 const PAN_STEP = 80;
+/** Play moves the timeline's window by this fraction of its width per step. */
+const PLAY_STEP = 0.2;
+const PLAY_INTERVAL_MS = 700;
 const WORLD: Bbox = { west: -170, south: -58, east: 180, north: 78 };
 
 /** Country outlines (Natural Earth 1:110m via world-atlas), loaded with the map and kept for the page's life. */
@@ -86,6 +90,22 @@ export default function MapView() {
   const [drag, setDrag] = useState<Drag | undefined>();
   const [hover, setHover] = useState<{ cell: MapCell; x: number; y: number } | undefined>();
   const [focused, setFocused] = useState(false);
+  const [playing, setPlaying] = useState(false);
+
+  // Play: the timeline's window steps forward through time, and the map shows the events in it.
+  useEffect(() => {
+    if (!playing) return;
+    const id = setInterval(() => {
+      const tl = timelineCommands();
+      const end = index.extent?.end;
+      if (!tl || end === undefined || tl.window().end >= end) {
+        setPlaying(false);
+        return;
+      }
+      tl.pan(PLAY_STEP);
+    }, PLAY_INTERVAL_MS);
+    return () => clearInterval(id);
+  }, [playing, index]);
 
   useEffect(() => {
     let live = true;
@@ -358,6 +378,17 @@ export default function MapView() {
             Clear area
           </button>
         )}
+        <button
+          type="button"
+          aria-pressed={playing}
+          onClick={() => {
+            if (!playing && !view.geowin) updateView({ geowin: true });
+            setPlaying(!playing);
+          }}
+          title="Step the timeline's window forward through time, with the map showing the events in it"
+        >
+          Play
+        </button>
         <label>
           <input
             type="checkbox"
