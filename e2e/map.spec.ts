@@ -148,3 +148,18 @@ test('Play steps the timeline window through time and the map follows it', async
   await page.waitForTimeout(1500);
   expect(d.params().get('from')).toBe(stopped);
 });
+
+test('the map can be saved as a PNG image', async ({ page }) => {
+  const d = new Dashboard(page);
+  await d.open('data=ucdp-ukraine&geo=1');
+  await expect(mapOf(page).status).toHaveText('3,883 of 3,883 matching events on the map');
+  await page.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Map as PNG image' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/map.*\.png$/);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(bytes.length).toBeGreaterThan(5_000);
+});

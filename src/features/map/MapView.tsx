@@ -15,6 +15,7 @@ import {
 } from '../../domain/webMercator';
 import { updateView } from '../../url/useViewState';
 import { timelineCommands } from '../../state/timelineCommands';
+import { registerMap } from '../../state/mapCommands';
 import { cellRadius, drawFrame, themeColours, type MapColours } from './mapDraw';
 import './map.css';
 
@@ -91,6 +92,22 @@ export default function MapView() {
   const [hover, setHover] = useState<{ cell: MapCell; x: number; y: number } | undefined>();
   const [focused, setFocused] = useState(false);
   const [playing, setPlaying] = useState(false);
+
+  // The export menu can ask for the map as an image.
+  useEffect(() => {
+    registerMap({
+      png: () =>
+        new Promise<Blob>((resolve, reject) => {
+          const el = canvas.current;
+          if (!el) return reject(new Error('the map is not drawn'));
+          el.toBlob(
+            (b) => (b ? resolve(b) : reject(new Error('the map could not be encoded'))),
+            'image/png',
+          );
+        }),
+    });
+    return () => registerMap(null);
+  }, []);
 
   // Play: the timeline's window steps forward through time, and the map shows the events in it.
   useEffect(() => {

@@ -5,6 +5,7 @@ import { entityName } from '../../domain/buildIndex';
 import { describeFilters } from '../../domain/filters';
 import { formatInstant } from '../../domain/formatDate';
 import { timelineCommands } from '../../state/timelineCommands';
+import { mapCommands } from '../../state/mapCommands';
 import { useUi } from '../../state/uiStore';
 import { downloadBlob, downloadText } from '../../ui/download';
 import { linkTo } from './copyLink';
@@ -96,6 +97,18 @@ export function ExportMenu() {
         '.',
     );
   };
+  const saveMapPng = async () => {
+    menu.current?.removeAttribute('open');
+    const map = mapCommands();
+    if (!map) return say('The map is not open, so there is nothing to draw.');
+    try {
+      const { exportFileName } = await import('../../domain/exportView');
+      downloadBlob(exportFileName(`${ds.title} map`, new Date(), 'png'), await map.png());
+      say('Map image saved');
+    } catch (e) {
+      say(`The map image could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   const n = formatCount(result.count);
   return (
     <details ref={menu} className="cs-menu">
@@ -117,6 +130,13 @@ export function ExportMenu() {
               {drawing ? 'Drawing the timeline…' : 'Timeline as PNG image'}
             </button>
           </li>
+          {view.geo && (
+            <li>
+              <button type="button" onClick={() => void saveMapPng()}>
+                Map as PNG image
+              </button>
+            </li>
+          )}
         </ul>
         <ul aria-label="Your notes and stars">
           <li>
