@@ -26,9 +26,15 @@ export interface ViewState extends Filters {
   event?: string;
   /** 'utc', 'local' or an IANA zone. */
   tz: string;
+  /** What the event list holds: every match, or the matches in the timeline's window. */
+  list: ListScope;
 }
 
-export const DEFAULT_VIEW: ViewState = { ...EMPTY_FILTERS, group: 'none', tz: 'utc' };
+/** The event list's scopes: `all` matches (the default), or those in `view` on the timeline. */
+export const LIST_SCOPES = ['all', 'view'] as const;
+export type ListScope = (typeof LIST_SCOPES)[number];
+
+export const DEFAULT_VIEW: ViewState = { ...EMPTY_FILTERS, group: 'none', tz: 'utc', list: 'all' };
 
 /** Includes an actor (and stops excluding it), or stops including it. */
 export function toggleIncludedActor(s: ViewState, id: string): ViewState {
@@ -250,6 +256,19 @@ export const PARAMS: readonly ParamCodec[] = [
     write: (s, p) => void (s.group !== 'none' && p.set('group', s.group)),
   },
   textParam('event'),
+  {
+    keys: ['list'],
+    read: (r, s) => {
+      const list = r.single('list');
+      if (list === undefined) return;
+      if ((LIST_SCOPES as readonly string[]).includes(list)) s.list = list as ListScope;
+      else
+        r.notice(
+          `Ignored list "${clipText(list, 40)}" (expected ${LIST_SCOPES.join(' or ')}); the list holds all matches.`,
+        );
+    },
+    write: (s, p) => void (s.list !== 'all' && p.set('list', s.list)),
+  },
   {
     keys: ['tz'],
     read: (r, s) => {
