@@ -2,7 +2,7 @@ import { Bitset } from './bitset';
 import { forEachInWindow, type DatasetIndex, type Dimension } from './buildIndex';
 import { parseIsoDate } from './dates';
 import type { Filters } from './filters';
-import type { TextMatcher } from './textSearch';
+import type { SpellingMatch, TextMatcher } from './textSearch';
 import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
 
 /** Facet counts: each facet's counts apply every active filter except its own. */
@@ -32,8 +32,19 @@ export interface QueryResult {
   stale: StaleValues;
   /** Indexed terms that matched the text query, for highlighting. */
   highlightTerms: string[];
+  /** Spellings other than the query's own that matched, with how many of the matches hold each (most first). */
+  spellings: SpellingCount[];
   /** Problems with filter values (an unreadable date), said to the user. */
   notices: string[];
+}
+
+/** A spelling the text search let through and how many matching events hold it. */
+export interface SpellingCount {
+  word: string;
+  /** The query word it stands in for, as typed. */
+  typed: string;
+  kind: SpellingMatch['kind'];
+  count: number;
 }
 
 type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
@@ -110,7 +121,12 @@ export function runQuery(
   f: Filters,
   textPending = 'The text index is still being built; the search applies when it is ready.',
 ): QueryResult {
-  const { masks, stale, notices, highlightTerms } = filterMasks(index, text, f, textPending);
+  const { masks, stale, notices, highlightTerms, spellings } = filterMasks(
+    index,
+    text,
+    f,
+    textPending,
+  );
   const active = [...masks.entries()];
   const andAll = (except?: DimKey): Bitset => {
     const b = index.all.clone();
@@ -124,8 +140,20 @@ export function runQuery(
     facets: facetCounts(index, masks, matches, andAll),
     stale,
     highlightTerms,
+    spellings: countSpellings(spellings, matches),
     notices,
   };
+}
+
+/** How many of the matches hold each spelling; those none holds are left out. */
+function countSpellings(spellings: readonly SpellingMatch[], matches: Bitset): SpellingCount[] {
+  const out: SpellingCount[] = [];
+  for (const { word, typed, kind, positions } of spellings) {
+    let count = 0;
+    for (let k = 0; k < positions.length; k++) if (matches.has(positions[k]!)) count++;
+    if (count > 0) out.push({ word, typed, kind, count });
+  }
+  return out.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
 }
 
 interface Masks {
@@ -134,6 +162,7 @@ interface Masks {
   stale: StaleValues;
   notices: string[];
   highlightTerms: string[];
+  spellings: SpellingMatch[];
 }
 
 /** The events each active filter lets through, with the filter values that name nothing in this dataset. */
@@ -148,6 +177,7 @@ function filterMasks(
   const notices: string[] = [];
   const masks = new Map<DimKey, Bitset>();
   let highlightTerms: string[] = [];
+  let spellings: SpellingMatch[] = [];
 
   const actors = actorMask(index, f, stale);
   if (actors) masks.set('actor', actors);
@@ -175,6 +205,7 @@ function filterMasks(
     const r = text?.(f.q);
     if (r) {
       highlightTerms = r.terms;
+      spellings = r.spellings;
       masks.set('text', Bitset.of(n, r.positions));
     } else {
       notices.push(textPending);
@@ -182,7 +213,7 @@ function filterMasks(
   }
   const dates = dateMask(index, f, notices);
   if (dates) masks.set('date', dates);
-  return { masks, stale, notices, highlightTerms };
+  return { masks, stale, notices, highlightTerms, spellings };
 }
 
 /** The actor dimension: included actors (any or all of them) and excluded ones together. */

@@ -8,6 +8,7 @@ import {
   buildTextIndex,
   buildTextIndexAsync,
   parseTextQuery,
+  quoteTerms,
   searchableText,
   searchText,
   words,
@@ -51,6 +52,21 @@ describe('parseTextQuery', () => {
     ['"unclosed phrase', [], ['unclosed phrase']],
     ['  ', [], []],
   ])('%j', (q, terms, phrases) => expect(parseTextQuery(q)).toEqual({ terms, phrases }));
+});
+
+describe('quoteTerms', () => {
+  it.each([
+    ['Mariupol', ['Mariupol'], '"Mariupol"'],
+    ['Mariupol convoy', ['mariupol'], '"Mariupol" convoy'],
+    ['"Mariupol" convoy', ['Mariupol'], '"Mariupol" convoy'],
+    ['convoy  Mariupol "in Kyiv"', ['Mariupol', 'convoy'], '"convoy"  "Mariupol" "in Kyiv"'],
+    ['al-Assad', ['assad'], '"al-Assad"'],
+  ])('%j quoting %j', (q, typed, expected) => {
+    expect(quoteTerms(q, typed)).toBe(expected);
+    // Quoted, the words are no longer free terms.
+    const { terms } = parseTextQuery(expected);
+    for (const t of typed) expect(terms.flatMap(words)).not.toContain(t.toLowerCase());
+  });
 });
 
 describe('searchText', () => {

@@ -44,6 +44,17 @@ export function parseTextQuery(q: string): ParsedQuery {
   return { terms, phrases };
 }
 
+/**
+ * The query with each free term that holds one of `typed` (words as the analyst typed them) put in quotes, which
+ * asks for that exact word: the one-click "exact spelling" of a query that also matched near spellings.
+ */
+export function quoteTerms(q: string, typed: readonly string[]): string {
+  const wanted = new Set(typed.flatMap(words));
+  return q.replace(/"[^"]*"?|[^\s"]+/g, (token) =>
+    token.startsWith('"') || !words(token).some((w) => wanted.has(w)) ? token : `"${token}"`,
+  );
+}
+
 function clipField(s: string | undefined): string {
   if (!s) return '';
   return s.length > LIMITS.displayFieldChars ? s.slice(0, LIMITS.displayFieldChars) : s;
