@@ -47,6 +47,10 @@ test.describe('navigation starts where the analyst is looking', () => {
     await page.reload();
     await expect(inView).toBeChecked();
     await expect(d.eventRows()).toHaveCount(2);
+    // The list follows the window as the analyst zooms out.
+    await expect(d.itemContents()).toHaveCount(2);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('-');
+    await expect.poll(() => d.eventRows().count()).toBeGreaterThan(2);
     // Zooming out brings more events into the list.
     await d.open(`${NAV}&list=view&from=2022-01-01T00:00:00.000Z&to=2023-01-01T00:00:00.000Z`);
     await expect(d.eventRows()).toHaveCount(4);

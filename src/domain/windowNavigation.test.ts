@@ -140,11 +140,11 @@ describe('window queries agree with the plain rule (property)', () => {
             after.length,
           ]);
           if (inView.length === 0 && all.length > 0) {
-            const gap = (i: number) =>
-              idx.starts[i]! >= w.end ? idx.starts[i]! - w.end : w.start - idx.ends[i]!;
-            const best = Math.min(...Array.from(all, gap));
-            expect(s.nearest).toBeDefined();
-            expect(gap(s.nearest!)).toBe(best);
+            const next = after[0];
+            const prev = before.length > 0 ? Math.max(...before) : undefined;
+            const gapAfter = next === undefined ? Infinity : idx.starts[next]! - w.end;
+            const gapBefore = prev === undefined ? Infinity : w.start - idx.ends[prev]!;
+            expect(s.nearest).toBe(gapAfter <= gapBefore ? next : prev);
           }
           const j = stepFromWindow(idx, matches, undefined, w, 1);
           const firstFrom = Array.from(all).find((i) => idx.starts[i]! >= w.start) ?? all[0];

@@ -55,13 +55,16 @@ export interface WindowSummary {
   before: number;
   /** Matches that start at or after the window's end. */
   after: number;
-  /** When nothing is in view: the match closest to the window (by the gap between them), if any. */
+  /**
+   * When nothing is in view: the nearer (by the gap to the window) of the first match after it and the match that
+   * starts last before it, if any.
+   */
   nearest?: number;
 }
 
 /**
  * Counts the matches in, before and after the window and, when none is in view, finds the nearest one. Costs about
- * the matches in view, plus (only when the window is empty) a walk back over the matches just before it.
+ * the matches in view and a count of the bitset's words after the window.
  */
 export function summariseWindow(
   index: DatasetIndex,
@@ -76,36 +79,13 @@ export function summariseWindow(
   const before = Math.max(0, total - inView - after);
   if (inView > 0) return { inView, before, after };
   const next = matches.nextFrom(firstAfter);
-  const prev = before > 0 ? lastEndingBy(index, matches, w.start) : -1;
+  // With nothing in view, every match starting before the window ends by its start: the previous match is the one
+  // that starts last (an earlier, longer event may end a little later; finding it would mean a walk back).
+  const prev = matches.prevFrom(lowerBound(index.starts, w.start) - 1);
   let nearest: number | undefined;
   if (next >= 0 && prev >= 0)
     nearest = index.starts[next]! - w.end <= w.start - index.ends[prev]! ? next : prev;
   else if (next >= 0) nearest = next;
   else if (prev >= 0) nearest = prev;
   return nearest === undefined ? { inView, before, after } : { inView, before, after, nearest };
-}
-
-/** The match with the latest end at or before t (ties: the later position), or -1. */
-function lastEndingBy(index: DatasetIndex, matches: Bitset, t: number): number {
-  const { starts, ends, longEvents, shortSpan } = index;
-  let best = -1;
-  let bestEnd = -Infinity;
-  const consider = (i: number) => {
-    const end = ends[i]!;
-    if (end <= t && (end > bestEnd || (end === bestEnd && i > best))) {
-      best = i;
-      bestEnd = end;
-    }
-  };
-  // Short events end within shortSpan of their start: once a start lies further back than that from the best end
-  // found, no earlier short event can end later.
-  for (let i = matches.prevFrom(lowerBound(starts, t) - 1); i >= 0; i = matches.prevFrom(i - 1)) {
-    if (best >= 0 && starts[i]! + shortSpan < bestEnd) break;
-    if (ends[i]! - starts[i]! <= shortSpan) consider(i);
-  }
-  for (let k = 0; k < longEvents.length; k++) {
-    const i = longEvents[k]!;
-    if (matches.has(i)) consider(i);
-  }
-  return best;
 }
