@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useViewData } from '../data/page/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
@@ -40,6 +40,16 @@ export function Workspace() {
   // table, in its own two tasks after paints (see useVisTimeline). vis-timeline reads sizes as it draws, which
   // makes the browser lay out whatever was committed before it in the same frame: built while the lists were
   // mounting, its first draw took in the first layout of the entity list too, in one long task.
+  // Clearing the selection (×, Esc) closes the details drawer it was read in: an empty drawer would stay over
+  // the page on a phone, covering the buttons under it.
+  const selectedEvent = view.event;
+  const lastEvent = useRef(selectedEvent);
+  useEffect(() => {
+    const was = lastEvent.current;
+    lastEvent.current = selectedEvent;
+    if (was !== undefined && selectedEvent === undefined && useUi.getState().drawer === 'details')
+      setDrawer(null);
+  }, [selectedEvent, setDrawer]);
   const stage = useStagesAfterPaint(2);
   const entities = stage >= 1;
   const table = stage >= 2;
@@ -65,6 +75,7 @@ export function Workspace() {
         </button>
       </div>
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
+        <DrawerClose name="entities" onClose={() => setDrawer(null)} />
         <RegionBoundary name="Entities" resetKey={reset}>
           {entities && <EntitySidebar />}
         </RegionBoundary>
@@ -102,10 +113,25 @@ export function Workspace() {
         aria-label="Event details"
         data-selected={view.event !== undefined}
       >
+        <DrawerClose name="details" onClose={() => setDrawer(null)} />
         <RegionBoundary name="Event details" resetKey={`${view.event}`}>
           <EventDetails onCopyEventLink={(id) => void copyViewLink(id)} />
         </RegionBoundary>
       </section>
     </main>
+  );
+}
+
+/** Closes a panel shown as a drawer (narrow screens); hidden where the panel is a column. */
+function DrawerClose({ name, onClose }: { name: string; onClose(): void }) {
+  return (
+    <button
+      type="button"
+      className="cs-drawer-close"
+      aria-label={`Close the ${name} drawer`}
+      onClick={onClose}
+    >
+      Close
+    </button>
   );
 }

@@ -33,7 +33,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { show: '/', description: 'Search events', keys: { '/': 'search' } },
   {
     show: 'j / k',
-    description: 'Next / previous event in time (selects it and brings it into view)',
+    description:
+      'Next / previous event in time, from the selection if it is in view, else from the window',
     keys: { j: 'next', k: 'previous' },
   },
   {

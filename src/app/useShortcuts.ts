@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { toggleStar } from '../domain/annotations';
 import type { ViewData } from '../data/page/viewData';
-import { stepSelection } from '../domain/eventOrder';
 import { formatEventDate } from '../domain/formatDate';
 import { GROUP_BYS } from '../domain/lanes';
+import { stepFromWindow } from '../domain/windowNavigation';
 import { timelineCommands } from '../state/timelineCommands';
 import { useUi } from '../state/uiStore';
 import { updateView } from '../url/useViewState';
@@ -58,7 +58,19 @@ export function useShortcuts(data: ViewData | null): void {
           break;
         case 'next':
         case 'previous': {
-          const next = stepSelection(result.matches, selected, command === 'next' ? 1 : -1);
+          // From what is on screen: the timeline's own window, else the link's.
+          const win =
+            tl?.window() ??
+            (view.from !== undefined && view.to !== undefined
+              ? { start: view.from, end: view.to }
+              : undefined);
+          const next = stepFromWindow(
+            loaded.index,
+            result.matches,
+            selected,
+            win,
+            command === 'next' ? 1 : -1,
+          );
           if (next !== undefined) {
             const ev = loaded.index.events.at(next)!;
             updateView({ event: ev.id });

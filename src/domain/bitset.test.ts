@@ -38,6 +38,7 @@ describe('Bitset', () => {
             .reverse()
             .find((x) => x <= k) ?? -1;
         expect(a.nextFrom(k)).toBe(next);
+        expect(a.countFrom(k)).toBe(xs.filter((x) => x >= k).length);
         expect(a.prevFrom(k)).toBe(prev);
         expect(sx.size).toBe(a.count());
       }),

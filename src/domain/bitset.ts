@@ -72,6 +72,24 @@ export class Bitset {
     return c;
   }
 
+  /** How many positions are ≥ from. */
+  countFrom(from: number): number {
+    if (from >= this.size) return 0;
+    const start = Math.max(0, from);
+    const a = this.words;
+    let c = 0;
+    let w = start >>> 5;
+    let v = a[w]! & (0xffffffff << (start & 31));
+    for (;;) {
+      v = v - ((v >>> 1) & 0x55555555);
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+      c += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+      w++;
+      if (w >= a.length) return c;
+      v = a[w]!;
+    }
+  }
+
   /** Calls fn for each position in ascending order. */
   forEach(fn: (i: number) => void): void {
     const a = this.words;

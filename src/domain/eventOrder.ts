@@ -34,17 +34,3 @@ export function sortedMatches(
   if (descending) positions.reverse();
   return positions;
 }
-
-/** The next (dir 1) or previous (dir -1) matching event in time from the current one; wraps at the ends. */
-export function stepSelection(
-  matches: Bitset,
-  current: number | undefined,
-  dir: 1 | -1,
-): number | undefined {
-  if (matches.count() === 0) return undefined;
-  if (current === undefined)
-    return dir === 1 ? matches.nextFrom(0) : matches.prevFrom(matches.size - 1);
-  const next = dir === 1 ? matches.nextFrom(current + 1) : matches.prevFrom(current - 1);
-  if (next >= 0) return next;
-  return dir === 1 ? matches.nextFrom(0) : matches.prevFrom(matches.size - 1);
-}

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Bitset } from './bitset';
 import { buildIndex } from './buildIndex';
 import { entityProfile } from './entityProfile';
-import { sortedMatches, stepSelection } from './eventOrder';
+import { sortedMatches } from './eventOrder';
 import { highlightSegments } from './highlight';
 import { normaliseDocument } from './normalise';
 import { safeHref } from './safeUrl';
@@ -79,23 +78,6 @@ describe('sortedMatches', () => {
   ] as const)('%s desc=%s', (key, desc, expected) =>
     expect(ids(sortedMatches(index, index.all, key, desc))).toEqual(expected),
   );
-});
-
-describe('stepSelection', () => {
-  const m = Bitset.of(5, [1, 3]);
-  it.each([
-    [undefined, 1, 1],
-    [undefined, -1, 3],
-    [1, 1, 3],
-    [3, 1, 1],
-    [3, -1, 1],
-    [1, -1, 3],
-    [2, 1, 3],
-  ] as const)('from %s dir %i → %i', (cur, dir, next) =>
-    expect(stepSelection(m, cur, dir)).toBe(next),
-  );
-  it('is undefined when nothing matches', () =>
-    expect(stepSelection(new Bitset(5), 1, 1)).toBeUndefined());
 });
 
 describe('entityProfile', () => {

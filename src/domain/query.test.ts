@@ -283,3 +283,36 @@ describe('runQuery agrees with a naive filter (property)', () => {
     );
   });
 });
+
+describe('the spellings a text query let through', () => {
+  const idx = buildIndex(
+    normaliseDocument({
+      entities: [{ id: 'russia', name: 'Government of Russia', type: 'organization' }],
+      events: [
+        { id: 'm1', title: 'Shelling in Mariupol', start: '2022-03-01' },
+        { id: 'm2', title: 'Mariupol theatre struck', start: '2022-03-16', actors: ['russia'] },
+        { id: 'f1', title: 'Marfopol convoy', start: '2022-09-01', actors: ['russia'] },
+        { id: 'f2', title: 'Marfopol evacuation', start: '2023-01-10', actors: ['russia'] },
+        { id: 'f3', title: 'Marfopol market', start: '2023-02-10' },
+      ],
+    }),
+  );
+  const q = (f: Partial<Filters>) =>
+    runQuery(idx, textMatcher(idx, buildTextIndex(idx)), { ...EMPTY_FILTERS, ...f });
+
+  it('counts each spelling among the matches, after every other filter', () => {
+    expect(q({ q: 'Mariupol' }).spellings).toEqual([
+      { word: 'marfopol', typed: 'Mariupol', kind: 'near', count: 3 },
+    ]);
+    const withActor = q({ q: 'Mariupol', actors: ['russia'] });
+    expect(withActor.count).toBe(3);
+    expect(withActor.spellings).toEqual([
+      { word: 'marfopol', typed: 'Mariupol', kind: 'near', count: 2 },
+    ]);
+  });
+
+  it('reports nothing for a quoted word or without a query', () => {
+    expect(q({ q: '"Mariupol"' }).spellings).toEqual([]);
+    expect(q({}).spellings).toEqual([]);
+  });
+});

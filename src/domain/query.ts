@@ -4,7 +4,7 @@ import { parseIsoDate } from './dates';
 import { inBbox, type Bbox } from './geo';
 import { noteMatches, type LayerIndex } from './annotations';
 import type { Filters } from './filters';
-import type { TextMatcher } from './textSearch';
+import type { SpellingMatch, TextMatcher } from './textSearch';
 import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
 
 /** Facet counts: each facet's counts apply every active filter except its own. */
@@ -34,10 +34,21 @@ export interface QueryResult {
   stale: StaleValues;
   /** Indexed terms that matched the text query, for highlighting. */
   highlightTerms: string[];
+  /** Spellings other than the query's own that matched, with how many of the matches hold each (most first). */
+  spellings: SpellingCount[];
   /** Problems with filter values (an unreadable date), said to the user. */
   notices: string[];
   /** The analyst layer's facets under the facet rule: starred events, and events per analyst tag. */
   layer: { starred: number; atags: Map<string, number> };
+}
+
+/** A spelling the text search let through and how many matching events hold it. */
+export interface SpellingCount {
+  word: string;
+  /** The query word it stands in for, as typed. */
+  typed: string;
+  kind: SpellingMatch['kind'];
+  count: number;
 }
 
 type DimKey =
@@ -125,7 +136,13 @@ export function runQuery(
   textPending = 'The text index is still being built; the search applies when it is ready.',
   layer?: LayerIndex,
 ): QueryResult {
-  const { masks, stale, notices, highlightTerms } = filterMasks(index, text, f, textPending, layer);
+  const { masks, stale, notices, highlightTerms, spellings } = filterMasks(
+    index,
+    text,
+    f,
+    textPending,
+    layer,
+  );
   const active = [...masks.entries()];
   const andAll = (except?: DimKey): Bitset => {
     const b = index.all.clone();
@@ -140,8 +157,20 @@ export function runQuery(
     layer: layerCounts(layer, masks, matches, andAll),
     stale,
     highlightTerms,
+    spellings: countSpellings(spellings, matches),
     notices,
   };
+}
+
+/** How many of the matches hold each spelling; those none holds are left out. */
+function countSpellings(spellings: readonly SpellingMatch[], matches: Bitset): SpellingCount[] {
+  const out: SpellingCount[] = [];
+  for (const { word, typed, kind, positions } of spellings) {
+    let count = 0;
+    for (let k = 0; k < positions.length; k++) if (matches.has(positions[k]!)) count++;
+    if (count > 0) out.push({ word, typed, kind, count });
+  }
+  return out.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
 }
 
 interface Masks {
@@ -150,6 +179,7 @@ interface Masks {
   stale: StaleValues;
   notices: string[];
   highlightTerms: string[];
+  spellings: SpellingMatch[];
 }
 
 /** The events each active filter lets through, with the filter values that name nothing in this dataset. */
@@ -165,6 +195,7 @@ function filterMasks(
   const notices: string[] = [];
   const masks = new Map<DimKey, Bitset>();
   let highlightTerms: string[] = [];
+  let spellings: SpellingMatch[] = [];
 
   const actors = actorMask(index, f, stale);
   if (actors) masks.set('actor', actors);
@@ -192,6 +223,7 @@ function filterMasks(
     const r = text?.(f.q);
     if (r) {
       highlightTerms = r.terms;
+      spellings = r.spellings;
       const m = Bitset.of(n, r.positions);
       if (layer) m.or(noteMatches(layer, n, f.q));
       masks.set('text', m);
@@ -211,7 +243,7 @@ function filterMasks(
         f.atags.map((t) => layer?.tags.get(t) ?? new Uint32Array()),
       ),
     );
-  return { masks, stale, notices, highlightTerms };
+  return { masks, stale, notices, highlightTerms, spellings };
 }
 
 /** The actor dimension: included actors (any or all of them) and excluded ones together. */

@@ -3,10 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildIndex } from './buildIndex';
 import { ChunkedEventStore, encodeEvents } from './eventStore';
 import { normaliseDocument } from './normalise';
+import { EQUIVALENT_SPELLINGS } from './spellings';
 import {
   buildTextIndex,
   buildTextIndexAsync,
   parseTextQuery,
+  quoteTerms,
   searchableText,
   searchText,
   words,
@@ -52,6 +54,21 @@ describe('parseTextQuery', () => {
   ])('%j', (q, terms, phrases) => expect(parseTextQuery(q)).toEqual({ terms, phrases }));
 });
 
+describe('quoteTerms', () => {
+  it.each([
+    ['Mariupol', ['Mariupol'], '"Mariupol"'],
+    ['Mariupol convoy', ['mariupol'], '"Mariupol" convoy'],
+    ['"Mariupol" convoy', ['Mariupol'], '"Mariupol" convoy'],
+    ['convoy  Mariupol "in Kyiv"', ['Mariupol', 'convoy'], '"convoy"  "Mariupol" "in Kyiv"'],
+    ['al-Assad', ['assad'], '"al-Assad"'],
+  ])('%j quoting %j', (q, typed, expected) => {
+    expect(quoteTerms(q, typed)).toBe(expected);
+    // Quoted, the words are no longer free terms.
+    const { terms } = parseTextQuery(expected);
+    for (const t of typed) expect(terms.flatMap(words)).not.toContain(t.toLowerCase());
+  });
+});
+
 describe('searchText', () => {
   it.each([
     ['exact term', 'kirby', ['a']],
@@ -76,6 +93,47 @@ describe('searchText', () => {
   });
 });
 
+describe('spellings the search let through', () => {
+  const places = buildIndex(
+    normaliseDocument({
+      entities: [{ id: 'bakhmut', name: 'Bakhmut', type: 'place', aliases: ['Artemivsk'] }],
+      events: [
+        { id: 'm1', title: 'Shelling in Mariupol', start: '2022-03-01' },
+        { id: 'm2', title: 'Mariupol theatre struck', start: '2022-03-16' },
+        { id: 'f1', title: 'Marfopol convoy reported', start: '2022-09-01' },
+        { id: 'k1', title: 'Ceasefire talks in Kiev', start: '2020-03-15' },
+        { id: 'k2', title: 'Drone attack on Kyiv', start: '2022-10-10' },
+        { id: 'h1', title: 'Kharkov rally', start: '2015-02-01' },
+        { id: 'a1', title: 'Fighting in Artemivsk', start: '2023-05-20' },
+      ],
+    }),
+  );
+  const placeText = buildTextIndex(places);
+  const search = (q: string) => searchText(places, placeText, q);
+  const found = (q: string) => Array.from(search(q).positions, (i) => places.events[i]!.id).sort();
+  const report = (q: string) =>
+    search(q).spellings.map((s) => [s.word, s.typed, s.kind, s.positions.length]);
+
+  it.each([
+    ['a near spelling', 'Mariupol', ['f1', 'm1', 'm2'], [['marfopol', 'Mariupol', 'near', 1]]],
+    ['quoted: the exact word only', '"Mariupol"', ['m1', 'm2'], []],
+    ['an equivalent spelling', 'kyiv', ['k1', 'k2'], [['kiev', 'kyiv', 'equivalent', 1]]],
+    ['from the other side', 'Kiev', ['k1', 'k2'], [['kyiv', 'Kiev', 'equivalent', 1]]],
+    ['equivalents in exact mode', '"Kharkiv"', ['h1'], [['kharkov', 'Kharkiv', 'equivalent', 1]]],
+    ['equivalents in a phrase', '"talks in Kyiv"', ['k1'], [['kiev', 'Kyiv', 'equivalent', 1]]],
+    ['a dataset alias', 'Bakhmut', ['a1'], [['artemivsk', 'Bakhmut', 'equivalent', 1]]],
+    ['the word itself is not reported', 'Kharkov', ['h1'], []],
+  ])('%s: %s', (_name, q, ids, spellings) => {
+    expect(found(q)).toEqual(ids);
+    expect(report(q)).toEqual(spellings);
+  });
+
+  it('highlights the other spellings it found', () => {
+    expect(search('Mariupol').terms).toEqual(expect.arrayContaining(['mariupol', 'marfopol']));
+    expect(search('kyiv').terms).toEqual(expect.arrayContaining(['kyiv', 'kiev']));
+  });
+});
+
 /** Edit distance by the textbook table (the naive rule the radix tree's fuzzy lookup must agree with). */
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -92,7 +150,17 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The search rule stated plainly, event by event: every query word matches some word of the event. */
+const EQUIVALENT = new Map<string, readonly string[]>(
+  EQUIVALENT_SPELLINGS.flatMap((row) => row.map((w) => [w, row] as const)),
+);
+const spellingsOf = (w: string) => EQUIVALENT.get(w) ?? [w];
+const canonical = (s: string) =>
+  s.replace(/[^\s\p{Z}\p{P}\p{Cc}]+/gu, (w) => EQUIVALENT.get(w)?.[0] ?? w);
+
+/**
+ * The search rule stated plainly, event by event: every query word (or one of its equivalent spellings) matches
+ * some word of the event; a phrase appears as written or with equivalent spellings.
+ */
 function naiveSearch(hays: string[][], texts: string[], q: string): number[] {
   const { terms, phrases } = parseTextQuery(q);
   const loose = terms.flatMap(words);
@@ -104,12 +172,15 @@ function naiveSearch(hays: string[][], texts: string[], q: string): number[] {
       loose.every((w) =>
         hay.some(
           (h) =>
-            h.startsWith(w) ||
+            spellingsOf(w).some((e) => h.startsWith(e)) ||
             (w.length >= 5 && editDistance(h, w) <= Math.min(6, Math.round(w.length * 0.2))),
         ),
       ) &&
-      exact.every((w) => hay.includes(w)) &&
-      phrases.every((p) => texts[pos]!.includes(p.toLowerCase()));
+      exact.every((w) => spellingsOf(w).some((e) => hay.includes(e))) &&
+      phrases.every((p) => {
+        const lower = p.toLowerCase();
+        return texts[pos]!.includes(lower) || canonical(texts[pos]!).includes(canonical(lower));
+      });
     if (ok) out.push(pos);
   });
   return out;
@@ -123,6 +194,8 @@ describe('searchText agrees with the plain rule on random data', () => {
     'drones',
     'kyiv',
     'kiev',
+    'Kharkov',
+    'kharkiv',
     'aid',
     'aide',
     'assets',

@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { Bitset } from './bitset';
 import { entityById, type DatasetIndex } from './buildIndex';
 import { LIMITS } from './limits';
+import { canonicalSpelling, spellingTable, type SpellingTable } from './spellings';
 import type { TimelineEvent } from './types';
 
 const FIELDS = ['title', 'description', 'actors', 'location', 'tags', 'sources', 'type'] as const;
@@ -22,6 +23,8 @@ export interface TextIndex {
   starts: Uint32Array;
   postings: Uint32Array;
   size: number;
+  /** Equivalent spellings (the built-in table and the dataset's one-word entity aliases). */
+  spellings: SpellingTable;
 }
 
 export interface ParsedQuery {
@@ -39,6 +42,17 @@ export function parseTextQuery(q: string): ParsedQuery {
   });
   const terms = rest.split(/\s+/).filter((t) => t.length > 0);
   return { terms, phrases };
+}
+
+/**
+ * The query with each free term that holds one of `typed` (words as the analyst typed them) put in quotes, which
+ * asks for that exact word: the one-click "exact spelling" of a query that also matched near spellings.
+ */
+export function quoteTerms(q: string, typed: readonly string[]): string {
+  const wanted = new Set(typed.flatMap(words));
+  return q.replace(/"[^"]*"?|[^\s"]+/g, (token) =>
+    token.startsWith('"') || !words(token).some((w) => wanted.has(w)) ? token : `"${token}"`,
+  );
 }
 
 function clipField(s: string | undefined): string {
@@ -199,6 +213,7 @@ class TextIndexBuilder {
       starts,
       postings,
       size: this.index.size,
+      spellings: spellingTable(this.index.entities),
     };
   }
 }
@@ -242,10 +257,24 @@ function nextTurn(ms: number): Promise<void> {
   });
 }
 
+/** A spelling other than the query word that the search let through: a near spelling or an equivalent one. */
+export interface SpellingMatch {
+  /** The indexed word (lower case). */
+  word: string;
+  /** The query word it stands in for, as typed. */
+  typed: string;
+  /** `near`: within the typo tolerance; `equivalent`: a known other spelling of the same name. */
+  kind: 'near' | 'equivalent';
+  /** The events found that hold it, ascending. */
+  positions: Uint32Array;
+}
+
 export interface TextMatch {
   positions: Uint32Array;
   /** Indexed terms that matched (after prefix and fuzzy expansion), for highlighting. */
   terms: string[];
+  /** The other spellings that matched, so the analyst sees why an event was found. */
+  spellings: SpellingMatch[];
 }
 
 /** One edit per five letters; shorter words match exactly or by prefix only ("froz" must not find "from"). */
@@ -253,17 +282,40 @@ function maxEdits(word: string): number {
   return word.length >= 5 ? Math.min(6, Math.round(word.length * 0.2)) : 0;
 }
 
-/** The indexed words a query word stands for: itself, words it begins, and (from five letters) near spellings. */
-function expand(text: TextIndex, word: string, loose: boolean): number[] {
-  if (!loose) {
-    const id = text.words.get(word);
-    return id === undefined ? [] : [id];
-  }
+/** The indexed words a query word stands for, by why they match. */
+interface Expansion {
+  ids: number[];
+  near: number[];
+  equivalent: number[];
+}
+
+/**
+ * The indexed words a query word stands for: itself and its equivalent spellings, words they begin (loose only),
+ * and (loose, from five letters) near spellings of the word itself.
+ */
+function expand(text: TextIndex, word: string, loose: boolean): Expansion {
   const found = new Set<number>();
-  for (const [, id] of text.words.atPrefix(word)) found.add(id);
-  const edits = maxEdits(word);
-  if (edits > 0) for (const [id] of text.words.fuzzyGet(word, edits).values()) found.add(id);
-  return [...found];
+  const near: number[] = [];
+  const equivalent: number[] = [];
+  const spellings = text.spellings.get(word) ?? [word];
+  for (const spelling of [word, ...spellings.filter((s) => s !== word)]) {
+    const ids = loose
+      ? Array.from(text.words.atPrefix(spelling).values())
+      : [text.words.get(spelling)].filter((id): id is number => id !== undefined);
+    for (const id of ids) {
+      if (found.has(id)) continue;
+      found.add(id);
+      if (spelling !== word) equivalent.push(id);
+    }
+  }
+  const edits = loose ? maxEdits(word) : 0;
+  if (edits > 0)
+    for (const [id] of text.words.fuzzyGet(word, edits).values()) {
+      if (found.has(id)) continue;
+      found.add(id);
+      near.push(id);
+    }
+  return { ids: [...found], near, equivalent };
 }
 
 /** The events holding any of the words. */
@@ -274,15 +326,27 @@ function eventsWithAny(text: TextIndex, ids: readonly number[]): Bitset {
   return set;
 }
 
-/** Events matching every term (prefix, fuzzy) and every quoted phrase, ascending by position. */
+/** Splits text into words as `words` does, keeping their case (to show a spelling as the analyst typed it). */
+function typedWords(text: string): string[] {
+  return text.split(/[\s\p{Z}\p{P}\p{Cc}]+/u).filter((w) => w.length > 0);
+}
+
+/**
+ * Events matching every term (prefix, fuzzy, equivalent spellings) and every quoted phrase (exact words, or their
+ * equivalent spellings), ascending by position.
+ */
 export function searchText(index: DatasetIndex, text: TextIndex, q: string): TextMatch {
   const { terms, phrases } = parseTextQuery(q);
-  const wanted: { ids: number[]; highlight: boolean }[] = [];
+  const wanted: (Expansion & { highlight: boolean; typed: string })[] = [];
   for (const t of terms)
-    for (const w of words(t)) wanted.push({ ids: expand(text, w, true), highlight: true });
+    for (const w of typedWords(t))
+      for (const lw of words(w))
+        wanted.push({ ...expand(text, lw, true), highlight: true, typed: w });
   for (const p of phrases)
-    for (const w of words(p)) wanted.push({ ids: expand(text, w, false), highlight: false });
-  if (wanted.length === 0) return { positions: new Uint32Array(0), terms: [] };
+    for (const w of typedWords(p))
+      for (const lw of words(w))
+        wanted.push({ ...expand(text, lw, false), highlight: false, typed: w });
+  if (wanted.length === 0) return { positions: new Uint32Array(0), terms: [], spellings: [] };
 
   let found: Bitset | undefined;
   for (const { ids } of wanted) {
@@ -290,31 +354,60 @@ export function searchText(index: DatasetIndex, text: TextIndex, q: string): Tex
     found = found ? found.and(set) : set;
   }
   let positions = found!.toArray();
+  const phrasesFound = new Set<string>();
   if (phrases.length > 0) {
     const lowered = phrases.map((p) => p.toLowerCase().replace(/\s+/g, ' '));
+    const { spellings } = text;
+    const respelled = lowered.map((p) =>
+      words(p).some((w) => spellings.has(w)) ? canonicalSpelling(spellings, p) : undefined,
+    );
     positions = positions.filter((pos) => {
       const hay = searchableText(index, index.events.at(pos)!);
-      return lowered.every((p) => hay.includes(p));
+      let canonHay: string | undefined;
+      const asWritten = lowered.map((p) => hay.includes(p));
+      const ok = lowered.every((_, k) => {
+        if (asWritten[k]) return true;
+        const canon = respelled[k];
+        if (canon === undefined) return false;
+        canonHay ??= canonicalSpelling(spellings, hay);
+        return canonHay.includes(canon);
+      });
+      if (ok) lowered.forEach((p, k) => asWritten[k] && phrasesFound.add(p));
+      return ok;
     });
     found = Bitset.of(text.size, positions);
   }
 
-  // Highlight the words that matched in the events found (as a search engine reports its matched terms).
+  // Highlight the words that matched in the events found (as a search engine reports its matched terms), and
+  // report the spellings other than the query's own with the events found that hold them.
   const matched = new Set<string>();
+  const others = new Map<string, SpellingMatch>();
   const { starts, postings, names } = text;
-  for (const { ids, highlight } of wanted) {
-    if (!highlight) continue;
-    for (const id of ids) {
-      for (let k = starts[id]!; k < starts[id + 1]!; k++) {
-        if (found!.has(postings[k]!)) {
-          matched.add(names[id]!);
-          break;
-        }
+  const heldBy = (id: number): boolean => {
+    for (let k = starts[id]!; k < starts[id + 1]!; k++) if (found!.has(postings[k]!)) return true;
+    return false;
+  };
+  for (const { ids, highlight } of wanted)
+    if (highlight) for (const id of ids) if (heldBy(id)) matched.add(names[id]!);
+  for (const { near, equivalent, typed } of wanted) {
+    for (const [kind, list] of [
+      ['near', near],
+      ['equivalent', equivalent],
+    ] as const) {
+      for (const id of list) {
+        const word = names[id]!;
+        if (others.has(word)) continue;
+        const held: number[] = [];
+        for (let k = starts[id]!; k < starts[id + 1]!; k++)
+          if (found!.has(postings[k]!)) held.push(postings[k]!);
+        if (held.length === 0) continue;
+        matched.add(word);
+        others.set(word, { word, typed, kind, positions: Uint32Array.from(held) });
       }
     }
   }
-  if (positions.length > 0) for (const p of phrases) matched.add(p.toLowerCase());
-  return { positions, terms: [...matched] };
+  for (const p of phrasesFound) matched.add(p);
+  return { positions, terms: [...matched], spellings: [...others.values()] };
 }
 
 /** Answers a text query, or undefined while its answer is not known yet (the search runs elsewhere). */

@@ -4,6 +4,7 @@ import { GROUP_BYS } from '../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
 import {
   DEFAULT_VIEW,
+  LIST_SCOPES,
   PARAMS,
   parseViewState,
   serialiseViewState,
@@ -43,6 +44,7 @@ describe('parseViewState: a table of links', () => {
       { group: 'actor', event: 'call', tz: 'Europe/Kyiv' },
     ],
     ['actor=a&actor=a&actor=+b+', { actors: ['a', 'b'] }],
+    ['list=view', { list: 'view' }],
   ])('?%s', (search, expected) => {
     const { state, notices } = parseViewState(search);
     expect(notices).toEqual([]);
@@ -60,6 +62,7 @@ describe('parseViewState: a table of links', () => {
     ['match=most', /match "most"/],
     ['since=soon', /date filter since/],
     ['v=banana', /link version/],
+    ['list=some', /list "some"/],
     ['v=9', /newer Chronoscope/],
   ])('?%s is dropped with a notice', (search, notice) => {
     const { state, notices } = parseViewState(search);
@@ -168,6 +171,7 @@ const arbState: fc.Arbitrary<ViewState> = fc
     ),
     geo: fc.boolean(),
     geowin: fc.boolean(),
+    list: fc.constantFrom(...LIST_SCOPES),
   })
   .map(({ window, ...r }) => {
     const s: ViewState = { ...DEFAULT_VIEW, ...r };

@@ -31,7 +31,13 @@ export interface ViewState extends Filters {
   geo: boolean;
   /** The map shows only the events that overlap the timeline's window. */
   geowin: boolean;
+  /** What the event list holds: every match, or the matches in the timeline's window. */
+  list: ListScope;
 }
+
+/** The event list's scopes: `all` matches (the default), or those in `view` on the timeline. */
+export const LIST_SCOPES = ['all', 'view'] as const;
+export type ListScope = (typeof LIST_SCOPES)[number];
 
 export const DEFAULT_VIEW: ViewState = {
   ...EMPTY_FILTERS,
@@ -39,6 +45,7 @@ export const DEFAULT_VIEW: ViewState = {
   tz: 'utc',
   geo: false,
   geowin: false,
+  list: 'all',
 };
 
 /** Includes an actor (and stops excluding it), or stops including it. */
@@ -299,6 +306,19 @@ export const PARAMS: readonly ParamCodec[] = [
   textParam('event'),
   flagParam('geo', 'the map'),
   flagParam('geowin', "the map's window switch"),
+  {
+    keys: ['list'],
+    read: (r, s) => {
+      const list = r.single('list');
+      if (list === undefined) return;
+      if ((LIST_SCOPES as readonly string[]).includes(list)) s.list = list as ListScope;
+      else
+        r.notice(
+          `Ignored list "${clipText(list, 40)}" (expected ${LIST_SCOPES.join(' or ')}); the list holds all matches.`,
+        );
+    },
+    write: (s, p) => void (s.list !== 'all' && p.set('list', s.list)),
+  },
   {
     keys: ['tz'],
     read: (r, s) => {

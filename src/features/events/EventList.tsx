@@ -8,6 +8,10 @@ import { Highlight } from '../../ui/Highlight';
 import { useFixedRows } from '../../ui/useFixedRows';
 import './events.css';
 import { formatCount } from '../../domain/formatCount';
+import { matchesInWindow, summariseWindow } from '../../domain/windowNavigation';
+import { timelineCommands } from '../../state/timelineCommands';
+import { EmptyWindowNote } from '../../ui/EmptyWindowNote';
+import { ListScopeBar } from './ListScopeBar';
 
 const ROW = 30;
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -23,9 +27,27 @@ export function EventList() {
   const { loaded, view, result, layer } = useViewData();
   const { index } = loaded;
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: false });
+  // The timeline's window as the link holds it (written as the analyst pans and zooms); none means "fit the data".
+  const { from, to } = view;
+  const summary = useMemo(
+    () =>
+      from !== undefined && to !== undefined
+        ? summariseWindow(index, result.matches, result.count, { start: from, end: to })
+        : undefined,
+    [index, result.matches, result.count, from, to],
+  );
+  const inViewOnly = view.list === 'view' && from !== undefined && to !== undefined;
   const rows = useMemo(
-    () => sortedMatches(index, result.matches, sort.key, sort.desc),
-    [index, result.matches, sort],
+    () =>
+      sortedMatches(
+        index,
+        inViewOnly
+          ? matchesInWindow(index, result.matches, { start: from, end: to })
+          : result.matches,
+        sort.key,
+        sort.desc,
+      ),
+    [index, result.matches, sort, inViewOnly, from, to],
   );
   const scroller = useRef<HTMLDivElement>(null);
   const inView = useFixedRows(scroller, rows.length, ROW, 12);
@@ -73,18 +95,41 @@ export function EventList() {
 
   const name = (id: string) => entityName(index, id);
   const terms = result.highlightTerms;
+  const scopeBar = <ListScopeBar scope={view.list} total={result.count} inView={summary?.inView} />;
+  const nearest = summary?.nearest;
+  const emptyWindow =
+    summary && summary.inView === 0 && result.count > 0 ? (
+      <EmptyWindowNote
+        before={summary.before}
+        after={summary.after}
+        {...(nearest !== undefined
+          ? {
+              nearest: {
+                label: `${index.events.at(nearest)!.title}, ${formatEventDate(index.events.at(nearest)!, view.tz)}`,
+                later: index.starts[nearest]! >= (to ?? 0),
+              },
+            }
+          : {})}
+        onGoToNearest={() => nearest !== undefined && timelineCommands()?.reveal(nearest)}
+      />
+    ) : null;
   if (rows.length === 0) {
     return (
       <div className="cs-events-empty">
-        <p>No events match. The filters above say why; remove one or use Clear all.</p>
+        {scopeBar}
+        {emptyWindow ?? (
+          <p>No events match. The filters above say why; remove one or use Clear all.</p>
+        )}
       </div>
     );
   }
   return (
     <div className="cs-events">
+      {scopeBar}
+      {emptyWindow}
       <div
         role="table"
-        aria-label={`Matching events, ${formatCount(rows.length)} rows`}
+        aria-label={`${inViewOnly ? 'Matching events in view' : 'Matching events'}, ${formatCount(rows.length)} rows`}
         aria-rowcount={rows.length + 1}
         className="cs-table"
       >

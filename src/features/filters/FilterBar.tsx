@@ -9,6 +9,7 @@ import type { ViewState } from '../../url/viewState';
 import { ActiveChips } from './ActiveChips';
 import { DateRangeFields } from './DateRangeFields';
 import { FacetPicker, type FacetOption } from './FacetPicker';
+import { SpellingNote } from './SpellingNote';
 import './filters.css';
 
 type ListKey = 'types' | 'tags' | 'places' | 'prec' | 'etypes' | 'atags';
@@ -179,6 +180,7 @@ export function FilterBar() {
           </select>
         </label>
       </div>
+      <SpellingNote q={view.q} spellings={result.spellings} />
       <ActiveChips />
       {result.notices.map((n) => (
         <p key={n} className="cs-note" role="note">

@@ -9,6 +9,7 @@ import { withoutFilters } from '../../url/viewState';
 import { groupElement, itemElement, periodElement, tooltipElement } from './itemContent';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useVisTimeline } from './useVisTimeline';
+import { WindowMatchesNote } from './WindowMatchesNote';
 import {
   useRevealSelection,
   useSyncedItems,
@@ -182,6 +183,15 @@ export function TimelineView({ build = true }: { build?: boolean }) {
           Zoom with + and −, pan with the arrow keys, walk events with j and k. The Events list
           below holds the same events as a table.
         </p>
+        {plan?.visibleCount === 0 && (
+          <WindowMatchesNote
+            index={index}
+            matches={result.matches}
+            count={result.count}
+            win={win}
+            tz={view.tz}
+          />
+        )}
         {result.count === 0 && (
           <div className="cs-empty" role="note">
             <p>No events match the current filters.</p>

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { Dashboard } from './pages/Dashboard';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+test.describe('on a phone', () => {
+  test('closing the details drawer frees the screen: the Entities button can be tapped', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open('event=kirby-frozen-assets');
+    const detailsButton = page.getByRole('button', { name: 'Details', exact: true });
+    const entitiesButton = page.getByRole('button', { name: 'Entities', exact: true });
+    await detailsButton.tap();
+    await expect(d.details).toBeVisible();
+    await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+    await d.details.getByRole('button', { name: 'Close event details' }).tap();
+    await expect.poll(() => d.params().get('event')).toBeNull();
+    await expect(d.details).toBeHidden();
+    await expect(detailsButton).toHaveAttribute('aria-expanded', 'false');
+    // A tap lands on the button, not on a drawer over it.
+    await entitiesButton.tap();
+    await expect(entitiesButton).toHaveAttribute('aria-expanded', 'true');
+    await expect(d.entities).toBeVisible();
+  });
+
+  test('a drawer opened without a selection has its own way out', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await page.getByRole('button', { name: 'Details', exact: true }).tap();
+    await expect(d.details).toBeVisible();
+    await d.details.getByRole('button', { name: 'Close the details drawer' }).tap();
+    await expect(d.details).toBeHidden();
+    const entitiesButton = page.getByRole('button', { name: 'Entities', exact: true });
+    await entitiesButton.tap();
+    await expect(d.entities).toBeVisible();
+    await d.entities.getByRole('button', { name: 'Close the entities drawer' }).tap();
+    await expect(d.entities).toBeHidden();
+  });
+});
