@@ -8,8 +8,13 @@ import { Highlight } from '../../ui/Highlight';
 import { useFixedRows } from '../../ui/useFixedRows';
 import './events.css';
 import { formatCount } from '../../domain/formatCount';
+import { clipText } from '../../domain/clipText';
 
 const ROW = 30;
+/** Characters of a text laid out in one cell (more never fits), of the tooltip of a title, and actors named. */
+const CELL_CHARS = 300;
+const TOOLTIP_CHARS = 1000;
+const SHOWN_ACTORS = 10;
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'date', label: 'Date' },
   { key: 'title', label: 'Title' },
@@ -71,7 +76,12 @@ export function EventList() {
     );
   };
 
-  const name = (id: string) => entityName(index, id);
+  // A row lays out what fits on one line, however long the data: a clipped title and the first few actors.
+  const name = (id: string) => clipText(entityName(index, id), CELL_CHARS);
+  const actorsText = (actors: readonly string[]) =>
+    actors.length > SHOWN_ACTORS
+      ? `${actors.slice(0, SHOWN_ACTORS).map(name).join(', ')} and ${formatCount(actors.length - SHOWN_ACTORS)} more`
+      : actors.map(name).join(', ');
   const terms = result.highlightTerms;
   if (rows.length === 0) {
     return (
@@ -139,17 +149,21 @@ export function EventList() {
                   <div role="cell" className="cs-td cs-col-date">
                     {formatEventDate(e, view.tz)}
                   </div>
-                  <div role="cell" className="cs-td cs-col-title" title={e.title}>
-                    <Highlight text={e.title} terms={terms} />
+                  <div
+                    role="cell"
+                    className="cs-td cs-col-title"
+                    title={clipText(e.title, TOOLTIP_CHARS)}
+                  >
+                    <Highlight text={clipText(e.title, CELL_CHARS)} terms={terms} />
                   </div>
                   <div role="cell" className="cs-td cs-col-type">
-                    {e.type ?? ''}
+                    {clipText(e.type ?? '', CELL_CHARS)}
                   </div>
                   <div role="cell" className="cs-td cs-col-actors">
-                    <Highlight text={e.actors.map(name).join(', ')} terms={terms} />
+                    <Highlight text={actorsText(e.actors)} terms={terms} />
                   </div>
                   <div role="cell" className="cs-td cs-col-place">
-                    {e.location?.name ?? ''}
+                    {clipText(e.location?.name ?? '', CELL_CHARS)}
                   </div>
                 </div>
               );
