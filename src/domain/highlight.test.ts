@@ -13,9 +13,17 @@ describe('highlightSegments on hostile input', () => {
     const text = `more ${word} and more`;
     const segs = highlightSegments(text, [word, 'more']);
     expect(segs.map((s) => s.text).join('')).toBe(text);
-    expect(segs.filter((s) => s.match).map((s) => s.text)).toEqual(['more']);
+    expect(segs.filter((s) => s.match).map((s) => s.text)).toEqual(['more', 'x'.repeat(19_995)]);
     const short = 'y'.repeat(15_000);
     expect(highlightSegments(short, [short])).toEqual([{ text: short, match: true }]);
+  });
+
+  it('marks a match that runs past the searched part up to its end', () => {
+    const word = `x${'y'.repeat(45_000)}`;
+    const segs = highlightSegments(`Long ${word}`, [word], { ...HIGHLIGHT_LIMITS, maxChars: 300 });
+    expect(segs[0]).toEqual({ text: 'Long ', match: false });
+    expect(segs[1]).toEqual({ text: `x${'y'.repeat(294)}`, match: true });
+    expect(segs.map((s) => s.text).join('')).toBe(`Long ${word}`);
   });
 
   it('marks at most maxMarks matches in a row and keeps the rest as plain text', () => {

@@ -27,9 +27,10 @@ export function foldCase(text: string): string {
 }
 
 /**
- * Splits text into plain and matching segments for the given terms (case-insensitive; where matches overlap,
- * the one that starts first wins, then the longest), within HIGHLIGHT_LIMITS; text past `maxChars` is one plain
- * segment.
+ * Splits the first `maxChars` characters of a text into plain and matching segments for the given terms
+ * (case-insensitive; where matches overlap, the one that starts first wins, then the longest), within
+ * HIGHLIGHT_LIMITS. A match that runs past `maxChars` is marked up to there (a term longer than that is compared
+ * by its first `maxChars` characters), and the text past `maxChars` follows as one plain segment.
  */
 export function highlightSegments(
   text: string,
@@ -37,20 +38,26 @@ export function highlightSegments(
   limits = HIGHLIGHT_LIMITS,
 ): Segment[] {
   if (text === '') return [{ text, match: false }];
-  const head = text.length > limits.maxChars ? text.slice(0, limits.maxChars) : text;
-  const hay = foldCase(head);
+  const window = Math.min(text.length, limits.maxChars);
   const usable = [
     ...new Set(
-      terms.map((t) => foldCase(t.trim())).filter((t) => t.length > 0 && t.length <= hay.length),
+      terms
+        .map((t) => foldCase(t.trim()))
+        // Past the window only a term's beginning can show; a text that is not clipped needs the whole term.
+        .map((t) => (text.length > window ? t.slice(0, window) : t))
+        .filter((t) => t.length > 0 && t.length <= text.length),
     ),
   ]
     .sort((a, b) => b.length - a.length)
     .slice(0, limits.maxTerms);
-  // Matches as [start, end): for each term, every non-overlapping occurrence, until enough are found.
+  const longest = usable[0]?.length ?? 0;
+  const hay = foldCase(text.slice(0, window + Math.max(0, longest - 1)));
+  // Matches as [start, end) starting inside the window: for each term, its non-overlapping occurrences, until
+  // enough are found.
   const found: [number, number][] = [];
   for (const t of usable) {
-    for (let at = hay.indexOf(t); at >= 0 && found.length < limits.maxMarks * 4;) {
-      found.push([at, at + t.length]);
+    for (let at = hay.indexOf(t); at >= 0 && at < window && found.length < limits.maxMarks * 4;) {
+      found.push([at, Math.min(window, at + t.length)]);
       at = hay.indexOf(t, at + t.length);
     }
   }
@@ -61,8 +68,8 @@ export function highlightSegments(
   for (const [start, end] of found) {
     if (start < last) continue;
     if (marks === limits.maxMarks) break;
-    if (start > last) out.push({ text: head.slice(last, start), match: false });
-    out.push({ text: head.slice(start, end), match: true });
+    if (start > last) out.push({ text: text.slice(last, start), match: false });
+    out.push({ text: text.slice(start, end), match: true });
     last = end;
     marks++;
   }

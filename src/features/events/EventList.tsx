@@ -154,13 +154,13 @@ export function EventList() {
                     className="cs-td cs-col-title"
                     title={clipText(e.title, TOOLTIP_CHARS)}
                   >
-                    <Highlight text={clipText(e.title, CELL_CHARS)} terms={terms} />
+                    <Highlight text={e.title} terms={terms} max={CELL_CHARS} />
                   </div>
                   <div role="cell" className="cs-td cs-col-type">
                     {clipText(e.type ?? '', CELL_CHARS)}
                   </div>
                   <div role="cell" className="cs-td cs-col-actors">
-                    <Highlight text={actorsText(e.actors)} terms={terms} />
+                    <Highlight text={actorsText(e.actors)} terms={terms} max={CELL_CHARS} />
                   </div>
                   <div role="cell" className="cs-td cs-col-place">
                     {clipText(e.location?.name ?? '', CELL_CHARS)}
