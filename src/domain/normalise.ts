@@ -276,10 +276,11 @@ type LocationResult = { ok: true; value?: EventLocation } | { ok: false; error: 
 
 function normaliseLocation(value: unknown, ctx: Ctx): LocationResult {
   if (value === undefined || value === null) return { ok: true };
-  if (typeof value === 'string') return { ok: true, value: { name: value } };
+  if (typeof value === 'string') return { ok: true, value: value === '' ? {} : { name: value } };
   if (!isRecord(value))
     return { ok: false, error: `location is ${describeValue(value)}, not an object` };
-  const name = optionalText(value.name, 'location.name', ctx);
+  // An empty place name says nothing (and no file format could tell it from a missing one).
+  const name = optionalText(value.name, 'location.name', ctx) || undefined;
   const hasLat = value.lat !== undefined && value.lat !== null;
   const hasLon = value.lon !== undefined && value.lon !== null;
   if (hasLat !== hasLon)

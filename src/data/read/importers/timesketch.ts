@@ -49,7 +49,8 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
   const id = `row-${position}`;
   if (time.warning)
     issues.push({ severity: 'warning', position, id, field: 'timestamp', message: time.warning });
-  const other: Row = {};
+  // Null-prototype with defineProperty: a column named "__proto__" is kept as data (SECURITY.md).
+  const other = Object.create(null) as Row;
   for (const [k, v] of Object.entries(row)) {
     if (
       ['message', 'datetime', 'timestamp_desc', 'tag', 'id'].includes(k) ||
@@ -59,7 +60,11 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
     )
       continue;
     // A column named like a Chronoscope field (title, start, actors…) is kept under its own name, prefixed.
-    other[KNOWN_EVENT_FIELDS.has(k) ? `timesketch_${k}` : k] = v;
+    Object.defineProperty(other, KNOWN_EVENT_FIELDS.has(k) ? `timesketch_${k}` : k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+    });
   }
   const ownId =
     typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id).trim() : '';
