@@ -466,6 +466,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
     issues.push({
       severity: 'error',
       position: LIMITS.maxEvents + 1,
+      records: doc.events.length - LIMITS.maxEvents,
       message: `only the first ${formatCount(LIMITS.maxEvents)} events are loaded; ${formatCount(doc.events.length - LIMITS.maxEvents)} more were not`,
     });
   }

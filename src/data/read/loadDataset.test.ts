@@ -150,6 +150,15 @@ describe('Timesketch JSON Lines and hostile columns', () => {
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 
+  it('quotes an unreadable Timesketch datetime as written', () => {
+    const o = ok(
+      loadDataset(enc('message,datetime,timestamp_desc\nhello,not a date,Write\n'), 'x.csv'),
+    );
+    const messages = o.dataset.issues.map((i) => i.message).join(' ');
+    expect(messages).toContain('not a date');
+    expect(messages).not.toContain('notTa');
+  });
+
   it('says that a web page is not a dataset', () => {
     const o = loadDataset(enc('<!DOCTYPE html>\n<html><body>hi</body></html>'), 'page.json');
     expect(!o.ok && o.error.message).toBe(

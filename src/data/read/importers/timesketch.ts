@@ -24,7 +24,8 @@ export function timesketchTime(row: Row): { iso?: string; error?: string; warnin
       const iso = microsToIso(Number(dt));
       return iso ? { iso } : { error: `datetime ${dt} is not a valid epoch in microseconds` };
     }
-    const iso = dt.replace(' ', 'T');
+    // "2024-01-01 10:00:00" is ISO with a space for the T; other text is passed on as written, to be reported.
+    const iso = dt.replace(/^(\d{4}-\d\d-\d\d) (?=\d)/, '$1T');
     if (ts && /^\d+$/.test(ts)) {
       const fromTs = Number(ts) / 1000;
       const fromDt = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
