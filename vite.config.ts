@@ -7,6 +7,13 @@ import react from '@vitejs/plugin-react';
  * the dev server needs inline scripts for React Fast Refresh. The e2e suite runs against the build, so every
  * end-to-end test runs under this policy.
  */
+/**
+ * Where datasets may be fetched from. By default any http(s) address, because `?data=` may name a dataset on any
+ * site; a deployment that knows its data hosts narrows it at build time, e.g.
+ * `CHRONOSCOPE_DATA_HOSTS="https://data.example.org" npm run build` (SECURITY.md).
+ */
+const DATA_HOSTS = process.env.CHRONOSCOPE_DATA_HOSTS?.trim() || 'http: https:';
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -14,8 +21,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  // ?data= may name any http(s) URL, fetched with CORS.
-  "connect-src 'self' http: https:",
+  // ?data= may name any http(s) URL, fetched with CORS (unless the deployment names its data hosts).
+  `connect-src 'self' ${DATA_HOSTS}`,
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -36,8 +43,24 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Headers only a server can send: no other site may frame the app (clickjacking); a meta tag cannot say this. The
+ * preview server (which the e2e suite runs against) also sends the whole policy; deployments should do the same.
+ */
+const FRAME_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+};
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  server: { headers: FRAME_HEADERS },
+  preview: {
+    headers: {
+      ...FRAME_HEADERS,
+      'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+    },
+  },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -7,7 +7,8 @@ import { ExportMenu } from '../features/share/ExportMenu';
 import { useUi } from '../state/uiStore';
 import type { ViewState } from '../url/viewState';
 import { effectiveTheme } from './useTheme';
-import { formatCount } from '../domain/formatCount';
+import { issueCounts, issueSummary } from '../domain/issueSummary';
+import { LIMITS } from '../domain/limits';
 
 export async function copyViewLink(eventId?: string): Promise<void> {
   const ok = await copyText(linkTo(eventId));
@@ -28,8 +29,7 @@ export function Header({ view, loaded }: { view: ViewState; loaded?: LoadedDatas
   const theme = useUi((s) => s.theme);
   const setTheme = useUi((s) => s.setTheme);
   const ds = loaded?.index.dataset;
-  const skipped = ds?.issues.filter((i) => i.severity === 'error').length ?? 0;
-  const warnings = ds ? ds.issues.length - skipped : 0;
+  const { skipped, warnings } = issueCounts(ds?.issues ?? []);
   const dark = effectiveTheme(theme) === 'dark';
   return (
     <header className="cs-header">
@@ -55,9 +55,7 @@ export function Header({ view, loaded }: { view: ViewState; loaded?: LoadedDatas
             className={skipped > 0 ? 'cs-warn-button' : undefined}
             onClick={() => openDialog('report')}
           >
-            {skipped > 0
-              ? `${formatCount(skipped)} event${skipped === 1 ? '' : 's'} skipped`
-              : `${formatCount(warnings)} warning${warnings === 1 ? '' : 's'}`}
+            {issueSummary(ds!.issues, LIMITS.maxEvents)}
           </button>
         )}
         {loaded && <ExportMenu />}

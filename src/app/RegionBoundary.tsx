@@ -4,11 +4,21 @@ interface State {
   error?: Error;
 }
 
-/** Catches a fault in one region so the rest of the dashboard keeps working. */
-export class RegionBoundary extends Component<
-  { name: string; children: ReactNode; resetKey?: unknown },
-  State
-> {
+interface Props {
+  name: string;
+  children: ReactNode;
+  /** What the region draws from (dataset, view): when any of them changes, a failed region tries again. */
+  resetKeys?: readonly unknown[];
+}
+
+const changed = (a: readonly unknown[] = [], b: readonly unknown[] = []) =>
+  a.length !== b.length || a.some((v, i) => !Object.is(v, b[i]));
+
+/**
+ * Catches a fault in one region so the rest of the dashboard keeps working; the region recovers by itself when
+ * its input changes (a search cleared, another event selected), or with "Try again".
+ */
+export class RegionBoundary extends Component<Props, State> {
   override state: State = {};
 
   static getDerivedStateFromError(error: Error): State {
@@ -19,8 +29,8 @@ export class RegionBoundary extends Component<
     console.error(`Chronoscope: the ${this.props.name} region failed`, error, info.componentStack);
   }
 
-  override componentDidUpdate(prev: { resetKey?: unknown }): void {
-    if (this.state.error && prev.resetKey !== this.props.resetKey)
+  override componentDidUpdate(prev: Props): void {
+    if (this.state.error && changed(prev.resetKeys, this.props.resetKeys))
       this.setState({ error: undefined });
   }
 

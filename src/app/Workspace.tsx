@@ -33,7 +33,8 @@ export function Workspace() {
   const { loaded, view } = useViewData();
   const drawer = useUi((s) => s.drawer);
   const setDrawer = useUi((s) => s.setDrawer);
-  const reset = loaded;
+  // A failed region tries again when the dataset or the view it draws changes.
+  const reset = [loaded, view];
   // The workspace is put on screen one part per frame, so that no single task mounts all of it and no single
   // frame lays out and paints all of it for the first time: the filters and the timeline's frame, then the
   // entity list, then the event table, each after the page has been painted; vis-timeline is built with the
@@ -76,30 +77,30 @@ export function Workspace() {
       </div>
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <DrawerClose name="entities" onClose={() => setDrawer(null)} />
-        <RegionBoundary name="Entities" resetKey={reset}>
+        <RegionBoundary name="Entities" resetKeys={reset}>
           {entities && <EntitySidebar />}
         </RegionBoundary>
       </section>
       <div className="cs-center" data-map={view.geo ? 'on' : 'off'}>
         <section className="cs-panel cs-filters-panel" aria-label="Filters">
-          <RegionBoundary name="Filters" resetKey={reset}>
+          <RegionBoundary name="Filters" resetKeys={reset}>
             <FilterBar />
           </RegionBoundary>
         </section>
         <section className="cs-panel cs-timeline-panel" aria-label="Timeline">
-          <RegionBoundary name="Timeline" resetKey={reset}>
+          <RegionBoundary name="Timeline" resetKeys={reset}>
             <DensityHistogram />
             <TimelineView build={timeline} />
           </RegionBoundary>
         </section>
         <section className="cs-panel cs-events-panel" aria-label="Events">
-          <RegionBoundary name="Events" resetKey={reset}>
+          <RegionBoundary name="Events" resetKeys={reset}>
             {table && <EventList />}
           </RegionBoundary>
         </section>
         {view.geo && (
           <section className="cs-panel cs-map-panel" aria-label="Map">
-            <RegionBoundary name="Map" resetKey={reset}>
+            <RegionBoundary name="Map" resetKeys={reset}>
               <Suspense fallback={<p className="cs-muted">Loading the map…</p>}>
                 <MapView />
               </Suspense>
@@ -114,7 +115,7 @@ export function Workspace() {
         data-selected={view.event !== undefined}
       >
         <DrawerClose name="details" onClose={() => setDrawer(null)} />
-        <RegionBoundary name="Event details" resetKey={`${view.event}`}>
+        <RegionBoundary name="Event details" resetKeys={reset}>
           <EventDetails onCopyEventLink={(id) => void copyViewLink(id)} />
         </RegionBoundary>
       </section>

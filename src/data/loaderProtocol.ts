@@ -12,7 +12,6 @@ export type LoadRequest =
       url: string;
       name: string;
       options: ReadOptions;
-      timeoutMs: number;
     }
   | { type: 'load'; from: 'bytes'; bytes: ArrayBuffer; name: string; options: ReadOptions };
 
@@ -32,6 +31,8 @@ export interface LoadProgress {
   phase: 'download' | 'parse' | 'index' | 'receive';
   loaded: number;
   total?: number;
+  /** While downloading: the compressed length the server announced, when `loaded` counts the unpacked bytes. */
+  compressed?: number;
 }
 
 /**

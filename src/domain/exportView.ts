@@ -59,17 +59,26 @@ export function exportJson(
 const VALIDATED_COLUMNS = new Set(['start', 'end', 'lat', 'lon']);
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Cells a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote (CSV injection). */
+/**
+ * Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed with a quote (CSV injection);
+ * so is a cell that already starts with a quote, so that reading back removes exactly the quote export added.
+ */
 function escapeCsvCell(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) || cell.startsWith("'") ? `'${cell}` : cell;
 }
 
-/** Joins list items with "; "; a ";" or "\\" inside an item is escaped with a backslash, so nothing splits wrongly. */
+/**
+ * Joins list items with "; "; a ";" or "\\" inside an item is escaped with a backslash, so nothing splits wrongly,
+ * and white space around an item is kept.
+ */
 export function joinList(items: readonly string[]): string {
   return items.map((i) => i.replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
 }
 
-/** Reads a joinList cell back into its items (empty items kept: parallel lists line up). */
+/**
+ * Reads a joinList cell back into its items exactly (empty items kept: parallel lists line up). The separator is
+ * "; "; a bare ";" (a list typed by hand) separates too.
+ */
 export function splitList(cell: string): string[] {
   if (cell === '') return [];
   const items: string[] = [];
@@ -78,17 +87,20 @@ export function splitList(cell: string): string[] {
     const c = cell[i]!;
     if (c === '\\' && i + 1 < cell.length) item += cell[++i];
     else if (c === ';') {
-      items.push(item.trim());
+      items.push(item);
       item = '';
+      if (cell[i + 1] === ' ') i++;
     } else item += c;
   }
-  items.push(item.trim());
+  items.push(item);
   return items;
 }
 
 /** Undoes escapeCsvCell when the export is read back. */
 export function unescapeCsvCell(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && (FORMULA_START.test(cell.slice(1)) || cell[1] === "'")
+    ? cell.slice(1)
+    : cell;
 }
 
 /**

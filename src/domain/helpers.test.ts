@@ -49,6 +49,8 @@ describe('safeHref', () => {
     ['//evil.example/x', undefined],
     ['vbscript:x', undefined],
     ['https://', undefined],
+    ['https://user:pass@example.org/', undefined],
+    ['https://example.org@evil.example/', undefined],
     [undefined, undefined],
   ])('%j → %j', (url, href) => expect(safeHref(url)).toBe(href));
 });

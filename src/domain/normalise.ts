@@ -276,10 +276,11 @@ type LocationResult = { ok: true; value?: EventLocation } | { ok: false; error: 
 
 function normaliseLocation(value: unknown, ctx: Ctx): LocationResult {
   if (value === undefined || value === null) return { ok: true };
-  if (typeof value === 'string') return { ok: true, value: { name: value } };
+  if (typeof value === 'string') return { ok: true, value: value === '' ? {} : { name: value } };
   if (!isRecord(value))
     return { ok: false, error: `location is ${describeValue(value)}, not an object` };
-  const name = optionalText(value.name, 'location.name', ctx);
+  // An empty place name says nothing (and no file format could tell it from a missing one).
+  const name = optionalText(value.name, 'location.name', ctx) || undefined;
   const hasLat = value.lat !== undefined && value.lat !== null;
   const hasLon = value.lon !== undefined && value.lon !== null;
   if (hasLat !== hasLon)
@@ -465,6 +466,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
     issues.push({
       severity: 'error',
       position: LIMITS.maxEvents + 1,
+      records: doc.events.length - LIMITS.maxEvents,
       message: `only the first ${formatCount(LIMITS.maxEvents)} events are loaded; ${formatCount(doc.events.length - LIMITS.maxEvents)} more were not`,
     });
   }

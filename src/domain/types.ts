@@ -71,6 +71,8 @@ export interface ValidationIssue {
   id?: string;
   field?: string;
   message: string;
+  /** How many records this issue stands for when more than one (the events past the limit are one issue). */
+  records?: number;
 }
 
 export interface Dataset {

@@ -5,6 +5,7 @@ import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
 import {
   DEFAULT_VIEW,
   LIST_SCOPES,
+  MAX_DATA_LENGTH,
   PARAMS,
   parseViewState,
   serialiseViewState,
@@ -74,6 +75,20 @@ describe('parseViewState: a table of links', () => {
   it('keeps the good parameters next to bad ones', () => {
     const { state } = parseViewState('actor=austin&group=nope&from=x&q=aid');
     expect(state).toMatchObject({ actors: ['austin'], q: 'aid', group: 'none' });
+  });
+
+  it('keeps a signed dataset URL of thousands of characters and refuses one past the limit, with a notice', () => {
+    const signed = `https://storage.example.org/b/e.json?X-Signature=${'a'.repeat(2000)}`;
+    const ok = parseViewState(`data=${encodeURIComponent(signed)}`);
+    expect(ok.state.data).toBe(signed);
+    expect(ok.notices).toEqual([]);
+    const tooLong = `https://x.example/e.json?s=${'a'.repeat(MAX_DATA_LENGTH)}`;
+    const refused = parseViewState(`data=${encodeURIComponent(tooLong)}`);
+    expect(refused.state.data).toBeUndefined();
+    expect(refused.notices).toEqual(['Ignored "data": longer than 8,000 characters.']);
+    expect(parseViewState(`q=${'a'.repeat(501)}`).notices).toEqual([
+      'Ignored "q": longer than 500 characters.',
+    ]);
   });
 
   it('reads a link without v as version 1', () => {

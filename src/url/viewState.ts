@@ -79,13 +79,15 @@ export interface ParsedView {
 
 const MAX_VALUES = 200;
 const MAX_VALUE_LENGTH = 500;
+/** Signed cloud-storage URLs carry long tokens (often 1,000-2,000 characters): a dataset address gets more room. */
+export const MAX_DATA_LENGTH = 8000;
 /** A column mapping names up to ~30 columns; its JSON gets more room than other values. */
 const MAX_MAP_LENGTH = 4000;
 
 /** What a codec reads from: the link's values by key, already trimmed of nothing, and where notices go. */
 interface Reader {
   /** The last value of a key, trimmed; undefined when absent, empty or too long (with a notice). */
-  single(key: string): string | undefined;
+  single(key: string, max?: number): string | undefined;
   /** Every distinct non-empty value of a key, trimmed, at most MAX_VALUES (with notices). */
   list(key: string): string[];
   /** The last raw value of a key (for values with their own length limit). */
@@ -137,11 +139,11 @@ function enumListParam<F extends 'etypes' | 'prec'>(
 }
 
 /** A single free-text parameter, left out when absent. */
-function textParam(key: 'data' | 'event' | 'q'): ParamCodec {
+function textParam(key: 'data' | 'event' | 'q', max = MAX_VALUE_LENGTH): ParamCodec {
   return {
     keys: [key],
     read: (r, s) => {
-      const v = r.single(key);
+      const v = r.single(key, max);
       if (v !== undefined) s[key] = v;
     },
     write: (s, p) => {
@@ -224,7 +226,7 @@ function dateFilterParam(key: 'since' | 'until'): ParamCodec {
  * the link says anything else.
  */
 export const PARAMS: readonly ParamCodec[] = [
-  textParam('data'),
+  textParam('data', MAX_DATA_LENGTH),
   {
     keys: ['fmt'],
     read: (r, s) => {
@@ -339,11 +341,11 @@ function reader(params: URLSearchParams, notices: string[]): Reader {
   return {
     notice,
     raw: (key) => params.getAll(key).at(-1),
-    single: (key) => {
+    single: (key, max = MAX_VALUE_LENGTH) => {
       const value = params.getAll(key).at(-1)?.trim();
       if (value === undefined || value === '') return undefined;
-      if (value.length > MAX_VALUE_LENGTH) {
-        notice(`Ignored "${key}": longer than ${MAX_VALUE_LENGTH} characters.`);
+      if (value.length > max) {
+        notice(`Ignored "${key}": longer than ${max.toLocaleString('en')} characters.`);
         return undefined;
       }
       return value;

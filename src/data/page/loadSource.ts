@@ -2,7 +2,8 @@ import { assembleIndex, buildIndex, type DatasetIndex } from '../../domain/build
 import { ChunkedEventStore } from '../../domain/eventStore';
 import type { Encoding } from '../read/decodeText';
 import type { FormatId } from '../read/detectFormat';
-import { fetchBytes } from '../read/fetchBytes';
+import { DOWNLOAD_LIMITS, fetchBytes } from '../read/fetchBytes';
+import { formatMegabytes, LIMITS } from '../../domain/limits';
 import type { ReadOptions } from '../read/loadDataset';
 import { failure, type LoadFailure } from '../read/loadFailure';
 import { type LoaderMessage, type LoadProgress, type LoadRequest } from '../loaderProtocol';
@@ -32,7 +33,7 @@ export class DatasetLoadError extends Error {
   }
 }
 
-export const FETCH_TIMEOUT_MS = 30_000;
+export const FETCH_TIMEOUT_MS = LIMITS.downloadIdleMs;
 /** Parsing and validating a million events takes seconds, not minutes; three minutes without an answer is a hang. */
 export const PARSE_TIMEOUT_MS = 180_000;
 
@@ -57,11 +58,31 @@ function runInWorker(
         fail(failure('timeout', `${what} stalled for ${Math.round(ms / 1000)} s and was stopped.`));
       }, ms);
     };
+    // The overall download deadline is kept here too, so that a worker too busy to keep its own still ends.
+    let received = 0;
+    let overall: ReturnType<typeof setTimeout> | undefined =
+      req.from === 'url'
+        ? setTimeout(
+            () =>
+              fail(
+                failure(
+                  'timeout',
+                  `Loading took more than ${Math.round(LIMITS.downloadTotalMs / 60_000)} min (${formatMegabytes(received)} received) and was stopped; the server is too slow.`,
+                ),
+              ),
+            LIMITS.downloadTotalMs,
+          )
+        : undefined;
+    const downloaded = () => {
+      if (overall !== undefined) clearTimeout(overall);
+      overall = undefined;
+    };
     let index: DatasetIndex | undefined;
     let events: ChunkedEventStore | undefined;
     let done = false;
     const stop = () => {
       done = true;
+      downloaded();
       if (watchdog !== undefined) clearTimeout(watchdog);
       signal?.removeEventListener('abort', onAbort);
     };
@@ -80,6 +101,8 @@ function runInWorker(
       switch (m.type) {
         case 'progress':
           arm(m.progress.phase);
+          if (m.progress.phase === 'download') received = m.progress.loaded;
+          else downloaded();
           onProgress(m.progress);
           break;
         case 'failed':
@@ -139,8 +162,8 @@ async function runInline(
 ): Promise<Outcome> {
   let bytes: Uint8Array;
   if (req.from === 'url') {
-    const r = await fetchBytes(req.url, req.timeoutMs, (loaded, total) =>
-      onProgress({ phase: 'download', loaded, ...(total ? { total } : {}) }),
+    const r = await fetchBytes(req.url, DOWNLOAD_LIMITS, (p) =>
+      onProgress({ phase: 'download', ...p }),
     );
     if (!r.ok) return r;
     bytes = r.bytes;
@@ -198,7 +221,6 @@ export async function loadSource(
         from: 'url',
         url: source.url,
         name: source.url.split('/').pop() ?? '',
-        timeoutMs: FETCH_TIMEOUT_MS,
         options,
       };
   }

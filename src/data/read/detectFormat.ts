@@ -9,20 +9,45 @@ function firstLine(text: string): string {
   return (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
 }
 
+/** Lines read to decide whether a file is JSON Lines, and the most characters read for it. */
+const JSONL_PROBE_LINES = 5;
+const JSONL_PROBE_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Timesketch JSON Lines: one object per line, the first readable ones with "message" and "datetime" or
+ * "timestamp". Whole lines are read (a first line may be far longer than any fixed prefix), a few of them, and a
+ * malformed one is skipped here: the importer reports it as a bad row.
+ */
+function looksLikeTimesketchJsonl(text: string): boolean {
+  let start = 0;
+  let lines = 0;
+  let timesketch = 0;
+  while (lines < JSONL_PROBE_LINES && start < text.length && start < JSONL_PROBE_CHARS) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line === '') continue;
+    lines++;
+    if (!line.startsWith('{')) return false;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    if ('message' in value && ('datetime' in value || 'timestamp' in value)) timesketch++;
+  }
+  // A JSON document (one object, or a pretty-printed one whose first line is "{") has no Timesketch record line.
+  return timesketch > 0;
+}
+
 /** Detects a dataset's format from its content (the file name only breaks ties). */
 export function detectFormat(text: string, name = ''): FormatId {
   const head = text.slice(0, 4096).trimStart();
   if (head.startsWith('{') || head.startsWith('[')) {
-    // JSON Lines: several top-level objects, one per line.
-    const lines = head.split('\n').filter((l) => l.trim() !== '');
-    if (
-      lines.length > 1 &&
-      lines.every((l, i) => i === lines.length - 1 || /^\s*\{.*\}\s*$/.test(l)) &&
-      !/^\s*[[{]\s*$/.test(lines[0]!)
-    ) {
-      if (/"message"\s*:/.test(head) && /"datetime"|"timestamp"/.test(head))
-        return 'timesketch-jsonl';
-    }
+    if (head.startsWith('{') && looksLikeTimesketchJsonl(text)) return 'timesketch-jsonl';
     if (/"start_date"\s*:\s*\{/.test(text.slice(0, 200_000))) return 'timelinejs';
     return 'chronoscope';
   }

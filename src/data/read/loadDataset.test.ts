@@ -104,3 +104,65 @@ describe('lineColumn', () => {
     expect(lineColumn(text, offset)).toEqual({ line, column }),
   );
 });
+
+describe('Timesketch JSON Lines and hostile columns', () => {
+  const line = (i: number, extra = '') =>
+    `{"message": "event ${i}", "datetime": "2024-01-0${i}T10:00:00Z", "timestamp_desc": "Write"${extra}}`;
+
+  it('detects JSON Lines whose first line is longer than any fixed prefix', () => {
+    const long = line(1, `, "blob": "${'x'.repeat(10_000)}"`);
+    const o = ok(loadDataset(enc([long, line(2), line(3)].join('\n')), 'events'));
+    expect(o.format).toBe('timesketch-jsonl');
+    expect(o.dataset.events).toHaveLength(3);
+  });
+
+  it('reports a malformed line as a bad row and loads the rest', () => {
+    for (const bad of [1, 2]) {
+      const lines = [line(1), line(2), line(3)];
+      lines[bad - 1] = '{"message": "broken", "datetime": ';
+      const o = ok(loadDataset(enc(lines.join('\n')), 'events.jsonl'));
+      expect(o.format).toBe('timesketch-jsonl');
+      expect(o.dataset.events).toHaveLength(2);
+      expect(o.dataset.issues).toContainEqual(
+        expect.objectContaining({ severity: 'error', position: bad }),
+      );
+    }
+  });
+
+  it('still reads a pretty-printed or one-line chronoscope document as one', () => {
+    const doc = {
+      events: [{ id: 'a', title: 'message', start: '2024', message: 'm', datetime: 1 }],
+    };
+    expect(ok(loadDataset(enc(JSON.stringify(doc)), 'x')).format).toBe('chronoscope');
+    expect(ok(loadDataset(enc(JSON.stringify(doc, null, 2)), 'x')).format).toBe('chronoscope');
+  });
+
+  it.each([
+    ['Timesketch JSONL', [line(1, ', "__proto__": "kept"'), line(2)].join('\n')],
+    [
+      'Timesketch CSV',
+      'message,datetime,timestamp_desc,__proto__\nhello,2024-01-01T00:00:00Z,Write,kept\n',
+    ],
+  ])('keeps a "__proto__" column of %s as data', (_n, text) => {
+    const o = ok(loadDataset(enc(text), 'x'));
+    const other = o.dataset.events[0]!.other;
+    expect(Object.getOwnPropertyDescriptor(other, '__proto__')?.value).toBe('kept');
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('quotes an unreadable Timesketch datetime as written', () => {
+    const o = ok(
+      loadDataset(enc('message,datetime,timestamp_desc\nhello,not a date,Write\n'), 'x.csv'),
+    );
+    const messages = o.dataset.issues.map((i) => i.message).join(' ');
+    expect(messages).toContain('not a date');
+    expect(messages).not.toContain('notTa');
+  });
+
+  it('says that a web page is not a dataset', () => {
+    const o = loadDataset(enc('<!DOCTYPE html>\n<html><body>hi</body></html>'), 'page.json');
+    expect(!o.ok && o.error.message).toBe(
+      'page.json is a web page (HTML), not a dataset: open a JSON, CSV or TSV file.',
+    );
+  });
+});

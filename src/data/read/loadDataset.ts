@@ -13,9 +13,11 @@ import { importGenericCsv, previewCsv } from './importers/genericCsv';
 import { missingColumns, type CsvMapping } from '../../domain/csvMapping';
 import { failure, type LoadFailure } from './loadFailure';
 import { parseJson } from './parseJson';
+import { looksLikeHtml } from './looksLikeHtml';
+import { LIMITS } from '../../domain/limits';
 
 /** The largest file Chronoscope opens (README "Limits"). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_FILE_BYTES = LIMITS.maxFileBytes;
 
 export type LoadOutcome =
   | { ok: true; dataset: Dataset; format: FormatId; encoding: Encoding; bytes: number }
@@ -140,6 +142,14 @@ export function loadDataset(
       return {
         ok: false,
         error: failure('empty', `${name || 'The file'} holds only white space.`),
+      };
+    if (looksLikeHtml(text))
+      return {
+        ok: false,
+        error: failure(
+          'unsupported',
+          `${name || 'The file'} is a web page (HTML), not a dataset: open a JSON, CSV or TSV file.`,
+        ),
       };
     const format = options.format ?? detectFormat(text, name);
     const importer = IMPORTERS[format];

@@ -7,6 +7,7 @@ export interface LoadFailure {
     | 'syntax'
     | 'shape'
     | 'network'
+    | 'not-found'
     | 'refused'
     | 'too-large'
     | 'unsupported'

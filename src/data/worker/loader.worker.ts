@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { fetchBytes } from '../read/fetchBytes';
+import { DOWNLOAD_LIMITS, fetchBytes } from '../read/fetchBytes';
 import { progressPacer } from './progressPacer';
 import type { BusyHint, LoaderMessage, LoadRequest, SearchRequest } from '../loaderProtocol';
 
@@ -30,8 +30,8 @@ async function load(req: LoadRequest): Promise<void> {
   const progress = progressPacer((p) => post({ type: 'progress', progress: p }));
   let bytes: Uint8Array;
   if (req.from === 'url') {
-    const download = fetchBytes(req.url, req.timeoutMs, (loaded, total) =>
-      progress({ phase: 'download', loaded, ...(total ? { total } : {}) }),
+    const download = fetchBytes(req.url, DOWNLOAD_LIMITS, (p) =>
+      progress({ phase: 'download', ...p }),
     );
     warmIntl();
     const r = await download;

@@ -1,16 +1,27 @@
 import { useState } from 'react';
+import { ClippedText } from '../../ui/ClippedText';
 import { useViewData } from '../../data/page/viewData';
 import { entityById } from '../../domain/buildIndex';
 import { describePrecision, formatEventDate } from '../../domain/formatDate';
 import { LIMITS } from '../../domain/limits';
 import { updateView } from '../../url/useViewState';
 import { toggleIncludedActor } from '../../url/viewState';
-import { Highlight } from '../../ui/Highlight';
+import { clipText } from '../../domain/clipText';
 import { OtherFields } from './OtherFields';
 import { SourceList } from './SourceList';
 import { AnalystNotes } from './AnalystNotes';
 import './details.css';
 import { formatCount } from '../../domain/formatCount';
+
+/**
+ * How much of a long title or description is laid out (ClippedText): enough for any real text at first, more on
+ * request in bounded steps.
+ */
+const TITLE_STEPS = { step: 1000, max: 5000 };
+const DESCRIPTION_STEPS = { step: 10_000, max: LIMITS.displayFieldChars };
+/** Characters of a name, place or tag shown in the details. */
+const NAME_CHARS = 300;
+const SHOWN_TAGS = 100;
 
 interface Props {
   onCopyEventLink(id: string): void;
@@ -61,7 +72,7 @@ export function EventDetails({ onCopyEventLink }: Props) {
         </button>
       </div>
       <h2 id="cs-details-heading" tabIndex={-1}>
-        <Highlight text={e.title} terms={terms} />
+        <ClippedText key={e.id} text={e.title} terms={terms} what="title" {...TITLE_STEPS} />
       </h2>
       {hidden && <p className="cs-note">This event is hidden by the current filters.</p>}
       <dl className="cs-facts">
@@ -84,25 +95,23 @@ export function EventDetails({ onCopyEventLink }: Props) {
           <>
             <dt>Actors</dt>
             <dd>
-              <ul className="cs-inline-list">
-                {e.actors.map((id) => {
+              <ActorList key={e.id} actors={e.actors}>
+                {(id) => {
                   const ent = entityById(index, id);
                   const on = view.actors.includes(id);
                   return (
-                    <li key={id}>
-                      <button
-                        type="button"
-                        className="cs-link-button"
-                        aria-pressed={on}
-                        title={on ? 'Remove this actor filter' : 'Show only events with this actor'}
-                        onClick={() => updateView((s) => toggleIncludedActor(s, id))}
-                      >
-                        {ent?.name ?? id}
-                      </button>
-                    </li>
+                    <button
+                      type="button"
+                      className="cs-link-button"
+                      aria-pressed={on}
+                      title={on ? 'Remove this actor filter' : 'Show only events with this actor'}
+                      onClick={() => updateView((s) => toggleIncludedActor(s, id))}
+                    >
+                      {clipText(ent?.name ?? id, NAME_CHARS)}
+                    </button>
                   );
-                })}
-              </ul>
+                }}
+              </ActorList>
             </dd>
           </>
         )}
@@ -110,7 +119,7 @@ export function EventDetails({ onCopyEventLink }: Props) {
           <>
             <dt>Place</dt>
             <dd>
-              {e.location.name ?? ''}
+              {clipText(e.location.name ?? '', NAME_CHARS)}
               {e.location.lat !== undefined && (
                 <span className="cs-muted">
                   {' '}
@@ -123,33 +132,70 @@ export function EventDetails({ onCopyEventLink }: Props) {
         {e.tags.length > 0 && (
           <>
             <dt>Tags</dt>
-            <dd>{e.tags.join(' · ')}</dd>
+            <dd>
+              {e.tags
+                .slice(0, SHOWN_TAGS)
+                .map((t) => clipText(t, NAME_CHARS))
+                .join(' · ')}
+              {e.tags.length > SHOWN_TAGS && (
+                <span className="cs-muted">
+                  {' '}
+                  and {formatCount(e.tags.length - SHOWN_TAGS)} more
+                </span>
+              )}
+            </dd>
           </>
         )}
       </dl>
       <AnalystNotes eventId={e.id} />
-      {e.description && <LongText text={e.description} terms={terms} />}
+      {e.description && (
+        <div className="cs-description">
+          <p>
+            <ClippedText
+              key={e.id}
+              text={e.description}
+              terms={terms}
+              what="description"
+              {...DESCRIPTION_STEPS}
+            />
+          </p>
+        </div>
+      )}
       <SourceList sources={e.sources} terms={terms} />
       <OtherFields other={e.other} />
     </article>
   );
 }
 
-function LongText({ text, terms }: { text: string; terms: string[] }) {
-  const [all, setAll] = useState(false);
-  const long = text.length > LIMITS.displayFieldChars;
-  const shown = long && !all ? text.slice(0, LIMITS.displayFieldChars) : text;
+/** Actors shown at first and added by each "show more": a selected event may name hundreds of thousands. */
+const ACTOR_STEP = 50;
+
+function ActorList({
+  actors,
+  children,
+}: {
+  actors: readonly string[];
+  children: (id: string) => React.ReactNode;
+}) {
+  const [shown, setShown] = useState(ACTOR_STEP);
+  const rest = actors.length - shown;
   return (
-    <div className="cs-description">
-      <p>
-        <Highlight text={shown} terms={long ? [] : terms} />
-        {long && !all && '…'}
-      </p>
-      {long && (
-        <button type="button" className="cs-link-button" onClick={() => setAll((a) => !a)}>
-          {all ? 'Show less' : `Show all ${formatCount(text.length)} characters`}
-        </button>
+    <ul className="cs-inline-list">
+      {actors.slice(0, shown).map((id) => (
+        <li key={id}>{children(id)}</li>
+      ))}
+      {rest > 0 && (
+        <li>
+          <button
+            type="button"
+            className="cs-link-button"
+            onClick={() => setShown((n) => n + ACTOR_STEP * 4)}
+          >
+            Show {formatCount(Math.min(rest, ACTOR_STEP * 4))} more of {formatCount(actors.length)}{' '}
+            actors
+          </button>
+        </li>
       )}
-    </div>
+    </ul>
   );
 }

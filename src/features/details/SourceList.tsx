@@ -1,6 +1,8 @@
 import type { Source } from '../../domain/types';
 import { safeHref } from '../../domain/safeUrl';
 import { Highlight } from '../../ui/Highlight';
+import { ClippedText } from '../../ui/ClippedText';
+import { clipText } from '../../domain/clipText';
 
 /** Provenance: every source with publisher, date and quote; only http(s) URLs become links. */
 export function SourceList({ sources, terms }: { sources: Source[]; terms: string[] }) {
@@ -11,7 +13,7 @@ export function SourceList({ sources, terms }: { sources: Source[]; terms: strin
       <ol>
         {sources.map((s, i) => {
           const href = safeHref(s.url);
-          const label = s.title ?? s.url ?? `Source ${i + 1}`;
+          const label = clipText(s.title ?? s.url ?? `Source ${i + 1}`, 500);
           return (
             <li key={i}>
               {href ? (
@@ -26,7 +28,7 @@ export function SourceList({ sources, terms }: { sources: Source[]; terms: strin
               {(s.publisher || s.published) && (
                 <span className="cs-muted">
                   {' — '}
-                  {[s.publisher, s.published].filter(Boolean).join(', ')}
+                  {clipText([s.publisher, s.published].filter(Boolean).join(', '), 500)}
                 </span>
               )}
               {s.url && !href && (
@@ -37,7 +39,7 @@ export function SourceList({ sources, terms }: { sources: Source[]; terms: strin
               )}
               {s.quote && (
                 <blockquote>
-                  <Highlight text={s.quote.slice(0, 5000)} terms={terms} />
+                  <ClippedText text={s.quote} terms={terms} what="quote" step={2000} max={10_000} />
                 </blockquote>
               )}
             </li>

@@ -1,3 +1,4 @@
+import { clipText } from '../../domain/clipText';
 import { memo } from 'react';
 import { useViewData } from '../../data/page/viewData';
 import { entityProfile } from '../../domain/entityProfile';
@@ -64,7 +65,7 @@ export const EntityRow = memo(function EntityRow({
           className="cs-entity-name"
           title={e.aliases.length ? `Also: ${e.aliases.join(', ')}` : undefined}
         >
-          {excluded ? <s>{e.name}</s> : e.name}
+          {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
           <span className="cs-entity-type">{e.type}</span>
         </label>
         <span id={`${id}-count`} className="cs-count" aria-label={`${count} matching events`}>
@@ -74,7 +75,7 @@ export const EntityRow = memo(function EntityRow({
           type="button"
           className={`cs-icon-button${excluded ? ' is-on' : ''}`}
           aria-pressed={excluded}
-          aria-label={`Exclude ${e.name}`}
+          aria-label={`Exclude ${clipText(e.name, 300)}`}
           title={excluded ? 'Stop excluding' : 'Exclude'}
           onClick={() => updateView((s) => toggleExcludedActor(s, e.id))}
         >
@@ -84,7 +85,7 @@ export const EntityRow = memo(function EntityRow({
           type="button"
           className="cs-icon-button"
           aria-expanded={open}
-          aria-label={`About ${e.name}`}
+          aria-label={`About ${clipText(e.name, 300)}`}
           title="Profile"
           onClick={() => onToggleOpen(code)}
         >
@@ -110,7 +111,7 @@ function EntityProfileView({ code }: { code: number }) {
       {e.aliases.length > 0 && <p className="cs-muted">Also known as: {e.aliases.join(', ')}</p>}
       <Sparkline
         bins={p.bins}
-        label={`${e.name}: ${p.count} matching events over the dataset's time span`}
+        label={`${clipText(e.name, 300)}: ${p.count} matching events over the dataset's time span`}
       />
       {p.firstSeen !== undefined ? (
         <p>
@@ -131,7 +132,7 @@ function EntityProfileView({ code }: { code: number }) {
                   className="cs-link-button"
                   onClick={() => onPick(index.entities[c.code]!.id)}
                 >
-                  {index.entities[c.code]!.name}
+                  {clipText(index.entities[c.code]!.name, 300)}
                 </button>{' '}
                 <span className="cs-count">{c.count}</span>
               </li>

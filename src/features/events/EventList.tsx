@@ -12,8 +12,13 @@ import { matchesInWindow, summariseWindow } from '../../domain/windowNavigation'
 import { timelineCommands } from '../../state/timelineCommands';
 import { EmptyWindowNote } from '../../ui/EmptyWindowNote';
 import { ListScopeBar } from './ListScopeBar';
+import { clipText } from '../../domain/clipText';
 
 const ROW = 30;
+/** Characters of a text laid out in one cell (more never fits), of the tooltip of a title, and actors named. */
+const CELL_CHARS = 300;
+const TOOLTIP_CHARS = 1000;
+const SHOWN_ACTORS = 10;
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'date', label: 'Date' },
   { key: 'title', label: 'Title' },
@@ -93,7 +98,12 @@ export function EventList() {
     );
   };
 
-  const name = (id: string) => entityName(index, id);
+  // A row lays out what fits on one line, however long the data: a clipped title and the first few actors.
+  const name = (id: string) => clipText(entityName(index, id), CELL_CHARS);
+  const actorsText = (actors: readonly string[]) =>
+    actors.length > SHOWN_ACTORS
+      ? `${actors.slice(0, SHOWN_ACTORS).map(name).join(', ')} and ${formatCount(actors.length - SHOWN_ACTORS)} more`
+      : actors.map(name).join(', ');
   const terms = result.highlightTerms;
   const scopeBar = <ListScopeBar scope={view.list} total={result.count} inView={summary?.inView} />;
   const nearest = summary?.nearest;
@@ -184,7 +194,11 @@ export function EventList() {
                   <div role="cell" className="cs-td cs-col-date">
                     {formatEventDate(e, view.tz)}
                   </div>
-                  <div role="cell" className="cs-td cs-col-title" title={e.title}>
+                  <div
+                    role="cell"
+                    className="cs-td cs-col-title"
+                    title={clipText(e.title, TOOLTIP_CHARS)}
+                  >
                     {layer.indexed.starred.has(pos) && (
                       <span className="cs-mark-star" role="img" aria-label="starred">
                         ★
@@ -195,16 +209,16 @@ export function EventList() {
                         ✎
                       </span>
                     )}
-                    <Highlight text={e.title} terms={terms} />
+                    <Highlight text={e.title} terms={terms} max={CELL_CHARS} />
                   </div>
                   <div role="cell" className="cs-td cs-col-type">
-                    {e.type ?? ''}
+                    {clipText(e.type ?? '', CELL_CHARS)}
                   </div>
                   <div role="cell" className="cs-td cs-col-actors">
-                    <Highlight text={e.actors.map(name).join(', ')} terms={terms} />
+                    <Highlight text={actorsText(e.actors)} terms={terms} max={CELL_CHARS} />
                   </div>
                   <div role="cell" className="cs-td cs-col-place">
-                    {e.location?.name ?? ''}
+                    {clipText(e.location?.name ?? '', CELL_CHARS)}
                   </div>
                 </div>
               );

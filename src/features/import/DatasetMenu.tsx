@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { BUNDLED } from '../../data/page/sources';
 import { FORMATS, READABLE_FORMATS, type FormatId } from '../../domain/formats';
 import { updateView } from '../../url/useViewState';
+import { MAX_DATA_LENGTH } from '../../url/viewState';
+import { formatCount } from '../../domain/formatCount';
 import { openDataset, openLocalFile } from './openDataset';
 
 /** Reads the current file as another format (or back to detection); a column mapping only outlives a switch to CSV. */
@@ -20,6 +22,7 @@ export function DatasetMenu({ current, format }: { current?: string; format?: Fo
   const input = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
   const [url, setUrl] = useState('');
+  const [refused, setRefused] = useState<string>();
   const close = () => menu.current?.removeAttribute('open');
   return (
     <div className="cs-dataset-controls">
@@ -62,9 +65,16 @@ export function DatasetMenu({ current, format }: { current?: string; format?: Fo
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (!url.trim()) return;
+              const address = url.trim();
+              if (!address) return;
+              // Said at once, here: a link that cannot hold the address would silently open something else.
+              if (address.length > MAX_DATA_LENGTH)
+                return setRefused(
+                  `This address is ${formatCount(address.length)} characters long; Chronoscope loads dataset addresses of up to ${formatCount(MAX_DATA_LENGTH)} characters.`,
+                );
+              setRefused(undefined);
               close();
-              openDataset(url.trim());
+              openDataset(address);
             }}
           >
             <label>
@@ -77,11 +87,21 @@ export function DatasetMenu({ current, format }: { current?: string; format?: Fo
                 spellCheck={false}
                 autoComplete="url"
                 value={url}
-                onChange={(e) => setUrl(e.target.value)}
+                onChange={(e) => {
+                  setUrl(e.target.value);
+                  setRefused(undefined);
+                }}
+                aria-invalid={refused !== undefined}
+                aria-describedby={refused ? 'cs-load-url-error' : undefined}
                 placeholder="https://…/events.json or a relative path"
               />
             </label>
             <button type="submit">Load</button>
+            {refused && (
+              <p id="cs-load-url-error" role="alert" className="cs-field-error">
+                {refused}
+              </p>
+            )}
           </form>
         </div>
       </details>

@@ -1,8 +1,7 @@
 import { useStore } from 'zustand';
 import { loadProgress } from '../../data/page/loadProgress';
 import { formatCount } from '../../domain/formatCount';
-
-const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 1)} MB`;
+import { formatMegabytes as mb } from '../../domain/limits';
 
 /** Progress while a dataset loads: bytes downloaded, then parsing, then indexing; cancellable. */
 export function LoadingPanel({ label, onCancel }: { label: string; onCancel(): void }) {
@@ -13,7 +12,9 @@ export function LoadingPanel({ label, onCancel }: { label: string; onCancel(): v
   if (progress?.phase === 'download') {
     text = progress.total
       ? `Downloading ${mb(progress.loaded)} of ${mb(progress.total)}`
-      : `Downloading ${mb(progress.loaded)}`;
+      : progress.compressed
+        ? `Downloading ${mb(progress.loaded)} (unpacked from a ${mb(progress.compressed)} compressed download)`
+        : `Downloading ${mb(progress.loaded)}`;
     value = progress.loaded;
     max = progress.total;
   } else if (progress?.phase === 'parse') {

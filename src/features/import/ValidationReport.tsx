@@ -2,6 +2,7 @@ import type { IndexedDataset } from '../../domain/buildIndex';
 import { Dialog } from '../../ui/Dialog';
 import { downloadText } from '../../ui/download';
 import { formatCount } from '../../domain/formatCount';
+import { issueCounts } from '../../domain/issueSummary';
 
 const SHOWN = 500;
 
@@ -16,12 +17,13 @@ export function ValidationReport({
   onClose(): void;
 }) {
   const errors = dataset.issues.filter((i) => i.severity === 'error');
+  const { skipped } = issueCounts(dataset.issues);
   const warnings = dataset.issues.filter((i) => i.severity === 'warning');
   return (
     <Dialog open={open} title="Validation report" onClose={onClose} wide>
       <p>
         {formatCount(dataset.events.length)} of {formatCount(dataset.recordCount)} records loaded.{' '}
-        {formatCount(errors.length)} skipped, {formatCount(warnings.length)} warning
+        {formatCount(skipped)} skipped, {formatCount(warnings.length)} warning
         {warnings.length === 1 ? '' : 's'} (fields repaired or ignored; the event still loaded).
       </p>
       <div className="cs-report-scroll">

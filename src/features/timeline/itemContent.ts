@@ -45,7 +45,7 @@ export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: strin
   root.append(el('strong', 'cs-tooltip-title', clip(e.title)));
   root.append(el('div', 'cs-tooltip-date', formatEventDate(e, tz)));
   if (e.actors.length > 0) {
-    const names = e.actors.map((id) => entityName(index, id));
+    const names = e.actors.slice(0, 20).map((id) => clip(entityName(index, id)));
     root.append(el('div', 'cs-tooltip-actors', clip(names.join(', '))));
   }
   return root;

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { CSV_COLUMNS } from '../../../domain/csvColumns';
 import { buildIndex, entityName } from '../../../domain/buildIndex';
 import { exportCsv } from '../../../domain/exportView';
 import { normaliseDocument } from '../../../domain/normalise';
@@ -43,6 +45,85 @@ describe('Chronoscope CSV (the CSV export, read back)', () => {
         );
     },
   );
+
+  it('brings back exactly values that start with a quote, and white space around list items', () => {
+    const index = buildIndex(
+      normaliseDocument({
+        events: [
+          {
+            id: "'-5",
+            title: "'=1+1",
+            start: '2024-01-01',
+            actors: ["'=1+1", '=1+1'],
+            tags: ["''x", ' spaced tag '],
+            sources: [
+              { title: '  padded title  ', url: 'https://example.org/a' },
+              { title: "'@x" },
+            ],
+          },
+        ],
+      }),
+    );
+    const o = loadDataset(new TextEncoder().encode(exportCsv(index, index.all)), 'x.csv');
+    if (!o.ok) throw new Error(o.error.message);
+    const again = buildIndex(o.dataset);
+    expect(visible(again.events[0]!, (id) => entityName(again, id))).toEqual(
+      visible(index.events[0]!, (id) => entityName(index, id)),
+    );
+    expect(again.events[0]!.actors.map((id) => entityName(again, id))).toEqual(["'=1+1", '=1+1']);
+    expect(again.events[0]!.sources.map((x) => x.title)).toEqual(['  padded title  ', "'@x"]);
+  });
+
+  it('round-trips every value of arbitrary strings through the CSV export (property)', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    const event = fc.record({
+      title: text,
+      type: text,
+      description: text,
+      place: text,
+      actors: fc.array(text, { maxLength: 3 }),
+      tags: fc.array(text, { maxLength: 3 }),
+      sources: fc.array(fc.record({ title: text, url: fc.webUrl() }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 4 }), (raw) => {
+        const index = buildIndex(
+          normaliseDocument({
+            events: raw.map((r, i) => ({
+              id: `e${i}`,
+              start: `2024-01-0${i + 1}`,
+              title: r.title,
+              type: r.type,
+              description: r.description,
+              location: { name: r.place },
+              actors: r.actors,
+              tags: r.tags,
+              sources: r.sources,
+            })),
+          }),
+        );
+        if (index.size === 0) return;
+        const o = loadDataset(new TextEncoder().encode(exportCsv(index, index.all)), 'x.csv');
+        if (!o.ok) throw new Error(o.error.message);
+        const again = buildIndex(o.dataset);
+        expect(again.size).toBe(index.size);
+        for (let i = 0; i < index.size; i++)
+          expect(visible(again.events[i]!, (id) => entityName(again, id))).toEqual(
+            visible(index.events[i]!, (id) => entityName(index, id)),
+          );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps a column named __proto__ as data', () => {
+    const csv = `${CSV_COLUMNS.join(',')},__proto__\ne1,Title,2024-01-01,,day,false,,,,,,,,,,polluted\n`;
+    const o = loadDataset(new TextEncoder().encode(csv), 'x.csv');
+    if (!o.ok) throw new Error(o.error.message);
+    const e = o.dataset.events[0]!;
+    expect(Object.getOwnPropertyDescriptor(e.other, '__proto__')?.value).toBe('polluted');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 
   it('restores cells the export defused as formulas, and negative numbers untouched', () => {
     const index = buildIndex(

@@ -7,7 +7,7 @@ import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>> &
   Record<string, string | undefined>;
 
-const list = (s: string | undefined) => splitList(s ?? '').filter(Boolean);
+const list = (s: string | undefined) => splitList(s ?? '').filter((i) => i.trim() !== '');
 
 /** The parallel source lists of the export back as sources (an entry empty in both lists is dropped). */
 function sources(urls = '', titles = ''): { url?: string; title?: string }[] {
@@ -30,8 +30,15 @@ export function importChronoscopeCsv(text: string): {
   const { rows, issues } = csvRecords<Row>(text);
   const known = new Set<string>(CSV_COLUMNS);
   const events = rows.map((raw) => {
-    const row: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) if (v !== undefined) row[k] = unescapeCsvCell(v);
+    // Null-prototype with defineProperty: a column named "__proto__" is kept as data (SECURITY.md).
+    const row = Object.create(null) as Record<string, string>;
+    for (const [k, v] of Object.entries(raw))
+      if (v !== undefined)
+        Object.defineProperty(row, k, {
+          value: unescapeCsvCell(v),
+          enumerable: true,
+          writable: true,
+        });
     const lat = row.lat?.trim() ? Number(row.lat) : undefined;
     const lon = row.lon?.trim() ? Number(row.lon) : undefined;
     const other: Record<string, unknown> = {};

@@ -24,7 +24,8 @@ export function timesketchTime(row: Row): { iso?: string; error?: string; warnin
       const iso = microsToIso(Number(dt));
       return iso ? { iso } : { error: `datetime ${dt} is not a valid epoch in microseconds` };
     }
-    const iso = dt.replace(' ', 'T');
+    // "2024-01-01 10:00:00" is ISO with a space for the T; other text is passed on as written, to be reported.
+    const iso = dt.replace(/^(\d{4}-\d\d-\d\d) (?=\d)/, '$1T');
     if (ts && /^\d+$/.test(ts)) {
       const fromTs = Number(ts) / 1000;
       const fromDt = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
@@ -62,7 +63,8 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
   const id = `row-${position}`;
   if (time.warning)
     issues.push({ severity: 'warning', position, id, field: 'timestamp', message: time.warning });
-  const other: Row = {};
+  // Null-prototype with defineProperty: a column named "__proto__" is kept as data (SECURITY.md).
+  const other = Object.create(null) as Row;
   for (const [k, v] of Object.entries(row)) {
     if (
       [
@@ -80,7 +82,11 @@ function toEvent(row: Row, position: number, issues: ValidationIssue[]): Row {
     )
       continue;
     // A column named like a Chronoscope field (title, start, actors…) is kept under its own name, prefixed.
-    other[KNOWN_EVENT_FIELDS.has(k) ? `timesketch_${k}` : k] = v;
+    Object.defineProperty(other, KNOWN_EVENT_FIELDS.has(k) ? `timesketch_${k}` : k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+    });
   }
   const ownId =
     typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id).trim() : '';
