@@ -21,6 +21,9 @@ export const DATASET_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const CATALOG_DDL = `
 CREATE SCHEMA IF NOT EXISTS ${SCHEMA};
 CREATE EXTENSION IF NOT EXISTS fuzzystrmatch WITH SCHEMA ${SCHEMA};
+DO $$ BEGIN
+  CREATE COLLATION ${SCHEMA}.natural (provider = icu, locale = 'en-u-ks-level1-kn', deterministic = false);
+EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 CREATE SEQUENCE IF NOT EXISTS ${SCHEMA}.version_seq;
 CREATE TABLE IF NOT EXISTS ${SCHEMA}.datasets (
   id text PRIMARY KEY,
