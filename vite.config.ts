@@ -1,27 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './src/lib/contentSecurityPolicy';
 
 /**
- * The Content-Security-Policy of the built app (see SECURITY.md). It is injected only into the production build:
- * the dev server needs inline scripts for React Fast Refresh. The e2e suite runs against the build, so every
- * end-to-end test runs under this policy.
+ * The Content-Security-Policy of the built app (SECURITY.md), injected only into the production build: the dev
+ * server needs inline scripts for React Fast Refresh. The e2e suite runs against the build, so every end-to-end
+ * test runs under this policy; the server (server/) sends the same policy as a header.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // vis-timeline positions items with inline style attributes; no dataset text ever becomes markup or CSS.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // ?data= may name any http(s) URL, fetched with CORS.
-  "connect-src 'self' http: https:",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -63,7 +50,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: true,
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
   },

@@ -17,7 +17,7 @@ import {
 import type { SortKey } from '../../src/domain/eventOrder';
 import type { StaleValues } from '../../src/domain/query';
 import { parseTextQuery, words } from '../../src/domain/textSearch';
-import { ENTITY_TYPES, PRECISIONS, type TimelineEvent } from '../../src/domain/types';
+import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
 import { tables } from './schema';
@@ -87,6 +87,7 @@ export interface ViewAnswer {
 
 /** Per-version lookups (entity ids, dimension values), read once and kept while the version is current. */
 export interface VersionDicts {
+  entities: Entity[];
   entityIds: string[];
   entityNames: string[];
   entityTypes: string[];
@@ -97,14 +98,15 @@ export interface VersionDicts {
 
 export async function loadDicts(db: Pool | PoolClient, version: string): Promise<VersionDicts> {
   const t = tables(version);
-  const ents = await db.query<{ id: string; name: string; type: string }>(
-    `SELECT id, name, type FROM ${t.entities} ORDER BY code`,
+  const ents = await db.query<{ id: string; name: string; type: string; doc: string }>(
+    `SELECT id, name, type, doc FROM ${t.entities} ORDER BY code`,
   );
   const vals = await db.query<{ dim: string; value: string }>(
     `SELECT dim, value FROM ${t.values} ORDER BY dim, code`,
   );
   const of = (dim: string) => vals.rows.filter((r) => r.dim === dim).map((r) => r.value);
   return {
+    entities: ents.rows.map((r) => JSON.parse(r.doc) as Entity),
     entityIds: ents.rows.map((r) => r.id),
     entityNames: ents.rows.map((r) => r.name),
     entityTypes: ents.rows.map((r) => r.type),
