@@ -20,7 +20,7 @@ import { parseTextQuery, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
-import { tables } from './schema';
+import { SCHEMA, tables } from './schema';
 import type { DatasetRecord } from './catalog';
 
 type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
@@ -260,16 +260,16 @@ async function textCondition(
   if (wanted.length === 0) return { sql: () => 'false', terms: [] };
   const lp = new Params();
   const selects = wanted.map(({ word, loose }, k) => {
-    const w = lp.add(word);
-    if (!loose) return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word = ${w}`;
+    if (!loose) return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word = ${lp.add(word)}::text`;
+    const prefix = `word LIKE ${lp.add(likePrefix(word))}::text`;
     const edits = maxEdits(word);
-    const fuzzy =
-      edits > 0 && word.length <= LEVENSHTEIN_MAX
-        ? ` OR (length(word) BETWEEN ${word.length - edits} AND ${word.length + edits}
-              AND CASE WHEN length(word) <= ${LEVENSHTEIN_MAX}
-                  THEN chronoscope.levenshtein_less_equal(word, ${w}, ${edits}) <= ${edits} ELSE false END)`
-        : '';
-    return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word LIKE ${lp.add(likePrefix(word))}${fuzzy}`;
+    if (edits === 0 || word.length > LEVENSHTEIN_MAX)
+      return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE ${prefix}`;
+    const w = lp.add(word);
+    return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE ${prefix}
+            OR (length(word) BETWEEN ${word.length - edits} AND ${word.length + edits}
+                AND CASE WHEN length(word) <= ${LEVENSHTEIN_MAX}
+                    THEN ${SCHEMA}.levenshtein_less_equal(word, ${w}::text, ${edits}) <= ${edits} ELSE false END)`;
   });
   const { rows } = await db.query<{ k: number; code: number; word: string }>(
     selects.join(' UNION ALL '),

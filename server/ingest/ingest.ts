@@ -158,7 +158,7 @@ export async function ingest(
   args: IngestArgs,
   databaseUrl: string,
   log: (line: string) => void = (l) => console.error(l),
-  hooks: { beforeCommit?: () => Promise<void> | void } = {},
+  hooks: { beforeCommit?: () => Promise<void> | void; progress?: boolean } = {},
 ): Promise<IngestResult> {
   const { bytes, name } = await readSource(args.source);
   log(`Reading ${name} (${(bytes.length / 2 ** 20).toFixed(1)} MB)…`);
@@ -204,7 +204,8 @@ export async function ingest(
     // Two ingests of one id queue here instead of racing to swap the pointer.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [args.id]);
     await client.query(versionDdl(version));
-    const progress = progressReporter(index.size);
+    const progress =
+      hooks.progress === false ? { tick: () => {}, done: () => {} } : progressReporter(index.size);
     const dict = new WordCodes();
     await copyInto(client, t.events, eventRows(index, dict), (n) => progress.tick(n));
     progress.tick(index.size, true);

@@ -11,7 +11,25 @@ export interface Cluster {
   port: number;
   /** Connection string of the superuser (the ingest's role in tests). */
   url: string;
+  /** Stops the server, keeping its data (the database "going away"). */
+  pause(): void;
+  /** Starts it again after pause(). */
+  resume(): void;
   stop(): void;
+}
+
+/** A TCP port nobody listens on just now. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => resolvePort(port));
+    });
+  });
 }
 
 /** initdb refuses to run as root: then every server program runs as the unprivileged `postgres` user. */
@@ -32,20 +50,24 @@ export function startCluster(port: number): Cluster {
   const data = join(dir, 'data');
   const user = process.getuid?.() === 0 ? 'postgres' : (process.env.USER ?? 'postgres');
   run('initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    'start',
-  ]);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      'start',
+    ]);
+  start();
   let stopped = false;
   return {
     port,
     url: `postgres://${user}@127.0.0.1:${port}/postgres`,
+    pause: () => void run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
