@@ -8,7 +8,9 @@ import { createApp } from './http/app';
 function main(): void {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('Set DATABASE_URL to the PostgreSQL database to serve (postgres://user@host:port/db).');
+    console.error(
+      'Set DATABASE_URL to the PostgreSQL database to serve (postgres://user@host:port/db).',
+    );
     process.exit(2);
   }
   let access;

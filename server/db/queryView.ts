@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { BucketUnit } from '../../src/domain/buckets';
-import { isDrawable, parseIsoDate } from '../../src/domain/dates';
+import { parseIsoDate } from '../../src/domain/dates';
 import type { Filters } from '../../src/domain/filters';
 import { histogramBounds } from '../../src/domain/histogram';
 import type { GroupBy, Lane } from '../../src/domain/lanes';
@@ -184,7 +184,8 @@ async function filterConditions(
   if (inc.length > 0 || exc.length > 0) {
     conds.set('actor', (p) => {
       const parts: string[] = [];
-      if (inc.length > 0) parts.push(`actors ${f.match === 'all' ? '@>' : '&&'} ${p.add(inc)}::int[]`);
+      if (inc.length > 0)
+        parts.push(`actors ${f.match === 'all' ? '@>' : '&&'} ${p.add(inc)}::int[]`);
       if (exc.length > 0) parts.push(`NOT (actors && ${p.add(exc)}::int[])`);
       return parts.join(' AND ');
     });
@@ -195,7 +196,9 @@ async function filterConditions(
     conds.set('etype', (p) => `(etypes & ${p.add(bits)}::smallint) <> 0`);
   }
   const single = (key: DimKey, column: string, codes: number[]) =>
-    conds.set(key, (p) => (codes.length === 0 ? 'false' : `${column} = ANY(${p.add(codes)}::int[])`));
+    conds.set(key, (p) =>
+      codes.length === 0 ? 'false' : `${column} = ANY(${p.add(codes)}::int[])`,
+    );
   if (f.types.length > 0) single('type', 'type', resolve(f.types, dicts.types, stale.types));
   if (f.places.length > 0) single('place', 'place', resolve(f.places, dicts.places, stale.places));
   if (f.tags.length > 0) {
@@ -203,7 +206,10 @@ async function filterConditions(
     conds.set('tag', (p) => (codes.length === 0 ? 'false' : `tags && ${p.add(codes)}::int[]`));
   }
   if (f.prec.length > 0)
-    conds.set('prec', (p) => `prec = ANY(${p.add(f.prec.map((x) => PRECISIONS.indexOf(x)))}::smallint[])`);
+    conds.set(
+      'prec',
+      (p) => `prec = ANY(${p.add(f.prec.map((x) => PRECISIONS.indexOf(x)))}::smallint[])`,
+    );
 
   if (f.q.trim() !== '') {
     const text = await textCondition(db, t.words, f.q);
@@ -255,12 +261,15 @@ async function textCondition(
 ): Promise<{ sql: Cond; terms: string[] }> {
   const { terms, phrases } = parseTextQuery(q);
   const wanted: { word: string; loose: boolean }[] = [];
-  for (const term of terms) for (const w of words(term)) wanted.push({ word: pgText(w), loose: true });
-  for (const ph of phrases) for (const w of words(ph)) wanted.push({ word: pgText(w), loose: false });
+  for (const term of terms)
+    for (const w of words(term)) wanted.push({ word: pgText(w), loose: true });
+  for (const ph of phrases)
+    for (const w of words(ph)) wanted.push({ word: pgText(w), loose: false });
   if (wanted.length === 0) return { sql: () => 'false', terms: [] };
   const lp = new Params();
   const selects = wanted.map(({ word, loose }, k) => {
-    if (!loose) return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word = ${lp.add(word)}::text`;
+    if (!loose)
+      return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word = ${lp.add(word)}::text`;
     const prefix = `word LIKE ${lp.add(likePrefix(word))}::text`;
     const edits = maxEdits(word);
     if (edits === 0 || word.length > LEVENSHTEIN_MAX)
@@ -333,8 +342,11 @@ export async function queryView(
     active.length === 0
       ? ds.eventCount
       : Number(
-          (await run<{ n: string }>((p) => `SELECT count(*) AS n FROM ${t.events} WHERE ${where(p)}`))[0]!
-            .n,
+          (
+            await run<{ n: string }>(
+              (p) => `SELECT count(*) AS n FROM ${t.events} WHERE ${where(p)}`,
+            )
+          )[0]!.n,
         );
 
   const facet = async (
@@ -472,12 +484,15 @@ async function planLanes(
             UNION ALL SELECT ${noneLane} WHERE cardinality(e.actors) = 0)`
         : `(SELECT CASE WHEN e.${group} IS NULL THEN ${noneLane} ELSE ${laneOf(p, `e.${group}`)} END AS lane)`,
     copiesSql: (p) =>
-      multi ? `GREATEST(1, (SELECT count(DISTINCT ${laneOf(p, 'x')}) FROM unnest(e.actors) x))` : '1',
+      multi
+        ? `GREATEST(1, (SELECT count(DISTINCT ${laneOf(p, 'x')}) FROM unnest(e.actors) x))`
+        : '1',
   };
 }
 
 /** isDrawable in SQL: within what a JavaScript Date can represent. */
-const DRAWABLE = 'e.start_ms BETWEEN -8.64e15 AND 8.64e15 AND e.end_ms BETWEEN -8.64e15 AND 8.64e15';
+const DRAWABLE =
+  'e.start_ms BETWEEN -8.64e15 AND 8.64e15 AND e.end_ms BETWEEN -8.64e15 AND 8.64e15';
 
 /**
  * The window the app fits to when the link names none: the matches' drawable extent with a 5% margin, at least a
@@ -609,7 +624,9 @@ async function histogramOf(
   const { bounds, unit } = histogramBounds(range, targetBins);
   const nb = bounds.length - 1;
   const rows = await run<{ k: number; n: string }>(
-    (p) => `SELECT width_bucket(start_ms, ${p.add(bounds)}::float8[]) - 1 AS k, count(*) AS n FROM ${events}
+    (
+      p,
+    ) => `SELECT width_bucket(start_ms, ${p.add(bounds)}::float8[]) - 1 AS k, count(*) AS n FROM ${events}
             WHERE ${where(p)} AND start_ms >= ${p.add(bounds[0])}::float8 AND start_ms < ${p.add(bounds[nb])}::float8
             GROUP BY 1`,
   );

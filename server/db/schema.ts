@@ -122,7 +122,10 @@ export async function ensureCatalog(client: PoolClient): Promise<void> {
 }
 
 /** Grants the reader role read access to a version's tables and the catalog, when the role exists. */
-export async function grantReader(client: PoolClient, version: number | bigint | string): Promise<void> {
+export async function grantReader(
+  client: PoolClient,
+  version: number | bigint | string,
+): Promise<void> {
   const { rows } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [READER_ROLE]);
   if (rows.length === 0) return;
   const t = tables(version);

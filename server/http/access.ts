@@ -32,7 +32,15 @@ export function parseTokens(spec: string | undefined): Access {
       throw new Error(
         `CHRONOSCOPE_TOKENS: a token is shorter than ${MIN_TOKEN_LENGTH} characters; use a long random one (openssl rand -hex 24).`,
       );
-    const ids = eq < 0 ? 'all' : new Set(entry.slice(eq + 1).split(',').filter(Boolean));
+    const ids =
+      eq < 0
+        ? 'all'
+        : new Set(
+            entry
+              .slice(eq + 1)
+              .split(',')
+              .filter(Boolean),
+          );
     grants.push({ digest: digest(token), datasets: ids });
   }
   return {
@@ -42,7 +50,8 @@ export function parseTokens(spec: string | undefined): Access {
       const d = digest(token);
       // Every grant is compared, in constant time each, so the answer's timing says nothing about the tokens.
       let found: Grant['datasets'] | undefined;
-      for (const g of grants) if (timingSafeEqual(g.digest, d) && found === undefined) found = g.datasets;
+      for (const g of grants)
+        if (timingSafeEqual(g.digest, d) && found === undefined) found = g.datasets;
       return found;
     },
   };
@@ -55,7 +64,10 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** May a caller with this grant read this dataset? */
-export function mayRead(ds: { id: string; public: boolean }, grant: Grant['datasets'] | undefined): boolean {
+export function mayRead(
+  ds: { id: string; public: boolean },
+  grant: Grant['datasets'] | undefined,
+): boolean {
   if (ds.public) return true;
   if (grant === undefined) return false;
   return grant === 'all' || grant.has(ds.id);

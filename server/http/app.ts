@@ -86,10 +86,22 @@ class HttpError extends Error {
 /** PostgreSQL errors that mean "the database is away" (connection refused or lost, shutting down, starting). */
 function isUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
-  if (typeof err?.code !== 'string') return /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? '');
+  if (typeof err?.code !== 'string')
+    return /Connection terminated|timeout exceeded when trying to connect/i.test(
+      err?.message ?? '',
+    );
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300'].includes(err.code) ||
-    err.code.startsWith('08')
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ENOTFOUND',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '53300',
+    ].includes(err.code) || err.code.startsWith('08')
   );
 }
 
@@ -136,17 +148,23 @@ export function createApp(opts: AppOptions): Server {
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const client = req.socket.remoteAddress ?? 'unknown';
     if (!limiter.take(client))
-      throw new HttpError(429, 'rate-limited', 'Too many requests; slow down.', { 'Retry-After': '1' });
-    const parts = path.split('/').slice(2).map((p) => {
-      try {
-        return decodeURIComponent(p);
-      } catch {
-        throw new HttpError(400, 'bad-request', 'The address could not be read.');
-      }
-    });
+      throw new HttpError(429, 'rate-limited', 'Too many requests; slow down.', {
+        'Retry-After': '1',
+      });
+    const parts = path
+      .split('/')
+      .slice(2)
+      .map((p) => {
+        try {
+          return decodeURIComponent(p);
+        } catch {
+          throw new HttpError(400, 'bad-request', 'The address could not be read.');
+        }
+      });
     const method = req.method ?? 'GET';
     const only = (m: string) => {
-      if (method !== m) throw new HttpError(405, 'method-not-allowed', `Use ${m} here.`, { Allow: m });
+      if (method !== m)
+        throw new HttpError(405, 'method-not-allowed', `Use ${m} here.`, { Allow: m });
     };
     if (parts[0] !== 'datasets' || parts.length > 4)
       throw new HttpError(404, 'not-found', 'No such API path.');
@@ -188,7 +206,9 @@ export function createApp(opts: AppOptions): Server {
 
   async function metadata(ds: DatasetRecord) {
     const d = await dicts(ds);
-    const { allFacets: _facets, ...meta } = ds.meta;
+    // The precomputed facet counts are the server's own shortcut, not metadata.
+    const meta: Partial<DatasetRecord['meta']> = { ...ds.meta };
+    delete meta.allFacets;
     return {
       id: ds.id,
       ...meta,
@@ -206,7 +226,11 @@ export function createApp(opts: AppOptions): Server {
   async function query(ds: DatasetRecord, raw: unknown) {
     const parsed = QueryBody.safeParse(raw);
     if (!parsed.success)
-      throw new HttpError(400, 'bad-request', 'The query is not one this server reads: see docs/server.md.');
+      throw new HttpError(
+        400,
+        'bad-request',
+        'The query is not one this server reads: see docs/server.md.',
+      );
     const b = parsed.data;
     const { state, notices } = parseViewState(b.view);
     const answer = await queryView(opts.pool, ds, await dicts(ds), state, {
@@ -218,7 +242,10 @@ export function createApp(opts: AppOptions): Server {
           : {}),
       ...(b.widthPx ? { lod: { maxVisibleItems: 100, widthPx: b.widthPx, minBucketPx: 56 } } : {}),
       ...(b.histogram
-        ? { histogramRange: { start: b.histogram.start, end: b.histogram.end }, histogramBins: b.histogram.bins ?? 120 }
+        ? {
+            histogramRange: { start: b.histogram.start, end: b.histogram.end },
+            histogramBins: b.histogram.bins ?? 120,
+          }
         : {}),
       sort: b.sort ?? { key: 'date', descending: false },
       offset: b.offset ?? 0,
@@ -272,7 +299,10 @@ export function createApp(opts: AppOptions): Server {
           });
         }
         log(`internal error on ${req.method} ${path}: ${(e as Error)?.stack ?? String(e)}`);
-        return json(res, 500, { error: 'internal', message: 'The server could not answer this request.' });
+        return json(res, 500, {
+          error: 'internal',
+          message: 'The server could not answer this request.',
+        });
       }
       return;
     }
@@ -310,7 +340,8 @@ export function createApp(opts: AppOptions): Server {
   return createServer((req, res) => {
     handle(req, res).catch((e) => {
       log(`unhandled: ${(e as Error)?.stack ?? String(e)}`);
-      if (!res.headersSent) json(res, 500, { error: 'internal', message: 'The server could not answer this request.' });
+      if (!res.headersSent)
+        json(res, 500, { error: 'internal', message: 'The server could not answer this request.' });
       else res.destroy();
     });
   });

@@ -65,7 +65,9 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
     else if (a === '--fmt') {
       const f = value();
       if (!(READABLE_FORMATS as string[]).includes(f))
-        throw new UsageError(`Unknown format "${f}"; expected one of ${READABLE_FORMATS.join(', ')}.`);
+        throw new UsageError(
+          `Unknown format "${f}"; expected one of ${READABLE_FORMATS.join(', ')}.`,
+        );
       out.format = f as FormatId;
     } else if (a === '--map') {
       const m = mappingFromParam(value());
@@ -94,7 +96,8 @@ async function readSource(source: string): Promise<{ bytes: Uint8Array; name: st
     const res = await fetch(url, { redirect: 'follow' });
     if (!res.ok) throw new UsageError(`${source} answered ${res.status} ${res.statusText}.`);
     const length = Number(res.headers.get('content-length') ?? 0);
-    if (length > MAX_FILE_BYTES) throw new UsageError(`${source} is larger than the ${MAX_FILE_BYTES / 2 ** 20} MB limit.`);
+    if (length > MAX_FILE_BYTES)
+      throw new UsageError(`${source} is larger than the ${MAX_FILE_BYTES / 2 ** 20} MB limit.`);
     return { bytes: new Uint8Array(await res.arrayBuffer()), name: basename(url.pathname) };
   }
   return { bytes: new Uint8Array(await readFile(source)), name: basename(source) };
@@ -121,7 +124,12 @@ export function progressReporter(total: number, out: NodeJS.WriteStream = proces
   };
 }
 
-async function copyInto(client: pg.PoolClient, table: string, rows: Iterable<string>, onRow?: (n: number) => void) {
+async function copyInto(
+  client: pg.PoolClient,
+  table: string,
+  rows: Iterable<string>,
+  onRow?: (n: number) => void,
+) {
   let n = 0;
   const source = Readable.from(
     (function* () {
@@ -178,8 +186,11 @@ export async function ingest(
     `${outcome.format} (${outcome.encoding}): ${dataset.recordCount.toLocaleString('en')} records, ${dataset.events.length.toLocaleString('en')} events valid, ${errors.length.toLocaleString('en')} rejected, ${warnings.toLocaleString('en')} warnings.`,
   );
   for (const i of errors.slice(0, 5))
-    log(`  rejected ${dataset.recordUnit === 'row' ? 'row' : '#'}${i.position}${i.id ? ` (${i.id})` : ''}: ${i.message}`);
-  if (errors.length > 5) log(`  … and ${errors.length - 5} more (stored with the dataset's metadata).`);
+    log(
+      `  rejected ${dataset.recordUnit === 'row' ? 'row' : '#'}${i.position}${i.id ? ` (${i.id})` : ''}: ${i.message}`,
+    );
+  if (errors.length > 5)
+    log(`  … and ${errors.length - 5} more (stored with the dataset's metadata).`);
   if (dataset.events.length === 0) throw new FatalLoadError('No valid events: nothing to ingest.');
 
   const index = buildIndex(dataset);
@@ -198,7 +209,9 @@ export async function ingest(
   try {
     await client.query(`SET client_min_messages = warning`);
     await ensureCatalog(client);
-    const version = String((await client.query(`SELECT nextval('${SCHEMA}.version_seq') AS v`)).rows[0].v);
+    const version = String(
+      (await client.query(`SELECT nextval('${SCHEMA}.version_seq') AS v`)).rows[0].v,
+    );
     const t = tables(version);
     await client.query('BEGIN');
     // Two ingests of one id queue here instead of racing to swap the pointer.
@@ -216,7 +229,10 @@ export async function ingest(
     log('Indexing…');
     for (const ddl of versionIndexes(version)) await client.query(ddl);
     for (const table of Object.values(t)) await client.query(`ANALYZE ${table}`);
-    const previous = await client.query(`SELECT version FROM ${SCHEMA}.datasets WHERE id = $1 FOR UPDATE`, [args.id]);
+    const previous = await client.query(
+      `SELECT version FROM ${SCHEMA}.datasets WHERE id = $1 FOR UPDATE`,
+      [args.id],
+    );
     await client.query(
       `INSERT INTO ${SCHEMA}.datasets (id, version, title, public, event_count, meta)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb)

@@ -11,7 +11,9 @@ async function main(): Promise<number> {
     return EXIT.usage;
   }
   if (!url) {
-    console.error('Set DATABASE_URL to the PostgreSQL database to ingest into (postgres://user@host:port/db).');
+    console.error(
+      'Set DATABASE_URL to the PostgreSQL database to ingest into (postgres://user@host:port/db).',
+    );
     return EXIT.usage;
   }
   try {
@@ -23,11 +25,15 @@ async function main(): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof FatalLoadError) {
-      console.error(`Not ingested: ${e.message} The previous version of "${args.id}", if any, is unchanged.`);
+      console.error(
+        `Not ingested: ${e.message} The previous version of "${args.id}", if any, is unchanged.`,
+      );
       return EXIT.fatal;
     }
     const message = e instanceof Error ? e.message : String(e);
-    console.error(`Not ingested: database error: ${message}. The previous version of "${args.id}", if any, is unchanged.`);
+    console.error(
+      `Not ingested: database error: ${message}. The previous version of "${args.id}", if any, is unchanged.`,
+    );
     return EXIT.database;
   }
 }

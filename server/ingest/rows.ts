@@ -50,36 +50,43 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
     const tagCodes: number[] = [];
     for (let k = index.tagOffsets[i]!; k < index.tagOffsets[i + 1]!; k++)
       tagCodes.push(index.tagValues[k]!);
-    const actorCodes = index.actorValues.subarray(index.actorOffsets[i]!, index.actorOffsets[i + 1]!);
+    const actorCodes = index.actorValues.subarray(
+      index.actorOffsets[i]!,
+      index.actorOffsets[i + 1]!,
+    );
     const type = index.eventType[i]!;
     const place = index.eventPlace[i]!;
-    yield [
-      i,
-      copyText(e.id),
-      num(e.start),
-      num(e.end),
-      long[i] ? 't' : 'f',
-      index.eventPrecision[i]!,
-      type >= 0 ? type : '\\N',
-      place >= 0 ? place : '\\N',
-      index.eventEntityTypes[i]!,
-      intArray(actorCodes),
-      intArray(tagCodes),
-      intArray([...ws]),
-      copyText(searchableText(index, e)),
-      copyText(e.title),
-      copyText(e.actors.length ? e.actors.map((a) => entityName(index, a)).join(', ') : null),
-      copyText(JSON.stringify(e)),
-    ].join('\t') + '\n';
+    yield (
+      [
+        i,
+        copyText(e.id),
+        num(e.start),
+        num(e.end),
+        long[i] ? 't' : 'f',
+        index.eventPrecision[i]!,
+        type >= 0 ? type : '\\N',
+        place >= 0 ? place : '\\N',
+        index.eventEntityTypes[i]!,
+        intArray(actorCodes),
+        intArray(tagCodes),
+        intArray([...ws]),
+        copyText(searchableText(index, e)),
+        copyText(e.title),
+        copyText(e.actors.length ? e.actors.map((a) => entityName(index, a)).join(', ') : null),
+        copyText(JSON.stringify(e)),
+      ].join('\t') + '\n'
+    );
   }
 }
 
 export function* entityRows(index: BuiltIndex): Generator<string> {
   for (let c = 0; c < index.entities.length; c++) {
     const e = index.entities[c]!;
-    yield [c, copyText(e.id), copyText(e.name), copyText(e.type), copyText(JSON.stringify(e))].join(
-      '\t',
-    ) + '\n';
+    yield (
+      [c, copyText(e.id), copyText(e.name), copyText(e.type), copyText(JSON.stringify(e))].join(
+        '\t',
+      ) + '\n'
+    );
   }
 }
 

@@ -15,7 +15,12 @@ import { SORT_KEYS, type SortKey } from '../../src/domain/eventOrder';
 import { GROUP_BYS } from '../../src/domain/lanes';
 import { words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Dataset } from '../../src/domain/types';
-import { DEFAULT_VIEW, parseViewState, serialiseViewState, type ViewState } from '../../src/url/viewState';
+import {
+  DEFAULT_VIEW,
+  parseViewState,
+  serialiseViewState,
+  type ViewState,
+} from '../../src/url/viewState';
 import { apiPool } from '../db/pool';
 import { READER_ROLE, SCHEMA } from '../db/schema';
 import { parseTokens } from '../http/access';
@@ -29,7 +34,12 @@ const NARROW = 'narrow-token-abcdefghijklmnop';
 
 /** The fixtures served, by id: public or private, and the file read. */
 const FIXTURES = [
-  { id: 'ucdp', file: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv', public: true, runs: 60 },
+  {
+    id: 'ucdp',
+    file: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+    public: true,
+    runs: 60,
+  },
   { id: 'acled', file: 'fixtures/files/acled-sample.csv', public: true, runs: 25 },
   { id: 'twain', file: 'fixtures/third-party/timelinejs/marktwain.json', public: true, runs: 25 },
   { id: 'hostile', file: 'e2e/fixtures/hostile.json', public: false, runs: 40 },
@@ -63,14 +73,20 @@ async function api(path: string, init: RequestInit & { token?: string } = {}) {
 }
 
 const query = (id: string, body: unknown, token?: string) =>
-  api(`/api/datasets/${id}/query`, { method: 'POST', body: JSON.stringify(body), ...(token ? { token } : {}) });
+  api(`/api/datasets/${id}/query`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    ...(token ? { token } : {}),
+  });
 
 before(async () => {
   cluster = startCluster(await freePort());
   admin = new pg.Pool({ connectionString: cluster.url, max: 2 });
   await admin.query(`CREATE ROLE ${READER_ROLE} LOGIN`);
   for (const f of FIXTURES) {
-    await ingest({ source: f.file, id: f.id, public: f.public }, cluster.url, quiet, { progress: false });
+    await ingest({ source: f.file, id: f.id, public: f.public }, cluster.url, quiet, {
+      progress: false,
+    });
     const out = loadDataset(new Uint8Array(readFileSync(f.file)), f.file.split('/').pop()!);
     assert.ok(out.ok);
     engines.set(f.id, { dataset: out.dataset, engine: browserEngine(out.dataset) });
@@ -96,7 +112,9 @@ after(async () => {
 });
 
 /** A random view state over a dataset's own values (with names it lacks, typos, prefixes and phrases). */
-function viewStates(dataset: Dataset): fc.Arbitrary<{ view: ViewState; opts: Record<string, unknown> }> {
+function viewStates(
+  dataset: Dataset,
+): fc.Arbitrary<{ view: ViewState; opts: Record<string, unknown> }> {
   const ids = dataset.entities.map((e) => e.id);
   const pick = <T>(xs: readonly T[], extra: T[] = []) =>
     xs.length + extra.length === 0
@@ -108,7 +126,10 @@ function viewStates(dataset: Dataset): fc.Arbitrary<{ view: ViewState; opts: Rec
   const types = distinct((e) => [e.type]);
   const tags = distinct((e) => e.tags);
   const places = distinct((e) => [e.location?.name]);
-  const vocab = [...new Set(dataset.events.slice(0, 400).flatMap((e) => words(e.title)))].slice(0, 300);
+  const vocab = [...new Set(dataset.events.slice(0, 400).flatMap((e) => words(e.title)))].slice(
+    0,
+    300,
+  );
   const titles = dataset.events.slice(0, 200).map((e) => e.title);
   const word = fc.constantFrom(...(vocab.length ? vocab : ['x']));
   const term = fc.oneof(
@@ -126,7 +147,10 @@ function viewStates(dataset: Dataset): fc.Arbitrary<{ view: ViewState; opts: Rec
     });
   const q = fc.oneof(
     { weight: 3, arbitrary: fc.constant('') },
-    { weight: 3, arbitrary: fc.array(term, { minLength: 1, maxLength: 2 }).map((t) => t.join(' ')) },
+    {
+      weight: 3,
+      arbitrary: fc.array(term, { minLength: 1, maxLength: 2 }).map((t) => t.join(' ')),
+    },
     { weight: 1, arbitrary: fc.tuple(term, phrase).map(([t, p]) => `${t} ${p}`) },
   );
   const ext = {
@@ -135,8 +159,12 @@ function viewStates(dataset: Dataset): fc.Arbitrary<{ view: ViewState; opts: Rec
   };
   const clampDraw = (t: number) => Math.max(-8.64e15, Math.min(8.64e15, t));
   const span = Math.max(86_400_000, ext.end - ext.start);
-  const time = fc.double({ min: 0, max: 1, noNaN: true }).map((x) => Math.round(clampDraw(ext.start + x * span)));
-  const isoDay = time.map((t) => new Date(t).toISOString().slice(0, fc.sample(fc.constantFrom(4, 7, 10), 1)[0]));
+  const time = fc
+    .double({ min: 0, max: 1, noNaN: true })
+    .map((x) => Math.round(clampDraw(ext.start + x * span)));
+  const isoDay = time.map((t) =>
+    new Date(t).toISOString().slice(0, fc.sample(fc.constantFrom(4, 7, 10), 1)[0]),
+  );
   const window = fc
     .tuple(time, fc.double({ min: 1e-5, max: 1.2, noNaN: true }))
     .map(([s, w]) => ({ start: s, end: Math.round(clampDraw(s + Math.max(1000, w * span))) }))
@@ -193,15 +221,17 @@ function viewStates(dataset: Dataset): fc.Arbitrary<{ view: ViewState; opts: Rec
 
 /** The parts of an answer both engines must agree on (everything but the highlight terms and event bodies). */
 function comparable(a: Record<string, unknown>) {
-  const { highlightTerms: _h, rows, plan, ...rest } = a as {
-    highlightTerms: unknown;
+  const { rows, plan, ...rest } = a as {
     rows: { position: number; event: { id: string } }[];
     plan: { items: { id: string }[] } | null;
   };
+  delete (rest as { highlightTerms?: unknown }).highlightTerms;
   return JSON.parse(
     JSON.stringify({
       ...rest,
-      plan: plan ? { ...plan, items: [...plan.items].sort((x, y) => (x.id < y.id ? -1 : 1)) } : null,
+      plan: plan
+        ? { ...plan, items: [...plan.items].sort((x, y) => (x.id < y.id ? -1 : 1)) }
+        : null,
       rows: rows.map((r) => [r.position, r.event.id]),
     }),
   ) as unknown;
@@ -218,7 +248,12 @@ describe('the API answers as the browser engine does', () => {
           assert.equal(res.status, 200, res.text);
           // The server reads the link with the app's own codecs: the reference reads the same link.
           const read = parseViewState(link).state;
-          const o = opts as { sort: { key: SortKey; descending: boolean }; offset: number; limit: number; widthPx: number };
+          const o = opts as {
+            sort: { key: SortKey; descending: boolean };
+            offset: number;
+            limit: number;
+            widthPx: number;
+          };
           const expected = browserAnswer(engine, read, {
             group: read.group,
             ...(read.from !== undefined ? { window: { start: read.from, end: read.to! } } : {}),
@@ -227,7 +262,11 @@ describe('the API answers as the browser engine does', () => {
             offset: o.offset,
             limit: o.limit,
           });
-          assert.deepEqual(comparable(res.body), comparable(expected as unknown as Record<string, unknown>), link);
+          assert.deepEqual(
+            comparable(res.body),
+            comparable(expected as unknown as Record<string, unknown>),
+            link,
+          );
         }),
         { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
       );
@@ -251,7 +290,9 @@ describe('the API answers as the browser engine does', () => {
 describe('access', () => {
   it('lists only what the caller may read', async () => {
     const ids = async (token?: string) =>
-      ((await api('/api/datasets', token ? { token } : {})).body.datasets as { id: string }[]).map((d) => d.id).sort();
+      ((await api('/api/datasets', token ? { token } : {})).body.datasets as { id: string }[])
+        .map((d) => d.id)
+        .sort();
     assert.deepEqual(await ids(), ['acled', 'twain', 'ucdp']);
     assert.deepEqual(await ids(TOKEN), ['acled', 'hostile', 'twain', 'ucdp']);
     assert.deepEqual(await ids('wrong-token-but-long-enough'), ['acled', 'twain', 'ucdp']);
@@ -281,7 +322,13 @@ describe('access', () => {
 
 describe('HTTP', () => {
   it('unknown /api/ paths are JSON 404s, never the app', async () => {
-    for (const path of ['/api', '/api/', '/api/nope', '/api/datasets/ucdp/nope', '/api/datasets/ucdp/events/a/b']) {
+    for (const path of [
+      '/api',
+      '/api/',
+      '/api/nope',
+      '/api/datasets/ucdp/nope',
+      '/api/datasets/ucdp/events/a/b',
+    ]) {
       const res = await api(path);
       assert.equal(res.status, 404, path);
       assert.match(res.headers.get('content-type') ?? '', /application\/json/);
@@ -307,7 +354,13 @@ describe('HTTP', () => {
       fc.jsonValue(),
       fc.record({ view: fc.string({ maxLength: 300 }) }),
       fc.record({
-        view: fc.constantFrom("q=')%3B DROP TABLE x%3B--", 'actor=%00', 'type=%27%27', 'since=99999999', 'q=%22%22%22'),
+        view: fc.constantFrom(
+          "q=')%3B DROP TABLE x%3B--",
+          'actor=%00',
+          'type=%27%27',
+          'since=99999999',
+          'q=%22%22%22',
+        ),
         window: fc.record({ start: fc.double(), end: fc.double() }),
         offset: fc.integer(),
         limit: fc.integer(),
@@ -317,7 +370,10 @@ describe('HTTP', () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (body) => {
         const res = await query('ucdp', body);
-        assert.ok(res.status === 200 || (res.status >= 400 && res.status < 500), `${res.status} ${res.text}`);
+        assert.ok(
+          res.status === 200 || (res.status >= 400 && res.status < 500),
+          `${res.status} ${res.text}`,
+        );
         // Answers carry the dataset's own text; errors carry a sentence and nothing from the database.
         if (res.status !== 200) {
           assert.deepEqual(Object.keys(res.body).sort(), ['error', 'message']);
@@ -354,7 +410,9 @@ describe('HTTP', () => {
   });
 
   it("the API's role cannot write", async () => {
-    const reader = new pg.Pool({ connectionString: cluster.url.replace(/\/\/[^@]+@/, `//${READER_ROLE}@`) });
+    const reader = new pg.Pool({
+      connectionString: cluster.url.replace(/\/\/[^@]+@/, `//${READER_ROLE}@`),
+    });
     try {
       await assert.rejects(reader.query(`DELETE FROM ${SCHEMA}.datasets`), /permission denied/);
     } finally {
@@ -374,46 +432,76 @@ describe('ingest', () => {
       ).rows[0].n,
     );
   const eventCount = async (id: string) =>
-    (await admin.query(`SELECT event_count FROM ${SCHEMA}.datasets WHERE id = $1`, [id])).rows[0]?.event_count as
-      | number
-      | undefined;
+    (await admin.query(`SELECT event_count FROM ${SCHEMA}.datasets WHERE id = $1`, [id])).rows[0]
+      ?.event_count as number | undefined;
 
   it('a failed re-ingest leaves the previous version whole; a good one replaces it and drops the old tables', async () => {
-    await ingest({ source: 'fixtures/files/acled-sample.csv', id: 'swap', public: true }, cluster.url, quiet, { progress: false });
+    await ingest(
+      { source: 'fixtures/files/acled-sample.csv', id: 'swap', public: true },
+      cluster.url,
+      quiet,
+      { progress: false },
+    );
     const before = await eventCount('swap');
     const tablesBefore = await versionTables();
     const first = await query('swap', { view: '' });
     await assert.rejects(
-      ingest({ source: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv', id: 'swap', public: true }, cluster.url, quiet, {
-        progress: false,
-        beforeCommit: () => {
-          throw new Error('interrupted');
+      ingest(
+        {
+          source: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+          id: 'swap',
+          public: true,
         },
-      }),
+        cluster.url,
+        quiet,
+        {
+          progress: false,
+          beforeCommit: () => {
+            throw new Error('interrupted');
+          },
+        },
+      ),
       /interrupted/,
     );
     assert.equal(await eventCount('swap'), before);
     assert.equal(await versionTables(), tablesBefore);
     assert.deepEqual((await query('swap', { view: '' })).body, first.body);
 
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'server/ingest/main.ts', 'e2e/fixtures/not-json.json', '--id', 'swap'], {
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: cluster.url },
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/ingest/main.ts', 'e2e/fixtures/not-json.json', '--id', 'swap'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: cluster.url },
+      },
+    );
     assert.equal(cli.status, 1, cli.stderr);
     assert.match(cli.stderr, /Not ingested/);
     assert.equal(await eventCount('swap'), before);
 
-    const usage = spawnSync(process.execPath, ['--import', 'tsx', 'server/ingest/main.ts', 'x.json'], {
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: cluster.url },
-    });
+    const usage = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/ingest/main.ts', 'x.json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: cluster.url },
+      },
+    );
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /--id is required/);
 
     const good = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'server/ingest/main.ts', 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv', '--id', 'swap', '--title', 'Swapped'],
+      [
+        '--import',
+        'tsx',
+        'server/ingest/main.ts',
+        'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+        '--id',
+        'swap',
+        '--title',
+        'Swapped',
+      ],
       { encoding: 'utf8', env: { ...process.env, DATABASE_URL: cluster.url } },
     );
     assert.equal(good.status, 0, good.stderr);

@@ -1,10 +1,24 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Where Debian installs PostgreSQL's server programs (override with PG_BIN). */
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Where Debian installs PostgreSQL's server programs, newest version first (override with PG_BIN). */
+function pgBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0)
+    throw new Error(
+      "PostgreSQL server programs not found: install Debian's postgresql package (.ci/run does) or set PG_BIN.",
+    );
+  return join(root, versions[0]!, 'bin');
+}
+const PG_BIN = pgBin();
 
 /** A throwaway PostgreSQL cluster for tests and benchmarks: initdb into a temp dir, started on a port, removed by stop(). */
 export interface Cluster {
