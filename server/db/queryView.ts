@@ -338,17 +338,17 @@ export async function queryView(
     return (await db.query(text, p.values)).rows as R[];
   };
 
-  const count =
-    active.length === 0
-      ? ds.eventCount
-      : Number(
-          (
-            await run<{ n: string }>(
-              (p) => `SELECT count(*) AS n FROM ${t.events} WHERE ${where(p)}`,
-            )
-          )[0]!.n,
-        );
-
+  const ctx: Ctx = {
+    run,
+    where,
+    events: t.events,
+    values: t.values,
+    shortSpan: ds.meta.shortSpan,
+  };
+  const grouped = (col: string) => (w: string) =>
+    `SELECT ${col} AS v, count(*) AS n FROM ${t.events} WHERE ${w} GROUP BY 1`;
+  const unnested = (col: string) => (w: string) =>
+    `SELECT x AS v, count(*) AS n FROM ${t.events}, unnest(${col}) x WHERE ${w} GROUP BY 1`;
   const facet = async (
     key: DimKey,
     field: keyof FacetMaps,
@@ -361,30 +361,46 @@ export async function queryView(
       if (r.v !== null) out[name(r.v)] = Number(r.n);
     return out;
   };
-  const grouped = (col: string) => (w: string) =>
-    `SELECT ${col} AS v, count(*) AS n FROM ${t.events} WHERE ${w} GROUP BY 1`;
-  const unnested = (col: string) => (w: string) =>
-    `SELECT x AS v, count(*) AS n FROM ${t.events}, unnest(${col}) x WHERE ${w} GROUP BY 1`;
-  const facets: FacetMaps = {
-    actors: await facet('actor', 'actors', unnested('actors'), (v) => dicts.entityIds[v]!),
-    etypes: active.every((k) => k === 'etype')
-      ? ds.meta.allFacets.etypes
-      : bitsToTypes(
-          await run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))),
-        ),
-    types: await facet('type', 'types', grouped('type'), (v) => dicts.types[v]!),
-    tags: await facet('tag', 'tags', unnested('tags'), (v) => dicts.tags[v]!),
-    places: await facet('place', 'places', grouped('place'), (v) => dicts.places[v]!),
-    prec: await facet('prec', 'prec', grouped('prec'), (v) => PRECISIONS[v]!),
-  };
-
-  const ctx: Ctx = { run, where, events: t.events, values: t.values, shortSpan: ds.meta.shortSpan };
-  const lanes = o.group === 'none' ? null : await planLanes(ctx, o.group, dicts);
-  const window = o.window ?? (await fitWindow(ctx));
-  const plan = window ? await planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null;
+  // The parts of the answer are independent statements: they run side by side on the pool's connections.
+  const drawn = (async () => {
+    const lanes = o.group === 'none' ? null : await planLanes(ctx, o.group, dicts);
+    const window = o.window ?? (await fitWindow(ctx));
+    const plan = window ? await planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null;
+    return { lanes, window, plan };
+  })();
   const range = o.histogramRange ?? ds.meta.extent;
-  const histogram = range ? await histogramOf(ctx, range, o.histogramBins ?? 120) : null;
-  const rows = await listRows(ctx, o);
+  const [
+    count,
+    actors,
+    etypes,
+    types,
+    tags,
+    places,
+    prec,
+    histogram,
+    rows,
+    { lanes, window, plan },
+  ] = await Promise.all([
+    active.length === 0
+      ? ds.eventCount
+      : run<{ n: string }>((p) => `SELECT count(*) AS n FROM ${t.events} WHERE ${where(p)}`).then(
+          (r) => Number(r[0]!.n),
+        ),
+    facet('actor', 'actors', unnested('actors'), (v) => dicts.entityIds[v]!),
+    active.every((k) => k === 'etype')
+      ? ds.meta.allFacets.etypes
+      : run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
+          bitsToTypes,
+        ),
+    facet('type', 'types', grouped('type'), (v) => dicts.types[v]!),
+    facet('tag', 'tags', unnested('tags'), (v) => dicts.tags[v]!),
+    facet('place', 'places', grouped('place'), (v) => dicts.places[v]!),
+    facet('prec', 'prec', grouped('prec'), (v) => PRECISIONS[v]!),
+    range ? histogramOf(ctx, range, o.histogramBins ?? 120) : null,
+    listRows(ctx, o),
+    drawn,
+  ]);
+  const facets: FacetMaps = { actors, etypes, types, tags, places, prec };
   return {
     count,
     facets,
@@ -458,8 +474,12 @@ async function planLanes(
   if (otherLane >= 0) {
     const [r] = await run<{ n: string }>(
       (p) =>
+        // Events with a value outside the top lanes: for actors, those not wholly within the top (a long list
+        // of the rest would make PostgreSQL probe its index once per value).
         `SELECT count(*) AS n FROM ${events} WHERE ${where(p)} AND ${
-          multi ? `actors && ${p.add(rest)}::int[]` : `${group} = ANY(${p.add(rest)}::int[])`
+          multi
+            ? `cardinality(actors) > 0 AND NOT (actors <@ ${p.add(top)}::int[])`
+            : `${group} IS NOT NULL AND NOT (${group} = ANY(${p.add(top)}::int[]))`
         }`,
     );
     const [one, many] = NOUN[group];

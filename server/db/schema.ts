@@ -52,7 +52,7 @@ export function versionDdl(version: number | bigint | string): string {
   const t = tables(version);
   return `
 CREATE TABLE ${t.events} (
-  pos integer PRIMARY KEY,
+  pos integer NOT NULL,
   id text NOT NULL,
   start_ms double precision NOT NULL,
   end_ms double precision NOT NULL,
@@ -94,6 +94,7 @@ export function versionIndexes(version: number | bigint | string): string[] {
   const t = tables(version);
   const d = `d${String(version)}`;
   return [
+    `ALTER TABLE ${t.events} ADD CONSTRAINT ${d}_events_pos PRIMARY KEY (pos)`,
     `CREATE INDEX ${d}_events_start ON ${t.events} (start_ms)`,
     `CREATE INDEX ${d}_events_long ON ${t.events} (start_ms) WHERE long`,
     `CREATE INDEX ${d}_events_id ON ${t.events} (id)`,

@@ -148,7 +148,8 @@ async function copyInto(
       onRow?.(n);
     })(),
   );
-  await pipeline(source, client.query(copyFrom(`COPY ${table} FROM STDIN`)));
+  // FREEZE: the table was created in this transaction, so its rows can be written as already visible to all.
+  await pipeline(source, client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)));
 }
 
 export interface IngestResult {
@@ -193,6 +194,7 @@ export async function ingest(
     log(`  … and ${errors.length - 5} more (stored with the dataset's metadata).`);
   if (dataset.events.length === 0) throw new FatalLoadError('No valid events: nothing to ingest.');
 
+  const started = performance.now();
   const index = buildIndex(dataset);
   const meta = {
     ...datasetMeta(dataset, index, {
@@ -204,6 +206,7 @@ export async function ingest(
     allFacets: facetMaps(index, runQuery(index, undefined, EMPTY_FILTERS).facets),
   };
 
+  log(`Indexed in memory (${((performance.now() - started) / 1000).toFixed(1)} s).`);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const client = await pool.connect();
   try {
@@ -220,15 +223,22 @@ export async function ingest(
     const progress =
       hooks.progress === false ? { tick: () => {}, done: () => {} } : progressReporter(index.size);
     const dict = new WordCodes();
+    let phase = performance.now();
+    const took = () => {
+      const s = ((performance.now() - phase) / 1000).toFixed(1);
+      phase = performance.now();
+      return `${s} s`;
+    };
     await copyInto(client, t.events, eventRows(index, dict), (n) => progress.tick(n));
     progress.tick(index.size, true);
     progress.done();
     await copyInto(client, t.entities, entityRows(index));
     await copyInto(client, t.values, valueRows(index));
     await copyInto(client, t.words, wordRows(dict));
-    log('Indexing…');
+    log(`Copied the rows (${took()}); indexing…`);
     for (const ddl of versionIndexes(version)) await client.query(ddl);
     for (const table of Object.values(t)) await client.query(`ANALYZE ${table}`);
+    log(`Indexed (${took()}).`);
     const previous = await client.query(
       `SELECT version FROM ${SCHEMA}.datasets WHERE id = $1 FOR UPDATE`,
       [args.id],
