@@ -165,7 +165,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, vis: 'readonly' } },
   },
   {
-    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
+    files: [
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'server/**/*.ts',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

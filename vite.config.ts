@@ -1,34 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './src/lib/contentSecurityPolicy';
 
 /**
- * The Content-Security-Policy of the built app (see SECURITY.md). It is injected only into the production build:
- * the dev server needs inline scripts for React Fast Refresh. The e2e suite runs against the build, so every
- * end-to-end test runs under this policy.
+ * The Content-Security-Policy of the built app (SECURITY.md), injected only into the production build: the dev
+ * server needs inline scripts for React Fast Refresh. The e2e suite runs against the build, so every end-to-end
+ * test runs under this policy; the server (server/) sends the same policy as a header.
  */
-/**
- * Where datasets may be fetched from. By default any http(s) address, because `?data=` may name a dataset on any
- * site; a deployment that knows its data hosts narrows it at build time, e.g.
- * `CHRONOSCOPE_DATA_HOSTS="https://data.example.org" npm run build` (SECURITY.md).
- */
-const DATA_HOSTS = process.env.CHRONOSCOPE_DATA_HOSTS?.trim() || 'http: https:';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // vis-timeline positions items with inline style attributes; no dataset text ever becomes markup or CSS.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // ?data= may name any http(s) URL, fetched with CORS (unless the deployment names its data hosts).
-  `connect-src 'self' ${DATA_HOSTS}`,
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -86,7 +66,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: true,
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
   },

@@ -10,13 +10,11 @@ export interface Histogram {
   unit: BucketUnit;
 }
 
-/** Counts of matching events by start time in about `targetBins` calendar-aligned bins across [from, to). */
-export function histogram(
-  index: DatasetIndex,
-  matches: Bitset,
+/** The calendar-aligned bins of a histogram across [range.start, range.end): the same for every engine. */
+export function histogramBounds(
   range: { start: number; end: number },
   targetBins = 120,
-): Histogram {
+): { bounds: number[]; unit: BucketUnit } {
   const span = Math.max(1, range.end - range.start);
   const unit = chooseUnit(span / targetBins);
   const bounds: number[] = [];
@@ -28,6 +26,17 @@ export function histogram(
     bounds.push(b);
   if (bounds.length === 0) bounds.push(bucketFloor(range.start, unit));
   bounds.push(bucketNext(bounds[bounds.length - 1]!, unit));
+  return { bounds, unit };
+}
+
+/** Counts of matching events by start time in about `targetBins` calendar-aligned bins across [from, to). */
+export function histogram(
+  index: DatasetIndex,
+  matches: Bitset,
+  range: { start: number; end: number },
+  targetBins = 120,
+): Histogram {
+  const { bounds, unit } = histogramBounds(range, targetBins);
   const nb = bounds.length - 1;
   const counts = new Uint32Array(nb);
   const { starts } = index;

@@ -144,7 +144,7 @@ function singleItems(
 }
 
 /** Calendar bucket boundaries covering the window with half a window of margin on each side (at most 10,000). */
-function bucketBounds(window: { start: number; end: number }, unit: BucketUnit): number[] {
+export function bucketBounds(window: { start: number; end: number }, unit: BucketUnit): number[] {
   const span = Math.max(1, window.end - window.start);
   const from = bucketFloor(window.start - span / 2, unit);
   const to = window.end + span / 2;
@@ -225,6 +225,23 @@ function countBuckets(
   return { counts, visibleCount };
 }
 
+/** A bucket's shade, 1..5: its count relative to the densest bucket in view, on a log scale. */
+export function bucketDensity(count: number, max: number): number {
+  return Math.max(1, Math.ceil((5 * Math.log1p(count)) / Math.log1p(max)));
+}
+
+/** The bucket unit for a window: buckets at least `minBucketPx` wide, wider with more lanes. */
+export function bucketUnitFor(
+  window: { start: number; end: number },
+  laneCount: number,
+  opts: LodOptions,
+): BucketUnit {
+  const span = Math.max(1, window.end - window.start);
+  // More lanes means more buckets per pixel column; widen buckets so the total stays bounded.
+  const minPx = opts.minBucketPx * Math.max(1, Math.sqrt(laneCount) / 2);
+  return chooseUnit((span * minPx) / Math.max(1, opts.widthPx));
+}
+
 /** A dense window: per-lane calendar buckets with counts, shaded 1..5 relative to the densest. */
 function bucketPlan(
   index: DatasetIndex,
@@ -233,11 +250,8 @@ function bucketPlan(
   window: { start: number; end: number },
   opts: LodOptions,
 ): ItemPlan {
-  const span = Math.max(1, window.end - window.start);
   const laneCount = lanes ? lanes.lanes.length : 1;
-  // More lanes means more buckets per pixel column; widen buckets so the total stays bounded.
-  const minPx = opts.minBucketPx * Math.max(1, Math.sqrt(laneCount) / 2);
-  const unit = chooseUnit((span * minPx) / Math.max(1, opts.widthPx));
+  const unit = bucketUnitFor(window, laneCount, opts);
   const bounds = bucketBounds(window, unit);
   const nb = bounds.length - 1;
   const { counts, visibleCount } = countBuckets(index, matches, lanes, window, bounds);
@@ -258,7 +272,7 @@ function bucketPlan(
         start,
         end,
         count: c,
-        density: Math.max(1, Math.ceil((5 * Math.log1p(c)) / Math.log1p(max))),
+        density: bucketDensity(c, max),
       });
     }
   }

@@ -1,0 +1,23 @@
+import pg from 'pg';
+
+/** Limits on every statement the API runs (docs/server.md). */
+export const DB_LIMITS = { statementTimeoutMs: 10_000, connectTimeoutMs: 3_000, maxConnections: 8 };
+
+/**
+ * The API's connection pool: every session read-only and every statement under a timeout, whatever role it
+ * connects as (the operator should still give it a read-only role). A lost connection is dropped from the pool and
+ * the next request connects again, so the server recovers on its own when the database comes back.
+ */
+export function apiPool(connectionString: string, log: (l: string) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: DB_LIMITS.maxConnections,
+    connectionTimeoutMillis: DB_LIMITS.connectTimeoutMs,
+    statement_timeout: DB_LIMITS.statementTimeoutMs,
+    options: '-c default_transaction_read_only=on',
+    application_name: 'chronoscope-api',
+  });
+  // An idle connection that dies (the database restarted) must not crash the process.
+  pool.on('error', (e) => log(`database connection lost: ${e.message}`));
+  return pool;
+}

@@ -1,0 +1,686 @@
+import type { Pool, PoolClient } from 'pg';
+import type { BucketUnit } from '../../src/domain/buckets';
+import { parseIsoDate } from '../../src/domain/dates';
+import type { Filters } from '../../src/domain/filters';
+import { histogramBounds } from '../../src/domain/histogram';
+import type { GroupBy, Lane } from '../../src/domain/lanes';
+import {
+  bucketBounds,
+  bucketDensity,
+  bucketUnitFor,
+  DEFAULT_LOD,
+  eventShape,
+  paddedWindow,
+  type EventShape,
+  type LodOptions,
+} from '../../src/domain/levelOfDetail';
+import type { SortKey } from '../../src/domain/eventOrder';
+import type { StaleValues } from '../../src/domain/query';
+import { parseTextQuery, words } from '../../src/domain/textSearch';
+import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
+import type { FacetMaps } from '../ingest/rows';
+import { pgText } from '../ingest/rows';
+import { SCHEMA, tables } from './schema';
+import type { DatasetRecord } from './catalog';
+
+type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
+
+/** What a query asks beyond the filters: what is drawn, and which page of the list. */
+export interface QueryOptions {
+  /** The drawn window; without it the server fits the matches, as the app does. */
+  window?: { start: number; end: number };
+  group: GroupBy;
+  lod?: LodOptions;
+  /** The histogram's range; without it, the dataset's extent. */
+  histogramRange?: { start: number; end: number };
+  histogramBins?: number;
+  sort: { key: SortKey; descending: boolean };
+  offset: number;
+  limit: number;
+}
+
+export interface ServerEventItem {
+  kind: 'event';
+  id: string;
+  position: number;
+  eventId: string;
+  title: string;
+  lane?: string;
+  shape: EventShape;
+  start: number;
+  end: number;
+}
+
+export interface ServerBucketItem {
+  kind: 'bucket';
+  id: string;
+  lane?: string;
+  start: number;
+  end: number;
+  count: number;
+  density: number;
+}
+
+export interface ListRow {
+  position: number;
+  event: TimelineEvent;
+}
+
+/** The answer to the app's one question for a view state. */
+export interface ViewAnswer {
+  count: number;
+  facets: FacetMaps;
+  stale: StaleValues;
+  notices: string[];
+  highlightTerms: string[];
+  window?: { start: number; end: number };
+  lanes: Lane[] | null;
+  plan: {
+    mode: 'events' | 'buckets';
+    items: (ServerEventItem | ServerBucketItem)[];
+    visibleCount: number;
+    unit?: BucketUnit;
+  } | null;
+  histogram: { bounds: number[]; counts: number[]; max: number; unit: BucketUnit } | null;
+  rows: ListRow[];
+}
+
+/** Per-version lookups (entity ids, dimension values), read once and kept while the version is current. */
+export interface VersionDicts {
+  entities: Entity[];
+  entityIds: string[];
+  entityNames: string[];
+  entityTypes: string[];
+  types: string[];
+  tags: string[];
+  places: string[];
+}
+
+export async function loadDicts(db: Pool | PoolClient, version: string): Promise<VersionDicts> {
+  const t = tables(version);
+  const ents = await db.query<{ id: string; name: string; type: string; doc: string }>(
+    `SELECT id, name, type, doc FROM ${t.entities} ORDER BY code`,
+  );
+  const vals = await db.query<{ dim: string; value: string }>(
+    `SELECT dim, value FROM ${t.values} ORDER BY dim, code`,
+  );
+  const of = (dim: string) => vals.rows.filter((r) => r.dim === dim).map((r) => r.value);
+  return {
+    entities: ents.rows.map((r) => JSON.parse(r.doc) as Entity),
+    entityIds: ents.rows.map((r) => r.id),
+    entityNames: ents.rows.map((r) => r.name),
+    entityTypes: ents.rows.map((r) => r.type),
+    types: of('type'),
+    tags: of('tag'),
+    places: of('place'),
+  };
+}
+
+/** A filter's SQL condition, its parameters numbered in the statement it is written into. */
+type Cond = (p: Params) => string;
+
+/** SQL parameters, numbered as they are added. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+const lookupIn = (values: readonly string[]) => {
+  const m = new Map<string, number>();
+  values.forEach((v, i) => m.set(v, i));
+  return m;
+};
+
+/** Maps of value → code, built once per dictionary. */
+const lookups = new WeakMap<readonly string[], Map<string, number>>();
+function lookup(values: readonly string[]): Map<string, number> {
+  let m = lookups.get(values);
+  if (!m) lookups.set(values, (m = lookupIn(values)));
+  return m;
+}
+
+function resolve(values: readonly string[], dict: readonly string[], stale: string[]): number[] {
+  const m = lookup(dict);
+  const out: number[] = [];
+  for (const v of values) {
+    const c = m.get(pgText(v));
+    if (c === undefined) stale.push(v);
+    else out.push(c);
+  }
+  return out;
+}
+
+/** Escapes LIKE's wildcards, so a query word is matched as written. */
+const likePrefix = (w: string) => `${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** One edit per five letters, as the browser's search allows (see src/domain/textSearch.ts). */
+const maxEdits = (word: string) =>
+  word.length >= 5 ? Math.min(6, Math.round(word.length * 0.2)) : 0;
+
+/** fuzzystrmatch's levenshtein reads at most 255 characters; longer words match by prefix only. */
+const LEVENSHTEIN_MAX = 255;
+
+/**
+ * The filters as SQL: one condition per active dimension (for the facet rule), with the stale values and the
+ * notices the browser engine gives for the same filters.
+ */
+async function filterConditions(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  dicts: VersionDicts,
+  f: Filters,
+) {
+  const t = tables(ds.version);
+  const stale: StaleValues = { actors: [], xactors: [], types: [], tags: [], places: [] };
+  const notices: string[] = [];
+  const conds = new Map<DimKey, Cond>();
+  let highlightTerms: string[] = [];
+
+  const inc = resolve(f.actors, dicts.entityIds, stale.actors);
+  const exc = resolve(f.xactors, dicts.entityIds, stale.xactors);
+  if (inc.length > 0 || exc.length > 0) {
+    conds.set('actor', (p) => {
+      const parts: string[] = [];
+      if (inc.length > 0)
+        parts.push(`actors ${f.match === 'all' ? '@>' : '&&'} ${p.add(inc)}::int[]`);
+      if (exc.length > 0) parts.push(`NOT (actors && ${p.add(exc)}::int[])`);
+      return parts.join(' AND ');
+    });
+  }
+  if (f.etypes.length > 0) {
+    let bits = 0;
+    for (const e of f.etypes) bits |= 1 << Math.max(0, ENTITY_TYPES.indexOf(e));
+    conds.set('etype', (p) => `(etypes & ${p.add(bits)}::smallint) <> 0`);
+  }
+  const single = (key: DimKey, column: string, codes: number[]) =>
+    conds.set(key, (p) =>
+      codes.length === 0 ? 'false' : `${column} = ANY(${p.add(codes)}::int[])`,
+    );
+  if (f.types.length > 0) single('type', 'type', resolve(f.types, dicts.types, stale.types));
+  if (f.places.length > 0) single('place', 'place', resolve(f.places, dicts.places, stale.places));
+  if (f.tags.length > 0) {
+    const codes = resolve(f.tags, dicts.tags, stale.tags);
+    conds.set('tag', (p) => (codes.length === 0 ? 'false' : `tags && ${p.add(codes)}::int[]`));
+  }
+  if (f.prec.length > 0)
+    conds.set(
+      'prec',
+      (p) => `prec = ANY(${p.add(f.prec.map((x) => PRECISIONS.indexOf(x)))}::smallint[])`,
+    );
+
+  if (f.q.trim() !== '') {
+    const text = await textCondition(db, t.words, f.q);
+    highlightTerms = text.terms;
+    conds.set('text', text.sql);
+  }
+
+  let from = -Infinity;
+  let to = Infinity;
+  if (f.since) {
+    const d = parseIsoDate(f.since);
+    if (d.ok) from = d.value.start;
+    else notices.push(`Ignored the "from" date: ${d.error}`);
+  }
+  if (f.until) {
+    const d = parseIsoDate(f.until);
+    if (d.ok) to = d.value.end;
+    else notices.push(`Ignored the "to" date: ${d.error}`);
+  }
+  if (from !== -Infinity || to !== Infinity)
+    conds.set('date', (p) => overlap(from, to, ds.meta.shortSpan, p));
+  return { conds, stale, notices, highlightTerms };
+}
+
+/**
+ * Events overlapping [from, to): start before `to`, end after `from`. Short events (up to `shortSpan` long, the
+ * 99th percentile) also start at most `shortSpan` before `from`, which bounds the index range scanned; the long
+ * ones have their own partial index.
+ */
+function overlap(from: number, to: number, shortSpan: number, p: Params): string {
+  const parts: string[] = [];
+  if (to !== Infinity) parts.push(`start_ms < ${p.add(to)}::float8`);
+  if (from !== -Infinity) {
+    parts.push(`end_ms > ${p.add(from)}::float8`);
+    parts.push(`(start_ms >= ${p.add(from - shortSpan)}::float8 OR long)`);
+  }
+  return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
+
+/**
+ * The text filter, with the browser's rule: every query word matches an indexed word it begins, or (from five
+ * letters) one within its edit distance; words of a quoted phrase match exactly, and the phrase must appear in
+ * the event's searchable text.
+ */
+async function textCondition(
+  db: Pool | PoolClient,
+  wordsTable: string,
+  q: string,
+): Promise<{ sql: Cond; terms: string[] }> {
+  const { terms, phrases } = parseTextQuery(q);
+  const wanted: { word: string; loose: boolean }[] = [];
+  for (const term of terms)
+    for (const w of words(term)) wanted.push({ word: pgText(w), loose: true });
+  for (const ph of phrases)
+    for (const w of words(ph)) wanted.push({ word: pgText(w), loose: false });
+  if (wanted.length === 0) return { sql: () => 'false', terms: [] };
+  const lp = new Params();
+  const selects = wanted.map(({ word, loose }, k) => {
+    if (!loose)
+      return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word = ${lp.add(word)}::text`;
+    const prefix = `word LIKE ${lp.add(likePrefix(word))}::text`;
+    const edits = maxEdits(word);
+    if (edits === 0 || word.length > LEVENSHTEIN_MAX)
+      return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE ${prefix}`;
+    const w = lp.add(word);
+    return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE ${prefix}
+            OR (length(word) BETWEEN ${word.length - edits} AND ${word.length + edits}
+                AND CASE WHEN length(word) <= ${LEVENSHTEIN_MAX}
+                    THEN ${SCHEMA}.levenshtein_less_equal(word, ${w}::text, ${edits}) <= ${edits} ELSE false END)`;
+  });
+  const { rows } = await db.query<{ k: number; code: number; word: string }>(
+    selects.join(' UNION ALL '),
+    lp.values,
+  );
+  const codes = wanted.map(() => [] as number[]);
+  const matched = new Set<string>();
+  for (const r of rows) {
+    codes[r.k]!.push(r.code);
+    if (wanted[r.k]!.loose) matched.add(r.word);
+  }
+  if (codes.some((c) => c.length === 0)) return { sql: () => 'false', terms: [] };
+  const lowered = phrases.map((ph) => pgText(ph.toLowerCase().replace(/\s+/g, ' ')));
+  return {
+    sql: (p) =>
+      [
+        ...codes.map((c) => `words && ${p.add(c)}::int[]`),
+        ...lowered.map((ph) => `strpos(search, ${p.add(ph)}) > 0`),
+      ].join(' AND '),
+    terms: [...matched],
+  };
+}
+
+const bitsToTypes = (rows: { v: number; n: string }[]) => {
+  const out: Record<string, number> = {};
+  for (const { v, n } of rows)
+    for (let t = 0, bits = v; bits !== 0; bits >>>= 1, t++)
+      if (bits & 1) out[ENTITY_TYPES[t]!] = (out[ENTITY_TYPES[t]!] ?? 0) + Number(n);
+  return out;
+};
+
+/** Writes the WHERE clause of every active filter but `except` into a statement's parameters. */
+type Where = (p: Params, except?: DimKey) => string;
+
+/** Runs a statement whose parameters were collected in `p`. */
+type Run = <R extends object>(sql: (p: Params) => string) => Promise<R[]>;
+
+/** Runs the query for a view state against one dataset version. */
+export async function queryView(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  dicts: VersionDicts,
+  f: Filters,
+  o: QueryOptions,
+): Promise<ViewAnswer> {
+  const t = tables(ds.version);
+  const { conds, stale, notices, highlightTerms } = await filterConditions(db, ds, dicts, f);
+  const active = [...conds.keys()];
+  const where: Where = (p, except) =>
+    active
+      .filter((k) => k !== except)
+      .map((k) => `(${conds.get(k)!(p)})`)
+      .join(' AND ') || 'true';
+  const run: Run = async <R extends object>(sql: (p: Params) => string) => {
+    const p = new Params();
+    const text = sql(p);
+    return (await db.query(text, p.values)).rows as R[];
+  };
+
+  const ctx: Ctx = {
+    run,
+    where,
+    events: t.events,
+    values: t.values,
+    shortSpan: ds.meta.shortSpan,
+  };
+  const grouped = (col: string) => (w: string) =>
+    `SELECT ${col} AS v, count(*) AS n FROM ${t.events} WHERE ${w} GROUP BY 1`;
+  const unnested = (col: string) => (w: string) =>
+    `SELECT x AS v, count(*) AS n FROM ${t.events}, unnest(${col}) x WHERE ${w} GROUP BY 1`;
+  const facet = async (
+    key: DimKey,
+    field: keyof FacetMaps,
+    sql: (w: string) => string,
+    name: (v: number) => string,
+  ) => {
+    if (active.every((k) => k === key)) return ds.meta.allFacets[field];
+    const out: Record<string, number> = {};
+    for (const r of await run<{ v: number | null; n: string }>((p) => sql(where(p, key))))
+      if (r.v !== null) out[name(r.v)] = Number(r.n);
+    return out;
+  };
+  // The parts of the answer are independent statements: they run side by side on the pool's connections.
+  const drawn = (async () => {
+    const lanes = o.group === 'none' ? null : await planLanes(ctx, o.group, dicts);
+    const window = o.window ?? (await fitWindow(ctx));
+    const plan = window ? await planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null;
+    return { lanes, window, plan };
+  })();
+  const range = o.histogramRange ?? ds.meta.extent;
+  const [
+    count,
+    actors,
+    etypes,
+    types,
+    tags,
+    places,
+    prec,
+    histogram,
+    rows,
+    { lanes, window, plan },
+  ] = await Promise.all([
+    active.length === 0
+      ? ds.eventCount
+      : run<{ n: string }>((p) => `SELECT count(*) AS n FROM ${t.events} WHERE ${where(p)}`).then(
+          (r) => Number(r[0]!.n),
+        ),
+    facet('actor', 'actors', unnested('actors'), (v) => dicts.entityIds[v]!),
+    active.every((k) => k === 'etype')
+      ? ds.meta.allFacets.etypes
+      : run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
+          bitsToTypes,
+        ),
+    facet('type', 'types', grouped('type'), (v) => dicts.types[v]!),
+    facet('tag', 'tags', unnested('tags'), (v) => dicts.tags[v]!),
+    facet('place', 'places', grouped('place'), (v) => dicts.places[v]!),
+    facet('prec', 'prec', grouped('prec'), (v) => PRECISIONS[v]!),
+    range ? histogramOf(ctx, range, o.histogramBins ?? 120) : null,
+    listRows(ctx, o),
+    drawn,
+  ]);
+  const facets: FacetMaps = { actors, etypes, types, tags, places, prec };
+  return {
+    count,
+    facets,
+    stale,
+    notices,
+    highlightTerms,
+    ...(window ? { window } : {}),
+    lanes: lanes?.lanes ?? null,
+    plan,
+    histogram,
+    rows,
+  };
+}
+
+interface Ctx {
+  run: Run;
+  where: Where;
+  events: string;
+  values: string;
+  shortSpan: number;
+}
+
+/** The lanes of a grouping, as the browser's planLanes draws them, and how to find an event's lanes in SQL. */
+interface SqlLanes {
+  lanes: Lane[];
+  /** A lateral subquery yielding each lane number of the event `e` (once each). */
+  laneSql: (p: Params) => string;
+  /** How many lane copies the event `e` is drawn as. */
+  copiesSql: (p: Params) => string;
+}
+
+const NOUN: Record<Exclude<GroupBy, 'none'>, [string, string]> = {
+  actor: ['actor', 'actors'],
+  type: ['type', 'types'],
+  place: ['place', 'places'],
+};
+
+async function planLanes(
+  { run, where, events }: Ctx,
+  group: Exclude<GroupBy, 'none'>,
+  dicts: VersionDicts,
+  maxLanes = 12,
+): Promise<SqlLanes> {
+  const multi = group === 'actor';
+  const names = multi ? dicts.entityNames : group === 'type' ? dicts.types : dicts.places;
+  const counts = new Map<number, number>();
+  let noneCount = 0;
+  const rows = await run<{ v: number | null; n: string }>((p) => {
+    const w = where(p);
+    return multi
+      ? `SELECT x AS v, count(*) AS n FROM ${events}, unnest(actors) x WHERE ${w} GROUP BY 1
+         UNION ALL SELECT NULL, count(*) FROM ${events} WHERE ${w} AND cardinality(actors) = 0`
+      : `SELECT ${group} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
+  });
+  for (const r of rows) {
+    if (r.v === null) noneCount += Number(r.n);
+    else counts.set(r.v, Number(r.n));
+  }
+  const used = [...counts.keys()].filter((v) => counts.get(v)! > 0);
+  used.sort((a, b) => counts.get(b)! - counts.get(a)! || names[a]!.localeCompare(names[b]!));
+  const top = used.slice(0, maxLanes);
+  const rest = used.slice(maxLanes);
+  const lanes: Lane[] = top.map((v) => ({
+    id: multi ? `actor:${dicts.entityIds[v]!}` : `${group}:${names[v]!}`,
+    label: names[v]!,
+    count: counts.get(v)!,
+    kind: 'value',
+  }));
+  const otherLane = rest.length > 0 ? lanes.length : -1;
+  const noneLane = noneCount > 0 ? lanes.length + (otherLane >= 0 ? 1 : 0) : -1;
+  if (otherLane >= 0) {
+    const [r] = await run<{ n: string }>(
+      (p) =>
+        // Events with a value outside the top lanes: for actors, those not wholly within the top (a long list
+        // of the rest would make PostgreSQL probe its index once per value).
+        `SELECT count(*) AS n FROM ${events} WHERE ${where(p)} AND ${
+          multi
+            ? `cardinality(actors) > 0 AND NOT (actors <@ ${p.add(top)}::int[])`
+            : `${group} IS NOT NULL AND NOT (${group} = ANY(${p.add(top)}::int[]))`
+        }`,
+    );
+    const [one, many] = NOUN[group];
+    lanes.push({
+      id: 'other',
+      label: `${rest.length} more ${rest.length === 1 ? one : many}`,
+      count: Number(r!.n),
+      kind: 'other',
+      gathers: rest.length,
+    });
+  }
+  if (noneLane >= 0)
+    lanes.push({ id: 'none', label: `No ${NOUN[group][0]}`, count: noneCount, kind: 'none' });
+  // The lane of a value: its place among the top values, else the "other" lane.
+  const laneOf = (p: Params, v: string) =>
+    `COALESCE(array_position(${p.add(top)}::int[], ${v}) - 1, ${otherLane})`;
+  return {
+    lanes,
+    laneSql: (p) =>
+      multi
+        ? `(SELECT DISTINCT ${laneOf(p, 'x')} AS lane FROM unnest(e.actors) x
+            UNION ALL SELECT ${noneLane} WHERE cardinality(e.actors) = 0)`
+        : `(SELECT CASE WHEN e.${group} IS NULL THEN ${noneLane} ELSE ${laneOf(p, `e.${group}`)} END AS lane)`,
+    copiesSql: (p) =>
+      multi
+        ? `GREATEST(1, (SELECT count(DISTINCT ${laneOf(p, 'x')}) FROM unnest(e.actors) x))`
+        : '1',
+  };
+}
+
+/** isDrawable in SQL: within what a JavaScript Date can represent. */
+const DRAWABLE =
+  'e.start_ms BETWEEN -8.64e15 AND 8.64e15 AND e.end_ms BETWEEN -8.64e15 AND 8.64e15';
+
+/**
+ * The window the app fits to when the link names none: the matches' drawable extent with a 5% margin, at least a
+ * day (levelOfDetail's matchExtent and paddedWindow).
+ */
+async function fitWindow({ run, where, events }: Ctx) {
+  const [r] = await run<{ lo: number | null; hi: number | null }>(
+    (p) => `SELECT min(start_ms) FILTER (WHERE start_ms BETWEEN -8.64e15 AND 8.64e15) AS lo,
+                   max(end_ms) FILTER (WHERE end_ms BETWEEN -8.64e15 AND 8.64e15) AS hi
+            FROM ${events} WHERE ${where(p)}`,
+  );
+  if (!r || r.lo === null || r.hi === null || !(r.lo < r.hi)) return undefined;
+  return paddedWindow({ start: r.lo, end: r.hi });
+}
+
+/** What the timeline draws for a window, by the browser's level-of-detail rule (levelOfDetail.ts planItems). */
+async function planItems(
+  { run, where, events, shortSpan }: Ctx,
+  lanes: SqlLanes | null,
+  window: { start: number; end: number },
+  opts: LodOptions,
+): Promise<ViewAnswer['plan']> {
+  const max = opts.maxVisibleItems;
+  const [c] = await run<{ n: string; items: string }>(
+    (p) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
+            FROM ${events} e WHERE ${where(p)} AND ${overlap(window.start, window.end, shortSpan, p)}`,
+  );
+  const visibleCount = Number(c!.n);
+  if (Number(c!.items) <= max) {
+    const span = Math.max(1, window.end - window.start);
+    const cap = 2 * max;
+    const collect = async (from: number, to: number) => {
+      const rows = await run<{
+        pos: number;
+        id: string;
+        title: string;
+        start_ms: number;
+        end_ms: number;
+        doc: string;
+        lane?: number;
+      }>(
+        (p) => `SELECT e.pos, e.id, e.title, e.start_ms, e.end_ms, e.doc${lanes ? ', l.lane' : ''}
+                FROM ${events} e ${lanes ? `CROSS JOIN LATERAL ${lanes.laneSql(p)} l` : ''}
+                WHERE ${where(p)} AND ${overlap(from, to, shortSpan, p)} AND ${DRAWABLE}
+                ORDER BY e.pos LIMIT ${cap + 1}`,
+      );
+      if (rows.length > cap) return null;
+      return rows.map((r): ServerEventItem => {
+        const lane = lanes && r.lane !== undefined ? lanes.lanes[r.lane]?.id : undefined;
+        return {
+          kind: 'event',
+          id: lane ? `e${r.pos}|${lane}` : `e${r.pos}`,
+          position: r.pos,
+          eventId: r.id,
+          title: r.title,
+          ...(lane ? { lane } : {}),
+          shape: eventShape(JSON.parse(r.doc) as TimelineEvent),
+          start: r.start_ms,
+          end: r.end_ms,
+        };
+      });
+    };
+    const items =
+      (await collect(window.start - span / 2, window.end + span / 2)) ??
+      (await collect(window.start, window.end)) ??
+      [];
+    return { mode: 'events', items, visibleCount };
+  }
+  const laneCount = lanes ? lanes.lanes.length : 1;
+  const unit = bucketUnitFor(window, laneCount, opts);
+  const bounds = bucketBounds(window, unit);
+  const nb = bounds.length - 1;
+  const b0 = bounds[0]!;
+  const bN = bounds[nb]!;
+  // Each event counts in every bucket from the one holding its start (or the first) to the one holding its last
+  // millisecond (or the last): grouped by that run of buckets, then spread in a difference array.
+  const rows = await run<{ lane: number; f: number; l: number; n: string }>((p) => {
+    const b = p.add(bounds);
+    return `SELECT ${lanes ? 'l.lane' : '0'} AS lane,
+                   width_bucket(GREATEST(e.start_ms, ${p.add(b0)}::float8), ${b}::float8[]) - 1 AS f,
+                   width_bucket(LEAST(e.end_ms, ${p.add(bN)}::float8) - 1, ${b}::float8[]) - 1 AS l,
+                   count(*) AS n
+            FROM ${events} e ${lanes ? `CROSS JOIN LATERAL ${lanes.laneSql(p)} l` : ''}
+            WHERE ${where(p)} AND ${overlap(b0, bN, shortSpan, p)} GROUP BY 1, 2, 3`;
+  });
+  const diff = new Float64Array(laneCount * (nb + 1));
+  for (const r of rows) {
+    const f = Math.min(nb - 1, Math.max(0, r.f));
+    const l = Math.min(nb - 1, Math.max(f, r.l));
+    diff[r.lane * (nb + 1) + f]! += Number(r.n);
+    diff[r.lane * (nb + 1) + l + 1]! -= Number(r.n);
+  }
+  const counts = new Float64Array(laneCount * nb);
+  let maxCount = 0;
+  for (let l = 0; l < laneCount; l++) {
+    let sum = 0;
+    for (let k = 0; k < nb; k++) {
+      sum += diff[l * (nb + 1) + k]!;
+      counts[l * nb + k] = sum;
+      if (sum > maxCount) maxCount = sum;
+    }
+  }
+  const items: ServerBucketItem[] = [];
+  for (let l = 0; l < laneCount; l++) {
+    const lane = lanes?.lanes[l]?.id;
+    for (let k = 0; k < nb; k++) {
+      const n = counts[l * nb + k]!;
+      if (n === 0) continue;
+      items.push({
+        kind: 'bucket',
+        id: `b|${lane ?? ''}|${bounds[k]!}|${bounds[k + 1]!}`,
+        ...(lane ? { lane } : {}),
+        start: bounds[k]!,
+        end: bounds[k + 1]!,
+        count: n,
+        density: bucketDensity(n, maxCount),
+      });
+    }
+  }
+  return { mode: 'buckets', items, visibleCount, unit };
+}
+
+/** The density histogram: matching events by start, in the browser's calendar bins (histogram.ts). */
+async function histogramOf(
+  { run, where, events }: Ctx,
+  range: { start: number; end: number },
+  targetBins: number,
+): Promise<ViewAnswer['histogram']> {
+  const { bounds, unit } = histogramBounds(range, targetBins);
+  const nb = bounds.length - 1;
+  const rows = await run<{ k: number; n: string }>(
+    (
+      p,
+    ) => `SELECT width_bucket(start_ms, ${p.add(bounds)}::float8[]) - 1 AS k, count(*) AS n FROM ${events}
+            WHERE ${where(p)} AND start_ms >= ${p.add(bounds[0])}::float8 AND start_ms < ${p.add(bounds[nb])}::float8
+            GROUP BY 1`,
+  );
+  const counts = new Array<number>(nb).fill(0);
+  for (const r of rows) counts[Math.min(nb - 1, Math.max(0, r.k))]! += Number(r.n);
+  return { bounds, counts, max: Math.max(0, ...counts), unit };
+}
+
+/** The list's sort columns; text is ordered by the browser's collator (English, base letters, numbers by value) in ICU. */
+function sortColumn(key: SortKey, values: string): string | null {
+  switch (key) {
+    case 'date':
+      return null;
+    case 'title':
+      return 'e.title';
+    case 'actors':
+      return 'e.actor_names';
+    case 'type':
+    case 'place':
+      return `(SELECT v.value FROM ${values} v WHERE v.dim = '${key}' AND v.code = e.${key})`;
+  }
+}
+
+/** A page of the list in the chosen order; ties in position order, the whole order reversed when descending. */
+async function listRows({ run, where, events, values }: Ctx, o: QueryOptions): Promise<ListRow[]> {
+  if (o.limit <= 0) return [];
+  const dir = o.sort.descending ? 'DESC' : 'ASC';
+  const col = sortColumn(o.sort.key, values);
+  const order = col
+    ? `(${col}) IS NULL ${dir}, (${col}) COLLATE chronoscope.natural ${dir}, e.pos ${dir}`
+    : `e.pos ${dir}`;
+  const rows = await run<{ pos: number; doc: string }>(
+    (p) => `SELECT e.pos, e.doc FROM ${events} e WHERE ${where(p)} ORDER BY ${order}
+            LIMIT ${p.add(o.limit)} OFFSET ${p.add(o.offset)}`,
+  );
+  return rows.map((r) => ({ position: r.pos, event: JSON.parse(r.doc) as TimelineEvent }));
+}

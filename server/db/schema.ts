@@ -1,0 +1,137 @@
+import type { PoolClient } from 'pg';
+
+/**
+ * Where Chronoscope keeps its data in PostgreSQL. One catalog table lists the datasets; each ingest of a dataset
+ * writes its own set of tables (`d<version>_…`), and the catalog row points at the current one. Re-ingesting
+ * creates a new set and swaps the pointer and drops the old set in the same transaction, so readers see the old
+ * version or the new one, never a mix, and a failed ingest leaves the old one whole.
+ *
+ * Citus: every per-version table carries `pos` (the event's position in time order) and can be distributed by it
+ * with the others co-located; there are no foreign keys between tables. See docs/server.md.
+ */
+export const SCHEMA = 'chronoscope';
+
+/** The role the API connects as: it may read, never write (docs/server.md says how to create it). */
+export const READER_ROLE = 'chronoscope_reader';
+
+/** A dataset id: what `?data=server:<id>` and the API paths carry. Kept to link-safe letters. */
+export const DATASET_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** The catalog, created once (idempotent). */
+export const CATALOG_DDL = `
+CREATE SCHEMA IF NOT EXISTS ${SCHEMA};
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch WITH SCHEMA ${SCHEMA};
+DO $$ BEGIN
+  CREATE COLLATION ${SCHEMA}.natural (provider = icu, locale = 'en-u-ks-level1-kn', deterministic = false);
+EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE SEQUENCE IF NOT EXISTS ${SCHEMA}.version_seq;
+CREATE TABLE IF NOT EXISTS ${SCHEMA}.datasets (
+  id text PRIMARY KEY,
+  version bigint NOT NULL,
+  title text NOT NULL,
+  public boolean NOT NULL DEFAULT false,
+  event_count integer NOT NULL,
+  ingested_at timestamptz NOT NULL DEFAULT now(),
+  meta jsonb NOT NULL
+);
+`;
+
+/** Table names of one ingested version. */
+export function tables(version: number | bigint | string) {
+  const p = `${SCHEMA}.d${String(version)}_`;
+  return {
+    events: `${p}events`,
+    entities: `${p}entities`,
+    values: `${p}values`,
+    words: `${p}words`,
+  };
+}
+
+/** The tables of one version, without indexes (these are built after the rows are in, which is faster). */
+export function versionDdl(version: number | bigint | string): string {
+  const t = tables(version);
+  return `
+CREATE TABLE ${t.events} (
+  pos integer NOT NULL,
+  id text NOT NULL,
+  start_ms double precision NOT NULL,
+  end_ms double precision NOT NULL,
+  long boolean NOT NULL,
+  prec smallint NOT NULL,
+  type integer,
+  place integer,
+  etypes smallint NOT NULL,
+  actors integer[] NOT NULL,
+  tags integer[] NOT NULL,
+  words integer[] NOT NULL,
+  search text NOT NULL,
+  title text NOT NULL,
+  actor_names text,
+  doc text NOT NULL
+);
+CREATE TABLE ${t.entities} (
+  code integer PRIMARY KEY,
+  id text NOT NULL,
+  name text NOT NULL,
+  type text NOT NULL,
+  doc text NOT NULL
+);
+CREATE TABLE ${t.values} (
+  dim text NOT NULL,
+  code integer NOT NULL,
+  value text NOT NULL,
+  PRIMARY KEY (dim, code)
+);
+CREATE TABLE ${t.words} (
+  code integer PRIMARY KEY,
+  word text NOT NULL
+);
+`;
+}
+
+/** Indexes of one version, built once its rows are in. */
+export function versionIndexes(version: number | bigint | string): string[] {
+  const t = tables(version);
+  const d = `d${String(version)}`;
+  return [
+    `ALTER TABLE ${t.events} ADD CONSTRAINT ${d}_events_pos PRIMARY KEY (pos)`,
+    `CREATE INDEX ${d}_events_start ON ${t.events} (start_ms)`,
+    `CREATE INDEX ${d}_events_long ON ${t.events} (start_ms) WHERE long`,
+    `CREATE INDEX ${d}_events_id ON ${t.events} (id)`,
+    `CREATE INDEX ${d}_events_type ON ${t.events} (type)`,
+    `CREATE INDEX ${d}_events_place ON ${t.events} (place)`,
+    `CREATE INDEX ${d}_events_prec ON ${t.events} (prec)`,
+    `CREATE INDEX ${d}_events_actors ON ${t.events} USING gin (actors)`,
+    `CREATE INDEX ${d}_events_tags ON ${t.events} USING gin (tags)`,
+    `CREATE INDEX ${d}_events_words ON ${t.events} USING gin (words)`,
+    `CREATE INDEX ${d}_entities_id ON ${t.entities} (id)`,
+    `CREATE INDEX ${d}_values_value ON ${t.values} (dim, value)`,
+    `CREATE INDEX ${d}_words_word ON ${t.words} (word text_pattern_ops)`,
+    `CREATE INDEX ${d}_words_len ON ${t.words} (length(word))`,
+  ];
+}
+
+/** Drops every table of one version. */
+export function dropVersion(version: number | bigint | string): string {
+  const t = tables(version);
+  return `DROP TABLE IF EXISTS ${t.events}, ${t.entities}, ${t.values}, ${t.words}`;
+}
+
+/** Creates the catalog when missing, and lets the reader role (when it exists) read what is there. */
+export async function ensureCatalog(client: PoolClient): Promise<void> {
+  await client.query(CATALOG_DDL);
+}
+
+/** Grants the reader role read access to a version's tables and the catalog, when the role exists. */
+export async function grantReader(
+  client: PoolClient,
+  version: number | bigint | string,
+): Promise<void> {
+  const { rows } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [READER_ROLE]);
+  if (rows.length === 0) return;
+  const t = tables(version);
+  await client.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${READER_ROLE}`);
+  await client.query(
+    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.entities}, ${t.values}, ${t.words} TO ${READER_ROLE}`,
+  );
+}

@@ -1,0 +1,517 @@
+/**
+ * The server against a real PostgreSQL: a throwaway cluster, the repository's fixtures ingested, the API queried
+ * over HTTP and held to the browser engine's answers. `npm run test:server`; needs PostgreSQL's server programs
+ * (Debian's postgresql package; .ci/run installs it).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import pg from 'pg';
+import { loadDataset } from '../../src/data/read/loadDataset';
+import { SORT_KEYS, type SortKey } from '../../src/domain/eventOrder';
+import { GROUP_BYS } from '../../src/domain/lanes';
+import { words } from '../../src/domain/textSearch';
+import { ENTITY_TYPES, PRECISIONS, type Dataset } from '../../src/domain/types';
+import {
+  DEFAULT_VIEW,
+  parseViewState,
+  serialiseViewState,
+  type ViewState,
+} from '../../src/url/viewState';
+import { apiPool } from '../db/pool';
+import { READER_ROLE, SCHEMA } from '../db/schema';
+import { parseTokens } from '../http/access';
+import { createApp } from '../http/app';
+import { ingest } from '../ingest/ingest';
+import { browserAnswer, browserEngine, type BrowserEngine } from './browserAnswer';
+import { freePort, startCluster, type Cluster } from './pgCluster';
+
+const TOKEN = 'integration-token-0123456789';
+const NARROW = 'narrow-token-abcdefghijklmnop';
+
+/** The fixtures served, by id: public or private, and the file read. */
+const FIXTURES = [
+  {
+    id: 'ucdp',
+    file: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+    public: true,
+    runs: 60,
+  },
+  { id: 'acled', file: 'fixtures/files/acled-sample.csv', public: true, runs: 25 },
+  { id: 'twain', file: 'fixtures/third-party/timelinejs/marktwain.json', public: true, runs: 25 },
+  { id: 'hostile', file: 'e2e/fixtures/hostile.json', public: false, runs: 40 },
+] as const;
+
+let cluster: Cluster;
+let base: string;
+let closeServer: () => Promise<void>;
+const engines = new Map<string, { dataset: Dataset; engine: BrowserEngine }>();
+let admin: pg.Pool;
+const quiet = () => {};
+
+async function api(path: string, init: RequestInit & { token?: string } = {}) {
+  const { token, ...rest } = init;
+  const res = await fetch(`${base}${path}`, {
+    ...rest,
+    headers: {
+      ...(rest.body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(rest.headers ?? {}),
+    },
+  });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, headers: res.headers, body: body as Record<string, unknown>, text };
+}
+
+const query = (id: string, body: unknown, token?: string) =>
+  api(`/api/datasets/${id}/query`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    ...(token ? { token } : {}),
+  });
+
+before(async () => {
+  cluster = startCluster(await freePort());
+  admin = new pg.Pool({ connectionString: cluster.url, max: 2 });
+  // The restart test below terminates idle connections; a pool without a listener would throw them at the process.
+  admin.on('error', () => {});
+  await admin.query(`CREATE ROLE ${READER_ROLE} LOGIN`);
+  for (const f of FIXTURES) {
+    await ingest({ source: f.file, id: f.id, public: f.public }, cluster.url, quiet, {
+      progress: false,
+    });
+    const out = loadDataset(new Uint8Array(readFileSync(f.file)), f.file.split('/').pop()!);
+    assert.ok(out.ok);
+    engines.set(f.id, { dataset: out.dataset, engine: browserEngine(out.dataset) });
+  }
+  const readerUrl = cluster.url.replace(/\/\/[^@]+@/, `//${READER_ROLE}@`);
+  const pool = apiPool(readerUrl);
+  const server = createApp({
+    pool,
+    access: parseTokens(`${TOKEN} ${NARROW}=acled`),
+    distDir: 'dist',
+    log: quiet,
+    limits: { perSecond: 10_000, burst: 10_000 },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  closeServer = () => new Promise<void>((r) => server.close(() => void pool.end().then(() => r())));
+});
+
+after(async () => {
+  await closeServer?.();
+  await admin?.end();
+  cluster?.stop();
+});
+
+/** A random view state over a dataset's own values (with names it lacks, typos, prefixes and phrases). */
+function viewStates(
+  dataset: Dataset,
+): fc.Arbitrary<{ view: ViewState; opts: Record<string, unknown> }> {
+  const ids = dataset.entities.map((e) => e.id);
+  const pick = <T>(xs: readonly T[], extra: T[] = []) =>
+    xs.length + extra.length === 0
+      ? fc.constant([] as T[])
+      : fc.uniqueArray(fc.constantFrom(...xs, ...extra), { maxLength: 3 });
+  const distinct = (f: (e: Dataset['events'][number]) => (string | undefined)[]) => [
+    ...new Set(dataset.events.flatMap(f).filter((v): v is string => v !== undefined)),
+  ];
+  const types = distinct((e) => [e.type]);
+  const tags = distinct((e) => e.tags);
+  const places = distinct((e) => [e.location?.name]);
+  const vocab = [...new Set(dataset.events.slice(0, 400).flatMap((e) => words(e.title)))].slice(
+    0,
+    300,
+  );
+  const titles = dataset.events.slice(0, 200).map((e) => e.title);
+  const word = fc.constantFrom(...(vocab.length ? vocab : ['x']));
+  const term = fc.oneof(
+    word,
+    word.map((w) => w.slice(0, Math.max(1, Math.ceil(w.length / 2)))),
+    word.map((w) => (w.length > 5 ? `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}` : w)),
+    fc.constantFrom('zzzz', 'a', '"', '%', '_', "'; drop table x; --"),
+  );
+  const phrase = fc
+    .tuple(fc.constantFrom(...(titles.length ? titles : ['x'])), fc.nat(), fc.nat())
+    .map(([t, a, b]) => {
+      const ws = t.split(/\s+/);
+      const s = a % ws.length;
+      return `"${ws.slice(s, s + 1 + (b % 3)).join(' ')}"`;
+    });
+  const q = fc.oneof(
+    { weight: 3, arbitrary: fc.constant('') },
+    {
+      weight: 3,
+      arbitrary: fc.array(term, { minLength: 1, maxLength: 2 }).map((t) => t.join(' ')),
+    },
+    { weight: 1, arbitrary: fc.tuple(term, phrase).map(([t, p]) => `${t} ${p}`) },
+  );
+  const ext = {
+    start: Math.min(...dataset.events.map((e) => e.start).filter(Number.isFinite)),
+    end: Math.max(...dataset.events.map((e) => e.end).filter(Number.isFinite)),
+  };
+  const clampDraw = (t: number) => Math.max(-8.64e15, Math.min(8.64e15, t));
+  const span = Math.max(86_400_000, ext.end - ext.start);
+  const time = fc
+    .double({ min: 0, max: 1, noNaN: true })
+    .map((x) => Math.round(clampDraw(ext.start + x * span)));
+  const isoDay = time.map((t) =>
+    new Date(t).toISOString().slice(0, fc.sample(fc.constantFrom(4, 7, 10), 1)[0]),
+  );
+  const window = fc
+    .tuple(time, fc.double({ min: 1e-5, max: 1.2, noNaN: true }))
+    .map(([s, w]) => ({ start: s, end: Math.round(clampDraw(s + Math.max(1000, w * span))) }))
+    .filter((w) => w.start < w.end);
+  return fc
+    .record({
+      actors: pick(ids, ['nobody-here']),
+      xactors: pick(ids),
+      match: fc.constantFrom('any', 'all' as const),
+      etypes: fc.uniqueArray(fc.constantFrom(...ENTITY_TYPES), { maxLength: 2 }),
+      types: pick(types, ['no-such-type']),
+      tags: pick(tags),
+      places: pick(places, ['Atlantis']),
+      prec: fc.uniqueArray(fc.constantFrom(...PRECISIONS), { maxLength: 2 }),
+      q,
+      since: fc.option(isoDay, { nil: undefined, freq: 4 }),
+      until: fc.option(isoDay, { nil: undefined, freq: 4 }),
+      group: fc.constantFrom(...GROUP_BYS),
+      window: fc.option(window, { nil: undefined, freq: 3 }),
+      sort: fc.constantFrom<SortKey>(...SORT_KEYS),
+      descending: fc.boolean(),
+      offset: fc.nat({ max: 40 }),
+      limit: fc.nat({ max: 25 }),
+      widthPx: fc.constantFrom(800, 1200, 1900),
+    })
+    .map((r) => {
+      const view: ViewState = {
+        ...DEFAULT_VIEW,
+        actors: r.actors,
+        xactors: r.xactors.filter((x) => !r.actors.includes(x)),
+        match: r.match,
+        etypes: r.etypes,
+        types: r.types,
+        tags: r.tags,
+        places: r.places,
+        prec: r.prec,
+        q: r.q,
+        group: r.group,
+        ...(r.since ? { since: r.since } : {}),
+        ...(r.until ? { until: r.until } : {}),
+        ...(r.window ? { from: r.window.start, to: r.window.end } : {}),
+      };
+      return {
+        view,
+        opts: {
+          sort: { key: r.sort, descending: r.descending },
+          offset: r.offset,
+          limit: r.limit,
+          widthPx: r.widthPx,
+        },
+      };
+    });
+}
+
+/** The parts of an answer both engines must agree on (everything but the highlight terms and event bodies). */
+function comparable(a: Record<string, unknown>) {
+  const { rows, plan, ...rest } = a as {
+    rows: { position: number; event: { id: string } }[];
+    plan: { items: { id: string }[] } | null;
+  };
+  delete (rest as { highlightTerms?: unknown }).highlightTerms;
+  return JSON.parse(
+    JSON.stringify({
+      ...rest,
+      plan: plan
+        ? { ...plan, items: [...plan.items].sort((x, y) => (x.id < y.id ? -1 : 1)) }
+        : null,
+      rows: rows.map((r) => [r.position, r.event.id]),
+    }),
+  ) as unknown;
+}
+
+describe('the API answers as the browser engine does', () => {
+  for (const f of FIXTURES) {
+    it(`${f.id}: random view states`, async () => {
+      const { dataset, engine } = engines.get(f.id)!;
+      await fc.assert(
+        fc.asyncProperty(viewStates(dataset), async ({ view, opts }) => {
+          const link = serialiseViewState(view);
+          const res = await query(f.id, { view: link, ...opts }, f.public ? undefined : TOKEN);
+          assert.equal(res.status, 200, res.text);
+          // The server reads the link with the app's own codecs: the reference reads the same link.
+          const read = parseViewState(link).state;
+          const o = opts as {
+            sort: { key: SortKey; descending: boolean };
+            offset: number;
+            limit: number;
+            widthPx: number;
+          };
+          const expected = browserAnswer(engine, read, {
+            group: read.group,
+            ...(read.from !== undefined ? { window: { start: read.from, end: read.to! } } : {}),
+            lod: { maxVisibleItems: 100, widthPx: o.widthPx, minBucketPx: 56 },
+            sort: o.sort,
+            offset: o.offset,
+            limit: o.limit,
+          });
+          assert.deepEqual(
+            comparable(res.body),
+            comparable(expected as unknown as Record<string, unknown>),
+            link,
+          );
+        }),
+        { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
+      );
+    });
+  }
+
+  it('an event by id, with its actors', async () => {
+    const { dataset } = engines.get('ucdp')!;
+    const e = dataset.events[17]!;
+    const res = await api(`/api/datasets/ucdp/events/${encodeURIComponent(e.id)}`);
+    assert.equal(res.status, 200);
+    assert.equal((res.body.event as { title: string }).title, e.title);
+    assert.deepEqual(
+      (res.body.entities as { id: string }[]).map((x) => x.id).sort(),
+      [...e.actors].sort(),
+    );
+    assert.equal((await api('/api/datasets/ucdp/events/no-such-event')).status, 404);
+  });
+});
+
+describe('access', () => {
+  it('lists only what the caller may read', async () => {
+    const ids = async (token?: string) =>
+      ((await api('/api/datasets', token ? { token } : {})).body.datasets as { id: string }[])
+        .map((d) => d.id)
+        .sort();
+    assert.deepEqual(await ids(), ['acled', 'twain', 'ucdp']);
+    assert.deepEqual(await ids(TOKEN), ['acled', 'hostile', 'twain', 'ucdp']);
+    assert.deepEqual(await ids('wrong-token-but-long-enough'), ['acled', 'twain', 'ucdp']);
+  });
+
+  it('a private dataset answers 401 without a valid token, the same as an id that does not exist', async () => {
+    for (const token of [undefined, 'wrong-token-but-long-enough', NARROW]) {
+      const opts = token ? { token } : {};
+      const known = await api('/api/datasets/hostile', opts);
+      const unknown = await api('/api/datasets/no-such-dataset', opts);
+      if (token === NARROW) {
+        // A token that covers other datasets is known: the dataset it does not cover is "not found".
+        assert.equal(known.status, 404);
+        assert.deepEqual(known.body.error, unknown.body.error);
+        continue;
+      }
+      assert.equal(known.status, 401);
+      assert.equal(unknown.status, 401);
+      assert.deepEqual(known.body, unknown.body);
+      assert.equal((await query('hostile', { view: '' }, token)).status, 401);
+    }
+    const ok = await api('/api/datasets/hostile', { token: TOKEN });
+    assert.equal(ok.status, 200);
+    assert.equal((await api('/api/datasets/no-such-dataset', { token: TOKEN })).status, 404);
+  });
+});
+
+describe('HTTP', () => {
+  it('unknown /api/ paths are JSON 404s, never the app', async () => {
+    for (const path of [
+      '/api',
+      '/api/',
+      '/api/nope',
+      '/api/datasets/ucdp/nope',
+      '/api/datasets/ucdp/events/a/b',
+    ]) {
+      const res = await api(path);
+      assert.equal(res.status, 404, path);
+      assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+      assert.equal(res.body.error, 'not-found');
+    }
+    assert.equal((await api('/api/datasets/ucdp/query')).status, 405);
+  });
+
+  it('serves the built app with the same CSP as the build, and hardening headers', async () => {
+    const res = await api('/');
+    assert.equal(res.status, 200);
+    assert.match(res.text, /<div id="root">/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal((await api('/../../etc/passwd')).status, 404);
+    assert.equal((await api('/%2e%2e/%2e%2e/etc/passwd')).status, 404);
+  });
+
+  it('hostile queries get a 4xx or an answer, never a 500 or SQL text', async () => {
+    const hostile = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ view: fc.string({ maxLength: 300 }) }),
+      fc.record({
+        view: fc.constantFrom(
+          "q=')%3B DROP TABLE x%3B--",
+          'actor=%00',
+          'type=%27%27',
+          'since=99999999',
+          'q=%22%22%22',
+        ),
+        window: fc.record({ start: fc.double(), end: fc.double() }),
+        offset: fc.integer(),
+        limit: fc.integer(),
+        sort: fc.record({ key: fc.string(), descending: fc.boolean() }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (body) => {
+        const res = await query('ucdp', body);
+        assert.ok(
+          res.status === 200 || (res.status >= 400 && res.status < 500),
+          `${res.status} ${res.text}`,
+        );
+        // Answers carry the dataset's own text; errors carry a sentence and nothing from the database.
+        if (res.status !== 200) {
+          assert.deepEqual(Object.keys(res.body).sort(), ['error', 'message']);
+          assert.doesNotMatch(res.text, /syntax|relation|column|SELECT|postgres|\bat /i);
+        }
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+    const big = await query('ucdp', { view: 'q=' + 'x'.repeat(70_000) });
+    assert.equal(big.status, 413);
+    const notJson = await api('/api/datasets/ucdp/query', {
+      method: 'POST',
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(notJson.status, 400);
+  });
+
+  it('the database going away answers 503, and the server recovers without a restart', async () => {
+    cluster.pause();
+    try {
+      const res = await api('/api/datasets');
+      assert.equal(res.status, 503);
+      assert.equal(res.body.error, 'unavailable');
+    } finally {
+      cluster.resume();
+    }
+    let status = 0;
+    for (let k = 0; k < 20 && status !== 200; k++) {
+      status = (await api('/api/datasets')).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(status, 200);
+  });
+
+  it("the API's role cannot write", async () => {
+    const reader = new pg.Pool({
+      connectionString: cluster.url.replace(/\/\/[^@]+@/, `//${READER_ROLE}@`),
+    });
+    try {
+      await assert.rejects(reader.query(`DELETE FROM ${SCHEMA}.datasets`), /permission denied/);
+    } finally {
+      await reader.end();
+    }
+  });
+});
+
+describe('ingest', () => {
+  const versionTables = async () =>
+    Number(
+      (
+        await admin.query(
+          `SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1 AND tablename LIKE 'd%\\_events'`,
+          [SCHEMA],
+        )
+      ).rows[0].n,
+    );
+  const eventCount = async (id: string) =>
+    (await admin.query(`SELECT event_count FROM ${SCHEMA}.datasets WHERE id = $1`, [id])).rows[0]
+      ?.event_count as number | undefined;
+
+  it('a failed re-ingest leaves the previous version whole; a good one replaces it and drops the old tables', async () => {
+    await ingest(
+      { source: 'fixtures/files/acled-sample.csv', id: 'swap', public: true },
+      cluster.url,
+      quiet,
+      { progress: false },
+    );
+    const before = await eventCount('swap');
+    const tablesBefore = await versionTables();
+    const first = await query('swap', { view: '' });
+    await assert.rejects(
+      ingest(
+        {
+          source: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+          id: 'swap',
+          public: true,
+        },
+        cluster.url,
+        quiet,
+        {
+          progress: false,
+          beforeCommit: () => {
+            throw new Error('interrupted');
+          },
+        },
+      ),
+      /interrupted/,
+    );
+    assert.equal(await eventCount('swap'), before);
+    assert.equal(await versionTables(), tablesBefore);
+    assert.deepEqual((await query('swap', { view: '' })).body, first.body);
+
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/ingest/main.ts', 'e2e/fixtures/not-json.json', '--id', 'swap'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: cluster.url },
+      },
+    );
+    assert.equal(cli.status, 1, cli.stderr);
+    assert.match(cli.stderr, /Not ingested/);
+    assert.equal(await eventCount('swap'), before);
+
+    const usage = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/ingest/main.ts', 'x.json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: cluster.url },
+      },
+    );
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /--id is required/);
+
+    const good = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/ingest/main.ts',
+        'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+        '--id',
+        'swap',
+        '--title',
+        'Swapped',
+      ],
+      { encoding: 'utf8', env: { ...process.env, DATABASE_URL: cluster.url } },
+    );
+    assert.equal(good.status, 0, good.stderr);
+    assert.match(good.stderr, /3,883 events valid/);
+    assert.equal(await eventCount('swap'), 3883);
+    assert.equal(await versionTables(), tablesBefore);
+    // Not --public this time: the dataset is private now.
+    assert.equal((await api('/api/datasets/swap')).status, 401);
+    assert.equal((await api('/api/datasets/swap', { token: TOKEN })).body.title, 'Swapped');
+  });
+});
