@@ -35,3 +35,36 @@ describe('guessMapping', () => {
   });
 });
 
+describe('guessMapping from names and content', () => {
+  it('never guesses an id column of integers as the date, and never reads bare integers as years', () => {
+    const m = guessMapping(
+      ['event_id_1pd', 'when it happened', 'date'],
+      [
+        ['1067', 'x', '2021-03-04'],
+        ['1068', 'y', '2021-03-05'],
+      ],
+    );
+    expect(m.date).toBe('date');
+    const noName = guessMapping(
+      ['n', 'label'],
+      [
+        ['1067', 'a'],
+        ['1068', 'b'],
+      ],
+    );
+    expect(noName.date).toBe('n'); // nothing reads: the first column, shown as unread in the preview
+    const year = guessMapping(
+      ['year', 'label'],
+      [
+        ['1999', 'a'],
+        ['2001', 'b'],
+      ],
+    );
+    expect(year.date).toBe('year');
+  });
+
+  it('knows date columns by name in several languages', () => {
+    for (const name of ['fecha', 'Дата', 'Datum', 'Event Date', 'timestamp', 'when'])
+      expect(guessMapping(['x', name], [['1', '2023-01-02']]).date).toBe(name);
+  });
+});

@@ -20,9 +20,15 @@ const NAMES = {
   precision: /^(time_?precision|date_?prec|date_?precision|precision|precision_?date)$/,
   title:
     /^(title|headline|name|event|event_?name|summary|subject|what|message|titulo|titre|titel|nombre|заголовок|название|标题)$/,
-  type: /^(type|event_?type|category|kind|class|tipo|tipo_?evento|categoria|typ|kategorie|тип|категория)$/,
-  location:
-    /^(location|location_?name|place|place_?name|city|country|where|site|region|town|village|address|lugar|ciudad|pais|lieu|ville|ort|local|место|город|страна|населенный_?пункт)$/,
+  type: [
+    /^(type|event_?type|category|kind|class|tipo|tipo_?evento|categoria|typ|kategorie|тип|категория)$/,
+    /^(type_of_[a-z]+|[a-z]+_type)$/,
+  ],
+  location: [
+    /^(location|location_?name|place|place_?name|where|where_?description|site|lugar|lieu|ort|local|место)$/,
+    /^(city|town|village|address|ciudad|ville|stadt|город|населенный_?пункт)$/,
+    /^(country|region|pais|land|страна)$/,
+  ],
   lat: /^(lat|latitude|lat_?dd|y_?coord|latitud|breitengrad|breite|широта)$/,
   lon: /^(lon|lng|long|longitude|lon_?dd|x_?coord|longitud|langengrad|laenge|lange|долгота)$/,
   latlon:
@@ -71,6 +77,8 @@ export function guessDateOrder(values: readonly string[]): {
   let monthFirst = 0;
   let numeric = 0;
   for (const v of values) {
+    // ISO 8601 reads the same in every order: it says nothing about the others.
+    if (/^\s*[+-]?\d{4,}-\d{2}(-\d{2})?([T ]|\s*$)/.test(v)) continue;
     const m = /^\s*(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})/.exec(v);
     if (!m) continue;
     if (m[1]!.length >= 3) return { order: 'ymd', ambiguous: false };
@@ -102,6 +110,29 @@ function guessSeparator(cells: readonly string[], candidates: readonly string[])
   return candidates.find((s) => cells.some((c) => c.includes(s))) ?? '';
 }
 
+/** ACLED's inter1/inter2 type actor1/actor2; elsewhere a column named "<actor column> type" types its actors. */
+function guessActorTypes(
+  actors: readonly string[],
+  headers: readonly string[],
+  keys: readonly string[],
+): CsvMapping['actorTypes'] {
+  const out: NonNullable<CsvMapping['actorTypes']> = {};
+  for (const actor of actors) {
+    const key = columnKey(actor);
+    const n = /^actor_?(\d)$/.exec(key)?.[1];
+    const wanted = [
+      ...(n ? [`inter${n}`, `inter_${n}`] : []),
+      `${key}_type`,
+      `type_${key}`,
+      `${key}_kind`,
+    ];
+    const i = keys.findIndex((k) => wanted.includes(k));
+    if (i >= 0)
+      Object.defineProperty(out, actor, { value: { column: headers[i]! }, enumerable: true });
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** A first guess from header names and the first rows' content; the analyst checks it in the dialog. */
 export function guessMapping(
   headers: readonly string[],
@@ -110,8 +141,14 @@ export function guessMapping(
   const keys = headers.map(columnKey);
   const column = (h: string) => rows.map((r) => r[headers.indexOf(h)] ?? '');
   const taken = new Set<string>();
-  const named = (re: RegExp, fits: (h: string) => boolean = () => true) =>
-    headers.find((h, i) => !taken.has(h) && re.test(keys[i]!) && fits(h));
+  // The first untaken column a name matches; with several patterns, the earlier pattern wins.
+  const named = (re: RegExp | readonly RegExp[], fits: (h: string) => boolean = () => true) => {
+    for (const r of Array.isArray(re) ? re : [re]) {
+      const h = headers.find((h, i) => !taken.has(h) && r.test(keys[i]!) && fits(h));
+      if (h !== undefined) return h;
+    }
+    return undefined;
+  };
   const take = <T extends string | undefined>(h: T): T => {
     if (h !== undefined) taken.add(h);
     return h;
@@ -143,7 +180,12 @@ export function guessMapping(
     m.precision = precision;
     if (/date_?prec$/.test(columnKey(precision))) m.precisionCodes = 'ucdp';
   }
-  const id = take(named(NAMES.id) ?? named(NAMES.idLike));
+  // A column merely named like an id must also look like one: its first values differ.
+  const distinct = (h: string) => {
+    const cells = filled(column(h));
+    return cells.length > 0 && new Set(cells).size >= 0.9 * cells.length;
+  };
+  const id = take(named(NAMES.id) ?? named(NAMES.idLike, distinct));
   if (id) m.id = id;
 
   const numbersIn = (lo: number, hi: number) => (h: string) =>
@@ -155,7 +197,7 @@ export function guessMapping(
     m.lon = take(lon);
   } else {
     const latlon = take(
-      named(NAMES.latlon, (h) => share(column(h), (v) => LAT_LON.test(v)) >= 0.8) ??
+      named(NAMES.latlon, (h) => share(column(h), (v) => LAT_LON.test(v)) >= 0.5) ??
         headers.find(
           (h) =>
             !taken.has(h) &&
@@ -172,10 +214,15 @@ export function guessMapping(
   );
   if (url) {
     m.url = url;
-    const sep = guessSeparator(
-      filled(column(url)).filter((c) => (c.match(/https?:\/\//gi)?.length ?? 0) > 1),
-      ['|', ';', ',', ' '],
-    );
+    const cells = filled(column(url));
+    const several = cells.filter((c) => (c.match(/https?:\/\//gi)?.length ?? 0) > 1);
+    const sep =
+      several.length > 0
+        ? guessSeparator(several, ['|', ';', ',', ' '])
+        : guessSeparator(
+            cells.filter((c) => !URL_START.test(c)),
+            [';', '|'],
+          );
     if (sep) m.urlSeparator = sep;
   }
 
@@ -193,5 +240,7 @@ export function guessMapping(
     m.actors.flatMap((a) => filled(column(a))),
     [';', '|'],
   );
+  const actorTypes = guessActorTypes(m.actors, headers, keys);
+  if (actorTypes) m.actorTypes = actorTypes;
   return m;
 }
