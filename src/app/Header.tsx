@@ -8,6 +8,7 @@ import { useUi } from '../state/uiStore';
 import type { ViewState } from '../url/viewState';
 import { effectiveTheme } from './useTheme';
 import { formatCount } from '../domain/formatCount';
+import { loadSummary } from '../domain/loadSummary';
 
 export async function copyViewLink(eventId?: string): Promise<void> {
   const ok = await copyText(linkTo(eventId));
@@ -28,8 +29,8 @@ export function Header({ view, loaded }: { view: ViewState; loaded?: LoadedDatas
   const theme = useUi((s) => s.theme);
   const setTheme = useUi((s) => s.setTheme);
   const ds = loaded?.index.dataset;
-  const skipped = ds?.issues.filter((i) => i.severity === 'error').length ?? 0;
-  const warnings = ds ? ds.issues.length - skipped : 0;
+  const skipped = ds ? loadSummary(ds).skipped : 0;
+  const warnings = ds ? ds.issues.length : 0;
   const dark = effectiveTheme(theme) === 'dark';
   return (
     <header className="cs-header">
