@@ -24,7 +24,7 @@ export interface LoadSummary {
 
 /** How a load went, counted over every record of the source. */
 export function loadSummary(
-  dataset: Pick<Dataset, 'events' | 'issues' | 'recordCount'>,
+  dataset: Pick<Dataset, 'issues' | 'recordCount'> & { events: { length: number } },
 ): LoadSummary {
   const loaded = dataset.events.length;
   const total = Math.max(dataset.recordCount, loaded);
