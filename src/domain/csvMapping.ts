@@ -175,3 +175,22 @@ export function missingColumns(m: CsvMapping, headers: readonly string[]): strin
 export function headerSignature(headers: readonly string[]): string {
   return headers.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' ')).join('\u001f');
 }
+
+/** The type source of an actor column (own entries only: a column may be named "constructor"). */
+export function actorTypeSource(m: CsvMapping, column: string): ActorTypeSource | undefined {
+  return m.actorTypes && Object.hasOwn(m.actorTypes, column) ? m.actorTypes[column] : undefined;
+}
+
+/** The mapping with one actor column's type source set, or removed when `source` is undefined. */
+export function withActorType(
+  m: CsvMapping,
+  column: string,
+  source: ActorTypeSource | undefined,
+): CsvMapping {
+  const types: Record<string, ActorTypeSource> = {};
+  for (const [c, s] of Object.entries(m.actorTypes ?? {}))
+    if (c !== column) Object.defineProperty(types, c, { value: s, enumerable: true });
+  if (source) Object.defineProperty(types, column, { value: source, enumerable: true });
+  const { actorTypes: _old, ...rest } = m;
+  return Object.keys(types).length > 0 ? { ...rest, actorTypes: types } : rest;
+}

@@ -1,6 +1,6 @@
 import { ActorTypes, entityTypeOf } from '../../../domain/actorTypes';
 import { clipText } from '../../../domain/clipText';
-import { mappedColumns, type CsvMapping } from '../../../domain/csvMapping';
+import { actorTypeSource, mappedColumns, type CsvMapping } from '../../../domain/csvMapping';
 import { readLooseDate, type LooseDate } from '../../../domain/looseDate';
 import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../../domain/normalise';
 import { readPrecisionCode, weekAround } from '../../../domain/precisionCodes';
@@ -188,7 +188,7 @@ export function importGenericCsv(
       (description ? clipText(description, 80) : `${type || 'Event'} (row ${fileRow})`);
     const actors = mapping.actors.flatMap((column) => {
       const names = splitCell(cell(row, column), mapping.separator);
-      const source = mapping.actorTypes?.[column];
+      const source = actorTypeSource(mapping, column);
       const entityType = source
         ? 'type' in source
           ? source.type

@@ -1,6 +1,6 @@
-import type { ActorTypeSource } from '../../../domain/csvMapping';
+import { actorTypeSource, withActorType, type ActorTypeSource } from '../../../domain/csvMapping';
 import { ENTITY_TYPES } from '../../../domain/types';
-import { withField, type MappingPartProps } from './mappingProps';
+import type { MappingPartProps } from './mappingProps';
 
 /** "type:person" or "column:inter1" in the select; nothing for unknown. */
 const sourceValue = (s: ActorTypeSource | undefined) =>
@@ -27,13 +27,7 @@ export function ActorColumnsFieldset({ m, setM, headers }: MappingPartProps) {
         : [...prev.actors, column],
     }));
   const setType = (column: string, value: string) =>
-    setM((prev) => {
-      const types = { ...prev.actorTypes };
-      const source = sourceOf(value);
-      if (source) types[column] = source;
-      else delete types[column];
-      return withField(prev, 'actorTypes', Object.keys(types).length > 0 ? types : undefined);
-    });
+    setM((prev) => withActorType(prev, column, sourceOf(value)));
   return (
     <fieldset>
       <legend>Actor columns</legend>
@@ -58,7 +52,7 @@ export function ActorColumnsFieldset({ m, setM, headers }: MappingPartProps) {
         <label key={column}>
           <span>Actors of {column} are</span>
           <select
-            value={sourceValue(m.actorTypes?.[column])}
+            value={sourceValue(actorTypeSource(m, column))}
             onChange={(e) => setType(column, e.target.value)}
           >
             <option value="">of unknown type</option>
