@@ -191,6 +191,7 @@ export function withActorType(
   for (const [c, s] of Object.entries(m.actorTypes ?? {}))
     if (c !== column) Object.defineProperty(types, c, { value: s, enumerable: true });
   if (source) Object.defineProperty(types, column, { value: source, enumerable: true });
-  const { actorTypes: _old, ...rest } = m;
-  return Object.keys(types).length > 0 ? { ...rest, actorTypes: types } : rest;
+  const next: CsvMapping = { ...m, actorTypes: types };
+  if (Object.keys(types).length === 0) delete next.actorTypes;
+  return next;
 }
