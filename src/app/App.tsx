@@ -11,6 +11,7 @@ import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
 import { DropZone } from '../features/import/DropZone';
 import { LoadErrorPanel } from '../features/import/LoadErrorPanel';
 import { LoadingPanel } from '../features/import/LoadingPanel';
+import { MostlyRejectedNotice } from '../features/import/MostlyRejectedNotice';
 import { openDataset } from '../features/import/openDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { useUi } from '../state/uiStore';
@@ -113,6 +114,7 @@ export function App() {
       <div className="cs-app">
         <Header view={view} {...(loaded ? { loaded } : {})} />
         <Notices />
+        {value && <MostlyRejectedNotice loaded={value.loaded} />}
         {body}
         <StatusLine text={status} />
         <DropZone />

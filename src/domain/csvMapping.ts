@@ -1,4 +1,9 @@
-import { DATE_ORDERS, readLooseDate, type DateOrder } from './looseDate';
+import { DATE_KINDS, DATE_ORDERS, type DateKind, type DateOrder } from './looseDate';
+import { PRECISION_CODES, type PrecisionCodes } from './precisionCodes';
+import { ENTITY_TYPES, type EntityType } from './types';
+
+/** Where an actor column's entity type comes from: one type for the whole column, or another column per row. */
+export type ActorTypeSource = { type: EntityType } | { column: string };
 
 /** How the columns of a generic CSV/TSV become events. Column names are header cells, as written. */
 export interface CsvMapping {
@@ -6,20 +11,45 @@ export interface CsvMapping {
   date: string;
   /** How numeric dates read: day first, month first, year first. */
   order: DateOrder;
+  /** What the date cells hold: written dates (the default), Excel serial days, Unix seconds or milliseconds. */
+  kind?: DateKind;
+  /**
+   * A time of exactly midnight: `day` reads it as the day alone (a spreadsheet's placeholder), `time` as a real
+   * time. Absent: a placeholder when every time the date column writes is midnight.
+   */
+  midnight?: 'day' | 'time';
   /** A separate time-of-day column. */
   time?: string;
   /** An end date column: rows with an end become ranges. */
   end?: string;
+  /** A column of precision codes (ACLED time_precision, UCDP date_prec) or words (day, week, month, year). */
+  precision?: string;
+  /** Which codebook the numbers of the precision column follow. */
+  precisionCodes?: PrecisionCodes;
   title?: string;
   /** Columns whose cells name actors. */
   actors: string[];
   /** Splits one actor cell into several names ("" = one actor per cell). */
   separator: string;
+  /** The entity type of the actors of a column. */
+  actorTypes?: Record<string, ActorTypeSource>;
   type?: string;
   location?: string;
+  /** Latitude and longitude (WGS84), in two columns or one "lat, lon" column. */
+  lat?: string;
+  lon?: string;
+  latlon?: string;
   description?: string;
   url?: string;
+  /** Splits one source URL cell into several sources. */
+  urlSeparator?: string;
+  tags?: string;
+  /** Splits one tag cell into several tags. */
+  tagSeparator?: string;
   id?: string;
+  /** Rows sharing an id: `keep` every row (ids made unique), `first` keeps the first. Absent: keep rows whose
+   * content differs, drop exact copies. */
+  duplicates?: 'keep' | 'first';
 }
 
 /** The single-column roles a mapping assigns, in the order the dialog shows them. */
@@ -27,37 +57,84 @@ export const COLUMN_ROLES = [
   'date',
   'time',
   'end',
+  'precision',
   'title',
   'type',
   'location',
+  'lat',
+  'lon',
+  'latlon',
   'description',
   'url',
+  'tags',
   'id',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
+/** Roles whose cells may hold several values, and the mapping field holding each one's separator. */
+export const SEPARATOR_FIELDS = {
+  actors: 'separator',
+  url: 'urlSeparator',
+  tags: 'tagSeparator',
+} as const;
+
 const MAX_COLUMN_NAME = 200;
 const MAX_ACTOR_COLUMNS = 20;
+const MAX_SEPARATOR = 3;
 
 const text = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= MAX_COLUMN_NAME;
+const separatorOf = (v: unknown) =>
+  typeof v === 'string' && v.length <= MAX_SEPARATOR ? v : undefined;
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  (list as readonly unknown[]).includes(v);
+
+function readActorTypes(v: unknown, actors: readonly string[]) {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const out: Record<string, ActorTypeSource> = {};
+  for (const column of actors) {
+    if (!Object.hasOwn(v, column)) continue;
+    const source: unknown = (v as Record<string, unknown>)[column];
+    if (typeof source !== 'object' || source === null) continue;
+    const s = source as Record<string, unknown>;
+    const entry: ActorTypeSource | undefined = oneOf(ENTITY_TYPES, s.type)
+      ? { type: s.type }
+      : text(s.column)
+        ? { column: s.column }
+        : undefined;
+    if (entry) Object.defineProperty(out, column, { value: entry, enumerable: true });
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 /** Reads a mapping from untrusted JSON (a link, local storage). Never throws. */
 export function readCsvMapping(value: unknown): CsvMapping | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
   if (!text(v.date)) return undefined;
-  const order = (DATE_ORDERS as readonly unknown[]).includes(v.order)
-    ? (v.order as DateOrder)
-    : 'dmy';
+  const order = oneOf(DATE_ORDERS, v.order) ? v.order : 'dmy';
   const actors = Array.isArray(v.actors) ? v.actors.filter(text).slice(0, MAX_ACTOR_COLUMNS) : [];
-  const separator = typeof v.separator === 'string' && v.separator.length <= 3 ? v.separator : '';
-  const out: CsvMapping = { date: v.date, order, actors: [...new Set(actors)], separator };
+  const out: CsvMapping = {
+    date: v.date,
+    order,
+    actors: [...new Set(actors)],
+    separator: separatorOf(v.separator) ?? '',
+  };
   for (const role of COLUMN_ROLES) {
     if (role === 'date') continue;
     const c = v[role];
     if (text(c)) out[role] = c;
   }
+  if (oneOf(DATE_KINDS, v.kind) && v.kind !== 'text') out.kind = v.kind;
+  if (v.midnight === 'day' || v.midnight === 'time') out.midnight = v.midnight;
+  if (oneOf(PRECISION_CODES, v.precisionCodes)) out.precisionCodes = v.precisionCodes;
+  const urlSeparator = separatorOf(v.urlSeparator);
+  if (urlSeparator) out.urlSeparator = urlSeparator;
+  const tagSeparator = separatorOf(v.tagSeparator);
+  if (tagSeparator) out.tagSeparator = tagSeparator;
+  const actorTypes = readActorTypes(v.actorTypes, out.actors);
+  if (actorTypes) out.actorTypes = actorTypes;
+  if (v.duplicates === 'keep' || v.duplicates === 'first') out.duplicates = v.duplicates;
   return out;
 }
 
@@ -74,13 +151,24 @@ export function mappingFromParam(param: string): CsvMapping | undefined {
   }
 }
 
+/** Every column a mapping reads, whatever its role. */
+export function mappedColumns(m: CsvMapping): string[] {
+  const typeColumns = Object.values(m.actorTypes ?? {}).flatMap((s) =>
+    'column' in s ? [s.column] : [],
+  );
+  return [
+    ...new Set(
+      [...COLUMN_ROLES.map((r) => m[r]), ...m.actors, ...typeColumns].filter(
+        (c): c is string => c !== undefined,
+      ),
+    ),
+  ];
+}
+
 /** Columns a mapping names that the file does not have. */
 export function missingColumns(m: CsvMapping, headers: readonly string[]): string[] {
   const have = new Set(headers);
-  const named = [...COLUMN_ROLES.map((r) => m[r]), ...m.actors].filter(
-    (c): c is string => c !== undefined,
-  );
-  return [...new Set(named.filter((c) => !have.has(c)))];
+  return mappedColumns(m).filter((c) => !have.has(c));
 }
 
 /** The key a mapping is remembered under: the file's header cells, in order, case and spacing ignored. */
@@ -88,86 +176,22 @@ export function headerSignature(headers: readonly string[]): string {
   return headers.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' ')).join('\u001f');
 }
 
-const NAME_HINTS: Record<Exclude<ColumnRole, 'date'> | 'date' | 'actors', RegExp> = {
-  date: /^(date|start|start.?date|event.?date|datetime|timestamp|when|day|time.?stamp|begin)$/i,
-  time: /^(time|hour|time.?of.?day)$/i,
-  end: /^(end|end.?date|until|to|finish|stop)$/i,
-  title: /^(title|headline|name|event|summary|subject|what|message)$/i,
-  actors:
-    /^(actors?|actor.?\d|party|parties|who|participants?|people|persons?|organi[sz]ations?|side.?[ab12]?)$/i,
-  type: /^(type|event.?type|category|kind|class)$/i,
-  location: /^(location|place|city|country|where|site|region)$/i,
-  description: /^(description|notes?|text|details?|body|content|comment)$/i,
-  url: /^(url|link|source.?url|href|source|sources?)$/i,
-  id: /^(id|uid|identifier|event.?id|key|ref|reference)$/i,
-};
-
-/** Share of non-empty cells in a column that read as dates. */
-function dateShare(values: readonly string[], order: DateOrder): number {
-  const filled = values.filter((v) => v.trim() !== '');
-  if (filled.length === 0) return 0;
-  return filled.filter((v) => readLooseDate(v, order).ok).length / filled.length;
+/** The type source of an actor column (own entries only: a column may be named "constructor"). */
+export function actorTypeSource(m: CsvMapping, column: string): ActorTypeSource | undefined {
+  return m.actorTypes && Object.hasOwn(m.actorTypes, column) ? m.actorTypes[column] : undefined;
 }
 
-/**
- * How numeric dates in a column are ordered: a first number above 12 means day first, a second above 12 means
- * month first. `ambiguous` when no row tells (every day is 12 or less).
- */
-export function guessDateOrder(values: readonly string[]): {
-  order: DateOrder;
-  ambiguous: boolean;
-} {
-  let dayFirst = 0;
-  let monthFirst = 0;
-  let numeric = 0;
-  for (const v of values) {
-    const m = /^\s*(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})/.exec(v);
-    if (!m) continue;
-    if (m[1]!.length >= 3) return { order: 'ymd', ambiguous: false };
-    numeric++;
-    if (Number(m[1]) > 12) dayFirst++;
-    if (Number(m[2]) > 12) monthFirst++;
-  }
-  if (dayFirst > monthFirst) return { order: 'dmy', ambiguous: false };
-  if (monthFirst > dayFirst) return { order: 'mdy', ambiguous: false };
-  return { order: 'dmy', ambiguous: numeric > 0 };
-}
-
-/** A first guess from header names and the first rows' content; the analyst checks it in the dialog. */
-export function guessMapping(
-  headers: readonly string[],
-  rows: readonly (readonly string[])[],
+/** The mapping with one actor column's type source set, or removed when `source` is undefined. */
+export function withActorType(
+  m: CsvMapping,
+  column: string,
+  source: ActorTypeSource | undefined,
 ): CsvMapping {
-  const column = (i: number) => rows.map((r) => r[i] ?? '');
-  const byName = (re: RegExp, taken: Set<string>) =>
-    headers.find((h) => re.test(h.trim()) && !taken.has(h));
-  const taken = new Set<string>();
-  const take = (h: string | undefined) => {
-    if (h !== undefined) taken.add(h);
-    return h;
-  };
-  const dateByName = headers.find(
-    (h, i) =>
-      NAME_HINTS.date.test(h.trim()) &&
-      dateShare(column(i), 'dmy') + dateShare(column(i), 'mdy') > 0,
-  );
-  const dateByContent = headers.find(
-    (_, i) => Math.max(dateShare(column(i), 'dmy'), dateShare(column(i), 'mdy')) >= 0.8,
-  );
-  const date = take(dateByName ?? dateByContent ?? headers[0] ?? '')!;
-  const { order } = guessDateOrder(column(headers.indexOf(date)));
-  const m: CsvMapping = { date, order, actors: [], separator: '' };
-  for (const role of COLUMN_ROLES) {
-    if (role === 'date') continue;
-    const h = take(byName(NAME_HINTS[role], taken));
-    if (h !== undefined) m[role] = h;
-  }
-  m.actors = headers.filter((h) => NAME_HINTS.actors.test(h.trim()) && !taken.has(h));
-  const actorCells = m.actors.flatMap((a) => column(headers.indexOf(a)));
-  m.separator = actorCells.some((c) => c.includes(';'))
-    ? ';'
-    : actorCells.some((c) => c.includes('|'))
-      ? '|'
-      : '';
-  return m;
+  const types: Record<string, ActorTypeSource> = {};
+  for (const [c, s] of Object.entries(m.actorTypes ?? {}))
+    if (c !== column) Object.defineProperty(types, c, { value: s, enumerable: true });
+  if (source) Object.defineProperty(types, column, { value: source, enumerable: true });
+  const next: CsvMapping = { ...m, actorTypes: types };
+  if (Object.keys(types).length === 0) delete next.actorTypes;
+  return next;
 }

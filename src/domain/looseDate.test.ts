@@ -77,3 +77,124 @@ describe('readLooseDate', () => {
     );
   });
 });
+
+describe('readLooseDate: dates as real exports write them', () => {
+  it.each([
+    ['2023-12-21 14:05:09', 'dmy', '2023-12-21 14:05:09', 'second'],
+    ['14.08.2020 14:05', 'dmy', '2020-08-14T14:05', 'minute'],
+    ['20220224', 'dmy', '2022-02-24', 'day'],
+    ['20220224', 'mdy', '2022-02-24', 'day'],
+    ['20220224140509', 'dmy', '2022-02-24T14:05:09', 'second'],
+    ['20220224T1405', 'dmy', '2022-02-24T14:05', 'minute'],
+  ] as const)('reads %s (%s) as %s', (text, order, start, precision) => {
+    expect(readLooseDate(text, order)).toEqual({ ok: true, start, precision });
+  });
+
+  it('refuses a compact date that does not exist', () => {
+    expect(readLooseDate('20220231', 'dmy').ok).toBe(false);
+  });
+
+  it('marks a midnight time without zone, and reads it as the day when told it is a placeholder', () => {
+    expect(readLooseDate('14/08/2020 00:00:00', 'dmy')).toEqual({
+      ok: true,
+      start: '2020-08-14T00:00:00',
+      precision: 'second',
+      midnight: true,
+    });
+    expect(readLooseDate('14/08/2020 00:00:00', 'dmy', '', { midnightIsDay: true })).toEqual({
+      ok: true,
+      start: '2020-08-14',
+      precision: 'day',
+    });
+    expect(readLooseDate('2023-10-07 00:00', 'dmy', '', { midnightIsDay: true })).toEqual({
+      ok: true,
+      start: '2023-10-07',
+      precision: 'day',
+    });
+    // A midnight with a zone is a real instant.
+    expect(readLooseDate('2023-10-07T00:00Z', 'dmy', '', { midnightIsDay: true })).toMatchObject({
+      start: '2023-10-07T00:00Z',
+      precision: 'minute',
+    });
+    // Any other time is kept.
+    expect(readLooseDate('07/10/2023 00:00:01', 'dmy', '', { midnightIsDay: true })).toMatchObject({
+      precision: 'second',
+    });
+  });
+
+  it.each([
+    ['45000', 'excel', '2023-03-15', 'day'],
+    ['45000.5', 'excel', '2023-03-15T12:00:00Z', 'second'],
+    ['1', 'excel', '1900-01-01', 'day'],
+    ['61', 'excel', '1900-03-01', 'day'],
+    ['1703116800', 'unix-s', '2023-12-21T00:00:00Z', 'second'],
+    ['1703116800123', 'unix-ms', '2023-12-21T00:00:00.123Z', 'millisecond'],
+  ] as const)('reads the number %s as %s: %s', (text, kind, start, precision) => {
+    expect(readLooseDate(text, 'dmy', '', { kind })).toEqual({ ok: true, start, precision });
+  });
+
+  it.each([
+    ['21/12/2023', 'excel', /not a number/],
+    ['0', 'excel', /outside Excel/],
+    ['1e30', 'unix-ms', /not a number/],
+    ['99999999999999999', 'unix-s', /out of range/],
+  ] as const)('refuses %s as %s', (text, kind, why) => {
+    const r = readLooseDate(text, 'dmy', '', { kind });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(why);
+  });
+
+  const MONTHS = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ];
+  it('reads any day written in any supported layout back to the same day', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }),
+        fc.constantFrom('dmy', 'mdy', 'ymd'),
+        (date, order) => {
+          const iso = date.toISOString().slice(0, 10);
+          const [y, m, d] = iso.split('-') as [string, string, string];
+          const month = MONTHS[Number(m) - 1]!;
+          const numeric =
+            order === 'dmy'
+              ? `${d}/${m}/${y}`
+              : order === 'mdy'
+                ? `${m}/${d}/${y}`
+                : `${y}/${m}/${d}`;
+          const layouts = [
+            numeric,
+            `${numeric} 00:00:00`,
+            `${numeric.replace(/\//g, '.')} 00:00`,
+            `${y}${m}${d}`,
+            `${iso} 00:00:00`,
+            `${Number(d)} ${month} ${y}`,
+            `${month} ${Number(d)}, ${y}`,
+          ];
+          for (const text of layouts)
+            expect(readLooseDate(text, order, '', { midnightIsDay: true })).toEqual({
+              ok: true,
+              start: iso,
+              precision: 'day',
+            });
+          const serial = (Date.UTC(+y, +m - 1, +d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+          if (serial >= 61)
+            expect(readLooseDate(String(serial), order, '', { kind: 'excel' })).toMatchObject({
+              start: iso,
+            });
+        },
+      ),
+    );
+  });
+});

@@ -5,8 +5,22 @@ import type { Precision } from './types';
 export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
+/**
+ * What the cells of a date column hold: dates written as text, or numbers read as Excel serial days, Unix epoch
+ * seconds or milliseconds. Numbers are never read as epochs or serials unless the analyst says so.
+ */
+export const DATE_KINDS = ['text', 'excel', 'unix-s', 'unix-ms'] as const;
+export type DateKind = (typeof DATE_KINDS)[number];
+
+/** `midnight` marks a time of exactly 00:00 written without a zone: possibly a spreadsheet's placeholder. */
 export type LooseDate =
-  { ok: true; start: string; precision: Precision } | { ok: false; error: string };
+  { ok: true; start: string; precision: Precision; midnight?: true } | { ok: false; error: string };
+
+export interface LooseDateOptions {
+  kind?: DateKind;
+  /** A written time of exactly midnight is a placeholder: the date keeps day precision. */
+  midnightIsDay?: boolean;
+}
 
 export const MONTH_NAMES = [
   'january',
@@ -66,13 +80,98 @@ function checked(iso: string, precision: Precision, text: string): LooseDate {
   return { ok: true, start: iso, precision };
 }
 
+const MIDNIGHT = /^(.*\d{2})[T ]00:00(?::00(?:[.,]0+)?)?$/;
+
+/** Marks a midnight time without zone, or turns it into the day it stands for. */
+function placeholderMidnight(read: LooseDate, midnightIsDay: boolean): LooseDate {
+  if (!read.ok) return read;
+  const m = MIDNIGHT.exec(read.start);
+  if (!m) return read;
+  return midnightIsDay ? { ok: true, start: m[1]!, precision: 'day' } : { ...read, midnight: true };
+}
+
+/** Excel's serial day 1 is 1900-01-01, and it counts a 29 February 1900 that never was (serial 60). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Serials of 1900-01-01 … 9999-12-31. */
+export const EXCEL_SERIAL_RANGE = [1, 2_958_465] as const;
+
+function isoOfMs(ms: number, precision: Precision): string {
+  const iso = new Date(ms).toISOString();
+  if (precision === 'day') return iso.slice(0, 10);
+  if (precision === 'second') return iso.replace(/\.\d{3}Z$/, 'Z');
+  return iso;
+}
+
+/** A number cell read as an Excel serial day (a fraction is the time of day) or a Unix epoch. */
+function readNumber(text: string, kind: Exclude<DateKind, 'text'>): LooseDate {
+  if (!/^-?\d+(\.\d+)?$/.test(text))
+    return {
+      ok: false,
+      error: `"${text}" is not a number, so it cannot be read as ${KIND_WORDS[kind]}`,
+    };
+  const n = Number(text);
+  if (kind === 'excel') {
+    if (n < EXCEL_SERIAL_RANGE[0] || n > EXCEL_SERIAL_RANGE[1])
+      return { ok: false, error: `${text} is outside Excel's serial day range` };
+    const day = Math.floor(n);
+    const ms = Math.round(
+      (day < 61 ? day + 1 : day) * 86_400_000 + EXCEL_EPOCH + (n - day) * 86_400_000,
+    );
+    const whole = n === day;
+    return {
+      ok: true,
+      start: isoOfMs(ms, whole ? 'day' : 'second'),
+      precision: whole ? 'day' : 'second',
+    };
+  }
+  const ms = kind === 'unix-s' ? n * 1000 : n;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
+    return { ok: false, error: `${text} is out of range as ${KIND_WORDS[kind]}` };
+  const precision: Precision = Number.isInteger(ms / 1000) ? 'second' : 'millisecond';
+  return { ok: true, start: isoOfMs(Math.round(ms), precision), precision };
+}
+
+const KIND_WORDS: Record<DateKind, string> = {
+  text: 'a written date',
+  excel: 'an Excel serial day',
+  'unix-s': 'Unix seconds',
+  'unix-ms': 'Unix milliseconds',
+};
+
+/** Compact ISO 8601 without separators: 20220224, 20220224T1405, 20220224140509. */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?(Z)?)?$/i;
+
+function readCompact(text: string): LooseDate | undefined {
+  const m = COMPACT.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, z] = m;
+  if (h === undefined) return checked(`${y}-${mo}-${d}`, 'day', text);
+  const time = `${h}:${mi}${s !== undefined ? `:${s}` : ''}${z ? 'Z' : ''}`;
+  return checked(`${y}-${mo}-${d}T${time}`, s !== undefined ? 'second' : 'minute', text);
+}
+
 /**
  * Reads a date as people write it in spreadsheets: ISO 8601 of any precision, numeric dates in the given order
  * (21/12/2023, 12-21-2023, 2023/12/21, two-digit years as 1950–2049), month names ("21 Dec 2023",
  * "December 21, 2023", "Dec 2023"), each with an optional time ("14:05", "2:05 pm"). A time can also come from its
- * own column. The result is ISO 8601 with the precision that was written; a time without zone is UTC.
+ * own column. Also compact ISO (20220224, 20220224T140509) and, when `kind` says so, Excel serial days and Unix
+ * epochs. The result is ISO 8601 with the precision that was written; a time without zone is UTC; a midnight
+ * time is marked, and read as the day alone with `midnightIsDay`.
  */
-export function readLooseDate(dateText: string, order: DateOrder, timeText = ''): LooseDate {
+export function readLooseDate(
+  dateText: string,
+  order: DateOrder,
+  timeText = '',
+  options: LooseDateOptions = {},
+): LooseDate {
+  const kind = options.kind ?? 'text';
+  const text0 = dateText.trim();
+  if (text0 === '') return { ok: false, error: 'the date is empty' };
+  const read = kind === 'text' ? readText(dateText, order, timeText) : readNumber(text0, kind);
+  return placeholderMidnight(read, options.midnightIsDay ?? false);
+}
+
+function readText(dateText: string, order: DateOrder, timeText: string): LooseDate {
   const text = dateText.trim().replace(/\s+/g, ' ');
   if (text === '') return { ok: false, error: 'the date is empty' };
   let datePart = text;
@@ -86,6 +185,10 @@ export function readLooseDate(dateText: string, order: DateOrder, timeText = '')
 
   let iso: string | undefined;
   let precision: Precision = 'day';
+  if (!timeText.trim()) {
+    const compact = readCompact(text);
+    if (compact) return compact;
+  }
   const iso8601 = parseIsoDate(text);
   if (iso8601.ok && !timeText.trim())
     return { ok: true, start: text, precision: iso8601.value.precision };

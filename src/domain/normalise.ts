@@ -315,6 +315,8 @@ export interface RawDocument {
   firstRow?: number;
   /** For tabular sources that skipped rows: the file row of each event (overrides firstRow). */
   rows?: number[];
+  /** Records the source held, when the importer skipped some before they became events (every row of a file). */
+  recordCount?: number;
 }
 
 /**
@@ -493,7 +495,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
     entities: resolver.entities,
     events,
     issues,
-    recordCount: doc.events.length,
+    recordCount: Math.max(doc.recordCount ?? 0, doc.events.length),
     ...(doc.firstRow !== undefined ? { recordUnit: 'row' as const } : {}),
     periods: doc.periods ?? [],
     format,

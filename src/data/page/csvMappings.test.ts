@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { headerSignature } from '../../domain/csvMapping';
 import { MAPPINGS_KEY, recallMapping, rememberMapping } from './csvMappings';
 
 const m = { date: 'When', order: 'dmy' as const, actors: ['Who'], separator: ';' };
@@ -36,5 +38,56 @@ describe('remembered column mappings', () => {
       },
     } as unknown as Storage;
     expect(() => rememberMapping(['When'], m, full)).not.toThrow();
+  });
+
+  it('nothing a stored mapping holds makes recalling or remembering throw', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }),
+        fc.oneof(fc.jsonValue(), fc.object(), fc.anything()),
+        (headers, stored) => {
+          const value = JSON.stringify({ [headerSignature(headers)]: stored }) ?? 'null';
+          localStorage.setItem(MAPPINGS_KEY, value);
+          expect(() => recallMapping(headers)).not.toThrow();
+          const recalled = recallMapping(headers);
+          // Whatever was stored, what comes back is a mapping the importer can use, or nothing.
+          if (recalled) expect(typeof recalled.date).toBe('string');
+          expect(() => rememberMapping(headers, recalled ?? m)).not.toThrow();
+        },
+      ),
+    );
+    localStorage.setItem(MAPPINGS_KEY, 'null');
+    expect(recallMapping(['When'])).toBeUndefined();
+    localStorage.setItem(MAPPINGS_KEY, '[1,2]');
+    expect(recallMapping(['When'])).toBeUndefined();
+  });
+
+  it('keeps the types of actor columns named like prototype members as data', () => {
+    const typed = {
+      ...m,
+      actors: ['__proto__', 'constructor'],
+      actorTypes: { ['__proto__']: { type: 'person' }, constructor: { column: 'kind' } },
+    };
+    localStorage.setItem(
+      MAPPINGS_KEY,
+      `{"when":${JSON.stringify(typed).replace('"actorTypes":{', '"actorTypes":{"__proto__":{"type":"person"},')}}`,
+    );
+    const r = recallMapping(['When'])!;
+    expect(Object.getPrototypeOf(r.actorTypes)).toBe(Object.prototype);
+    expect(Object.hasOwn(r.actorTypes!, '__proto__')).toBe(true);
+    expect(r.actorTypes!.constructor).toEqual({ column: 'kind' });
+  });
+
+  it('a storage that refuses to be read loses only the memory', () => {
+    const locked = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('SecurityError');
+      },
+    } as unknown as Storage;
+    expect(recallMapping(['When'], locked)).toBeUndefined();
+    expect(() => rememberMapping(['When'], m, locked)).not.toThrow();
   });
 });

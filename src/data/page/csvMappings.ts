@@ -6,6 +6,16 @@ const MAX_MAPPINGS = 50;
 
 type Stored = Record<string, unknown>;
 
+/** The browser's storage, or undefined where reading it throws (storage disabled, sandboxed frames). */
+function defaultStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything stored, as an object; anything else stored there (or a storage that throws) reads as nothing. */
 function readAll(storage: Storage): Stored {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(MAPPINGS_KEY) ?? '{}');
@@ -20,7 +30,7 @@ function readAll(storage: Storage): Stored {
 /** The mapping last used for a file with these header cells, if any (and if it still reads). */
 export function recallMapping(
   headers: readonly string[],
-  storage: Storage | undefined = globalThis.localStorage,
+  storage: Storage | undefined = defaultStorage(),
 ): CsvMapping | undefined {
   if (!storage) return undefined;
   const all = readAll(storage);
@@ -32,14 +42,14 @@ export function recallMapping(
 export function rememberMapping(
   headers: readonly string[],
   mapping: CsvMapping,
-  storage: Storage | undefined = globalThis.localStorage,
+  storage: Storage | undefined = defaultStorage(),
 ): void {
   if (!storage) return;
-  const all = readAll(storage);
-  const sig = headerSignature(headers);
-  const entries = Object.entries(all).filter(([k]) => k !== sig);
-  entries.push([sig, mapping]);
   try {
+    const all = readAll(storage);
+    const sig = headerSignature(headers);
+    const entries = Object.entries(all).filter(([k]) => k !== sig);
+    entries.push([sig, mapping]);
     storage.setItem(MAPPINGS_KEY, JSON.stringify(Object.fromEntries(entries.slice(-MAX_MAPPINGS))));
   } catch {
     // Full or disabled storage: the mapping still applies to this import.

@@ -64,6 +64,6 @@ export function detectFormat(text: string, name = ''): FormatId {
   if (has('event_id_cnty', 'event_date', 'actor1')) return 'acled';
   if (has('message', 'timestamp_desc') && (has('datetime') || has('timestamp')))
     return 'timesketch-csv';
-  if (cols.length > 1 || /\.(csv|tsv)$/i.test(name)) return 'csv';
+  if (cols.length > 1 || /\.(csv|tsv|tab)$/i.test(name)) return 'csv';
   return 'unknown';
 }

@@ -2,7 +2,7 @@ import type { IndexedDataset } from '../../domain/buildIndex';
 import { Dialog } from '../../ui/Dialog';
 import { downloadText } from '../../ui/download';
 import { formatCount } from '../../domain/formatCount';
-import { issueCounts } from '../../domain/issueSummary';
+import { describeLoad, loadSummary } from '../../domain/loadSummary';
 
 const SHOWN = 500;
 
@@ -17,14 +17,14 @@ export function ValidationReport({
   onClose(): void;
 }) {
   const errors = dataset.issues.filter((i) => i.severity === 'error');
-  const { skipped } = issueCounts(dataset.issues);
   const warnings = dataset.issues.filter((i) => i.severity === 'warning');
+  const summary = loadSummary(dataset);
   return (
     <Dialog open={open} title="Validation report" onClose={onClose} wide>
       <p>
-        {formatCount(dataset.events.length)} of {formatCount(dataset.recordCount)} records loaded.{' '}
-        {formatCount(skipped)} skipped, {formatCount(warnings.length)} warning
-        {warnings.length === 1 ? '' : 's'} (fields repaired or ignored; the event still loaded).
+        {describeLoad(summary, dataset.recordUnit ?? 'record')} {formatCount(warnings.length)}{' '}
+        warning{warnings.length === 1 ? '' : 's'} (fields repaired or ignored; the event still
+        loaded).
       </p>
       <div className="cs-report-scroll">
         <table className="cs-report">

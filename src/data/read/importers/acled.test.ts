@@ -9,6 +9,11 @@ describe('acledDate', () => {
     ['21/12/2023', '2023-12-21'],
     ['1/2/2023', '2023-02-01'],
     ['15 November 2023', '2023-11-15'],
+    ['14/08/2020 00:00:00', '2020-08-14'],
+    ['14-08-2020', '2020-08-14'],
+    ['20220224', '2022-02-24'],
+    ['2020-08-14 00:00', '2020-08-14'],
+    ['August 14, 2020', '2020-08-14'],
     ['yesterday', undefined],
   ])('%s → %s', (text, iso) => expect(acledDate(text)).toBe(iso));
 });
@@ -53,17 +58,28 @@ describe('an ACLED export (hand-made, ACLED column layout)', () => {
     expect(e.other.acled_fatalities).toBe(2);
   });
 
+  it('types actor1 and actor2 by their inter codes', () => {
+    const type = (name: string) => o.dataset.entities.find((e) => e.name === name)?.type;
+    expect(type('Military Forces of Russia (2000-)')).toBe('organization');
+    expect(type('Civilians (Ukraine)')).toBe('group');
+    expect(type('Protesters (Ukraine)')).toBe('group');
+    expect(type('Wagner Group')).toBe('unknown');
+  });
+
   it('splits associated actors on "; " and maps time_precision', () => {
     expect(names('UKR1002')).toEqual([
       'Protesters (Ukraine)',
       'Women (Ukraine)',
       'Labour Group (Ukraine)',
     ]);
+    // time_precision 2: ACLED writes the middle day of the reported week, so the event is that week.
     expect(byId('UKR1002')).toMatchObject({
-      startText: '2023-12-22',
+      startText: '2023-12-19',
+      endText: '2023-12-25',
       precision: 'day',
-      approximate: true,
+      approximate: false,
     });
+    expect(byId('UKR1002').other.acled_event_date).toBe('22/12/2023');
     expect(names('UKR1003')).toEqual([
       'Military Forces of Ukraine (2019-)',
       'Military Forces of Russia (2000-)',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { guessMapping, type CsvMapping } from '../../../domain/csvMapping';
+import type { CsvMapping } from '../../../domain/csvMapping';
+import { guessMapping } from '../../../domain/guessMapping';
 import { loadDataset } from '../loadDataset';
 import { previewCsv } from './genericCsv';
 
