@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useState } from 'react';
-import { browserZone } from '../../domain/formatDate';
+import { browserZone } from '../../domain/time';
 import { updateView } from '../../url/useViewState';
 
 function ianaZones(): string[] {

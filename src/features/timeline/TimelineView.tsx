@@ -56,9 +56,10 @@ export function TimelineView({ build = true }: { build?: boolean }) {
         ? planItems(index, result.matches, lanes, win, {
             ...DEFAULT_LOD,
             widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
+            tz: view.tz,
           })
         : undefined,
-    [build, index, result.matches, lanes, win, width],
+    [build, index, result.matches, lanes, win, width, view.tz],
   );
   const byId = useMemo(
     () => new Map<string, PlannedItem>(plan?.items.map((i) => [i.id, i])),
@@ -158,7 +159,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
 
   // The time zone changes how the axis reads.
   useEffect(() => {
-    handle?.timeline.setOptions({ moment: handle.inZone(view.tz) });
+    handle?.timeline.setOptions(handle.inZone(view.tz) as never);
   }, [handle, view.tz]);
 
   // Apply a window that arrives through the URL (Back/Forward, histogram brush, a pasted link).
