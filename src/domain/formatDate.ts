@@ -1,5 +1,13 @@
 import { isDrawable, precisionRank, yearOf } from './dates';
-import { formatYear, isFloating, wallAt, writtenWall, zoneOf, type TimeZoneChoice } from './time';
+import {
+  canonicalZone,
+  formatYear,
+  isFloating,
+  wallAt,
+  writtenWall,
+  zoneOf,
+  type TimeZoneChoice,
+} from './time';
 import type { Precision, TimelineEvent } from './types';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -13,15 +21,9 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   return f;
 }
 
-/** True when the runtime knows this IANA zone. */
+/** True when the runtime knows this zone ('utc', 'local', or an IANA name, current or old). */
 export function isValidTimeZone(tz: string): boolean {
-  if (tz === 'utc' || tz === 'local') return true;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalZone(tz) !== undefined;
 }
 
 /**
@@ -78,4 +80,3 @@ function lastInstant(event: TimelineEvent): number {
 export function describePrecision(p: Precision): string {
   return p === 'millisecond' ? 'to the millisecond' : `to the ${p}`;
 }
-

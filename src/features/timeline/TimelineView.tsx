@@ -123,8 +123,6 @@ export function TimelineView({ build = true }: { build?: boolean }) {
           same(url.to, end)
         )
           return;
-        if (url.from === undefined && same(start, dataWindow.start) && same(end, dataWindow.end))
-          return;
         replaceWindowThrottled(start, end);
       },
       template: (id) => {
@@ -156,6 +154,15 @@ export function TimelineView({ build = true }: { build?: boolean }) {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+
+  // The link holds the window on screen from the first draw on, not only after a pan or zoom.
+  useEffect(() => {
+    if (!handle) return;
+    const url = currentView().state;
+    if (url.from !== undefined && url.to !== undefined) return;
+    const w = handle.timeline.getWindow();
+    updateView({ from: Math.round(w.start.valueOf()), to: Math.round(w.end.valueOf()) }, 'replace');
+  }, [handle]);
 
   // The time zone changes how the axis reads.
   useEffect(() => {
