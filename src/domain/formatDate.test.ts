@@ -13,6 +13,9 @@ describe('formatEventDate', () => {
     [{ start: '2023-12' }, 'utc', 'Dec 2023'],
     [{ start: '2023-12' }, 'America/New_York', 'Dec 2023'],
     [{ start: '2023-12-21' }, 'Asia/Tokyo', '21 Dec 2023'],
+    [{ start: '2023-12-21' }, 'America/New_York', '21 Dec 2023'],
+    [{ start: '2023-12-21T23:30+05:30', precision: 'day' }, 'Pacific/Apia', '21 Dec 2023'],
+    [{ start: '2023-07-01T21:30Z' }, 'Europe/Kyiv', '2 Jul 2023, 00:30 EEST'],
     [{ start: '2023-12-21T14:05Z' }, 'utc', '21 Dec 2023, 14:05 UTC'],
     [{ start: '2023-12-21T14:05Z' }, 'Asia/Tokyo', '21 Dec 2023, 23:05 GMT+9'],
     [{ start: '2023-12-21T14:05:09.120Z' }, 'utc', '21 Dec 2023, 14:05:09.120 UTC'],
@@ -32,18 +35,4 @@ describe('isValidTimeZone', () => {
     ['Mars/Olympus_Mons', false],
     ['<script>', false],
   ])('%s → %s', (tz, valid) => expect(isValidTimeZone(tz)).toBe(valid));
-});
-
-import { zoneOffsetMinutes } from './formatDate';
-
-describe('zoneOffsetMinutes', () => {
-  it.each([
-    ['utc', '2023-07-01T12:00:00Z', 0],
-    ['Europe/Kyiv', '2023-07-01T12:00:00Z', 180],
-    ['Europe/Kyiv', '2023-12-21T12:00:00Z', 120],
-    ['America/New_York', '2023-12-21T12:00:00Z', -300],
-    ['Asia/Kolkata', '2023-12-21T12:00:00Z', 330],
-  ])('%s at %s is %i', (tz, at, minutes) =>
-    expect(zoneOffsetMinutes(tz, Date.parse(at))).toBe(minutes),
-  );
 });

@@ -1,8 +1,14 @@
 import { isDrawable, precisionRank, yearOf } from './dates';
+import {
+  canonicalZone,
+  formatYear,
+  isFloating,
+  wallAt,
+  writtenWall,
+  zoneOf,
+  type TimeZoneChoice,
+} from './time';
 import type { Precision, TimelineEvent } from './types';
-
-/** How dates read: UTC, the browser's zone, or an IANA zone name. */
-export type TimeZoneChoice = string;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,38 +21,9 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   return f;
 }
 
-let localZone: string | undefined;
-
-/** The browser's own IANA zone, asked for once (each ask builds an ICU date format). */
-export function browserZone(): string {
-  return (localZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
-
-/** The Intl timeZone option for a choice ('local' → the browser's). */
-export function intlZone(tz: TimeZoneChoice): string | undefined {
-  if (tz === 'utc') return 'UTC';
-  if (tz === 'local') return undefined;
-  return tz;
-}
-
-/** True when the runtime knows this IANA zone. */
+/** True when the runtime knows this zone ('utc', 'local', or an IANA name, current or old). */
 export function isValidTimeZone(tz: string): boolean {
-  if (tz === 'utc' || tz === 'local') return true;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function formatYear(year: number): string {
-  if (year >= 1) return String(year);
-  const bce = 1 - year;
-  if (bce >= 100_000) {
-    return `${new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(bce)} BCE`;
-  }
-  return `${bce} BCE`;
+  return canonicalZone(tz) !== undefined;
 }
 
 /**
@@ -60,33 +37,26 @@ export function formatInstant(
   writtenOffsetMinutes?: number,
 ): string {
   if (!isDrawable(ms)) return formatYear(yearOf(ms));
-  const coarse = precisionRank(precision) <= precisionRank('day');
-  const zone = coarse ? 'UTC' : intlZone(tz);
-  const at = coarse ? ms + (writtenOffsetMinutes ?? 0) * 60_000 : ms;
-  const d = new Date(at);
-  const year = coarse
-    ? d.getUTCFullYear()
-    : Number(formatter(`y|${zone}`, { timeZone: zone, year: 'numeric' }).format(d));
-  const yearText = formatYear(year);
+  const coarse = isFloating({ precision });
+  const d = new Date(coarse ? writtenWall(ms, writtenOffsetMinutes) : wallAt(tz, ms));
+  const yearText = formatYear(d.getUTCFullYear());
   if (precision === 'year') return yearText;
-  const month = formatter(`m|${zone}`, { timeZone: zone, month: 'short' }).format(d);
+  const month = MONTHS[d.getUTCMonth()]!;
   if (precision === 'month') return `${month} ${yearText}`;
-  const day = formatter(`d|${zone}`, { timeZone: zone, day: 'numeric' }).format(d);
+  const day = d.getUTCDate();
   if (precision === 'day') return `${day} ${month} ${yearText}`;
-  const time = formatter(`t|${zone}|${precision}`, {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(precisionRank(precision) >= precisionRank('second') ? { second: '2-digit' } : {}),
-    ...(precision === 'millisecond' ? { fractionalSecondDigits: 3 } : {}),
-  }).format(d);
-  return `${day} ${month} ${yearText}, ${time} ${zoneLabel(tz, d)}`;
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  let time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (precisionRank(precision) >= precisionRank('second')) time += `:${pad(d.getUTCSeconds())}`;
+  if (precision === 'millisecond') time += `.${pad(d.getUTCMilliseconds(), 3)}`;
+  return `${day} ${month} ${yearText}, ${time} ${zoneLabel(tz, new Date(ms))}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function zoneLabel(tz: TimeZoneChoice, d: Date): string {
   if (tz === 'utc') return 'UTC';
-  const zone = intlZone(tz);
+  const zone = zoneOf(tz);
   const parts = formatter(`z|${zone}`, { timeZone: zone, timeZoneName: 'short' }).formatToParts(d);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
@@ -109,31 +79,4 @@ function lastInstant(event: TimelineEvent): number {
 /** Human name of a precision for labels ("known to the month"). */
 export function describePrecision(p: Precision): string {
   return p === 'millisecond' ? 'to the millisecond' : `to the ${p}`;
-}
-
-const offsetCache = new Map<string, number>();
-
-/** UTC offset in minutes of a zone choice at an instant (for the timeline axis). */
-export function zoneOffsetMinutes(tz: TimeZoneChoice, at: number): number {
-  if (tz === 'utc') return 0;
-  if (tz === 'local') return -new Date(at).getTimezoneOffset();
-  const hour = Math.floor(at / 3_600_000);
-  const key = `${tz}|${hour}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
-  const parts = formatter(`o|${tz}`, {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  const offset = Math.round((wall - Math.floor(at / 60_000) * 60_000) / 60_000);
-  if (offsetCache.size > 10_000) offsetCache.clear();
-  offsetCache.set(key, offset);
-  return offset;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Bitset } from './bitset';
 import { buildIndex } from './buildIndex';
 import { planLanes } from './lanes';
-import { eventShape, planItems, type BucketItem } from './levelOfDetail';
+import { DEFAULT_LOD, eventShape, planItems, type BucketItem } from './levelOfDetail';
 import { normaliseDocument } from './normalise';
 
 const D = (s: string) => Date.parse(s);
@@ -240,4 +240,48 @@ describe('planItems agrees with counting event by event (property)', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('planItems: calendar dates in a zone', () => {
+  const index = buildIndex(
+    normaliseDocument({
+      events: [
+        { id: 'day', title: 'day', start: '2023-12-21' },
+        { id: 'month', title: 'month', start: '2023-12' },
+        { id: 'exact', title: 'exact', start: '2023-12-21T14:05Z' },
+      ],
+    }),
+  );
+  const w = { start: D('2023-11-01T00:00Z'), end: D('2024-02-01T00:00Z') };
+  const drawn = (tz: string) =>
+    Object.fromEntries(
+      planItems(index, index.all, null, w, { ...DEFAULT_LOD, tz }).items.map((i) => [
+        index.events.at((i as { position: number }).position)!.id,
+        [new Date(i.start).toISOString(), new Date(i.end).toISOString()],
+      ]),
+    );
+
+  it.each([
+    ['utc', '2023-12-21T00:00:00.000Z', '2023-12-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z'],
+    [
+      'America/New_York',
+      '2023-12-21T05:00:00.000Z',
+      '2023-12-01T05:00:00.000Z',
+      '2024-01-01T05:00:00.000Z',
+    ],
+    [
+      'Pacific/Apia',
+      '2023-12-20T11:00:00.000Z',
+      '2023-11-30T11:00:00.000Z',
+      '2023-12-31T11:00:00.000Z',
+    ],
+  ])(
+    'in %s a day starts at %s and a month spans %s to %s; exact times stay',
+    (tz, day, mStart, mEnd) => {
+      const d = drawn(tz);
+      expect(d.day![0]).toBe(day);
+      expect(d.month).toEqual([mStart, mEnd]);
+      expect(d.exact![0]).toBe('2023-12-21T14:05:00.000Z');
+    },
+  );
 });

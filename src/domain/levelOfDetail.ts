@@ -1,7 +1,8 @@
 import type { Bitset } from './bitset';
 import { bucketFloor, bucketNext, chooseUnit, type BucketUnit } from './buckets';
 import { countOverlapping, forEachMatchInWindow, type DatasetIndex } from './buildIndex';
-import { isDrawable, precisionRank } from './dates';
+import { isDrawable, MS_PER_DAY, precisionRank } from './dates';
+import { drawnSpan } from './time';
 import type { LanePlan } from './lanes';
 import type { TimelineEvent } from './types';
 
@@ -52,6 +53,8 @@ export interface LodOptions {
   widthPx: number;
   /** Narrowest bucket, in pixels, that can show its count legibly. */
   minBucketPx: number;
+  /** The zone items are drawn in: a day, month or year event covers that calendar unit there (domain/time.ts). */
+  tz?: string;
 }
 
 export const DEFAULT_LOD: LodOptions = { maxVisibleItems: 100, widthPx: 1200, minBucketPx: 56 };
@@ -72,7 +75,7 @@ export function planItems(
   if (sparse !== undefined)
     return {
       mode: 'events',
-      items: singleItems(index, matches, lanes, window, opts.maxVisibleItems * 2),
+      items: singleItems(index, matches, lanes, window, opts.maxVisibleItems * 2, opts.tz ?? 'utc'),
       visibleCount: sparse,
     };
   return bucketPlan(index, matches, lanes, window, opts);
@@ -111,6 +114,7 @@ function singleItems(
   lanes: LanePlan | null,
   window: { start: number; end: number },
   cap: number,
+  tz: string,
 ): EventItem[] {
   const span = Math.max(1, window.end - window.start);
   const collect = (from: number, to: number): EventItem[] | null => {
@@ -120,6 +124,7 @@ function singleItems(
       const e = index.events.at(i)!;
       if (!isDrawable(e.start) || !isDrawable(e.end)) return;
       const shape = eventShape(e);
+      const drawn = drawnSpan(e, tz);
       for (const l of lanes ? lanes.lanesOf(i) : [-1]) {
         const lane = lanes?.lanes[l]?.id;
         out.push({
@@ -128,8 +133,8 @@ function singleItems(
           position: i,
           ...(lane ? { lane } : {}),
           shape,
-          start: e.start,
-          end: e.end,
+          start: drawn.start,
+          end: drawn.end,
         });
       }
       if (out.length > cap) return (overflow = true);
@@ -138,7 +143,8 @@ function singleItems(
   };
   return (
     collect(window.start - span / 2, window.end + span / 2) ??
-    collect(window.start, window.end) ??
+    // A calendar date is drawn up to a day away from its UTC reading (domain/time.ts).
+    collect(window.start - MS_PER_DAY, window.end + MS_PER_DAY) ??
     []
   );
 }

@@ -90,6 +90,28 @@ describe('normaliseDocument: fields', () => {
     });
   });
 
+  it('draws an uncertain event across the interval its record gives, marked approximate', () => {
+    // UCDP date_prec 5: known only to the year, between 1 July and 3 August.
+    const e = load([{ ...ok, start: '2014-07-01', end: '2014-08-03', precision: 'year' }])
+      .events[0]!;
+    expect(e).toMatchObject({
+      precision: 'day',
+      approximate: true,
+      start: Date.parse('2014-07-01T00:00:00Z'),
+      end: Date.parse('2014-08-04T00:00:00Z'),
+    });
+  });
+
+  it('widens an uncertain event to its calendar period only when no interval is given', () => {
+    const e = load([{ ...ok, start: '2014-07-01', precision: 'year' }]).events[0]!;
+    expect(e).toMatchObject({
+      precision: 'year',
+      approximate: false,
+      start: Date.parse('2014-01-01T00:00:00Z'),
+      end: Date.parse('2015-01-01T00:00:00Z'),
+    });
+  });
+
   it('warns on an unknown precision and falls back to the written one', () => {
     const ds = load([{ ...ok, precision: 'fortnight' }]);
     expect(ds.events[0]!.precision).toBe('day');

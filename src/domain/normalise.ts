@@ -396,12 +396,24 @@ function normaliseEvent(
         : `start is ${describeValue(raw.start)}, not an ISO 8601 text`,
       'start',
     );
-  const start = parseIsoDate(raw.start, precision);
+  const hasEndText = raw.end !== undefined && raw.end !== null && raw.end !== '';
+  let start = parseIsoDate(raw.start, precision);
   if (!start.ok) return at.reject(`unreadable start: ${start.error}`, 'start');
+  // An event known only to a coarser precision whose record gives an interval (UCDP date_prec 5: "some time in
+  // 2014", with date_start and date_end) is drawn across that interval, marked approximate; only without an
+  // interval is it widened to its whole calendar period.
+  let uncertainInterval = false;
+  if (hasEndText && precision !== undefined) {
+    const asWritten = parseIsoDate(raw.start);
+    if (asWritten.ok && asWritten.value.precision !== start.value.precision) {
+      start = asWritten;
+      uncertainInterval = true;
+    }
+  }
 
   let end = start.value.end;
   let endText: string | undefined;
-  if (raw.end !== undefined && raw.end !== null && raw.end !== '') {
+  if (hasEndText) {
     if (typeof raw.end !== 'string')
       return at.reject(`end is ${describeValue(raw.end)}, not an ISO 8601 text`, 'end');
     const e = parseIsoDate(raw.end);
@@ -415,8 +427,8 @@ function normaliseEvent(
   const location = normaliseLocation(raw.location, at);
   if (!location.ok) return at.reject(location.error, 'location');
 
-  let approximate = false;
-  if (typeof raw.approximate === 'boolean') approximate = raw.approximate;
+  let approximate = uncertainInterval;
+  if (typeof raw.approximate === 'boolean') approximate ||= raw.approximate;
   else if (raw.approximate !== undefined && raw.approximate !== null)
     at.warn(
       'approximate',

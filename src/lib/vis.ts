@@ -20,3 +20,8 @@ export interface LaneClass {
 export const laneClass = (
   visTimeline as unknown as { timeline?: { components?: { Group?: LaneClass } } }
 ).timeline?.components?.Group;
+
+/** vis-timeline's axis iterator (`timeline.TimeStep`, not in its type declarations), which the zoned axis floors. */
+export const timeStepClass = (
+  visTimeline as unknown as { timeline?: { TimeStep?: { prototype: object } } }
+).timeline?.TimeStep;

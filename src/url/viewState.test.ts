@@ -46,6 +46,9 @@ describe('parseViewState: a table of links', () => {
     ],
     ['actor=a&actor=a&actor=+b+', { actors: ['a', 'b'] }],
     ['list=view', { list: 'view' }],
+    ['tz=Europe%2FKiev', { tz: 'Europe/Kyiv' }],
+    ['tz=Asia%2FCalcutta', { tz: 'Asia/Kolkata' }],
+    ['tz=UTC', { tz: 'utc' }],
   ])('?%s', (search, expected) => {
     const { state, notices } = parseViewState(search);
     expect(notices).toEqual([]);
@@ -101,6 +104,35 @@ describe('serialiseViewState', () => {
     expect(serialiseViewState(DEFAULT_VIEW)).toBe('');
   });
 
+  it.each([
+    [
+      'from=2014-06-01T00:00:00Z&to=2014-07-01T00:00:00.000Z',
+      'from=2014-06-01T00%3A00Z&to=2014-07-01T00%3A00Z&v=1',
+    ],
+    ['from=2014-06-01&to=2014-07-01', 'from=2014-06-01T00%3A00Z&to=2014-07-01T00%3A00Z&v=1'],
+    [
+      'from=2014-06-01T00:00:00.001Z&to=2014-06-01T00:00:07Z',
+      'from=2014-06-01T00%3A00%3A00.001Z&to=2014-06-01T00%3A00%3A07Z&v=1',
+    ],
+    ['tz=Europe%2FKiev', 'tz=Europe%2FKyiv&v=1'],
+  ])('rewrites ?%s as ?%s, keeping the time of day', (search, canonical) => {
+    expect(serialiseViewState(parseViewState(search).state)).toBe(canonical);
+  });
+
+  it('keeps any window exact to the millisecond through a link', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -8.64e15, max: 8.64e15 - 1 }),
+        fc.integer({ min: 1, max: 1e13 }),
+        (from, span) => {
+          const to = Math.min(8.64e15, from + span);
+          const back = parseViewState(serialiseViewState({ ...DEFAULT_VIEW, from, to })).state;
+          expect([back.from, back.to]).toEqual([from, to]);
+        },
+      ),
+    );
+  });
+
   it('writes a short readable link', () => {
     const s: ViewState = {
       ...DEFAULT_VIEW,
@@ -110,7 +142,7 @@ describe('serialiseViewState', () => {
       to: D('2023-12-21T14:05:09.120Z'),
     };
     expect(serialiseViewState(s)).toBe(
-      'from=2023-12-01&to=2023-12-21T14%3A05%3A09.120Z&actor=lloyd-austin&group=actor&v=1',
+      'from=2023-12-01T00%3A00Z&to=2023-12-21T14%3A05%3A09.120Z&actor=lloyd-austin&group=actor&v=1',
     );
   });
 });

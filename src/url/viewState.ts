@@ -1,6 +1,6 @@
-import { isDrawable, parseIsoDate, toIsoInstant } from '../domain/dates';
+import { isDrawable, parseIsoDate } from '../domain/dates';
+import { canonicalZone, formatLinkInstant } from '../domain/time';
 import { EMPTY_FILTERS, type Filters, type MatchMode } from '../domain/filters';
-import { isValidTimeZone } from '../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
 import { clipText } from '../domain/clipText';
@@ -198,8 +198,9 @@ const windowParam: ParamCodec = {
   },
   write: (s, p) => {
     if (s.from === undefined || s.to === undefined) return;
-    p.set('from', toIsoInstant(s.from));
-    p.set('to', toIsoInstant(s.to));
+    // Always with the time: the window's ends are instants, and a date alone would read as a calendar day.
+    p.set('from', formatLinkInstant(s.from));
+    p.set('to', formatLinkInstant(s.to));
   },
 };
 
@@ -326,7 +327,9 @@ export const PARAMS: readonly ParamCodec[] = [
     read: (r, s) => {
       const tz = r.single('tz');
       if (tz === undefined) return;
-      if (isValidTimeZone(tz)) s.tz = tz;
+      // Old names of renamed zones (Europe/Kiev) still read; the link is rewritten with the current name.
+      const zone = canonicalZone(tz);
+      if (zone !== undefined) s.tz = zone;
       else r.notice(`Ignored unknown time zone "${clipText(tz, 40)}"; dates read in UTC.`);
     },
     write: (s, p) => void (s.tz !== 'utc' && p.set('tz', s.tz)),

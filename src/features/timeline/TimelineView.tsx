@@ -20,15 +20,10 @@ import './timeline.css';
 import { formatCount } from '../../domain/formatCount';
 
 /**
- * Notes a window vis-timeline has drawn: on the canvas (readable by tests and tools) and in the link, unless the
- * link says it already, or the window is the data's own fit and the link gives none.
+ * Notes a window vis-timeline has drawn: on the canvas (readable by tests and tools) and in the link (from the
+ * first draw on, so a copied link always holds the window on screen), unless the link says it already.
  */
-function recordWindow(
-  el: HTMLElement | null,
-  start: number,
-  end: number,
-  dataWindow: { start: number; end: number },
-): void {
+function recordWindow(el: HTMLElement | null, start: number, end: number): void {
   if (el) {
     el.dataset.windowStart = String(Math.round(start));
     el.dataset.windowEnd = String(Math.round(end));
@@ -37,7 +32,6 @@ function recordWindow(
   const same = (a: number, b: number) => Math.abs(a - b) < 1;
   if (url.from !== undefined && url.to !== undefined && same(url.from, start) && same(url.to, end))
     return;
-  if (url.from === undefined && same(start, dataWindow.start) && same(end, dataWindow.end)) return;
   replaceWindowThrottled(start, end);
 }
 
@@ -69,6 +63,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
     view.group,
     win,
     width,
+    view.tz,
   );
   // vis calls the templates later, from its own redraws: they read the current plan through this ref.
   const ctx = useRef({ byId, index, tz: view.tz });
@@ -114,7 +109,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
       },
       onRangeChanged: (start, end) => {
         setWin({ start, end });
-        recordWindow(container.current, start, end, dataWindow);
+        recordWindow(container.current, start, end);
       },
       template: (id) => {
         if (id.startsWith('p|')) {
@@ -146,9 +141,18 @@ export function TimelineView({ build = true }: { build?: boolean }) {
     return () => ro.disconnect();
   }, []);
 
+  // The link holds the window on screen from the first draw on, not only after a pan or zoom.
+  useEffect(() => {
+    if (!handle) return;
+    const url = currentView().state;
+    if (url.from !== undefined && url.to !== undefined) return;
+    const w = handle.timeline.getWindow();
+    updateView({ from: Math.round(w.start.valueOf()), to: Math.round(w.end.valueOf()) }, 'replace');
+  }, [handle]);
+
   // The time zone changes how the axis reads.
   useEffect(() => {
-    handle?.timeline.setOptions({ moment: handle.inZone(view.tz) });
+    handle?.timeline.setOptions(handle.inZone(view.tz) as never);
   }, [handle, view.tz]);
 
   const selectedPos = view.event !== undefined ? index.byId.get(view.event) : undefined;

@@ -33,6 +33,7 @@ export function useTimelinePlan(
   group: GroupBy,
   win: { start: number; end: number },
   width: number | undefined,
+  tz: string,
 ): { lanes: LanePlan | null; plan: ItemPlan | undefined; byId: Map<string, PlannedItem> } {
   const lanes = useMemo(
     () => (build ? planLanes(index, matches, group) : null),
@@ -44,9 +45,10 @@ export function useTimelinePlan(
         ? planItems(index, matches, lanes, win, {
             ...DEFAULT_LOD,
             widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
+            tz,
           })
         : undefined,
-    [build, index, matches, lanes, win, width],
+    [build, index, matches, lanes, win, width, tz],
   );
   const byId = useMemo(
     () => new Map<string, PlannedItem>(plan?.items.map((i) => [i.id, i])),

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { moment as Moment } from '../../lib/vis';
 import type { DataSet, LaneClass, Timeline, TimelineOptions } from '../../lib/vis';
 import { loadVis } from '../../lib/loadVis';
-import { zoneOffsetMinutes } from '../../domain/formatDate';
+import { axisFormat, floorAxisSteps, momentInZone } from './zonedMoment';
 import { afterPaint } from '../../ui/afterPaint';
 
 export interface VisItem {
@@ -40,18 +40,10 @@ export interface VisHandle {
   timeline: Timeline;
   items: DataSet<VisItem>;
   groups: DataSet<VisGroup>;
-  /** Reads the axis in a time zone (set as the `moment` option). */
-  inZone(tz: string): typeof Moment;
+  /** The options that make the axis step and read in a time zone (`moment` and `format`). */
+  inZone(tz: string): { moment: typeof Moment; format: ReturnType<typeof axisFormat> };
   /** vis-timeline's lane class, for withOneRedraw; undefined if this vis-timeline does not export it. */
   lane: LaneClass | undefined;
-}
-
-/** A moment factory that reads the axis in the chosen zone. */
-export function momentInZone(moment: typeof Moment, tz: string): typeof Moment {
-  return ((date?: Moment.MomentInput) => {
-    const m = moment(date);
-    return tz === 'local' ? m : m.utcOffset(zoneOffsetMinutes(tz, m.valueOf()));
-  }) as typeof Moment;
 }
 
 /**
@@ -125,7 +117,11 @@ function createTimeline(
   const items = new vis.DataSet<VisItem>();
   const groups = new vis.DataSet<VisGroup>();
   const { start, end, tz, options } = initial;
-  const inZone = (zone: string) => momentInZone(vis.moment, zone);
+  floorAxisSteps(vis.timeStepClass);
+  const inZone = (zone: string) => ({
+    moment: momentInZone(vis.moment, zone),
+    format: axisFormat(zone),
+  });
   // No items yet (see useVisTimeline): vis skips its item layer's first draw.
   const timeline = new vis.Timeline(
     el,
@@ -135,7 +131,7 @@ function createTimeline(
       // Its own resize watch reads the root's size on the spot (a layout of the whole fresh page, ~28 ms of the
       // construction) and again every second; onResize hears of changes from the browser after its layout.
       autoResize: false,
-      moment: inZone(tz),
+      ...inZone(tz),
       start,
       end,
       template: (item: { id?: string } | undefined) =>

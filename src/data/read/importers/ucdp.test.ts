@@ -86,10 +86,22 @@ describe('the real UCDP GED Ukraine file', () => {
   it('maps date_prec to precision and multi-day events to ranges', () => {
     if (!outcome.ok) throw new Error('load failed');
     const ev = outcome.dataset.events;
-    const count = (p: string) => ev.filter((e) => e.precision === p).length;
-    expect(count('month')).toBe(116);
-    expect(count('year')).toBe(52);
-    expect(ev.filter((e) => e.approximate).length).toBe(819 + 87);
+    // Every date_prec 4 (116) and 5 (52) row gives date_start..date_end: drawn across it as circa, not widened.
+    const prec = (p: number) => ev.filter((e) => e.other.ucdp_date_prec === p);
+    expect(prec(4)).toHaveLength(116);
+    expect(prec(5)).toHaveLength(52);
+    for (const e of [...prec(4), ...prec(5)])
+      expect(e).toMatchObject({ precision: 'day', approximate: true, hasEnd: true });
+    expect(ev.filter((e) => e.approximate).length).toBe(819 + 87 + 116 + 52);
     expect(ev.filter((e) => e.hasEnd).length).toBeGreaterThan(1000);
+  });
+
+  it('draws a date_prec 5 record across the interval it gives (2014-07-01 to 2014-08-03)', () => {
+    if (!outcome.ok) throw new Error('load failed');
+    const e = outcome.dataset.events.find((x) => x.id === '154734')!;
+    expect([new Date(e.start).toISOString(), new Date(e.end).toISOString()]).toEqual([
+      '2014-07-01T00:00:00.000Z',
+      '2014-08-04T00:00:00.000Z',
+    ]);
   });
 });

@@ -151,7 +151,7 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
     doc: {
       title: 'UCDP GED: organised violence in Ukraine, 2014–2023',
       firstRow: FIRST_CSV_ROW,
-      description: `${formatCount(events.length)} georeferenced events of organised violence in Ukraine (UCDP GED 22.1 and candidate events, January 2014 – March 2023). Actors are the two sides of each dyad; precision follows UCDP date_prec (1 day; 2–3 within a few days, shown as circa; 4 month; 5 year).`,
+      description: `${formatCount(events.length)} georeferenced events of organised violence in Ukraine (UCDP GED 22.1 and candidate events, January 2014 – March 2023). Actors are the two sides of each dyad; precision follows UCDP date_prec (1 day; 2–3 within a few days, shown as circa; 4 month and 5 year, drawn as circa across the record's date_start–date_end, or the whole month or year when the record gives one date).`,
       attribution: UCDP_ATTRIBUTION,
       entities: entityList,
       events,
