@@ -10,16 +10,15 @@ const post = (m: LoaderMessage, transfer: Transferable[] = []) => scope.postMess
 
 // This entry is small, so the download starts as soon as the worker does; the engine (parsers, schemas, index,
 // text search: most of the worker's code) is fetched, compiled and evaluated while the data arrives. Loaded with
-// the entry, it held the request back by 40-60 ms.
+// the entry, it held the request back.
 const engine = import('./loaderEngine');
 engine.catch(() => {}); // reported where it is awaited
 
 /**
- * The first ICU date format built in the page's process costs 15-65 ms (its locale and zone data load), and landed
+ * The first ICU date format built in the page's process is slow (its locale and zone data load), and landed
  * in whichever render of the page first showed a date. ICU's caches are shared by the page and its workers, so
- * the worker builds one while its download runs: the page's first date format then costs 0.2 ms instead of 15
- * (measured in Chromium 156). Not the collator: warming it here delayed a 10k load by ~170 ms, while the page's
- * first name comparison costs 11-22 ms.
+ * the worker builds one while its download runs: the page's first date format is then cheap. Not the
+ * collator: warming it here delayed a load by more than the page's first name comparison costs.
  */
 function warmIntl(): void {
   new Intl.DateTimeFormat().resolvedOptions();

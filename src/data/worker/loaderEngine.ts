@@ -44,9 +44,9 @@ export async function readDataset(
   if (!sent) return;
   index = sent;
   // The page now draws the dataset for the first time, on the other core: the text index waits until it has (a
-  // build started at once made a 10k load ~65 ms slower to become interactive on two cores). Then it is built in
+  // build started at once made a load slower to become interactive on two cores). Then it is built in
   // slices that give way while the analyst acts: run flat out beside the page, it made the first filter changes
-  // after a load 70-100 ms instead of ~35.
+  // after a load about twice as slow.
   quietUntil = performance.now() + FIRST_DRAW_MS;
   text = buildTextIndexAsync(sent, TEXT_SLICE, () => quietUntil - performance.now());
   await text;

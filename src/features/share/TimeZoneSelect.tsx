@@ -69,7 +69,7 @@ export function zoneFromText(text: string, zones: readonly string[]): string | u
  * suggestions (type any part of a name: "kol" finds Asia/Kolkata), the common analyst zones first. Memoised: the
  * header re-renders on every view change. The zone list and the name of the browser's zone are filled in when
  * the page is idle or the field is first touched: the name takes an ICU date format, the page's first of which
- * cost 15-57 ms in the header's first render.
+ * is slow, and would fall in the header's first render.
  */
 export const TimeZoneSelect = memo(function TimeZoneSelect({ tz }: { tz: string }) {
   const listId = useId();

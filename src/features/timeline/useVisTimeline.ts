@@ -75,10 +75,10 @@ export function useVisTimeline(
     let gone = false;
     let unwatch: (() => void) | undefined;
     // Built in two tasks of its own, each after the next frame is painted. The page's first commit and
-    // vis-timeline's construction together blocked the main thread for ~90 ms, and construction alone (its DOM,
-    // gesture handling, a layout and a full draw) for 45-65 ms; the item layer, with the second full draw that
+    // vis-timeline's construction together made one long task, and construction alone (its DOM, gesture handling,
+    // a layout and a full draw) a long one too; the item layer, with the second full draw that
     // giving it items costs, now comes in the second task. Waiting for a paint means the layout vis reads is not
-    // also the layout of whatever React just committed around it (which made that draw take 30-90 ms).
+    // also the layout of whatever React just committed around it (which made that draw several times longer).
     loadVis().then(
       (vis) => {
         afterPaint(() => {
@@ -128,8 +128,8 @@ function createTimeline(
     null as never,
     {
       ...options,
-      // Its own resize watch reads the root's size on the spot (a layout of the whole fresh page, ~28 ms of the
-      // construction) and again every second; onResize hears of changes from the browser after its layout.
+      // Its own resize watch reads the root's size on the spot (a layout of the whole fresh page, a good part of
+      // the construction) and again every second; onResize hears of changes from the browser after its layout.
       autoResize: false,
       ...inZone(tz),
       start,
@@ -173,10 +173,10 @@ interface VisEmitter {
 /**
  * vis-timeline draws everything again at once, in the same task, whenever a draw changed a panel's size (up to five
  * times). Its first draw with items always does (the item layer grows), which made that one task, as a dataset
- * loads, twice as long (45-60 ms). Until that draw has happened, this has vis do the follow-up in the next
+ * loads, twice as long. Until that draw has happened, this has vis do the follow-up in the next
  * animation frame instead, as vis itself does after its own item changes (`queue`); after it, vis draws as it
- * always does (deferring every follow-up made searches at 100k ~12 ms slower to paint: 43.6 vs 28.2 ms median,
- * the follow-ups spreading over later frames). Reaches vis's `_change` listeners; where they are missing it changes
+ * always does (deferring every follow-up made searches at 100k slower to paint, the follow-ups spreading
+ * over later frames). Reaches vis's `_change` listeners; where they are missing it changes
  * nothing.
  */
 export function deferFollowUpUntilItemsDrawn(timeline: Timeline, hasItems: () => boolean): void {
@@ -218,7 +218,7 @@ interface VisInternals {
  * Runs DataSet changes with vis-timeline's drawing held back, then asks for one redraw (in the next animation
  * frame, before it is painted). Left alone, vis draws each visible item it is given on the spot and reads its size
  * straight after (a browser layout per item), and redraws every visible item after each DataSet call: at 100k
- * events a search that changed a screen of count buckets spent 20 ms in layouts. Its own redraw draws new items
+ * events a search that changed a screen of count buckets spent most of its time in layouts. Its own redraw draws new items
  * together, all writes before all reads. This reaches two internals (the item layer's `redraw`, and the lanes'
  * `_checkIfVisible`, which draws an item added inside the window); where they are missing it changes nothing.
  */
@@ -258,7 +258,7 @@ export function removeMissing<T extends { id: string }>(ds: DataSet<T>, next: T[
 /**
  * Adds the entries of `next` that are new and replaces those whose signature changed. Changed entries are removed
  * and added again rather than updated: vis-timeline redraws an updated item on the spot, reading its size right
- * after writing it (one browser layout per item, 18 ms for a screen of count buckets at 100k events), while added
+ * after writing it (one browser layout per item), while added
  * items are drawn together in its next frame, all writes before all reads (one layout).
  */
 export function upsertChanged<T extends { id: string; sig: string }>(
