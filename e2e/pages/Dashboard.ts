@@ -86,4 +86,25 @@ export class Dashboard {
     await this.page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
     await this.page.dispatchEvent('body', 'drop', { dataTransfer: dt });
   }
+
+  /** The axis labels vis-timeline drew ('minor': ticks' units, 'major': the larger unit), with their tick's page x. */
+  async axisLabels(kind: 'minor' | 'major'): Promise<{ text: string; x: number }[]> {
+    return this.timeline
+      .locator(`.vis-time-axis .vis-text.vis-${kind}:not(.vis-measure)`)
+      .evaluateAll((els) =>
+        els.map((el) => ({ text: el.textContent ?? '', x: el.getBoundingClientRect().left })),
+      );
+  }
+
+  /** The page x at which the timeline draws an instant, from the window it reports and its canvas. */
+  async xOf(instant: number): Promise<number> {
+    const canvas = this.timeline.locator('.cs-timeline');
+    await expect(canvas).toHaveAttribute('data-window-start', /\d/);
+    return canvas.evaluate((el, t) => {
+      const start = Number((el as HTMLElement).dataset.windowStart);
+      const end = Number((el as HTMLElement).dataset.windowEnd);
+      const panel = el.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
+      return panel.left + ((t - start) / (end - start)) * panel.width;
+    }, instant);
+  }
 }
