@@ -16,24 +16,13 @@ import { parseTokens } from '../server/http/access';
 import { createApp } from '../server/http/app';
 import { ingest } from '../server/ingest/ingest';
 import { freePort, startCluster } from '../server/test/pgCluster';
-import { syntheticDocument } from './synthetic';
+import { mulberry32, syntheticDocument } from './synthetic';
 
 const n = Number(process.argv[2] ?? 100_000);
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
 };
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'chronoscope-bench-'));
@@ -89,7 +78,7 @@ async function main() {
       if (res.status !== 200) throw new Error(`query answered ${res.status}`);
       return performance.now() - t;
     };
-    const rnd = rng(7);
+    const rnd = mulberry32(7);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     // A realistic mix: one or two filters at a time, popular and rare actors, text, dates.
     const filterSets: Partial<ViewState>[] = [

@@ -47,7 +47,8 @@ const PRECISIONS = [
   'minute',
 ] as const;
 
-function mulberry32(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same sequence for the same seed, in every benchmark. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
 import type { BucketUnit } from '../../src/domain/buckets';
-import { parseIsoDate } from '../../src/domain/dates';
 import type { Filters } from '../../src/domain/filters';
 import { histogramBounds } from '../../src/domain/histogram';
 import type { GroupBy, Lane } from '../../src/domain/lanes';
@@ -11,11 +10,12 @@ import {
   DEFAULT_LOD,
   eventShape,
   paddedWindow,
+  type BucketItem,
   type EventShape,
   type LodOptions,
 } from '../../src/domain/levelOfDetail';
 import type { SortKey } from '../../src/domain/eventOrder';
-import type { StaleValues } from '../../src/domain/query';
+import { dateRangeBounds, type StaleValues } from '../../src/domain/query';
 import { parseTextQuery, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
@@ -51,15 +51,8 @@ export interface ServerEventItem {
   end: number;
 }
 
-export interface ServerBucketItem {
-  kind: 'bucket';
-  id: string;
-  lane?: string;
-  start: number;
-  end: number;
-  count: number;
-  density: number;
-}
+/** A count bucket, as the browser's level-of-detail plan draws it. */
+export type ServerBucketItem = BucketItem;
 
 export interface ListRow {
   position: number;
@@ -217,20 +210,8 @@ async function filterConditions(
     conds.set('text', text.sql);
   }
 
-  let from = -Infinity;
-  let to = Infinity;
-  if (f.since) {
-    const d = parseIsoDate(f.since);
-    if (d.ok) from = d.value.start;
-    else notices.push(`Ignored the "from" date: ${d.error}`);
-  }
-  if (f.until) {
-    const d = parseIsoDate(f.until);
-    if (d.ok) to = d.value.end;
-    else notices.push(`Ignored the "to" date: ${d.error}`);
-  }
-  if (from !== -Infinity || to !== Infinity)
-    conds.set('date', (p) => overlap(from, to, ds.meta.shortSpan, p));
+  const bounds = dateRangeBounds(f, notices);
+  if (bounds) conds.set('date', (p) => overlap(bounds.from, bounds.to, ds.meta.shortSpan, p));
   return { conds, stale, notices, highlightTerms };
 }
 

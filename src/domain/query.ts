@@ -271,9 +271,14 @@ function actorMask(index: DatasetIndex, f: Filters, stale: StaleValues): Bitset 
   return m;
 }
 
-/** The date-range filter: events overlapping [since, until], each bound of any precision. */
-function dateMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | undefined {
-  if (!f.since && !f.until) return undefined;
+/**
+ * The date-range filter's bounds in ms: `since`'s start and `until`'s end, each of any precision; an unreadable
+ * bound is said in `notices` and left open. Undefined when neither bound narrows anything. Read by every engine.
+ */
+export function dateRangeBounds(
+  f: Pick<Filters, 'since' | 'until'>,
+  notices: string[],
+): { from: number; to: number } | undefined {
   let from = -Infinity;
   let to = Infinity;
   if (f.since) {
@@ -286,7 +291,14 @@ function dateMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | 
     if (d.ok) to = d.value.end;
     else notices.push(`Ignored the "to" date: ${d.error}`);
   }
-  if (from === -Infinity && to === Infinity) return undefined;
+  return from === -Infinity && to === Infinity ? undefined : { from, to };
+}
+
+/** The date-range filter: events overlapping [since, until], each bound of any precision. */
+function dateMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | undefined {
+  const bounds = dateRangeBounds(f, notices);
+  if (!bounds) return undefined;
+  const { from, to } = bounds;
   const m = new Bitset(index.size);
   forEachInWindow(index, from, to, (i) => m.add(i));
   return m;

@@ -12,40 +12,9 @@ import {
   startOfUnit,
   wallAt,
 } from './time';
+import { zoneFields } from '../test/zoneFields';
 
-/**
- * The independent computation: a zone's calendar fields at an instant, read straight from Intl's parts (not
- * through the module's wall values), with the year extended through the era (1 BC is year 0).
- */
-const fmt = new Map<string, Intl.DateTimeFormat>();
-function fields(zone: string, t: number): number[] {
-  let f = fmt.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    fmt.set(zone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
-  const y = Number(parts.year);
-  const year = String(parts.era).startsWith('B') ? 1 - y : y;
-  return [
-    year,
-    Number(parts.month),
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  ];
-}
+// The independent computation: zoneFields reads a zone's calendar straight from Intl, not through this module.
 
 /** Compares calendar field lists (year, month, day, …) of equal length. */
 function cmp(a: number[], b: number[]): number {
@@ -108,7 +77,7 @@ describe('drawnSpan', () => {
         const { start, end } = drawnSpan(parsed.value, tz);
         const z = zoneName(tz);
         const day = [y, m, d];
-        const at = (t: number) => fields(z, t).slice(0, 3);
+        const at = (t: number) => zoneFields(z, t).slice(0, 3);
         if (cmp(at(start), day) > 0) {
           // The zone skipped this day entirely: nothing of it to draw.
           expect(end).toBe(start);
@@ -133,7 +102,7 @@ describe('drawnSpan', () => {
           if (!parsed.ok) throw new Error(text);
           const { start, end } = drawnSpan(parsed.value, tz);
           const unit = p === 'year' ? [y] : [y, m];
-          const at = (t: number) => fields(zoneName(tz), t).slice(0, unit.length);
+          const at = (t: number) => zoneFields(zoneName(tz), t).slice(0, unit.length);
           expect(at(start)).toEqual(unit);
           expect(cmp(at(start - 1), unit)).toBeLessThan(0);
           expect(at(end - 1)).toEqual(unit);
@@ -167,7 +136,7 @@ describe('wallAt and instantAt', () => {
     fc.assert(
       fc.property(zone, instant, (tz, t) => {
         const w = new Date(wallAt(tz, t));
-        const expected = fields(zoneName(tz), t);
+        const expected = zoneFields(zoneName(tz), t);
         const got = [
           w.getUTCFullYear(),
           w.getUTCMonth() + 1,
@@ -253,7 +222,7 @@ describe('axisLabel', () => {
         fc.constantFrom('year', 'month', 'day') as fc.Arbitrary<'year' | 'month' | 'day'>,
         (tz, t, unit) => {
           const tick = startOfUnit(tz, t, unit);
-          const [y, m, d] = fields(zoneName(tz), tick);
+          const [y, m, d] = zoneFields(zoneName(tz), tick);
           const year = y! >= 1 ? String(y) : `${1 - y!} BCE`;
           const month = new Intl.DateTimeFormat('en-US', {
             month: 'short',

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import moment from 'moment';
 import { timeStepClass } from '../../lib/vis';
 import { axisFormat, floorAxisSteps, momentInZone } from './zonedMoment';
+import { zoneFields } from '../../test/zoneFields';
 
 /** vis-timeline's own axis iterator (not in its type declarations). */
 interface TimeStep {
@@ -19,34 +20,6 @@ interface TimeStep {
 }
 const TimeStepClass = timeStepClass as unknown as new (...a: unknown[]) => TimeStep;
 floorAxisSteps(TimeStepClass as never);
-
-/** Independent reading: a zone's calendar fields at an instant, from Intl's parts. */
-function fields(zone: string, t: number): number[] {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(t))
-      .map((p) => [p.type, p.value]),
-  );
-  const y = Number(parts.year);
-  return [
-    String(parts.era).startsWith('B') ? 1 - y : y,
-    Number(parts.month),
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  ];
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const yearText = (y: number) => (y >= 1 ? String(y) : `${1 - y} BCE`);
@@ -100,8 +73,8 @@ describe("vis-timeline's axis in a zone", () => {
           const depth = DEPTH[scale];
           if (depth === undefined) throw new Error(`unexpected scale ${scale}`);
           for (const { at, minor } of out) {
-            const now = fields(tz, at);
-            const before = fields(tz, at - 1);
+            const now = zoneFields(tz, at);
+            const before = zoneFields(tz, at - 1);
             // An hour tick is on the hour, or at the first instant after the clocks skipped part of an hour.
             if (depth === 4 && now[3] === before[3]) expect(now.slice(4)).toEqual([0, 0]);
             else
