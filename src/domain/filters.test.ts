@@ -1,4 +1,4 @@
-import { describeFilters, EMPTY_FILTERS } from './filters';
+import { describeFilters, EMPTY_FILTERS, FILTER_KEYS, filtersKey, type Filters } from './filters';
 
 describe('describeFilters', () => {
   const name = (id: string) => ({ k: 'John Kirby', r: 'Russia', u: 'Umerov' })[id] ?? id;
@@ -28,5 +28,35 @@ describe('describeFilters', () => {
       'type statement or call',
       'dates 2023-12 – …',
     ]);
+  });
+});
+
+describe('filtersKey', () => {
+  // One changed value per field: a field the key forgot would let two different views share a cache entry.
+  const changed: { [K in keyof Filters]-?: Filters[K] } = {
+    actors: ['a'],
+    xactors: ['b'],
+    match: 'all',
+    etypes: ['person'],
+    types: ['call'],
+    tags: ['t'],
+    places: ['Kyiv'],
+    prec: ['day'],
+    q: 'aid',
+    since: '2023',
+    until: '2024',
+    bbox: [0, 0, 1, 1],
+    starred: true,
+    atags: ['x'],
+  };
+
+  it.each(FILTER_KEYS)('changes when %s changes', (k) => {
+    expect(filtersKey({ ...EMPTY_FILTERS, [k]: changed[k] })).not.toBe(filtersKey(EMPTY_FILTERS));
+  });
+
+  it('is equal for equal filters built apart', () => {
+    expect(filtersKey({ ...EMPTY_FILTERS, actors: ['a'] })).toBe(
+      filtersKey({ ...EMPTY_FILTERS, actors: ['a'] }),
+    );
   });
 });

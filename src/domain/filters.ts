@@ -41,6 +41,32 @@ export const EMPTY_FILTERS: Filters = {
   atags: [],
 };
 
+/** Every field of Filters, once: a field added to Filters and not here is a compile error (see below). */
+export const FILTER_KEYS = [
+  'actors',
+  'xactors',
+  'match',
+  'etypes',
+  'types',
+  'tags',
+  'places',
+  'prec',
+  'q',
+  'since',
+  'until',
+  'bbox',
+  'starred',
+  'atags',
+] as const satisfies readonly (keyof Filters)[];
+type Unlisted = Exclude<keyof Filters, (typeof FILTER_KEYS)[number]>;
+const everyFilterListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyFilterListed;
+
+/** The filters alone, as one string: equal exactly when every filter is equal (a memo or cache key). */
+export function filtersKey(f: Filters): string {
+  return JSON.stringify(FILTER_KEYS.map((k) => f[k] ?? null));
+}
+
 /** True when no filter narrows the set. */
 export function isUnfiltered(f: Filters): boolean {
   return (

@@ -6,7 +6,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { Filters } from '../../domain/filters';
+import { filtersKey } from '../../domain/filters';
 import { runQuery, type QueryResult } from '../../domain/query';
 import type { TextMatch } from '../../domain/textSearch';
 import type { ViewState } from '../../url/viewState';
@@ -30,25 +30,6 @@ export function useViewData(): ViewData {
   const v = useContext(ViewDataContext);
   if (!v) throw new Error('useViewData() needs a loaded dataset (ViewDataContext).');
   return v;
-}
-
-function filtersKey(f: Filters): string {
-  return JSON.stringify([
-    f.actors,
-    f.xactors,
-    f.match,
-    f.etypes,
-    f.types,
-    f.tags,
-    f.places,
-    f.prec,
-    f.q,
-    f.since ?? '',
-    f.until ?? '',
-    f.bbox ? [f.bbox.west, f.bbox.south, f.bbox.east, f.bbox.north] : '',
-    f.starred,
-    f.atags,
-  ]);
 }
 
 const noSubscription = () => () => {};
