@@ -1,5 +1,5 @@
 import { Bitset } from './bitset';
-import { isDrawable } from './dates';
+import { isOnTimeline } from './drawableRange';
 import { isPlaceable } from './geo';
 import {
   IdTable,
@@ -168,7 +168,7 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
     ends[i] = e.end;
     durations[i] = e.end - e.start;
     ids[i] = e.id;
-    if (isDrawable(e.start) && isDrawable(e.end)) {
+    if (isOnTimeline(e.start) && isOnTimeline(e.end)) {
       if (e.start < min) min = e.start;
       if (e.end > max) max = e.end;
     } else {

@@ -1,7 +1,8 @@
 import type { Bitset } from './bitset';
 import { bucketFloor, bucketNext, chooseUnit, type BucketUnit } from './buckets';
 import { countOverlapping, forEachMatchInWindow, type DatasetIndex } from './buildIndex';
-import { isDrawable, MS_PER_DAY, precisionRank } from './dates';
+import { MS_PER_DAY, precisionRank } from './dates';
+import { isOnTimeline } from './drawableRange';
 import { drawnSpan } from './time';
 import type { LanePlan } from './lanes';
 import type { TimelineEvent } from './types';
@@ -122,7 +123,7 @@ function singleItems(
     let overflow = false;
     forEachMatchInWindow(index, matches, from, to, (i) => {
       const e = index.events.at(i)!;
-      if (!isDrawable(e.start) || !isDrawable(e.end)) return;
+      if (!isOnTimeline(e.start) || !isOnTimeline(e.end)) return;
       const shape = eventShape(e);
       const drawn = drawnSpan(e, tz);
       for (const l of lanes ? lanes.lanesOf(i) : [-1]) {
@@ -295,7 +296,7 @@ export function matchExtent(
   const first = matches.nextFrom(0);
   if (first < 0) return undefined;
   for (let i = first; i >= 0 && i < index.size; i = matches.nextFrom(i + 1)) {
-    if (isDrawable(index.starts[i]!)) {
+    if (isOnTimeline(index.starts[i]!)) {
       start = index.starts[i]!;
       break;
     }
@@ -304,10 +305,10 @@ export function matchExtent(
   // one could still end later; long events are checked directly.
   for (let i = matches.prevFrom(index.size - 1); i >= 0; i = matches.prevFrom(i - 1)) {
     if (index.starts[i]! + index.shortSpan < end) break;
-    if (isDrawable(index.ends[i]!)) end = Math.max(end, index.ends[i]!);
+    if (isOnTimeline(index.ends[i]!)) end = Math.max(end, index.ends[i]!);
   }
   for (const i of index.longEvents)
-    if (matches.has(i) && isDrawable(index.ends[i]!)) end = Math.max(end, index.ends[i]!);
+    if (matches.has(i) && isOnTimeline(index.ends[i]!)) end = Math.max(end, index.ends[i]!);
   if (!(start < end)) return undefined;
   return { start, end };
 }

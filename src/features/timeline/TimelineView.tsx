@@ -18,6 +18,7 @@ import {
 } from './timelineSync';
 import './timeline.css';
 import { formatCount } from '../../domain/formatCount';
+import { clampWindow, DRAWABLE_YEARS, timelineLimits } from '../../domain/drawableRange';
 
 /**
  * Notes a window vis-timeline has drawn: on the canvas (readable by tests and tools) and in the link (from the
@@ -44,12 +45,15 @@ export function TimelineView({ build = true }: { build?: boolean }) {
   const { index } = loaded;
   const container = useRef<HTMLDivElement>(null);
   const dataWindow = useMemo(
-    () => paddedWindow(index.extent ?? { start: Date.UTC(2000, 0), end: Date.UTC(2001, 0) }),
+    () =>
+      clampWindow(
+        paddedWindow(index.extent ?? { start: Date.UTC(2000, 0), end: Date.UTC(2001, 0) }),
+      ),
     [index],
   );
   const [win, setWin] = useState(() =>
     view.from !== undefined && view.to !== undefined
-      ? { start: view.from, end: view.to }
+      ? clampWindow({ start: view.from, end: view.to })
       : dataWindow,
   );
   // The canvas's width, from a ResizeObserver (after the browser's own layout). Nothing is planned before it is
@@ -72,7 +76,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
   }, [byId, index, view.tz]);
   const [now] = useState(() => Date.now());
 
-  const span = Math.max(1, dataWindow.end - dataWindow.start);
+  const limits = timelineLimits(dataWindow);
   const handle = useVisTimeline(
     container,
     {
@@ -87,9 +91,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
         multiselect: false,
         stack: true,
         zoomMin: 10,
-        zoomMax: Math.min(span * 8, 8e15),
-        min: Math.max(-8.64e15, dataWindow.start - span * 2),
-        max: Math.min(8.64e15, dataWindow.end + span * 2),
+        ...limits,
         groupOrder: 'order',
         verticalScroll: true,
         // No horizontal margin: adjacent count buckets must sit on one row, not stack as if they overlapped.
@@ -207,8 +209,9 @@ export function TimelineView({ build = true }: { build?: boolean }) {
       </div>
       {index.undrawable > 0 && (
         <p className="cs-note">
-          {formatCount(index.undrawable)} event{index.undrawable === 1 ? ' lies' : 's lie'} beyond
-          ±270,000 years, which the timeline axis cannot draw; they are in the Events list.
+          {formatCount(index.undrawable)} event{index.undrawable === 1 ? ' lies' : 's lie'} beyond ±
+          {formatCount(DRAWABLE_YEARS)} years, which the timeline cannot draw; they are in the
+          Events list.
         </p>
       )}
     </>

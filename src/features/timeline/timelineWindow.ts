@@ -1,4 +1,4 @@
-import { isDrawable } from '../../domain/dates';
+import { isOnTimeline } from '../../domain/drawableRange';
 import { replaceWindowThrottled } from '../../url/useViewState';
 
 export type WindowApi = {
@@ -17,7 +17,7 @@ export function recordWindow(tl: WindowApi): void {
 
 /** Brings [start, end) into view if its start lies outside the window, keeping the zoom. */
 export function reveal(tl: WindowApi, start: number, end: number) {
-  if (!isDrawable(start)) return;
+  if (!isOnTimeline(start)) return;
   const w = tl.getWindow();
   const ws = w.start.valueOf();
   const we = w.end.valueOf();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, type RefObject } from 'react';
 import type { Bitset } from '../../domain/bitset';
 import type { DatasetIndex } from '../../domain/buildIndex';
 import { matchExtent, paddedWindow } from '../../domain/levelOfDetail';
+import { clampWindow, zoomWindow } from '../../domain/drawableRange';
 import { registerTimeline } from '../../state/timelineCommands';
 import { recordWindow, reveal } from './timelineWindow';
 import type { VisHandle } from './useVisTimeline';
@@ -16,7 +17,7 @@ export function useTimelineCommands(
   const fit = useCallback(() => {
     const ext = matchExtent(index, matches) ?? index.extent;
     if (!ext || !handle) return;
-    const w = paddedWindow(ext);
+    const w = clampWindow(paddedWindow(ext));
     handle.timeline.setWindow(w.start, w.end, { animation: false });
     recordWindow(handle.timeline);
   }, [handle, index, matches]);
@@ -26,14 +27,17 @@ export function useTimelineCommands(
     const tl = handle.timeline;
     registerTimeline({
       zoom: (f) => {
-        if (f > 1) tl.zoomOut(f - 1, { animation: false });
-        else tl.zoomIn(1 - f, { animation: false });
+        // Computed here, inside the drawable span: vis's own zoomOut steps past the Date range near its ends.
+        const w = tl.getWindow();
+        const z = zoomWindow({ start: w.start.valueOf(), end: w.end.valueOf() }, f);
+        tl.setWindow(z.start, z.end, { animation: false });
         recordWindow(tl);
       },
       pan: (fraction) => {
         const w = tl.getWindow();
         const d = (w.end.valueOf() - w.start.valueOf()) * fraction;
-        tl.setWindow(w.start.valueOf() + d, w.end.valueOf() + d, { animation: false });
+        const p = clampWindow({ start: w.start.valueOf() + d, end: w.end.valueOf() + d });
+        tl.setWindow(p.start, p.end, { animation: false });
         recordWindow(tl);
       },
       fit,

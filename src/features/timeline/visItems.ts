@@ -1,8 +1,11 @@
 import type { PlannedItem } from '../../domain/levelOfDetail';
+import { clampItem } from '../../domain/drawableRange';
 import type { VisItem } from './useVisTimeline';
 
 /** A planned item as vis-timeline's DataSet item (content comes from the DOM templates). */
-export function toVisItem(it: PlannedItem, tz: string, selected: number | undefined): VisItem {
+export function toVisItem(planned: PlannedItem, tz: string, selected: number | undefined): VisItem {
+  // vis-timeline fails on instants past the range it draws (drawableRange.ts).
+  const it = { ...planned, ...clampItem(planned.start, planned.end) } as PlannedItem;
   if (it.kind === 'bucket') {
     return {
       id: it.id,
