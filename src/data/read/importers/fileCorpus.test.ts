@@ -210,3 +210,21 @@ describe('Excel serial day numbers', () => {
     ]);
   });
 });
+
+describe('an ACLED export whose dates a spreadsheet rewrote month first (08/14/2020 00:00:00)', () => {
+  it('is rejected row by row as ACLED, and reads whole through the mapping the app then offers', () => {
+    const acled = loadDataset(file('acled-monthfirst.csv'), 'acled-monthfirst.csv');
+    if (!acled.ok) throw new Error(acled.error.message);
+    expect(acled.format).toBe('acled');
+    expect(acled.dataset.events).toHaveLength(0);
+    expect(acled.dataset.recordCount).toBe(4);
+    const m = guessed('acled-monthfirst.csv');
+    expect(m.order).toBe('mdy');
+    expect(dates(load('acled-monthfirst.csv', m))).toEqual([
+      ['XYZ3001', '2020-08-14', null, 'day'],
+      ['XYZ3002', '2020-09-21', null, 'day'],
+      ['XYZ3003', '2020-10-27', '2020-11-02', 'day'],
+      ['XYZ3004', '2020-11-25', null, 'month'],
+    ]);
+  });
+});
