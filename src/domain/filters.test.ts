@@ -45,7 +45,7 @@ describe('filtersKey', () => {
     q: 'aid',
     since: '2023',
     until: '2024',
-    bbox: [0, 0, 1, 1],
+    bbox: { west: 0, south: 0, east: 1, north: 1 },
     starred: true,
     atags: ['x'],
   };
