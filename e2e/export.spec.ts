@@ -50,7 +50,7 @@ test('exports the filtered view as JSON that re-imports to the same events, and 
     .trim()
     .split(/\r?\n/);
   expect(lines[0]).toBe(
-    'id,title,start,end,precision,approximate,type,actors,location,lat,lon,tags,description,source_urls,source_titles',
+    'id,title,start,end,precision,approximate,type,actors,location,lat,lon,tags,description,source_urls,source_titles,place_precision',
   );
   expect(lines).toHaveLength(3);
 

@@ -15,4 +15,11 @@ export const CSV_COLUMNS = [
   'description',
   'source_urls',
   'source_titles',
+  'place_precision',
 ] as const;
+
+/**
+ * The columns a file must start with to be read as an export: the first export's fifteen. Columns added since
+ * (`place_precision`) are read when present, so an older export still reads.
+ */
+export const CSV_SIGNATURE: readonly string[] = CSV_COLUMNS.slice(0, 15);

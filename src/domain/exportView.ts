@@ -128,6 +128,7 @@ export function exportCsv(index: DatasetIndex, matches: Bitset): string {
       description: e.description ?? '',
       source_urls: joinList(e.sources.map((s) => s.url ?? '')),
       source_titles: joinList(e.sources.map((s) => s.title ?? '')),
+      place_precision: e.location?.precision ?? '',
     };
     rows.push(
       CSV_COLUMNS.map((c) => (VALIDATED_COLUMNS.has(c) ? cells[c] : escapeCsvCell(cells[c]))),

@@ -40,6 +40,28 @@ describe('normaliseDocument: rejected events are reported, valid ones kept', () 
     expect(errors[0]!.message).toMatch(reason);
   });
 
+  it('keeps a place’s precision, and keeps the place with a warning when the precision is not a known word', () => {
+    const ds = load([
+      { ...ok, location: { name: 'Donetsk oblast', lat: 48, lon: 37.8, precision: 'region' } },
+      { ...ok, id: 'b', location: { name: 'Kyiv', lat: 50.45, lon: 30.52, precision: 'exact' } },
+      { ...ok, id: 'c', location: { name: 'Kharkiv', lat: 50, lon: 36.2, precision: 'roughly' } },
+    ]);
+    expect(ds.events.map((e) => e.location)).toEqual([
+      { name: 'Donetsk oblast', lat: 48, lon: 37.8, precision: 'region' },
+      { name: 'Kyiv', lat: 50.45, lon: 30.52 },
+      { name: 'Kharkiv', lat: 50, lon: 36.2 },
+    ]);
+    expect(ds.issues.map((i) => [i.severity, i.id, i.message])).toEqual([
+      [
+        'warning',
+        'c',
+        expect.stringMatching(
+          /location.precision "roughly" is not one of exact, near, district, region, country/,
+        ),
+      ],
+    ]);
+  });
+
   it('keeps the first of duplicate ids and reports the rest by position', () => {
     const ds = load([ok, { ...ok, title: 'second' }, { ...ok, title: 'third' }]);
     expect(ds.events).toHaveLength(1);

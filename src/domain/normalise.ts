@@ -1,5 +1,6 @@
 import { LIMITS } from './limits';
 import { isPrecision, parseIsoDate } from './dates';
+import { isPlacePrecision, PLACE_PRECISIONS, type PlacePrecision } from './placePrecision';
 import { EntityTypeSchema } from './schema';
 import type {
   Dataset,
@@ -289,6 +290,15 @@ function normaliseLocation(value: unknown, ctx: Ctx): LocationResult {
       error: hasLat ? 'location has lat without lon' : 'location has lon without lat',
     };
   if (!hasLat) return { ok: true, value: name !== undefined ? { name } : {} };
+  let precision: PlacePrecision | undefined;
+  if (value.precision !== undefined && value.precision !== null) {
+    if (isPlacePrecision(value.precision)) precision = value.precision;
+    else
+      ctx.warn(
+        'location.precision',
+        `location.precision ${describeValue(value.precision)} is not one of ${PLACE_PRECISIONS.join(', ')}; the place is kept without it`,
+      );
+  }
   const lat = typeof value.lat === 'string' ? Number(value.lat) : value.lat;
   const lon = typeof value.lon === 'string' ? Number(value.lon) : value.lon;
   if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90)
@@ -301,7 +311,15 @@ function normaliseLocation(value: unknown, ctx: Ctx): LocationResult {
       ok: false,
       error: `location lon ${describeValue(value.lon)} is not a longitude (−180..180)`,
     };
-  return { ok: true, value: { ...(name !== undefined ? { name } : {}), lat, lon } };
+  return {
+    ok: true,
+    value: {
+      ...(name !== undefined ? { name } : {}),
+      lat,
+      lon,
+      ...(precision && precision !== 'exact' ? { precision } : {}),
+    },
+  };
 }
 
 export interface RawDocument {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLACE_PRECISIONS } from './placePrecision';
 import { ENTITY_TYPES, PRECISIONS } from './types';
 
 /**
@@ -33,6 +34,12 @@ export const LocationSchema = z.looseObject({
   name: z.string().optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
+  precision: z
+    .enum(PLACE_PRECISIONS)
+    .describe(
+      'how precisely lat/lon place the event: exact, near (~25 km), district, region, country',
+    )
+    .optional(),
 });
 
 export const EntitySchema = z.looseObject({

@@ -1,3 +1,4 @@
+import type { PlacePrecision } from './placePrecision';
 /** Date precision, coarsest first. */
 export const PRECISIONS = [
   'year',
@@ -33,6 +34,8 @@ export interface EventLocation {
   name?: string;
   lat?: number;
   lon?: number;
+  /** How precisely the coordinates place the event (absent: as precise as written). */
+  precision?: PlacePrecision;
 }
 
 /** A normalised event: its time is the half-open interval [start, end) in epoch milliseconds. */

@@ -1,4 +1,4 @@
-import { CSV_COLUMNS } from '../../domain/csvColumns';
+import { CSV_SIGNATURE } from '../../domain/csvColumns';
 
 import type { FormatId } from '../../domain/formats';
 
@@ -59,7 +59,7 @@ export function detectFormat(text: string, name = ''): FormatId {
     .split(header.includes('\t') ? '\t' : ',')
     .map((c) => c.trim().replace(/^"|"$/g, ''));
   const has = (...names: string[]) => names.every((n) => cols.includes(n));
-  if (CSV_COLUMNS.every((c, i) => cols[i] === c)) return 'chronoscope-csv';
+  if (CSV_SIGNATURE.every((c, i) => cols[i] === c)) return 'chronoscope-csv';
   if (has('side_a', 'side_b', 'date_prec', 'date_start')) return 'ucdp';
   if (has('event_id_cnty', 'event_date', 'actor1')) return 'acled';
   if (has('message', 'timestamp_desc') && (has('datetime') || has('timestamp')))

@@ -1,3 +1,4 @@
+import { PLACE_PRECISION_WORDS } from '../../domain/placePrecision';
 import { useState } from 'react';
 import { ClippedText } from '../../ui/ClippedText';
 import { useViewData } from '../../data/page/viewData';
@@ -124,6 +125,12 @@ export function EventDetails({ onCopyEventLink }: Props) {
                 <span className="cs-muted">
                   {' '}
                   ({e.location.lat.toFixed(4)}, {e.location.lon!.toFixed(4)})
+                </span>
+              )}
+              {e.location.precision && (
+                <span className="cs-muted cs-place-precision">
+                  {' '}
+                  · {PLACE_PRECISION_WORDS[e.location.precision]}
                 </span>
               )}
             </dd>

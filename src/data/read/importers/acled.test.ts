@@ -58,6 +58,12 @@ describe('an ACLED export (hand-made, ACLED column layout)', () => {
     expect(e.other.acled_fatalities).toBe(2);
   });
 
+  it('keeps geo_precision as the place’s precision', () => {
+    expect(byId('UKR1001').location?.precision).toBeUndefined();
+    expect(byId('UKR1003').location?.precision).toBe('near');
+    expect(byId('UKR1003').other.acled_geo_precision).toBe(2);
+  });
+
   it('types actor1 and actor2 by their inter codes', () => {
     const type = (name: string) => o.dataset.entities.find((e) => e.name === name)?.type;
     expect(type('Military Forces of Russia (2000-)')).toBe('organization');

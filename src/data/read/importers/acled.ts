@@ -1,6 +1,7 @@
 import { ActorTypes, entityTypeOf } from '../../../domain/actorTypes';
 import { MONTH_NAMES, readLooseDate } from '../../../domain/looseDate';
 import { readPrecisionCode, weekAround } from '../../../domain/precisionCodes';
+import { fromAcledGeoPrecision } from '../../../domain/placePrecision';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import type { RawDocument } from '../../../domain/normalise';
 import type { ValidationIssue } from '../../../domain/types';
@@ -108,6 +109,9 @@ export function importAcled(text: string): { doc: RawDocument; issues: Validatio
       location: {
         ...(place.length ? { name: place.join(', ') } : {}),
         ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+        ...(lat !== undefined && fromAcledGeoPrecision(row.geo_precision)
+          ? { precision: fromAcledGeoPrecision(row.geo_precision) }
+          : {}),
       },
       ...(row.notes?.trim() ? { description: row.notes.trim() } : {}),
       tags: [...(sub ? [sub] : []), ...split(row.tags)],

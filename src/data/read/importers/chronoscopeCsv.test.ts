@@ -117,12 +117,46 @@ describe('Chronoscope CSV (the CSV export, read back)', () => {
   });
 
   it('keeps a column named __proto__ as data', () => {
-    const csv = `${CSV_COLUMNS.join(',')},__proto__\ne1,Title,2024-01-01,,day,false,,,,,,,,,,polluted\n`;
+    const cells = ['e1', 'Title', '2024-01-01', '', 'day', 'false'];
+    const row = [
+      ...cells,
+      ...Array<string>(CSV_COLUMNS.length - cells.length).fill(''),
+      'polluted',
+    ];
+    const csv = `${CSV_COLUMNS.join(',')},__proto__\n${row.join(',')}\n`;
     const o = loadDataset(new TextEncoder().encode(csv), 'x.csv');
     if (!o.ok) throw new Error(o.error.message);
     const e = o.dataset.events[0]!;
     expect(Object.getOwnPropertyDescriptor(e.other, '__proto__')?.value).toBe('polluted');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads an export written before the place_precision column, and round-trips a place’s precision', () => {
+    const old = `${CSV_COLUMNS.slice(0, 15).join(',')}\ne1,Title,2024-01-01,,day,false,,,Kyiv,50.45,30.52,,,,\n`;
+    const o = loadDataset(new TextEncoder().encode(old), 'old.csv');
+    if (!o.ok) throw new Error(o.error.message);
+    expect(o.format).toBe('chronoscope-csv');
+    expect(o.dataset.events[0]!.location).toEqual({ name: 'Kyiv', lat: 50.45, lon: 30.52 });
+    const index = buildIndex(
+      normaliseDocument({
+        events: [
+          {
+            id: 'r',
+            title: 'Somewhere in Donetsk oblast',
+            start: '2024-01-01',
+            location: { name: 'Donetsk oblast', lat: 48, lon: 37.8, precision: 'region' },
+          },
+        ],
+      }),
+    );
+    const back = loadDataset(new TextEncoder().encode(exportCsv(index, index.all)), 'x.csv');
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.dataset.events[0]!.location).toEqual({
+      name: 'Donetsk oblast',
+      lat: 48,
+      lon: 37.8,
+      precision: 'region',
+    });
   });
 
   it('restores cells the export defused as formulas, and negative numbers untouched', () => {

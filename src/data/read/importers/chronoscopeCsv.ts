@@ -60,6 +60,7 @@ export function importChronoscopeCsv(text: string): {
             location: {
               ...(row.location ? { name: row.location } : {}),
               ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+              ...(row.place_precision ? { precision: row.place_precision } : {}),
             },
           }
         : {}),

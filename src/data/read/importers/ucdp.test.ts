@@ -67,6 +67,24 @@ describe('the real UCDP GED Ukraine file', () => {
     expect(e.type).toBe('state-based conflict');
   });
 
+  it('keeps where_prec as the place’s precision: exact places stay points, a country-level place says so', () => {
+    if (!outcome.ok) throw new Error('load failed');
+    const at = (id: string) => outcome.dataset.events.find((x) => x.id === id)!.location;
+    expect(at('147997')?.precision).toBeUndefined();
+    expect(at('428182')?.precision).toBe('country');
+    const counts = new Map<string | undefined, number>();
+    for (const e of outcome.dataset.events)
+      counts.set(e.location?.precision, (counts.get(e.location?.precision) ?? 0) + 1);
+    // The file's where_prec counts: 1 → 1,055; 2 → 1,841; 3 → 38; 4 and 5 → 911, 7 → 1; 6 → 37.
+    expect(Object.fromEntries(counts)).toEqual({
+      undefined: 1055,
+      near: 1841,
+      district: 38,
+      region: 912,
+      country: 37,
+    });
+  });
+
   it('reads the Excel-resaved "MM/DD/YYYY HH:MM" rows month-first', () => {
     if (!outcome.ok) throw new Error('load failed');
     const { doc } = importUcdp(decodeText(new Uint8Array(bytes)).text);

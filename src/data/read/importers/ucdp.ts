@@ -1,3 +1,4 @@
+import { fromUcdpWherePrec } from '../../../domain/placePrecision';
 import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
 import type { RawDocument } from '../../../domain/normalise';
 import type { ValidationIssue } from '../../../domain/types';
@@ -115,6 +116,9 @@ export function importUcdp(text: string): { doc: RawDocument; issues: Validation
       location: {
         name: row.adm_1?.trim() || where,
         ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+        ...(lat !== undefined && fromUcdpWherePrec(row.where_prec)
+          ? { precision: fromUcdpWherePrec(row.where_prec) }
+          : {}),
       },
       description: [
         `Where: ${where}${row.adm_2?.trim() ? `, ${row.adm_2.trim()}` : ''}.`,
