@@ -112,6 +112,40 @@ test.describe('the map', () => {
     await expect(map.status).toContainText('The selected event is ringed.');
   });
 
+  test('the event under the pointer is marked in the map, the timeline and the list; an imprecise place says so', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open(`${PLACES}&geo=1&bbox=4,50.5,4.7,51.2`);
+    await d.expectShowing(1, 5);
+    const map = mapOf(page);
+    const title = 'Contact group meets at NATO headquarters';
+    const box = (await map.canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(map.region.locator('.cs-map-tip')).toHaveText(
+      `${title} — Brussels (within about 25 km)`,
+    );
+    await expect(d.chart.hovered()).toHaveText(title);
+    await expect(d.eventRows().filter({ hasText: title })).toHaveClass(/is-hovered/);
+    await page.mouse.move(box.x + 4, box.y + 4);
+    await expect(d.chart.hovered()).toHaveCount(0);
+    await expect(d.eventRows().filter({ hasText: title })).not.toHaveClass(/is-hovered/);
+
+    await d.eventRows().filter({ hasText: title }).hover();
+    await expect(map.canvas).toHaveAttribute('data-hovered', 'brussels');
+    await expect(d.chart.hovered()).toHaveText(title);
+    await d.chart.item(title).hover();
+    await expect(map.canvas).toHaveAttribute('data-hovered', 'brussels');
+    await expect(d.eventRows().filter({ hasText: title })).toHaveClass(/is-hovered/);
+    await page.mouse.move(box.x + 4, box.y + 4);
+    await expect(map.canvas).not.toHaveAttribute('data-hovered');
+
+    await d.eventRows().filter({ hasText: title }).click();
+    await expect(
+      d.details.getByText('Brussels (50.8500, 4.3500) · within about 25 km'),
+    ).toBeVisible();
+  });
+
   test('a hostile title and place name stay text in the map tooltip', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open(`${PLACES}&geo=1&bbox=179.7,-17.9,-179.9,-17.5`);
@@ -144,6 +178,7 @@ test('Play steps the timeline window through time and the map follows it', async
     .toBeGreaterThan(Date.parse('2014-03-01T00:00:00Z'));
   await play.click();
   await expect(play).toHaveAttribute('aria-pressed', 'false');
+  await page.waitForTimeout(600); // the last step's window reaches the link through its throttle
   const stopped = d.params().get('from');
   await page.waitForTimeout(1500);
   expect(d.params().get('from')).toBe(stopped);

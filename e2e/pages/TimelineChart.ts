@@ -36,6 +36,11 @@ export class TimelineChart {
     return this.contentOf(this.item(title));
   }
 
+  /** The item marked as the event another view (the map, the list) has under the pointer. */
+  hovered(): Locator {
+    return this.region.locator('.vis-item.is-hovered');
+  }
+
   /** The clickable content of one item. */
   contentOf(item: Locator): Locator {
     return item.locator('.vis-item-content');

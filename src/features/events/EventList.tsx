@@ -13,6 +13,7 @@ import { timelineCommands } from '../../state/timelineCommands';
 import { EmptyWindowNote } from '../../ui/EmptyWindowNote';
 import { ListScopeBar } from './ListScopeBar';
 import { clipText } from '../../domain/clipText';
+import { useHover, useHoveredFrom } from '../../state/hoverStore';
 
 const ROW = 30;
 /** Characters of a text laid out in one cell (more never fits), of the tooltip of a title, and actors named. */
@@ -69,6 +70,8 @@ export function EventList() {
   }, [selectedRow, scrollToIndex]);
 
   const select = (pos: number) => updateView({ event: index.events.at(pos)!.id });
+  const hoveredElsewhere = useHoveredFrom('list');
+  const hover = useHover((s) => s.hover);
   const onKey = (e: React.KeyboardEvent, rowIndex: number) => {
     const next =
       e.key === 'ArrowDown'
@@ -180,7 +183,7 @@ export function EventList() {
                   aria-rowindex={row + 2}
                   aria-selected={isSel}
                   tabIndex={isSel || (selectedRow < 0 && row === 0) ? 0 : -1}
-                  className={`cs-tr${isSel ? ' is-selected' : ''}`}
+                  className={`cs-tr${isSel ? ' is-selected' : ''}${pos === hoveredElsewhere ? ' is-hovered' : ''}`}
                   style={{
                     position: 'absolute',
                     top: 0,
@@ -189,6 +192,8 @@ export function EventList() {
                     width: '100%',
                   }}
                   onClick={() => select(pos)}
+                  onPointerEnter={() => hover(pos, 'list')}
+                  onPointerLeave={() => hover(undefined, 'list')}
                   onKeyDown={(ev) => onKey(ev, row)}
                 >
                   <div role="cell" className="cs-td cs-col-date">

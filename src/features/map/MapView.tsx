@@ -16,7 +16,10 @@ import {
 import { updateView } from '../../url/useViewState';
 import { timelineCommands } from '../../state/timelineCommands';
 import { registerMap } from '../../state/mapCommands';
-import { cellRadius, drawFrame, themeColours, type MapColours } from './mapDraw';
+import { cellRadius, drawFrame, themeColours, type DrawnCell, type MapColours } from './mapDraw';
+import { useHover, useHoveredFrom } from '../../state/hoverStore';
+import { PLACE_PRECISION_WORDS, uncertaintyRadiusPx } from '../../domain/placePrecision';
+import { worldSize } from '../../domain/webMercator';
 import './map.css';
 
 /** Screen cells that group events drawn close together, in CSS pixels. */
@@ -196,7 +199,14 @@ export default function MapView() {
         ? undefined
         : p;
     };
-    const grid = gridCells(each, project, CELL);
+    const grid: DrawnCell[] = gridCells(each, project, CELL);
+    // A single event placed imprecisely is drawn with the size of its uncertainty.
+    const world = worldSize(camera.zoom);
+    for (const c of grid) {
+      if (c.count !== 1) continue;
+      const precision = index.events.at(c.first)!.location?.precision;
+      if (precision) c.spread = uncertaintyRadiusPx(precision, lats[c.first]!, world);
+    }
     return { cells: grid, placed: placedCount };
   }, [camera, index, result.matches, window?.[0], window?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -205,6 +215,13 @@ export default function MapView() {
     camera && selectedPos !== undefined && !Number.isNaN(index.lats[selectedPos]!)
       ? toScreen(camera, index.lats[selectedPos]!, index.lons[selectedPos]!)
       : undefined;
+
+  const hoveredPos = useHoveredFrom('map');
+  const hovered =
+    camera && hoveredPos !== undefined && !Number.isNaN(index.lats[hoveredPos]!)
+      ? toScreen(camera, index.lats[hoveredPos]!, index.lons[hoveredPos]!)
+      : undefined;
+  const shareHover = useHover((s) => s.hover);
 
   // The area filter's outline: west to east (unwrapped across the antimeridian), north to south.
   const area = useMemo(() => {
@@ -234,12 +251,27 @@ export default function MapView() {
       land: outlines,
       cells,
       selected,
+      ...(hovered ? { hovered } : {}),
       colours,
       ...(drag?.kind === 'box' ? { box: drag } : {}),
       ...(area ? { area } : {}),
       ...(focused ? { focus: { x: camera.width / 2, y: camera.height / 2 } } : {}),
     });
-  }, [camera, colours, outlines, cells, selected?.x, selected?.y, drag, focused, area]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Points compared by value: a new object at the same place draws nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [
+    camera,
+    colours,
+    outlines,
+    cells,
+    selected?.x,
+    selected?.y,
+    hovered?.x,
+    hovered?.y,
+    drag,
+    focused,
+    area,
+  ]);
 
   const cellAt = (x: number, y: number, slack = 3): MapCell | undefined => {
     let best: MapCell | undefined;
@@ -286,6 +318,7 @@ export default function MapView() {
     if (!drag) {
       const cell = cellAt(x, y);
       setHover(cell ? { cell, x, y } : undefined);
+      shareHover(cell?.count === 1 ? cell.first : undefined, 'map');
       return;
     }
     if (drag.kind === 'box') setDrag({ ...drag, x1: x, y1: y });
@@ -340,8 +373,9 @@ export default function MapView() {
   const centre = camera && focused ? cellAt(camera.width / 2, camera.height / 2, 24) : undefined;
   const describe = (cell: MapCell) => {
     const e = index.events.at(cell.first)!;
+    const precision = e.location?.precision;
     return cell.count === 1
-      ? `${e.title}${e.location?.name ? ` — ${e.location.name}` : ''}`
+      ? `${e.title}${e.location?.name ? ` — ${e.location.name}` : ''}${precision ? ` (${PLACE_PRECISION_WORDS[precision]})` : ''}`
       : `${formatCount(cell.count)} events around ${e.location?.name ?? 'here'}: click to zoom in`;
   };
 
@@ -432,10 +466,14 @@ export default function MapView() {
           aria-roledescription="map"
           aria-label="Map of the matching events. Arrow keys pan, plus and minus zoom, Enter opens the place under the cross at the centre."
           aria-describedby="cs-map-focus"
+          data-hovered={hoveredPos !== undefined ? index.events.at(hoveredPos)!.id : undefined}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
-          onPointerLeave={() => setHover(undefined)}
+          onPointerLeave={() => {
+            setHover(undefined);
+            shareHover(undefined, 'map');
+          }}
           onWheel={(e) => {
             if (!camera) return;
             const r = e.currentTarget.getBoundingClientRect();

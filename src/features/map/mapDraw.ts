@@ -43,11 +43,18 @@ export function themeColours(probe: HTMLElement): MapColours {
 /** A cell's radius on screen: a point, or a disc that grows with the log of its count. */
 export const cellRadius = (count: number) => (count === 1 ? 5 : 8 + 3 * Math.log10(count));
 
+/** A cell as drawn: a single event placed imprecisely carries the radius of its uncertainty, in pixels. */
+export interface DrawnCell extends MapCell {
+  spread?: number;
+}
+
 export interface Frame {
   camera: Camera;
   land: GeoPermissibleObjects | undefined;
-  cells: MapCell[];
+  cells: DrawnCell[];
   selected?: { x: number; y: number };
+  /** The event another view hovers, ringed. */
+  hovered?: { x: number; y: number };
   box?: { x0: number; y0: number; x1: number; y1: number };
   /** The area filter in force, outlined. */
   area?: { x0: number; y0: number; x1: number; y1: number };
@@ -81,11 +88,34 @@ export function drawFrame(ctx: CanvasRenderingContext2D, ratio: number, f: Frame
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = '600 11px system-ui, sans-serif';
+  // Imprecise places first, under every point: a faint disc as large as what the dataset says it knows.
+  for (const cell of f.cells) {
+    if (!cell.spread || cell.spread <= cellRadius(1)) continue;
+    ctx.beginPath();
+    ctx.arc(cell.x, cell.y, cell.spread, 0, 2 * Math.PI);
+    ctx.globalAlpha = 0.12;
+    ctx.fillStyle = colours.point;
+    ctx.fill();
+    ctx.globalAlpha = 0.6;
+    ctx.setLineDash([3, 3]);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = colours.point;
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+  }
   for (const cell of f.cells) {
     const r = cellRadius(cell.count);
     ctx.beginPath();
     ctx.arc(cell.x, cell.y, r, 0, 2 * Math.PI);
-    if (cell.count === 1) {
+    if (cell.count === 1 && cell.spread) {
+      // An imprecise place: a hollow point, so that a sharp dot always means an exact place.
+      ctx.fillStyle = colours.pointRing;
+      ctx.fill();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = colours.point;
+      ctx.stroke();
+    } else if (cell.count === 1) {
       ctx.fillStyle = colours.point;
       ctx.fill();
       ctx.lineWidth = 1.5;
@@ -109,6 +139,15 @@ export function drawFrame(ctx: CanvasRenderingContext2D, ratio: number, f: Frame
     ctx.lineWidth = 3;
     ctx.strokeStyle = colours.selected;
     ctx.stroke();
+  }
+  if (f.hovered) {
+    ctx.beginPath();
+    ctx.arc(f.hovered.x, f.hovered.y, 12, 0, 2 * Math.PI);
+    ctx.setLineDash([4, 3]);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = colours.point;
+    ctx.stroke();
+    ctx.setLineDash([]);
   }
   if (f.area) {
     const { x0, y0, x1, y1 } = f.area;

@@ -10,6 +10,8 @@ import { groupElement, itemElement, periodElement, tooltipElement } from './item
 import { TimelineToolbar } from './TimelineToolbar';
 import { useVisTimeline } from './useVisTimeline';
 import { WindowMatchesNote } from './WindowMatchesNote';
+import { useHoverFromElsewhere } from './timelineHover';
+import { useHover, useHoveredFrom } from '../../state/hoverStore';
 import {
   useRevealSelection,
   useSyncedItems,
@@ -109,6 +111,10 @@ export function TimelineView({ build = true }: { build?: boolean }) {
         const eventId = item ? ctx.current.index.events.at(item.position)!.id : undefined;
         if (eventId !== currentView().state.event) updateView({ event: eventId });
       },
+      onHover: (id) => {
+        const item = id ? ctx.current.byId.get(id) : undefined;
+        useHover.getState().hover(item?.kind === 'event' ? item.position : undefined, 'timeline');
+      },
       onRangeChanged: (start, end) => {
         setWin({ start, end });
         recordWindow(container.current, start, end);
@@ -163,6 +169,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
   const fit = useTimelineCommands(handle, index, result.matches, container);
 
   useRevealSelection(handle, index, selectedPos);
+  useHoverFromElsewhere(container, useHoveredFrom('timeline'));
 
   return (
     <>

@@ -28,6 +28,8 @@ export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string):
 
   const e = index.events.at(item.position)!;
   const root = el('span', 'cs-item-label');
+  // The map and the list find the item of the event they hover by its position.
+  root.dataset.pos = String(item.position);
   if (item.shape === 'uncertain')
     root.append(el('span', 'cs-item-precision', `${formatEventDate(e, tz)} · `));
   root.append(el('span', 'cs-item-title', clip(e.title)));

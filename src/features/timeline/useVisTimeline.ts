@@ -30,6 +30,8 @@ export interface VisGroup {
 
 export interface TimelineCallbacks {
   onSelect(itemId: string | undefined): void;
+  /** The pointer rests on an item (its id), or left it (undefined). */
+  onHover?(itemId: string | undefined): void;
   onRangeChanged(start: number, end: number, byUser: boolean): void;
   template(itemId: string): HTMLElement;
   tooltip(itemId: string): HTMLElement;
@@ -150,6 +152,10 @@ function createTimeline(
   timeline.on('select', (props: { items: (string | number)[] }) =>
     cb.current.onSelect(props.items[0] === undefined ? undefined : String(props.items[0])),
   );
+  timeline.on('itemover', (props: { item: string | number }) =>
+    cb.current.onHover?.(String(props.item)),
+  );
+  timeline.on('itemout', () => cb.current.onHover?.(undefined));
   let first = true;
   timeline.on('rangechanged', (props: { start: Date; end: Date; byUser: boolean }) => {
     // With an explicit start/end vis stays hidden until a redraw after its first (debounced) range change.
