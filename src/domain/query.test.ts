@@ -202,7 +202,9 @@ function naive(e: TimelineEvent, f: Filters): boolean {
     if (lat === undefined || lon === undefined || lat < f.bbox.south || lat > f.bbox.north)
       return false;
     const { west, east } = f.bbox;
-    if (west <= east ? lon < west || lon > east : lon < west && lon > east) return false;
+    const outside = (x: number) => (west <= east ? x < west || x > east : x < west && x > east);
+    // −180 and 180 are one meridian: a place on it is in a box that reaches either.
+    if (outside(lon) && (Math.abs(lon) !== 180 || outside(-lon))) return false;
   }
   return e.start < to && e.end > from;
 }
