@@ -207,6 +207,11 @@ export function formatMeasure(v: number): string {
   return v.toLocaleString('en', { maximumFractionDigits: Number.isInteger(v) ? 0 : 2 });
 }
 
+/** A sum of a measure in words: "1,234 deaths", "12.5 Casualties". */
+export function measureAmount(m: Pick<Measure, 'unit'>, v: number): string {
+  return `${formatMeasure(v)} ${m.unit}`;
+}
+
 /** A range in words: "fatalities ≥ 10", "best 5–20", "low ≤ 3". */
 export function describeMeasureRange(r: MeasureRange): string {
   if (r.min !== undefined && r.max !== undefined)
