@@ -165,11 +165,6 @@ export function sumOver(values: Float64Array, matches: Bitset): number {
   return s;
 }
 
-/** True when a value passes a range (a missing value never does). */
-export function inRange(r: MeasureRange, v: number): boolean {
-  return v === v && (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);
-}
-
 /** A range as links write it: `name:min:max`, either bound left empty when open. */
 export function formatMeasureRange(r: MeasureRange): string {
   return `${r.name}:${r.min ?? ''}:${r.max ?? ''}`;

@@ -4,7 +4,7 @@ import { parseIsoDate } from './dates';
 import { inBbox, type Bbox } from './geo';
 import { noteMatches, type LayerIndex } from './annotations';
 import type { Filters } from './filters';
-import { inRange, measureByName, type Measure, type MeasureRange } from './measures';
+import { measureByName, type Measure, type MeasureRange } from './measures';
 import type { SpellingMatch, TextMatcher } from './textSearch';
 import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
 
@@ -198,15 +198,19 @@ function measureMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset
       );
   const ranges = rangesOf(index, f.measures);
   if (ranges.length === 0) return undefined;
-  const m = new Bitset(index.size);
-  for (let i = 0; i < index.size; i++) {
-    let pass = true;
-    for (const { range, measure } of ranges)
-      if (!inRange(range, measure.values[i]!)) {
-        pass = false;
-        break;
-      }
-    if (pass) m.add(i);
+  let m: Bitset | undefined;
+  for (const { range, measure } of ranges) {
+    // One tight pass per range, a bit set by hand: NaN (no value) fails both comparisons.
+    const lo = range.min ?? -Infinity;
+    const hi = range.max ?? Infinity;
+    const { values } = measure;
+    const b = new Bitset(index.size);
+    const { words } = b;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v >= lo && v <= hi) words[i >>> 5]! |= 1 << (i & 31);
+    }
+    m = m ? m.and(b) : b;
   }
   return m;
 }

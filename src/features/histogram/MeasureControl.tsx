@@ -95,7 +95,7 @@ export function MeasureControl() {
         </form>
       )}
       {missing.map((m) => (
-        <span key={m.name} className="cs-note" role="status">
+        <span key={m.name} className="cs-note" role="note">
           {formatCount(m.count)} matching event{m.count === 1 ? ' has' : 's have'} no {m.name} value
           and {m.count === 1 ? 'is' : 'are'} left out by the range.
         </span>
