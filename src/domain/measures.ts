@@ -89,8 +89,10 @@ export function detectMeasures(events: readonly TimelineEvent[]): Measure[] {
   const skipped = new Set<string>();
   for (const e of events) {
     const other = e.other;
-    for (const field in other) {
-      if (!Object.prototype.hasOwnProperty.call(other, field)) continue;
+    // Other fields are null-prototype objects (normalise.ts): their keys are all their own.
+    const fields = Object.keys(other);
+    for (let k = 0; k < fields.length; k++) {
+      const field = fields[k]!;
       let s = stats.get(field);
       if (!s) {
         if (skipped.has(field)) continue;
