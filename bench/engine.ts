@@ -7,8 +7,9 @@ import { EMPTY_FILTERS } from '../src/domain/filters';
 import { normaliseDocument } from '../src/domain/normalise';
 import { runQuery } from '../src/domain/query';
 import { buildTextIndex, textMatcher } from '../src/domain/textSearch';
-import { planItems, paddedWindow } from '../src/domain/levelOfDetail';
+import { DEFAULT_LOD, planItems, paddedWindow } from '../src/domain/levelOfDetail';
 import { planLanes } from '../src/domain/lanes';
+import { histogram } from '../src/domain/histogram';
 import { syntheticDocument } from './synthetic';
 
 export function median(xs: number[]): number {
@@ -42,6 +43,7 @@ export function engineFigures(n: number): Record<string, number> {
   const win = paddedWindow(index.extent!);
   const oneActor = runQuery(index, text, { ...f, actors: [popular] }).matches;
   const byActor = planLanes(index, index.all, 'actor');
+  const fatalities = index.measures.find((m) => m.name === 'fatalities')!.values;
   return {
     events: n,
     'normalise ms': normalise,
@@ -65,6 +67,18 @@ export function engineFigures(n: number): Record<string, number> {
     'lanes by actor ms': time(() => planLanes(index, index.all, 'actor')),
     'LOD plan, lanes by actor ms': time(() => planItems(index, index.all, byActor, win)),
     'LOD plan, one actor ms': time(() => planItems(index, oneActor, null, win)),
+    'query, fatalities ≥ 10 ms': time(() =>
+      runQuery(index, text, { ...f, measures: [{ name: 'fatalities', min: 10 }] }),
+    ),
+    'histogram, sum of fatalities ms': time(() =>
+      histogram(index, index.all, win, 120, fatalities),
+    ),
+    'histogram, sum of fatalities, one actor ms': time(() =>
+      histogram(index, oneActor, win, 120, fatalities),
+    ),
+    'LOD plan, sum of fatalities ms': time(() =>
+      planItems(index, index.all, null, win, { ...DEFAULT_LOD, weights: fatalities }),
+    ),
   };
 }
 

@@ -25,7 +25,7 @@ const DATA = join(ROOT, 'bench/.data');
 const SIZES = (process.env.BENCH_SIZES ?? 'ucdp,10000,100000,1000000').split(',');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BARE_LIMIT_MS = Number(process.env.BENCH_BARE_TIMEOUT ?? 60_000);
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -67,7 +67,8 @@ function serve(): Promise<Server> {
 
 function ensureData(n: number): string {
   mkdirSync(DATA, { recursive: true });
-  const file = join(DATA, `synthetic-${n}.json`);
+  // `-m`: the events carry a measure (fatalities); files written before it lack one.
+  const file = join(DATA, `synthetic-${n}-m.json`);
   if (!existsSync(file)) {
     const t = performance.now();
     writeFileSync(file, syntheticDocument(n));
@@ -75,7 +76,7 @@ function ensureData(n: number): string {
       `generated ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
   }
-  return `/bench-data/synthetic-${n}.json`;
+  return `/bench-data/synthetic-${n}-m.json`;
 }
 
 /** A page with the helper that tsx (esbuild keepNames) injects into functions passed to page.evaluate. */
@@ -220,6 +221,67 @@ async function openInApp(
   return { interactive: at - clicked, longest: longestBefore(await longTasks(page), at, clicked) };
 }
 
+/**
+ * Measures: choosing "Sum of fatalities" (and back to counts) until the histogram and timeline have repainted, and
+ * a change of the range filter on it (min 10 or 20 in turn) with the sum shown. Skipped for data without the field.
+ */
+async function measureScenario(page: Page, skip: boolean): Promise<Row> {
+  if (skip) return {};
+  // Timed like __timeToPaint, from the moment the histogram's accessible name (which states the sum or the count,
+  // for the matches) changes: the status line does not change when only the measure does.
+  const toPaint = (act: string) =>
+    page.evaluate(async (a) => {
+      const hist = document.querySelector('[data-testid="histogram"]')!;
+      const before = hist.getAttribute('aria-label');
+      const changed = new Promise<void>((resolve) => {
+        const seen = new MutationObserver(() => {
+          if (hist.getAttribute('aria-label') !== before) resolve(seen.disconnect());
+        });
+        seen.observe(hist, { attributes: true, attributeFilter: ['aria-label'] });
+        setTimeout(resolve, 10_000);
+      });
+      const setValue = (el: HTMLInputElement | HTMLSelectElement, v: string) => {
+        const proto = Object.getPrototypeOf(el) as object;
+        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, v);
+        el.dispatchEvent(
+          new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+        );
+      };
+      let t = performance.now();
+      if (a.startsWith('sum:'))
+        setValue(document.querySelector<HTMLSelectElement>('.cs-measure select')!, a.slice(4));
+      else {
+        // Typed first (React renders the field), then the range applied: the time is the apply's.
+        const min = document.querySelector<HTMLInputElement>('.cs-measure-range input')!;
+        setValue(min, a.slice(4));
+        await new Promise((r) => setTimeout(r, 20));
+        t = performance.now();
+        min.form!.requestSubmit();
+      }
+      await changed;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const painted = performance.now() - t;
+      await new Promise((r) => requestAnimationFrame(r));
+      return [painted, performance.now() - t] as const;
+    }, act);
+  const choose: (readonly [number, number])[] = [];
+  for (let k = 0; k < 6; k++) choose.push(await toPaint(k % 2 === 0 ? 'sum:fatalities' : 'sum:'));
+  await toPaint('sum:fatalities');
+  const range: (readonly [number, number])[] = [];
+  // The range's fields re-render after each change; the next change waits for them.
+  for (let k = 0; k < 6; k++) {
+    range.push(await toPaint(`min:${k % 2 === 0 ? 10 : 20}`));
+    await page.waitForTimeout(50);
+  }
+  await toPaint('sum:');
+  return {
+    'measure choice to next paint ms': median(choose.map((x) => x[0])),
+    'measure choice to the frame after ms': median(choose.map((x) => x[1])),
+    'measure range change to next paint ms': median(range.map((x) => x[0])),
+    'measure range change to the frame after ms': median(range.map((x) => x[1])),
+  };
+}
+
 async function chronoscope(browser: Browser, n: number, url: string): Promise<Row> {
   const runs: Row[] = [];
   for (let r = 0; r < RUNS; r++) {
@@ -255,6 +317,7 @@ async function chronoscope(browser: Browser, n: number, url: string): Promise<Ro
         ),
       );
     }
+    const measureTimes = await measureScenario(page, !url.endsWith('-m.json'));
     await page.locator('#cs-search:not([aria-busy="true"])').waitFor({ timeout: 120_000 });
     const textReady = await page.evaluate(() => performance.now());
     // Text search: Enter applies the query at once (typing is debounced by 250 ms on purpose).
@@ -294,6 +357,7 @@ async function chronoscope(browser: Browser, n: number, url: string): Promise<Ro
       'JS heap + array buffers when loaded MB': heap.withBuffers,
       'filter change to next paint ms': median(filterTimes.map((x) => x[0])),
       'filter change to the frame after ms': median(filterTimes.map((x) => x[1])),
+      ...measureTimes,
       'text search to next paint ms': median(searchTimes.map((x) => x[0])),
       'text search to the frame after ms': median(searchTimes.map((x) => x[1])),
       'pan frame median ms': median(frames.pan),

@@ -233,6 +233,18 @@ export function createApp(opts: AppOptions): Server {
       );
     const b = parsed.data;
     const { state, notices } = parseViewState(b.view);
+    // Measures (sums and ranges of numeric fields) are answered by the browser's index only: a range ignored here
+    // would count events it should leave out, so it is refused; a sum is ignored and the answer counts events.
+    if (state.measures.length > 0)
+      throw new HttpError(
+        400,
+        'measures-unsupported',
+        'This server does not apply measure ranges (measure=…) yet: open the dataset in the browser to use them.',
+      );
+    if (state.sum !== undefined)
+      notices.push(
+        `This server does not sum measures yet: ignored sum=${state.sum.slice(0, 40)}; events are counted.`,
+      );
     const answer = await queryView(opts.pool, ds, await dicts(ds), state, {
       group: state.group,
       ...(b.window

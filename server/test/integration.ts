@@ -394,6 +394,15 @@ describe('HTTP', () => {
     assert.equal(notJson.status, 400);
   });
 
+  it("refuses a measure range and ignores a sum, saying so (measures are the browser engine's only)", async () => {
+    const ranged = await query('ucdp', { view: 'measure=best:100:' });
+    assert.equal(ranged.status, 400);
+    assert.match(String(ranged.body.message), /measure ranges/);
+    const summed = await query('ucdp', { view: 'sum=best' });
+    assert.equal(summed.status, 200);
+    assert.ok((summed.body.notices as string[]).some((n) => /does not sum measures/.test(n)));
+  });
+
   it('the database going away answers 503, and the server recovers without a restart', async () => {
     cluster.pause();
     try {

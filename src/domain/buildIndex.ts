@@ -8,6 +8,7 @@ import {
   type IdLookup,
   type IdTableParts,
 } from './eventStore';
+import { detectMeasures, type Measure } from './measures';
 import type { Dataset, Entity, Precision, TimelineEvent } from './types';
 import { ENTITY_TYPES, PRECISIONS } from './types';
 
@@ -67,6 +68,8 @@ export interface DatasetIndex {
   extent?: { start: number; end: number };
   /** Events whose dates lie outside what the timeline axis can draw. */
   undrawable: number;
+  /** The dataset's numeric fields as columns by position (NaN where missing): what can be summed and ranged. */
+  measures: Measure[];
   all: Bitset;
 }
 
@@ -254,6 +257,7 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
     shortSpan,
     ...(min <= max ? { extent: { start: min, end: max } } : {}),
     undrawable,
+    measures: detectMeasures(events),
     all: Bitset.full(n),
   };
 }
@@ -424,6 +428,7 @@ export function indexParts(index: BuiltIndex): { parts: IndexParts; transfer: Ar
     shortSpan: index.shortSpan,
     ...(index.extent ? { extent: index.extent } : {}),
     undrawable: index.undrawable,
+    measures: index.measures.map((m) => ({ ...m, values: take(m.values) })),
   };
   // A buffer can be transferred once; views that share one are listed once.
   return { parts, transfer: [...new Set(transfer)] };

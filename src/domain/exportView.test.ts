@@ -69,6 +69,22 @@ describe('exportCsv', () => {
     const rows = Papa.parse<Record<string, string>>(exportCsv(idx, idx.all), { header: true }).data;
     expect(rows[0]!.title).toBe('\'=HYPERLINK("http://evil")');
   });
+
+  it("keeps the dataset's measures as columns, signs as signs, empty where an event has none", () => {
+    const idx = buildIndex(
+      normaliseDocument({
+        events: [
+          { id: 'a', title: 'a', start: '2023-01-01', ucdp_best: 12, tone: -3.5 },
+          { id: 'b', title: 'b', start: '2023-01-02', tone: 2 },
+        ],
+      }),
+    );
+    const rows = Papa.parse<Record<string, string>>(exportCsv(idx, idx.all), { header: true }).data;
+    expect(rows.map((r) => [r.id, r.ucdp_best, r.tone])).toEqual([
+      ['a', '12', '-3.5'],
+      ['b', '', '2'],
+    ]);
+  });
 });
 
 describe('joinList / splitList', () => {

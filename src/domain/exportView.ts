@@ -105,10 +105,14 @@ export function unescapeCsvCell(cell: string): string {
 
 /**
  * The matching events as CSV, one row per event; lists (actors, tags) joined with "; " (joinList). Source URLs and
- * titles are two parallel lists, one entry per source (empty where a source has no URL or no title).
+ * titles are two parallel lists, one entry per source (empty where a source has no URL or no title). The dataset's
+ * measures follow as columns named by their field (`ucdp_best`), empty where an event has no value.
  */
 export function exportCsv(index: DatasetIndex, matches: Bitset): string {
   const rows: string[][] = [];
+  const measures = index.measures.filter(
+    (m) => !(CSV_COLUMNS as readonly string[]).includes(m.field),
+  );
   const name = (id: string) => entityName(index, id);
   matches.forEach((i) => {
     const e = index.events.at(i)!;
@@ -130,11 +134,15 @@ export function exportCsv(index: DatasetIndex, matches: Bitset): string {
       source_titles: joinList(e.sources.map((s) => s.title ?? '')),
       place_precision: e.location?.precision ?? '',
     };
-    rows.push(
-      CSV_COLUMNS.map((c) => (VALIDATED_COLUMNS.has(c) ? cells[c] : escapeCsvCell(cells[c]))),
+    const row = CSV_COLUMNS.map((c) =>
+      VALIDATED_COLUMNS.has(c) ? cells[c] : escapeCsvCell(cells[c]),
     );
+    // Finite numbers (a leading minus is a sign, never a formula).
+    for (const m of measures) row.push(Number.isNaN(m.values[i]!) ? '' : String(m.values[i]));
+    rows.push(row);
   });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows });
+  const fields = [...CSV_COLUMNS, ...measures.map((m) => escapeCsvCell(m.field))];
+  return Papa.unparse({ fields, data: rows });
 }
 
 /** A file name that carries the dataset and the date: "us-ukraine-defence-coordination-2026-11-29.json". */

@@ -18,6 +18,11 @@ describe('describeFilters', () => {
           xactors: ['r'],
           types: ['statement', 'call'],
           since: '2023-12',
+          measures: [
+            { name: 'fatalities', min: 10 },
+            { name: 'best', min: 5, max: 20 },
+            { name: 'low', max: 1.5 },
+          ],
         },
         name,
       ),
@@ -27,6 +32,9 @@ describe('describeFilters', () => {
       'not actor Russia',
       'type statement or call',
       'dates 2023-12 – …',
+      'fatalities ≥ 10',
+      'best 5–20',
+      'low ≤ 1.5',
     ]);
   });
 });
@@ -48,6 +56,7 @@ describe('filtersKey', () => {
     bbox: { west: 0, south: 0, east: 1, north: 1 },
     starred: true,
     atags: ['x'],
+    measures: [{ name: 'fatalities', min: 10 }],
   };
 
   it.each(FILTER_KEYS)('changes when %s changes', (k) => {

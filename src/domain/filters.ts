@@ -1,4 +1,5 @@
 import { formatBbox, type Bbox } from './geo';
+import { describeMeasureRange, type MeasureRange } from './measures';
 import type { EntityType, Precision } from './types';
 
 export type MatchMode = 'any' | 'all';
@@ -25,6 +26,8 @@ export interface Filters {
   starred: boolean;
   /** Analyst tags: an event with any of them passes. */
   atags: string[];
+  /** Ranges on the dataset's measures (one per measure): an event passes each; one without the value does not. */
+  measures: MeasureRange[];
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -39,6 +42,7 @@ export const EMPTY_FILTERS: Filters = {
   q: '',
   starred: false,
   atags: [],
+  measures: [],
 };
 
 /** Every field of Filters, once: a field added to Filters and not here is a compile error (see below). */
@@ -57,6 +61,7 @@ export const FILTER_KEYS = [
   'bbox',
   'starred',
   'atags',
+  'measures',
 ] as const satisfies readonly (keyof Filters)[];
 type Unlisted = Exclude<keyof Filters, (typeof FILTER_KEYS)[number]>;
 const everyFilterListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -82,7 +87,8 @@ export function isUnfiltered(f: Filters): boolean {
     !f.until &&
     !f.bbox &&
     !f.starred &&
-    f.atags.length === 0
+    f.atags.length === 0 &&
+    f.measures.length === 0
   );
 }
 
@@ -102,5 +108,6 @@ export function describeFilters(f: Filters, name: (entityId: string) => string):
   if (f.bbox) out.push(`area ${formatBbox(f.bbox)}`);
   if (f.starred) out.push('starred');
   if (f.atags.length) out.push(`analyst tag ${f.atags.join(' or ')}`);
+  for (const r of f.measures) out.push(describeMeasureRange(r));
   return out;
 }

@@ -1,11 +1,13 @@
 import type { Bitset } from './bitset';
 import { bucketFloor, bucketNext, chooseUnit, type BucketUnit } from './buckets';
 import { lowerBound, type DatasetIndex } from './buildIndex';
+import { prefixSums } from './measures';
 
 export interface Histogram {
   /** Bin boundaries: bin k covers [bounds[k], bounds[k+1]). */
   bounds: number[];
-  counts: Uint32Array;
+  /** Per bin, the matching events starting in it, or with `weights` the sum of their values. */
+  counts: Uint32Array | Float64Array;
   max: number;
   unit: BucketUnit;
 }
@@ -29,25 +31,31 @@ export function histogramBounds(
   return { bounds, unit };
 }
 
-/** Counts of matching events by start time in about `targetBins` calendar-aligned bins across [from, to). */
+/**
+ * Counts of matching events by start time in about `targetBins` calendar-aligned bins across [from, to); with
+ * `weights` (a measure's column, NaN where missing), the sum of the matching events' values per bin instead.
+ */
 export function histogram(
   index: DatasetIndex,
   matches: Bitset,
   range: { start: number; end: number },
   targetBins = 120,
+  weights?: Float64Array,
 ): Histogram {
   const { bounds, unit } = histogramBounds(range, targetBins);
   const nb = bounds.length - 1;
-  const counts = new Uint32Array(nb);
+  const counts = weights ? new Float64Array(nb) : new Uint32Array(nb);
   const { starts } = index;
   const lo = lowerBound(starts, bounds[0]!);
   const hi = lowerBound(starts, bounds[nb]!);
   if (matches.count() === index.size) {
-    // Nothing filtered out: each bin is a binary search (a million events in range cost as little as ten).
+    // Nothing filtered out: each bin is a binary search (a million events in range cost as little as ten), and a
+    // sum the difference of two running sums.
+    const prefix = weights ? prefixSums(weights) : undefined;
     let below = lo;
     for (let k = 0; k < nb; k++) {
       const next = lowerBound(starts, bounds[k + 1]!);
-      counts[k] = next - below;
+      counts[k] = prefix ? prefix[next]! - prefix[below]! : next - below;
       below = next;
     }
   } else {
@@ -65,11 +73,16 @@ export function histogram(
         if (i >= hi) break;
         const t = starts[i]!;
         while (k < nb - 1 && bounds[k + 1]! <= t) k++;
-        counts[k]!++;
+        if (!weights) counts[k]!++;
+        else {
+          const v = weights[i]!;
+          if (v === v) counts[k]! += v;
+        }
       }
     }
   }
   let max = 0;
-  for (const c of counts) if (c > max) max = c;
+  // A measure can be negative (a tone, a scale): bars are drawn by size.
+  for (const c of counts) if (Math.abs(c) > max) max = Math.abs(c);
   return { bounds, counts, max, unit };
 }

@@ -33,7 +33,9 @@ export interface BucketItem {
   start: number;
   end: number;
   count: number;
-  /** 1..5: the bucket's count relative to the densest bucket in view. */
+  /** With a measure chosen: the sum of the values of the events counted (missing values add nothing). */
+  sum?: number;
+  /** 1..5: the bucket's count (or sum) relative to the densest bucket in view. */
   density: number;
 }
 
@@ -56,6 +58,8 @@ export interface LodOptions {
   minBucketPx: number;
   /** The zone items are drawn in: a day, month or year event covers that calendar unit there (domain/time.ts). */
   tz?: string;
+  /** A measure's column (NaN where missing): buckets then carry the sum of their events' values. */
+  weights?: Float64Array;
 }
 
 export const DEFAULT_LOD: LodOptions = { maxVisibleItems: 100, widthPx: 1200, minBucketPx: 56 };
@@ -200,11 +204,13 @@ function countBuckets(
   lanes: LanePlan | null,
   window: { start: number; end: number },
   bounds: readonly number[],
-): { counts: Uint32Array; visibleCount: number } {
+  weights?: Float64Array,
+): { counts: Uint32Array; sums?: Float64Array; visibleCount: number } {
   const nb = bounds.length - 1;
   const laneCount = lanes ? lanes.lanes.length : 1;
   const counts = new Uint32Array(nb * laneCount);
-  if (!lanes && matches.count() === index.size) {
+  const sums = weights ? new Float64Array(nb * laneCount) : undefined;
+  if (!lanes && !weights && matches.count() === index.size) {
     // Nothing filtered out and no lanes: each count is two binary searches over the index, not a walk over every
     // event of the window.
     for (let b = 0; b < nb; b++) counts[b] = countOverlapping(index, bounds[b]!, bounds[b + 1]!);
@@ -219,21 +225,30 @@ function countBuckets(
     const first = find.near(Math.max(starts[i]!, bounds[0]!));
     const lastAt = Math.min(ends[i]!, bounds[nb]!) - 1;
     const last = lastAt < bounds[first + 1]! ? first : find.exact(lastAt);
+    const v = weights ? weights[i]! : 0;
+    const add = sums !== undefined && v === v;
     if (!lanes) {
-      for (let b = first; b <= last; b++) counts[b]!++;
+      for (let b = first; b <= last; b++) {
+        counts[b]!++;
+        if (add) sums[b]! += v;
+      }
       return;
     }
     const n = lanes.lanesInto(i, eventLanes);
     for (let k = 0; k < n; k++) {
       const at = eventLanes[k]! * nb;
-      for (let b = first; b <= last; b++) counts[at + b]!++;
+      for (let b = first; b <= last; b++) {
+        counts[at + b]!++;
+        if (add) sums[at + b]! += v;
+      }
     }
   });
-  return { counts, visibleCount };
+  return { counts, ...(sums ? { sums } : {}), visibleCount };
 }
 
 /** A bucket's shade, 1..5: its count relative to the densest bucket in view, on a log scale. */
 export function bucketDensity(count: number, max: number): number {
+  if (!(max > 0)) return 1;
   return Math.max(1, Math.ceil((5 * Math.log1p(count)) / Math.log1p(max)));
 }
 
@@ -261,9 +276,18 @@ function bucketPlan(
   const unit = bucketUnitFor(window, laneCount, opts);
   const bounds = bucketBounds(window, unit);
   const nb = bounds.length - 1;
-  const { counts, visibleCount } = countBuckets(index, matches, lanes, window, bounds);
+  const { counts, sums, visibleCount } = countBuckets(
+    index,
+    matches,
+    lanes,
+    window,
+    bounds,
+    opts.weights,
+  );
+  // Shaded by what the buckets show: the count, or with a measure the size of the sum.
+  const shown = (k: number) => (sums ? Math.abs(sums[k]!) : counts[k]!);
   let max = 0;
-  for (let k = 0; k < counts.length; k++) if (counts[k]! > max) max = counts[k]!;
+  for (let k = 0; k < counts.length; k++) if (shown(k) > max) max = shown(k);
   const items: BucketItem[] = [];
   for (let l = 0; l < laneCount; l++) {
     const lane = lanes?.lanes[l]?.id;
@@ -279,7 +303,8 @@ function bucketPlan(
         start,
         end,
         count: c,
-        density: bucketDensity(c, max),
+        ...(sums ? { sum: sums[l * nb + b]! } : {}),
+        density: bucketDensity(shown(l * nb + b), max),
       });
     }
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from './buildIndex';
 import { EMPTY_FILTERS, type Filters } from './filters';
 import { normaliseDocument } from './normalise';
+import type { MeasureRange } from './measures';
 import { runQuery } from './query';
 import { buildTextIndex, textMatcher } from './textSearch';
 import { parseIsoDate } from './dates';
@@ -134,8 +135,25 @@ const arbEvent = fc.record({
       nil: undefined,
     },
   ),
+  deaths: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
 });
 const arbFilters = fc.record({
+  measures: fc.oneof(
+    fc.constant<MeasureRange[]>([]),
+    fc
+      .tuple(
+        fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+      )
+      .filter(([a, b]) => a !== undefined || b !== undefined)
+      .map(([a, b]) => [
+        {
+          name: 'deaths',
+          ...(a !== undefined ? { min: a } : {}),
+          ...(b !== undefined ? { max: b } : {}),
+        },
+      ]),
+  ),
   actors: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 2 }),
   xactors: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 1 }),
   match: fc.constantFrom<'any' | 'all'>('any', 'all'),
@@ -206,6 +224,10 @@ function naive(e: TimelineEvent, f: Filters): boolean {
     // −180 and 180 are one meridian: a place on it is in a box that reaches either.
     if (outside(lon) && (Math.abs(lon) !== 180 || outside(-lon))) return false;
   }
+  for (const m of f.measures) {
+    const v = e.other[m.name];
+    if (typeof v !== 'number' || v < (m.min ?? -Infinity) || v > (m.max ?? Infinity)) return false;
+  }
   return e.start < to && e.end > from;
 }
 
@@ -227,6 +249,7 @@ describe('runQuery agrees with a naive filter (property)', () => {
             actors: r.actors,
             ...(r.type ? { type: r.type } : {}),
             tags: r.tags,
+            ...(r.deaths !== undefined ? { deaths: r.deaths } : {}),
             ...(r.place || r.at
               ? {
                   location: {
@@ -243,6 +266,8 @@ describe('runQuery agrees with a naive filter (property)', () => {
           ...rf,
           since: rf.since === undefined ? undefined : day(rf.since),
           until: rf.until === undefined ? undefined : day(rf.until),
+          // A range on a measure the dataset lacks (no event had a value) is ignored, with a notice.
+          measures: idx.measures.length > 0 ? rf.measures : [],
         };
         const r = runQuery(idx, undefined, f);
         const got = new Set(Array.from(r.matches.toArray(), (i) => idx.events[i]!.id));

@@ -4,6 +4,7 @@ import { parseIsoDate } from './dates';
 import { inBbox, type Bbox } from './geo';
 import { noteMatches, type LayerIndex } from './annotations';
 import type { Filters } from './filters';
+import { measureByName, type Measure, type MeasureRange } from './measures';
 import type { SpellingMatch, TextMatcher } from './textSearch';
 import { PRECISIONS, type EntityType, ENTITY_TYPES } from './types';
 
@@ -40,6 +41,17 @@ export interface QueryResult {
   notices: string[];
   /** The analyst layer's facets under the facet rule: starred events, and events per analyst tag. */
   layer: { starred: number; atags: Map<string, number> };
+  /**
+   * Per measure range in force: how many events pass every other filter but have no value of that measure (the
+   * range leaves them out, and the analyst is told how many).
+   */
+  measureMissing: MeasureMissing[];
+}
+
+/** Events a measure range leaves out for having no value. */
+export interface MeasureMissing {
+  name: string;
+  count: number;
 }
 
 /** A spelling the text search let through and how many matching events hold it. */
@@ -62,7 +74,8 @@ type DimKey =
   | 'date'
   | 'area'
   | 'starred'
-  | 'atag';
+  | 'atag'
+  | 'measure';
 
 function union(size: number, lists: Uint32Array[]): Bitset {
   const b = new Bitset(size);
@@ -159,7 +172,66 @@ export function runQuery(
     highlightTerms,
     spellings: countSpellings(spellings, matches),
     notices,
+    measureMissing: missingValues(index, f.measures, masks, andAll),
   };
+}
+
+/** The ranges of a filter that name a measure of this dataset, each with its measure. */
+function rangesOf(
+  index: DatasetIndex,
+  ranges: readonly MeasureRange[],
+): { range: MeasureRange; measure: Measure }[] {
+  const out: { range: MeasureRange; measure: Measure }[] = [];
+  for (const range of ranges) {
+    const measure = measureByName(index.measures, range.name);
+    if (measure) out.push({ range, measure });
+  }
+  return out;
+}
+
+/** The measure range filter: events whose every ranged value is in its range (no value: out). */
+function measureMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | undefined {
+  for (const r of f.measures)
+    if (!measureByName(index.measures, r.name))
+      notices.push(
+        `Ignored the range on "${r.name}": this dataset has no such numeric field${index.measures.length ? ` (it has ${index.measures.map((m) => m.name).join(', ')})` : ''}.`,
+      );
+  const ranges = rangesOf(index, f.measures);
+  if (ranges.length === 0) return undefined;
+  let m: Bitset | undefined;
+  for (const { range, measure } of ranges) {
+    // One tight pass per range, a bit set by hand: NaN (no value) fails both comparisons.
+    const lo = range.min ?? -Infinity;
+    const hi = range.max ?? Infinity;
+    const { values } = measure;
+    const b = new Bitset(index.size);
+    const { words } = b;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v >= lo && v <= hi) words[i >>> 5]! |= 1 << (i & 31);
+    }
+    m = m ? m.and(b) : b;
+  }
+  return m;
+}
+
+/** Per range, the events passing every other filter that have no value of its measure. */
+function missingValues(
+  index: DatasetIndex,
+  ranges: readonly MeasureRange[],
+  masks: ReadonlyMap<DimKey, Bitset>,
+  andAll: (except?: DimKey) => Bitset,
+): MeasureMissing[] {
+  if (!masks.has('measure')) return [];
+  const base = andAll('measure');
+  return rangesOf(index, ranges).map(({ measure }) => {
+    let count = 0;
+    const { values } = measure;
+    base.forEach((i) => {
+      if (values[i] !== values[i]) count++;
+    });
+    return { name: measure.name, count };
+  });
 }
 
 /** How many of the matches hold each spelling; those none holds are left out. */
@@ -234,6 +306,8 @@ function filterMasks(
   const dates = dateMask(index, f, notices);
   if (dates) masks.set('date', dates);
   if (f.bbox) masks.set('area', areaMask(index, f.bbox));
+  const measures = measureMask(index, f, notices);
+  if (measures) masks.set('measure', measures);
   if (f.starred) masks.set('starred', layer ? layer.starred.clone() : new Bitset(n));
   if (f.atags.length > 0)
     masks.set(

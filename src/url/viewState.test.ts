@@ -16,6 +16,8 @@ import {
 import { DATE_ORDERS } from '../domain/looseDate';
 import type { CsvMapping } from '../domain/csvMapping';
 import { READABLE_FORMATS } from '../domain/formats';
+import { LIST_SORT_KEYS } from '../domain/eventOrder';
+import type { MeasureRange } from '../domain/measures';
 
 const D = (s: string) => Date.parse(s);
 
@@ -173,6 +175,18 @@ const arbMapping: fc.Arbitrary<CsvMapping> = fc
     { requiredKeys: ['date', 'order', 'actors', 'separator'] },
   )
   .map((m) => m as CsvMapping);
+const bound = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x || 0);
+const arbMeasureRange: fc.Arbitrary<MeasureRange> = fc
+  .record({ name: text, a: fc.option(bound), b: fc.option(bound) })
+  .filter(({ a, b }) => a !== null || b !== null)
+  .map(({ name, a, b }) => {
+    const [min, max] = a !== null && b !== null ? [Math.min(a, b), Math.max(a, b)] : [a, b];
+    return {
+      name,
+      ...(min !== null ? { min } : {}),
+      ...(max !== null ? { max } : {}),
+    };
+  });
 const arbState: fc.Arbitrary<ViewState> = fc
   .record({
     data: fc.option(text, { nil: undefined }),
@@ -219,6 +233,9 @@ const arbState: fc.Arbitrary<ViewState> = fc
     geo: fc.boolean(),
     geowin: fc.boolean(),
     list: fc.constantFrom(...LIST_SCOPES),
+    measures: fc.uniqueArray(arbMeasureRange, { maxLength: 3, selector: (m) => m.name }),
+    sum: fc.option(text, { nil: undefined }),
+    sort: fc.record({ key: fc.constantFrom(...LIST_SORT_KEYS), desc: fc.boolean() }),
   })
   .map(({ window, ...r }) => {
     const s: ViewState = { ...DEFAULT_VIEW, ...r };
@@ -226,7 +243,7 @@ const arbState: fc.Arbitrary<ViewState> = fc
       s.from = window[0];
       s.to = window[1];
     }
-    for (const k of ['data', 'fmt', 'map', 'since', 'until', 'event', 'bbox'] as const)
+    for (const k of ['data', 'fmt', 'map', 'since', 'until', 'event', 'bbox', 'sum'] as const)
       if (s[k] === undefined) delete s[k];
     return s;
   });
@@ -310,5 +327,45 @@ describe('the area filter in a link', () => {
       'Ignored the area filter bbox="30,50,40,45": south must be below north.',
       'Ignored geo="yes" for the map (expected 1 or 0).',
     ]);
+  });
+});
+
+describe('measure parameters', () => {
+  it('reads ranges (either bound open), the summed measure and the list order', () => {
+    const { state, notices } = parseViewState(
+      'measure=fatalities:10:&measure=best::5.5&measure=a:b:1:2&sum=best&sort=-measure',
+    );
+    expect(notices).toEqual([]);
+    expect(state.measures).toEqual([
+      { name: 'fatalities', min: 10 },
+      { name: 'best', max: 5.5 },
+      { name: 'a:b', min: 1, max: 2 },
+    ]);
+    expect(state.sum).toBe('best');
+    expect(state.sort).toEqual({ key: 'measure', desc: true });
+    expect(serialiseViewState(state)).toBe(
+      'measure=fatalities%3A10%3A&measure=best%3A%3A5.5&measure=a%3Ab%3A1%3A2&sum=best&sort=-measure&v=1',
+    );
+  });
+
+  it.each([
+    ['measure=fatalities', 'expected name:min:max'],
+    ['measure=fatalities::', 'no bound given'],
+    ['measure=:1:2', 'no measure named'],
+    ['measure=x:ten:', 'a bound is not a number'],
+    ['measure=x:Infinity:', 'a bound is not a number'],
+    ['measure=x:5:1', 'the minimum is above the maximum'],
+    ['sort=deaths', 'Ignored sort "deaths"'],
+  ])('drops %s with a notice', (query, says) => {
+    const { state, notices } = parseViewState(query);
+    expect(state.measures).toEqual([]);
+    expect(state.sort).toEqual(DEFAULT_VIEW.sort);
+    expect(notices.join(' ')).toContain(says);
+  });
+
+  it('keeps one range per measure, the last, and says so', () => {
+    const { state, notices } = parseViewState('measure=best:1:&measure=best:5:');
+    expect(state.measures).toEqual([{ name: 'best', min: 5 }]);
+    expect(notices).toHaveLength(1);
   });
 });

@@ -7,6 +7,8 @@ import { clipText } from '../domain/clipText';
 import { mappingFromParam, mappingToParam, type CsvMapping } from '../domain/csvMapping';
 import { READABLE_FORMATS, type FormatId } from '../domain/formats';
 import { formatBbox, parseBbox } from '../domain/geo';
+import { formatMeasureRange, parseMeasureRange } from '../domain/measures';
+import { LIST_SORT_KEYS, type ListSortKey } from '../domain/eventOrder';
 
 /** The current version of the URL format; links without `v` read as version 1. */
 export const VIEW_VERSION = 1;
@@ -33,6 +35,16 @@ export interface ViewState extends Filters {
   geowin: boolean;
   /** What the event list holds: every match, or the matches in the timeline's window. */
   list: ListScope;
+  /** The measure whose sum the histogram and buckets show instead of event counts (a measure's name). */
+  sum?: string;
+  /** The event list's order. */
+  sort: ListSort;
+}
+
+/** The event list's order: a column, ascending or descending. */
+export interface ListSort {
+  key: ListSortKey;
+  desc: boolean;
 }
 
 /** The event list's scopes: `all` matches (the default), or those in `view` on the timeline. */
@@ -46,6 +58,7 @@ export const DEFAULT_VIEW: ViewState = {
   geo: false,
   geowin: false,
   list: 'all',
+  sort: { key: 'date', desc: false },
 };
 
 /** Includes an actor (and stops excluding it), or stops including it. */
@@ -70,6 +83,66 @@ export function toggleExcludedActor(s: ViewState, id: string): ViewState {
 export function withoutFilters(s: ViewState): ViewState {
   return { ...s, ...EMPTY_FILTERS, since: undefined, until: undefined, bbox: undefined };
 }
+
+const MAX_MEASURE_RANGES = 20;
+
+/**
+ * The measure rows (kept together): `measure=name:min:max` range filters (repeatable, one per measure), `sum=name`
+ * for what the histogram and buckets add up, and `sort=[-]column` for the list's order. Which measures exist is
+ * known only once the dataset is loaded: a name it lacks is said there (query notices, the measure control).
+ */
+const measureParams: ParamCodec[] = [
+  {
+    keys: ['measure'],
+    read: (r, s) => {
+      const byName = new Map<string, ViewState['measures'][number]>();
+      for (const value of r.list('measure')) {
+        const m = parseMeasureRange(value);
+        if (!m.ok) {
+          r.notice(`Ignored the measure range "${clipText(value, 60)}": ${m.error}.`);
+          continue;
+        }
+        if (byName.has(m.value.name))
+          r.notice(`Ignored an earlier range on "${clipText(m.value.name, 40)}": one per measure.`);
+        else if (byName.size >= MAX_MEASURE_RANGES) {
+          r.notice(`Ignored measure ranges past the first ${MAX_MEASURE_RANGES}.`);
+          break;
+        }
+        byName.set(m.value.name, m.value);
+      }
+      s.measures = [...byName.values()];
+    },
+    write: (s, p) => s.measures.forEach((m) => p.append('measure', formatMeasureRange(m))),
+  },
+  {
+    keys: ['sum'],
+    read: (r, s) => {
+      const v = r.single('sum');
+      if (v !== undefined) s.sum = v;
+    },
+    write: (s, p) => void (s.sum !== undefined && s.sum !== '' && p.set('sum', s.sum)),
+  },
+  {
+    keys: ['sort'],
+    read: (r, s) => {
+      const v = r.single('sort');
+      if (v === undefined) return;
+      const desc = v.startsWith('-');
+      const key = desc ? v.slice(1) : v;
+      if ((LIST_SORT_KEYS as readonly string[]).includes(key))
+        s.sort = { key: key as ListSortKey, desc };
+      else
+        r.notice(
+          `Ignored sort "${clipText(v, 40)}" (expected ${LIST_SORT_KEYS.join(', ')}, "-" before for descending); the list is in date order.`,
+        );
+    },
+    write: (s, p) =>
+      void (
+        (s.sort.key !== 'date' || s.sort.desc) &&
+        p.set('sort', `${s.sort.desc ? '-' : ''}${s.sort.key}`)
+      ),
+  },
+];
 
 export interface ParsedView {
   state: ViewState;
@@ -284,6 +357,7 @@ export const PARAMS: readonly ParamCodec[] = [
     },
     write: (s, p) => void (s.bbox && p.set('bbox', formatBbox(s.bbox))),
   },
+  ...measureParams,
   {
     keys: ['group'],
     read: (r, s) => {
@@ -404,6 +478,7 @@ export function parseViewState(search: string): ParsedView {
     tags: [],
     places: [],
     prec: [],
+    measures: [],
   };
   const unknown = new Set<string>();
   for (const key of params.keys()) if (!KNOWN.has(key)) unknown.add(key);

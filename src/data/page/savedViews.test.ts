@@ -79,6 +79,16 @@ describe('SavedViewStore', () => {
     expect(b.list().find((v) => v.id === 'h')!.query).toBe('q=x&v=1');
   });
 
+  it('keeps a measure, its range and the list order through save, export and import', () => {
+    const a = new SavedViewStore(new MemoryStorage(), fixed);
+    a.save('deadliest', 'data=ucdp-ukraine&measure=best:100:&sum=best&sort=-measure');
+    const b = new SavedViewStore(new MemoryStorage(), fixed);
+    b.importJson(a.exportJson());
+    expect(b.list()[0]!.query).toBe(
+      'data=ucdp-ukraine&measure=best%3A100%3A&sum=best&sort=-measure&v=1',
+    );
+  });
+
   it.each(['nope', '{"views": []}', '[]'])('rejects a non-export %j', (text) => {
     const s = new SavedViewStore(new MemoryStorage(), fixed);
     expect(() => s.importJson(text)).toThrow(/no views were imported/);

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
-import { sortedMatches, type SortKey } from '../../domain/eventOrder';
+import { sortedByMeasure, sortedMatches, type ListSortKey } from '../../domain/eventOrder';
+import { formatMeasure, measureByName } from '../../domain/measures';
 import { formatEventDate } from '../../domain/formatDate';
 import { updateView } from '../../url/useViewState';
 import { Highlight } from '../../ui/Highlight';
@@ -20,7 +21,7 @@ const ROW = 30;
 const CELL_CHARS = 300;
 const TOOLTIP_CHARS = 1000;
 const SHOWN_ACTORS = 10;
-const COLUMNS: { key: SortKey; label: string }[] = [
+const COLUMNS: { key: ListSortKey; label: string }[] = [
   { key: 'date', label: 'Date' },
   { key: 'title', label: 'Title' },
   { key: 'type', label: 'Type' },
@@ -32,7 +33,13 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 export function EventList() {
   const { loaded, view, result, layer } = useViewData();
   const { index } = loaded;
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: false });
+  // The chosen measure gets a column; the order is the link's (a measure order without a measure is date order).
+  const measure = useMemo(() => measureByName(index.measures, view.sum), [index, view.sum]);
+  const sort =
+    view.sort.key === 'measure' && !measure ? { key: 'date' as const, desc: false } : view.sort;
+  const columns = measure
+    ? [...COLUMNS, { key: 'measure' as const, label: measure.name }]
+    : COLUMNS;
   // The timeline's window as the link holds it (written as the analyst pans and zooms); none means "fit the data".
   const { from, to } = view;
   const summary = useMemo(
@@ -43,18 +50,14 @@ export function EventList() {
     [index, result.matches, result.count, from, to],
   );
   const inViewOnly = view.list === 'view' && from !== undefined && to !== undefined;
-  const rows = useMemo(
-    () =>
-      sortedMatches(
-        index,
-        inViewOnly
-          ? matchesInWindow(index, result.matches, { start: from, end: to })
-          : result.matches,
-        sort.key,
-        sort.desc,
-      ),
-    [index, result.matches, sort, inViewOnly, from, to],
-  );
+  const rows = useMemo(() => {
+    const matches = inViewOnly
+      ? matchesInWindow(index, result.matches, { start: from, end: to })
+      : result.matches;
+    return sort.key === 'measure' && measure
+      ? sortedByMeasure(matches, measure.values, sort.desc)
+      : sortedMatches(index, matches, sort.key === 'measure' ? 'date' : sort.key, sort.desc);
+  }, [index, result.matches, sort.key, sort.desc, measure, inViewOnly, from, to]);
   const scroller = useRef<HTMLDivElement>(null);
   const inView = useFixedRows(scroller, rows.length, ROW, 12);
   const { scrollToIndex } = inView;
@@ -145,10 +148,11 @@ export function EventList() {
         aria-label={`${inViewOnly ? 'Matching events in view' : 'Matching events'}, ${formatCount(rows.length)} rows`}
         aria-rowcount={rows.length + 1}
         className="cs-table"
+        {...(measure ? { 'data-measure': measure.name } : {})}
       >
         <div role="rowgroup">
           <div role="row" className="cs-tr cs-thead" aria-rowindex={1}>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <div
                 role="columnheader"
                 key={c.key}
@@ -158,7 +162,9 @@ export function EventList() {
                 <button
                   type="button"
                   onClick={() =>
-                    setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : false }))
+                    updateView({
+                      sort: { key: c.key, desc: sort.key === c.key ? !sort.desc : false },
+                    })
                   }
                 >
                   {c.label}
@@ -225,6 +231,13 @@ export function EventList() {
                   <div role="cell" className="cs-td cs-col-place">
                     {clipText(e.location?.name ?? '', CELL_CHARS)}
                   </div>
+                  {measure && (
+                    <div role="cell" className="cs-td cs-col-measure">
+                      {Number.isNaN(measure.values[pos]!)
+                        ? ''
+                        : formatMeasure(measure.values[pos]!)}
+                    </div>
+                  )}
                 </div>
               );
             })}

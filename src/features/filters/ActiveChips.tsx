@@ -2,6 +2,7 @@ import { useViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { isUnfiltered } from '../../domain/filters';
 import { formatBbox } from '../../domain/geo';
+import { describeMeasureRange, measureByName } from '../../domain/measures';
 import { updateView } from '../../url/useViewState';
 import { withoutFilters, type ViewState } from '../../url/viewState';
 import { Chip } from '../../ui/Chip';
@@ -80,6 +81,16 @@ export function ActiveChips() {
       {view.starred && <Chip label="starred" onRemove={() => updateView({ starred: false })} />}
       {view.atags.map((t) => (
         <Chip key={`at${t}`} label={`analyst tag ${t}`} onRemove={() => remove('atags', t)} />
+      ))}
+      {view.measures.map((r) => (
+        <Chip
+          key={`m${r.name}`}
+          label={describeMeasureRange(r)}
+          stale={!measureByName(loaded.index.measures, r.name)}
+          onRemove={() =>
+            updateView((s) => ({ ...s, measures: s.measures.filter((m) => m.name !== r.name) }))
+          }
+        />
       ))}
       {view.bbox && (
         <Chip

@@ -6,20 +6,26 @@ import { paddedWindow } from '../../domain/levelOfDetail';
 import { updateView } from '../../url/useViewState';
 import './histogram.css';
 import { formatCount } from '../../domain/formatCount';
+import { measureAmount, measureByName } from '../../domain/measures';
+import { MeasureControl } from './MeasureControl';
 
 const H = 44;
 
-/** Event counts over the whole dataset for the current filters; drag across it to set the timeline window. */
+/**
+ * Event counts (or, with a measure chosen, the sum of its values) over the whole dataset for the current filters;
+ * drag across it to set the timeline window.
+ */
 export function DensityHistogram() {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
+  const measure = measureByName(index.measures, view.sum);
   const range = useMemo(
     () => (index.extent ? paddedWindow(index.extent, 0.02) : undefined),
     [index],
   );
   const hist = useMemo(
-    () => (range ? histogram(index, result.matches, range, 120) : undefined),
-    [index, result.matches, range],
+    () => (range ? histogram(index, result.matches, range, 120, measure?.values) : undefined),
+    [index, result.matches, range, measure],
   );
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
@@ -34,9 +40,15 @@ export function DensityHistogram() {
     view.from !== undefined && view.to !== undefined
       ? { start: view.from, end: view.to }
       : paddedWindow(index.extent!);
-  const label = `Density of matching events from ${formatInstant(range.start, 'day', view.tz)} to ${formatInstant(range.end, 'day', view.tz)}, busiest ${hist.unit.label} holds ${formatCount(hist.max)}. Drag across it to set the timeline window.`;
+  const amount = (v: number) =>
+    measure ? measureAmount(measure, v) : `${formatCount(v)} event${v === 1 ? '' : 's'}`;
+  const period = `from ${formatInstant(range.start, 'day', view.tz)} to ${formatInstant(range.end, 'day', view.tz)}`;
+  const label = measure
+    ? `Sum of ${measure.name} (${measure.unit}) of matching events ${period}, ${amount(sumOf(hist.counts))} in all; the largest ${hist.unit.label} holds ${amount(hist.max)}. Drag across it to set the timeline window.`
+    : `Density of matching events ${period}, busiest ${hist.unit.label} holds ${formatCount(hist.max)}. Drag across it to set the timeline window.`;
   return (
     <div className="cs-histogram">
+      <MeasureControl />
       <svg
         ref={svg}
         viewBox={`0 0 1000 ${H}`}
@@ -62,7 +74,7 @@ export function DensityHistogram() {
           if (c === 0) return null;
           const x0 = x(hist.bounds[k]!);
           const x1 = x(hist.bounds[k + 1]!);
-          const h = Math.max(1.5, (Math.sqrt(c) / Math.sqrt(hist.max)) * (H - 2));
+          const h = Math.max(1.5, (Math.sqrt(Math.abs(c)) / Math.sqrt(hist.max)) * (H - 2));
           return (
             <rect
               key={k}
@@ -71,7 +83,9 @@ export function DensityHistogram() {
               y={H - h}
               width={Math.max(0.8, x1 - x0 - 0.6)}
               height={h}
-            />
+            >
+              <title>{`${formatInstant(hist.bounds[k]!, 'day', view.tz)}: ${amount(c)}`}</title>
+            </rect>
           );
         })}
         <rect
@@ -93,4 +107,10 @@ export function DensityHistogram() {
       </svg>
     </div>
   );
+}
+
+function sumOf(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < values.length; k++) s += values[k]!;
+  return s;
 }

@@ -5,6 +5,8 @@ import { formatCount } from '../../domain/formatCount';
 interface Props {
   /** What the timeline draws; not yet planned while the workspace is being put on screen. */
   plan: ItemPlan | undefined;
+  /** What the buckets sum instead of counting events ("deaths"), when a measure is chosen. */
+  unit?: string;
   handle: VisHandle | null;
   onFit(): void;
   onZoom(factor: number): void;
@@ -17,6 +19,7 @@ interface Props {
 /** Zoom and fit controls, and a plain statement of what is drawn. */
 export function TimelineToolbar({
   plan,
+  unit,
   handle,
   onFit,
   onZoom,
@@ -29,7 +32,9 @@ export function TimelineToolbar({
     ? ''
     : plan.mode === 'events'
       ? `${formatCount(plan.visibleCount)} event${plan.visibleCount === 1 ? '' : 's'} in view`
-      : `${formatCount(plan.visibleCount)} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
+      : unit
+        ? `${formatCount(plan.visibleCount)} events in view, ${unit} summed per ${plan.unit?.label ?? 'period'}; click a sum to zoom in`
+        : `${formatCount(plan.visibleCount)} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
   return (
     <div className="cs-toolbar" role="toolbar" aria-label="Timeline controls">
       <button type="button" onClick={() => onZoom(0.5)} aria-label="Zoom in" title="Zoom in (+)">

@@ -21,6 +21,7 @@ import {
 import './timeline.css';
 import { formatCount } from '../../domain/formatCount';
 import { clampWindow, DRAWABLE_YEARS, timelineLimits } from '../../domain/drawableRange';
+import { measureByName } from '../../domain/measures';
 
 /**
  * Notes a window vis-timeline has drawn: on the canvas (readable by tests and tools) and in the link (from the
@@ -62,6 +63,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
   // known and vis-timeline is to be built: a plan for a guessed width was thrown away a frame later, and at
   // large sizes a whole-extent plan is a noticeable part of the render it lands in.
   const [width, setWidth] = useState<number | undefined>(undefined);
+  const measure = measureByName(index.measures, view.sum);
   const { lanes, plan, byId } = useTimelinePlan(
     build,
     index,
@@ -70,12 +72,13 @@ export function TimelineView({ build = true }: { build?: boolean }) {
     win,
     width,
     view.tz,
+    measure?.values,
   );
   // vis calls the templates later, from its own redraws: they read the current plan through this ref.
-  const ctx = useRef({ byId, index, tz: view.tz });
+  const ctx = useRef({ byId, index, tz: view.tz, measure });
   useEffect(() => {
-    ctx.current = { byId, index, tz: view.tz };
-  }, [byId, index, view.tz]);
+    ctx.current = { byId, index, tz: view.tz, measure };
+  }, [byId, index, view.tz, measure]);
   const [now] = useState(() => Date.now());
 
   const limits = timelineLimits(dataWindow);
@@ -126,13 +129,13 @@ export function TimelineView({ build = true }: { build?: boolean }) {
         }
         const item = ctx.current.byId.get(id);
         return item
-          ? itemElement(item, ctx.current.index, ctx.current.tz)
+          ? itemElement(item, ctx.current.index, ctx.current.tz, ctx.current.measure)
           : document.createElement('span');
       },
       tooltip: (id) => {
         const item = ctx.current.byId.get(id);
         return item
-          ? tooltipElement(item, ctx.current.index, ctx.current.tz)
+          ? tooltipElement(item, ctx.current.index, ctx.current.tz, ctx.current.measure)
           : document.createElement('span');
       },
       group: (g) => groupElement(g.label, g.count, g.kind),
@@ -175,6 +178,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
     <>
       <TimelineToolbar
         plan={plan}
+        {...(measure ? { unit: measure.unit } : {})}
         onFit={fit}
         onZoom={(f) => timelineCommands()?.zoom(f)}
         handle={handle}

@@ -3,6 +3,7 @@ import { formatEventDate } from '../../domain/formatDate';
 import type { PlannedItem } from '../../domain/levelOfDetail';
 import { clipText } from '../../domain/clipText';
 import { formatCount } from '../../domain/formatCount';
+import { formatMeasure, measureAmount, type Measure } from '../../domain/measures';
 
 /**
  * Item, group and tooltip content as DOM nodes built with textContent: no dataset string is ever parsed as HTML
@@ -18,9 +19,19 @@ function el(tag: string, className: string, text?: string): HTMLElement {
 const MAX_LABEL = 120;
 const clip = (s: string) => clipText(s, MAX_LABEL);
 
-export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
+export function itemElement(
+  item: PlannedItem,
+  index: DatasetIndex,
+  tz: string,
+  measure?: Measure,
+): HTMLElement {
   if (item.kind === 'bucket') {
     // The number is what fits in a narrow bucket; the word stays for screen readers and copy-paste.
+    if (measure && item.sum !== undefined) {
+      const root = el('span', 'cs-bucket-label', formatMeasure(item.sum));
+      root.append(el('span', 'cs-visually-hidden', ` ${measure.unit}`));
+      return root;
+    }
     const root = el('span', 'cs-bucket-label', formatCount(item.count));
     root.append(el('span', 'cs-visually-hidden', ` event${item.count === 1 ? '' : 's'}`));
     return root;
@@ -36,10 +47,19 @@ export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string):
   return root;
 }
 
-export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: string): HTMLElement {
+export function tooltipElement(
+  item: PlannedItem,
+  index: DatasetIndex,
+  tz: string,
+  measure?: Measure,
+): HTMLElement {
   const root = el('div', 'cs-tooltip');
+  const events = (n: number) => `${formatCount(n)} event${n === 1 ? '' : 's'}`;
   if (item.kind === 'bucket') {
-    root.append(el('strong', '', `${formatCount(item.count)} events`));
+    if (measure && item.sum !== undefined) {
+      root.append(el('strong', '', measureAmount(measure, item.sum)));
+      root.append(el('div', '', `in ${events(item.count)}`));
+    } else root.append(el('strong', '', events(item.count)));
     root.append(el('div', '', 'Click to zoom in'));
     return root;
   }
@@ -49,6 +69,16 @@ export function tooltipElement(item: PlannedItem, index: DatasetIndex, tz: strin
   if (e.actors.length > 0) {
     const names = e.actors.slice(0, 20).map((id) => clip(entityName(index, id)));
     root.append(el('div', 'cs-tooltip-actors', clip(names.join(', '))));
+  }
+  if (measure) {
+    const v = measure.values[item.position]!;
+    root.append(
+      el(
+        'div',
+        'cs-tooltip-measure',
+        `${clip(measure.name)}: ${Number.isNaN(v) ? 'no value' : formatMeasure(v)}`,
+      ),
+    );
   }
   return root;
 }

@@ -34,6 +34,7 @@ export function useTimelinePlan(
   win: { start: number; end: number },
   width: number | undefined,
   tz: string,
+  weights?: Float64Array,
 ): { lanes: LanePlan | null; plan: ItemPlan | undefined; byId: Map<string, PlannedItem> } {
   const lanes = useMemo(
     () => (build ? planLanes(index, matches, group) : null),
@@ -46,9 +47,10 @@ export function useTimelinePlan(
             ...DEFAULT_LOD,
             widthPx: Math.max(200, width - (lanes ? LANE_LABEL_PX : 0)),
             tz,
+            ...(weights ? { weights } : {}),
           })
         : undefined,
-    [build, index, matches, lanes, win, width, tz],
+    [build, index, matches, lanes, win, width, tz, weights],
   );
   const byId = useMemo(
     () => new Map<string, PlannedItem>(plan?.items.map((i) => [i.id, i])),

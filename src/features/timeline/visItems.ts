@@ -16,7 +16,7 @@ export function toVisItem(planned: PlannedItem, tz: string, selected: number | u
       className: `cs-bucket cs-density-${it.density}`,
       content: '',
       ...(it.lane ? { group: it.lane } : {}),
-      sig: `b|${it.count}|${it.density}`,
+      sig: `b|${it.count}|${it.sum ?? ''}|${it.density}`,
     };
   }
   const isSel = it.position === selected;
