@@ -1,5 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
-import type { BucketUnit } from '../../src/domain/buckets';
+import type {
+  AnswerEventItem,
+  AnswerOptions as QueryOptions,
+  ListRow,
+  ViewAnswer,
+} from '../../src/domain/viewAnswer';
 import type { Filters } from '../../src/domain/filters';
 import { histogramBounds } from '../../src/domain/histogram';
 import type { GroupBy, Lane } from '../../src/domain/lanes';
@@ -11,7 +16,6 @@ import {
   eventShape,
   paddedWindow,
   type BucketItem,
-  type EventShape,
   type LodOptions,
 } from '../../src/domain/levelOfDetail';
 import type { SortKey } from '../../src/domain/eventOrder';
@@ -25,58 +29,14 @@ import type { DatasetRecord } from './catalog';
 
 type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
 
-/** What a query asks beyond the filters: what is drawn, and which page of the list. */
-export interface QueryOptions {
-  /** The drawn window; without it the server fits the matches, as the app does. */
-  window?: { start: number; end: number };
-  group: GroupBy;
-  lod?: LodOptions;
-  /** The histogram's range; without it, the dataset's extent. */
-  histogramRange?: { start: number; end: number };
-  histogramBins?: number;
-  sort: { key: SortKey; descending: boolean };
-  offset: number;
-  limit: number;
-}
-
-export interface ServerEventItem {
-  kind: 'event';
-  id: string;
-  position: number;
-  eventId: string;
-  title: string;
-  lane?: string;
-  shape: EventShape;
-  start: number;
-  end: number;
-}
-
+export type {
+  AnswerOptions as QueryOptions,
+  ListRow,
+  ViewAnswer,
+} from '../../src/domain/viewAnswer';
+export type ServerEventItem = AnswerEventItem;
 /** A count bucket, as the browser's level-of-detail plan draws it. */
 export type ServerBucketItem = BucketItem;
-
-export interface ListRow {
-  position: number;
-  event: TimelineEvent;
-}
-
-/** The answer to the app's one question for a view state. */
-export interface ViewAnswer {
-  count: number;
-  facets: FacetMaps;
-  stale: StaleValues;
-  notices: string[];
-  highlightTerms: string[];
-  window?: { start: number; end: number };
-  lanes: Lane[] | null;
-  plan: {
-    mode: 'events' | 'buckets';
-    items: (ServerEventItem | ServerBucketItem)[];
-    visibleCount: number;
-    unit?: BucketUnit;
-  } | null;
-  histogram: { bounds: number[]; counts: number[]; max: number; unit: BucketUnit } | null;
-  rows: ListRow[];
-}
 
 /** Per-version lookups (entity ids, dimension values), read once and kept while the version is current. */
 export interface VersionDicts {

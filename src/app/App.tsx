@@ -22,6 +22,7 @@ import { Notices } from './Notices';
 import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
 import { Workspace } from './Workspace';
+import { ServerApp } from './ServerApp';
 import { formatCount } from '../domain/formatCount';
 
 export function App() {
@@ -56,6 +57,9 @@ export function App() {
     [loaded, view, result, session, state, indexed],
   );
   useShortcuts(value);
+
+  // A server dataset is answered by the server, view by view: its own shell (ServerApp.tsx).
+  if (source.kind === 'server') return <ServerApp id={source.id} view={view} />;
 
   let body;
   let status: string;
