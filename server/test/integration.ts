@@ -24,7 +24,7 @@ import {
 import { apiPool } from '../db/pool';
 import { READER_ROLE, SCHEMA } from '../db/schema';
 import { parseTokens } from '../http/access';
-import { createApp } from '../http/app';
+import { createApp, SERVER_MARK } from '../http/app';
 import { ingest } from '../ingest/ingest';
 import { browserAnswer, browserEngine, type BrowserEngine } from './browserAnswer';
 import { freePort, startCluster, type Cluster } from './pgCluster';
@@ -98,7 +98,7 @@ before(async () => {
   const server = createApp({
     pool,
     access: parseTokens(`${TOKEN} ${NARROW}=acled`),
-    distDir: 'dist',
+    distDir: process.env.E2E_DIST ?? 'dist',
     log: quiet,
     limits: { perSecond: 10_000, burst: 10_000 },
   });
@@ -343,6 +343,9 @@ describe('HTTP', () => {
     const res = await api('/');
     assert.equal(res.status, 200);
     assert.match(res.text, /<div id="root">/);
+    // Marked as served by the server, so the app offers the server's datasets (and only then asks for them).
+    assert.ok(res.text.includes(SERVER_MARK));
+    assert.equal(res.headers.get('content-length'), String(Buffer.byteLength(res.text)));
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'/);
     assert.match(csp, /frame-ancestors 'none'/);
