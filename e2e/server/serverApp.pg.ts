@@ -161,3 +161,22 @@ test('without a token the Datasets menu lists the public datasets only', async (
     /UCDP on the server \(3,883 events\)/,
   ]);
 });
+
+test('the area filter of a link applies on the server as in the browser; the map says it is not there', async ({
+  page,
+}) => {
+  const area = 'bbox=36,47,40,49&type=state-based+conflict';
+  const d = await open(page, `data=server:${publicId}&${area}&geo=1`);
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Only events placed in the area' }),
+  ).toContainText('36,47,40,49');
+  await expect(
+    page.getByRole('note').filter({ hasText: 'which server datasets do not have yet' }),
+  ).toContainText('the map');
+  const text = (await shownCount(page).textContent())!;
+  const n = Number(/^([\d,]+) of/.exec(text)![1]!.replace(/,/g, ''));
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(TOTAL);
+  await open(page, `data=${BUNDLED}&${area}`);
+  await d.expectShowing(n, TOTAL);
+});

@@ -6,6 +6,7 @@ import type {
   ViewAnswer,
 } from '../../src/domain/viewAnswer';
 import type { Filters } from '../../src/domain/filters';
+import type { Bbox } from '../../src/domain/geo';
 import { histogramBounds } from '../../src/domain/histogram';
 import type { GroupBy, Lane } from '../../src/domain/lanes';
 import {
@@ -27,7 +28,7 @@ import { pgText } from '../ingest/rows';
 import { SCHEMA, tables } from './schema';
 import type { DatasetRecord } from './catalog';
 
-type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
+type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
 
 export type {
   AnswerOptions as QueryOptions,
@@ -172,7 +173,24 @@ async function filterConditions(
 
   const bounds = dateRangeBounds(f, notices);
   if (bounds) conds.set('date', (p) => overlap(bounds.from, bounds.to, ds.meta.shortSpan, p));
+  const box = f.bbox;
+  if (box && ds.meta.coordinates) conds.set('area', (p) => inBox(box, p));
+  else if (box)
+    notices.push(
+      'The area filter is not applied: this dataset was ingested before the server kept coordinates; ingest it again.',
+    );
   return { conds, stale, notices, highlightTerms };
+}
+
+/**
+ * Events placed in the box, as the browser's `inBbox`: edges included, across the antimeridian when west > east,
+ * and -180 and 180 one meridian. Events without a drawable place have null lat/lon and never match.
+ */
+function inBox(b: Bbox, p: Params): string {
+  const [w, s, e, n] = [b.west, b.south, b.east, b.north].map((x) => `${p.add(x)}::float8`);
+  const within = (x: string) =>
+    b.west <= b.east ? `(${x} BETWEEN ${w} AND ${e})` : `(${x} >= ${w} OR ${x} <= ${e})`;
+  return `lat BETWEEN ${s} AND ${n} AND (${within('lon')} OR (abs(lon) = 180 AND ${within('-lon')}))`;
 }
 
 /**

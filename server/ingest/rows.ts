@@ -1,6 +1,7 @@
 import { entityName, type BuiltIndex } from '../../src/domain/buildIndex';
 import { searchableText, words } from '../../src/domain/textSearch';
 import type { Dataset } from '../../src/domain/types';
+import { isPlaceable } from '../../src/domain/geo';
 
 /**
  * PostgreSQL text cannot hold U+0000; a dataset may. Every string the database stores or compares goes through
@@ -56,6 +57,7 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
     );
     const type = index.eventType[i]!;
     const place = index.eventPlace[i]!;
+    const placeable = isPlaceable(index.lats[i]!, index.lons[i]!);
     yield (
       [
         i,
@@ -74,6 +76,9 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
         copyText(e.title),
         copyText(e.actors.length ? e.actors.map((a) => entityName(index, a)).join(', ') : null),
         copyText(JSON.stringify(e)),
+        // A place the map can draw, or none (both null), as the browser's area filter reads it.
+        placeable ? num(index.lats[i]!) : '\\N',
+        placeable ? num(index.lons[i]!) : '\\N',
       ].join('\t') + '\n'
     );
   }
@@ -139,5 +144,7 @@ export function datasetMeta(
     undrawable: index.undrawable,
     shortSpan: index.shortSpan,
     entityCount: index.entities.length,
+    /** The events table has lat/lon (the area filter works); absent on versions ingested before. */
+    coordinates: true,
   };
 }

@@ -11,7 +11,11 @@ import { ServerEventDetails } from '../features/details/ServerEventDetails';
 import { ServerEventList } from '../features/events/ServerEventList';
 import { ServerHistogram } from '../features/histogram/ServerHistogram';
 import { ServerFacets } from '../features/server/ServerFacets';
-import { ServerLimitsNote, UpdatingIndicator } from '../features/server/ServerNotes';
+import {
+  AreaFilterNote,
+  ServerLimitsNote,
+  UpdatingIndicator,
+} from '../features/server/ServerNotes';
 import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
 import { updateView } from '../url/useViewState';
 import { serialiseViewState, type ViewState } from '../url/viewState';
@@ -93,6 +97,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
       <section className="cs-panel cs-entities-panel" aria-label="Filters and facets">
         <h2 className="cs-panel-title">{meta.title}</h2>
         <ServerLimitsNote view={view} />
+        <AreaFilterNote view={view} />
         <UpdatingIndicator busy={q.isFetching} {...(problem ? { problem } : {})} />
         <RegionBoundary name="Facets" resetKeys={reset}>
           {answer && <ServerFacets meta={meta} view={view} answer={answer} />}

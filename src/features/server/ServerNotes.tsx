@@ -1,3 +1,4 @@
+import { formatBbox } from '../../domain/geo';
 import type { ViewState } from '../../url/viewState';
 import { updateView } from '../../url/useViewState';
 import './server.css';
@@ -5,7 +6,7 @@ import './server.css';
 /** What a server dataset cannot do yet, said where it would otherwise show wrong numbers. */
 export function unsupportedOnServer(view: ViewState): string[] {
   const out: string[] = [];
-  if (view.geo || view.bbox) out.push('the map and its area filter');
+  if (view.geo) out.push('the map');
   if (view.starred || view.atags.length > 0) out.push('starred events and analyst tags');
   return out;
 }
@@ -26,7 +27,7 @@ export function ServerLimitsNote({ view }: { view: ViewState }) {
           </p>
           <button
             type="button"
-            onClick={() => updateView({ geo: false, bbox: undefined, starred: false, atags: [] })}
+            onClick={() => updateView({ geo: false, starred: false, atags: [] })}
           >
             Remove them from the view
           </button>
@@ -36,6 +37,19 @@ export function ServerLimitsNote({ view }: { view: ViewState }) {
           A server dataset: the map, stars, notes and analyst tags are not available on it yet.
         </p>
       )}
+    </div>
+  );
+}
+
+/** The link's area filter (the map that draws it is not offered on server datasets, but the server applies it). */
+export function AreaFilterNote({ view }: { view: ViewState }) {
+  if (!view.bbox) return null;
+  return (
+    <div className="cs-note" role="note">
+      <p>Only events placed in the area {formatBbox(view.bbox)} (west, south, east, north).</p>
+      <button type="button" onClick={() => updateView({ bbox: undefined })}>
+        Remove the area filter
+      </button>
     </div>
   );
 }
