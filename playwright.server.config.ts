@@ -8,6 +8,8 @@ import { chromiumArgs, chromiumPath } from './playwright.config';
 export default defineConfig({
   testDir: 'e2e/server',
   testMatch: /\.pg\.ts$/,
+  // Its own output folder: the main e2e run's traces stay where they are.
+  outputDir: 'test-results/server',
   globalSetup: './e2e/server/serverSetup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo } from 'react';
 import { datasetKeys } from '../data/page/queryKeys';
 import { datasetRequest } from '../data/page/datasetQuery';
 import { manageDatasetCache } from '../data/page/datasetCache';
@@ -22,8 +22,10 @@ import { Notices } from './Notices';
 import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
 import { Workspace } from './Workspace';
-import { ServerApp } from './ServerApp';
 import { formatCount } from '../domain/formatCount';
+
+// Server datasets (?data=server:<id>) have a workspace of their own, loaded only when one is opened.
+const ServerApp = lazy(() => import('./ServerApp').then((m) => ({ default: m.ServerApp })));
 
 export function App() {
   const view = useViewState();
@@ -59,7 +61,12 @@ export function App() {
   useShortcuts(value);
 
   // A server dataset is answered by the server, view by view: its own shell (ServerApp.tsx).
-  if (source.kind === 'server') return <ServerApp id={source.id} view={view} />;
+  if (source.kind === 'server')
+    return (
+      <Suspense fallback={null}>
+        <ServerApp id={source.id} view={view} />
+      </Suspense>
+    );
 
   let body;
   let status: string;
