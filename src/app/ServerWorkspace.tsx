@@ -127,6 +127,8 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
                       ? { start: view.from, end: view.to }
                       : (answer.window ?? { start: Date.UTC(2000, 0), end: Date.UTC(2001, 0) })
                   }
+                  from={view.from}
+                  to={view.to}
                   selectedEventId={view.event}
                   tz={view.tz}
                 />

@@ -8,6 +8,7 @@ export function unsupportedOnServer(view: ViewState): string[] {
   const out: string[] = [];
   if (view.geo) out.push('the map');
   if (view.starred || view.atags.length > 0) out.push('starred events and analyst tags');
+  if (view.list === 'view') out.push("the list's In view scope");
   return out;
 }
 
@@ -27,7 +28,7 @@ export function ServerLimitsNote({ view }: { view: ViewState }) {
           </p>
           <button
             type="button"
-            onClick={() => updateView({ geo: false, starred: false, atags: [] })}
+            onClick={() => updateView({ geo: false, starred: false, atags: [], list: 'all' })}
           >
             Remove them from the view
           </button>

@@ -34,6 +34,9 @@ interface Props {
   periods: Period[];
   /** The window drawn first (the link's, else the answer's). */
   initialWindow: { start: number; end: number };
+  /** The link's window: Back/Forward and pasted links move the timeline to it. */
+  from: number | undefined;
+  to: number | undefined;
   selectedEventId: string | undefined;
   tz: string;
 }
@@ -42,7 +45,15 @@ interface Props {
  * The timeline of a server dataset: vis-timeline drawing the lanes, items or count buckets the engine planned
  * for the window. Panning and zooming write the window into the link; the next answer follows.
  */
-export function ServerTimelineView({ answer, periods, initialWindow, selectedEventId, tz }: Props) {
+export function ServerTimelineView({
+  answer,
+  periods,
+  initialWindow,
+  from,
+  to,
+  selectedEventId,
+  tz,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const byId = useMemo(
     () => new Map<string, Item>(answer.plan?.items.map((i) => [i.id, i])),
@@ -90,9 +101,8 @@ export function ServerTimelineView({ answer, periods, initialWindow, selectedEve
           el.dataset.windowEnd = String(Math.round(end));
         }
         const url = currentView().state;
-        if (url.from !== undefined && Math.abs(url.from - start) < 1 && url.to !== undefined)
-          if (Math.abs(url.to - end) < 1) return;
-        replaceWindowThrottled(start, end);
+        const same = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1;
+        if (!same(url.from, start) || !same(url.to, end)) replaceWindowThrottled(start, end);
       },
       template: (id) => {
         if (id.startsWith('p|')) {
@@ -124,8 +134,7 @@ export function ServerTimelineView({ answer, periods, initialWindow, selectedEve
     handle?.timeline.setOptions(handle.inZone(tz) as never);
   }, [handle, tz]);
 
-  const view = currentView().state;
-  useWindowFromUrl(handle, view.from, view.to);
+  useWindowFromUrl(handle, from, to);
 
   const groupsOn = useRef(false);
   useEffect(() => {
