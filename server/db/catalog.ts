@@ -22,6 +22,8 @@ export interface DatasetMeta {
   undrawable: number;
   shortSpan: number;
   entityCount: number;
+  /** Versions ingested before the events table had lat/lon lack it: the area filter then says so. */
+  coordinates?: boolean;
   allFacets: FacetMaps;
 }
 

@@ -1,6 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import type { BucketUnit } from '../../src/domain/buckets';
+import type {
+  AnswerEventItem,
+  AnswerOptions as QueryOptions,
+  ListRow,
+  ViewAnswer,
+} from '../../src/domain/viewAnswer';
 import type { Filters } from '../../src/domain/filters';
+import type { Bbox } from '../../src/domain/geo';
 import { histogramBounds } from '../../src/domain/histogram';
 import type { GroupBy, Lane } from '../../src/domain/lanes';
 import {
@@ -11,7 +17,6 @@ import {
   eventShape,
   paddedWindow,
   type BucketItem,
-  type EventShape,
   type LodOptions,
 } from '../../src/domain/levelOfDetail';
 import type { SortKey } from '../../src/domain/eventOrder';
@@ -23,60 +28,16 @@ import { pgText } from '../ingest/rows';
 import { SCHEMA, tables } from './schema';
 import type { DatasetRecord } from './catalog';
 
-type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date';
+type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
 
-/** What a query asks beyond the filters: what is drawn, and which page of the list. */
-export interface QueryOptions {
-  /** The drawn window; without it the server fits the matches, as the app does. */
-  window?: { start: number; end: number };
-  group: GroupBy;
-  lod?: LodOptions;
-  /** The histogram's range; without it, the dataset's extent. */
-  histogramRange?: { start: number; end: number };
-  histogramBins?: number;
-  sort: { key: SortKey; descending: boolean };
-  offset: number;
-  limit: number;
-}
-
-export interface ServerEventItem {
-  kind: 'event';
-  id: string;
-  position: number;
-  eventId: string;
-  title: string;
-  lane?: string;
-  shape: EventShape;
-  start: number;
-  end: number;
-}
-
+export type {
+  AnswerOptions as QueryOptions,
+  ListRow,
+  ViewAnswer,
+} from '../../src/domain/viewAnswer';
+export type ServerEventItem = AnswerEventItem;
 /** A count bucket, as the browser's level-of-detail plan draws it. */
 export type ServerBucketItem = BucketItem;
-
-export interface ListRow {
-  position: number;
-  event: TimelineEvent;
-}
-
-/** The answer to the app's one question for a view state. */
-export interface ViewAnswer {
-  count: number;
-  facets: FacetMaps;
-  stale: StaleValues;
-  notices: string[];
-  highlightTerms: string[];
-  window?: { start: number; end: number };
-  lanes: Lane[] | null;
-  plan: {
-    mode: 'events' | 'buckets';
-    items: (ServerEventItem | ServerBucketItem)[];
-    visibleCount: number;
-    unit?: BucketUnit;
-  } | null;
-  histogram: { bounds: number[]; counts: number[]; max: number; unit: BucketUnit } | null;
-  rows: ListRow[];
-}
 
 /** Per-version lookups (entity ids, dimension values), read once and kept while the version is current. */
 export interface VersionDicts {
@@ -212,7 +173,24 @@ async function filterConditions(
 
   const bounds = dateRangeBounds(f, notices);
   if (bounds) conds.set('date', (p) => overlap(bounds.from, bounds.to, ds.meta.shortSpan, p));
+  const box = f.bbox;
+  if (box && ds.meta.coordinates) conds.set('area', (p) => inBox(box, p));
+  else if (box)
+    notices.push(
+      'The area filter is not applied: this dataset was ingested before the server kept coordinates; ingest it again.',
+    );
   return { conds, stale, notices, highlightTerms };
+}
+
+/**
+ * Events placed in the box, as the browser's `inBbox`: edges included, across the antimeridian when west > east,
+ * and -180 and 180 one meridian. Events without a drawable place have null lat/lon and never match.
+ */
+function inBox(b: Bbox, p: Params): string {
+  const [w, s, e, n] = [b.west, b.south, b.east, b.north].map((x) => `${p.add(x)}::float8`);
+  const within = (x: string) =>
+    b.west <= b.east ? `(${x} BETWEEN ${w} AND ${e})` : `(${x} >= ${w} OR ${x} <= ${e})`;
+  return `lat BETWEEN ${s} AND ${n} AND (${within('lon')} OR (abs(lon) = 180 AND ${within('-lon')}))`;
 }
 
 /**

@@ -67,7 +67,9 @@ CREATE TABLE ${t.events} (
   search text NOT NULL,
   title text NOT NULL,
   actor_names text,
-  doc text NOT NULL
+  doc text NOT NULL,
+  lat double precision,
+  lon double precision
 );
 CREATE TABLE ${t.entities} (
   code integer PRIMARY KEY,

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Pool } from 'pg';
@@ -36,6 +36,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
+
+/** Tells the app it was served by a Chronoscope server (src/data/page/serverApi.ts servedByServer). */
+export const SERVER_MARK = '<meta name="chronoscope-server" content="1">';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -338,6 +341,7 @@ export function createApp(opts: AppOptions): Server {
     if (file !== root && !file.startsWith(root + sep)) return text(res, 404, 'Not found');
     const st = await stat(file).catch(() => undefined);
     if (!st?.isFile()) return text(res, 404, 'Not found');
+    if (file === join(root, 'index.html')) return serveIndex(req, res, file);
     res.statusCode = 200;
     res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Content-Length', st.size);
@@ -347,6 +351,16 @@ export function createApp(opts: AppOptions): Server {
     );
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
+  }
+
+  /** The app's page, marked as served by this server: the app then offers the server's datasets. */
+  async function serveIndex(req: IncomingMessage, res: ServerResponse, file: string) {
+    const html = (await readFile(file, 'utf8')).replace(/<head>/i, `<head>${SERVER_MARK}`);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', MIME['.html']!);
+    res.setHeader('Content-Length', Buffer.byteLength(html));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : html);
   }
 
   return createServer((req, res) => {

@@ -1,6 +1,7 @@
 import { entityName, type BuiltIndex } from '../../src/domain/buildIndex';
 import { searchableText, words } from '../../src/domain/textSearch';
-import { ENTITY_TYPES, PRECISIONS, type Dataset } from '../../src/domain/types';
+import type { Dataset } from '../../src/domain/types';
+import { isPlaceable } from '../../src/domain/geo';
 
 /**
  * PostgreSQL text cannot hold U+0000; a dataset may. Every string the database stores or compares goes through
@@ -56,6 +57,7 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
     );
     const type = index.eventType[i]!;
     const place = index.eventPlace[i]!;
+    const placeable = isPlaceable(index.lats[i]!, index.lons[i]!);
     yield (
       [
         i,
@@ -74,6 +76,9 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
         copyText(e.title),
         copyText(e.actors.length ? e.actors.map((a) => entityName(index, a)).join(', ') : null),
         copyText(JSON.stringify(e)),
+        // A place the map can draw, or none (both null), as the browser's area filter reads it.
+        placeable ? num(index.lats[i]!) : '\\N',
+        placeable ? num(index.lons[i]!) : '\\N',
       ].join('\t') + '\n'
     );
   }
@@ -103,46 +108,8 @@ export function* wordRows(dict: WordCodes): Generator<string> {
   for (const [w, c] of dict.codes) yield `${c}\t${copyText(w)}\n`;
 }
 
-/** Facet counts as value → count, zeros left out: the API's form of the browser's per-code arrays. */
-export interface FacetMaps {
-  actors: Record<string, number>;
-  etypes: Record<string, number>;
-  types: Record<string, number>;
-  tags: Record<string, number>;
-  places: Record<string, number>;
-  prec: Record<string, number>;
-}
-
-const toMap = (names: readonly string[], counts: ArrayLike<number>) => {
-  const out: Record<string, number> = {};
-  for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) out[names[k]!] = counts[k]!;
-  return out;
-};
-
-/** The browser's facet arrays in the API's form. */
-export function facetMaps(
-  index: Pick<BuiltIndex, 'entities' | 'types' | 'tags' | 'places'>,
-  f: {
-    actors: ArrayLike<number>;
-    etypes: ArrayLike<number>;
-    types: ArrayLike<number>;
-    tags: ArrayLike<number>;
-    places: ArrayLike<number>;
-    prec: ArrayLike<number>;
-  },
-): FacetMaps {
-  return {
-    actors: toMap(
-      index.entities.map((e) => e.id),
-      f.actors,
-    ),
-    etypes: toMap(ENTITY_TYPES, f.etypes),
-    types: toMap(index.types.values, f.types),
-    tags: toMap(index.tags.values, f.tags),
-    places: toMap(index.places.values, f.places),
-    prec: toMap(PRECISIONS, f.prec),
-  };
-}
+/** Facet counts as value → count (the API's form of the browser's per-code arrays): src/domain/viewAnswer.ts. */
+export { facetMaps, type FacetMaps } from '../../src/domain/viewAnswer';
 
 /** Replaces U+0000 in every string of a value bound for a jsonb column (jsonb refuses it). */
 export function jsonbSafe(value: unknown): string {
@@ -177,5 +144,7 @@ export function datasetMeta(
     undrawable: index.undrawable,
     shortSpan: index.shortSpan,
     entityCount: index.entities.length,
+    /** The events table has lat/lon (the area filter works); absent on versions ingested before. */
+    coordinates: true,
   };
 }

@@ -24,7 +24,7 @@ import {
 import { apiPool } from '../db/pool';
 import { READER_ROLE, SCHEMA } from '../db/schema';
 import { parseTokens } from '../http/access';
-import { createApp } from '../http/app';
+import { createApp, SERVER_MARK } from '../http/app';
 import { ingest } from '../ingest/ingest';
 import { browserAnswer, browserEngine, type BrowserEngine } from './browserAnswer';
 import { freePort, startCluster, type Cluster } from './pgCluster';
@@ -98,7 +98,7 @@ before(async () => {
   const server = createApp({
     pool,
     access: parseTokens(`${TOKEN} ${NARROW}=acled`),
-    distDir: 'dist',
+    distDir: process.env.E2E_DIST ?? 'dist',
     log: quiet,
     limits: { perSecond: 10_000, burst: 10_000 },
   });
@@ -171,6 +171,38 @@ function viewStates(
     .tuple(time, fc.double({ min: 1e-5, max: 1.2, noNaN: true }))
     .map(([s, w]) => ({ start: s, end: Math.round(clampDraw(s + Math.max(1000, w * span))) }))
     .filter((w) => w.start < w.end);
+  // Area filters around the dataset's own places (and a few fixed ones: the antimeridian, its edges, the world).
+  const points = dataset.events
+    .map((e) => e.location)
+    .filter((l) => l?.lat !== undefined && l.lon !== undefined)
+    .slice(0, 300) as { lat: number; lon: number }[];
+  const clamp = (x: number, m: number) => Math.max(-m, Math.min(m, x));
+  const aroundPoints = points.length
+    ? fc
+        .tuple(
+          fc.constantFrom(...points),
+          fc.double({ min: 0.01, max: 8, noNaN: true }),
+          fc.double({ min: 0.01, max: 8, noNaN: true }),
+        )
+        .map(([pt, dx, dy]) => ({
+          west: clamp(pt.lon - dx, 180),
+          south: clamp(pt.lat - dy, 90),
+          east: clamp(pt.lon + dx, 180),
+          north: clamp(pt.lat + dy, 90),
+        }))
+    : fc.constant({ west: -10, south: -10, east: 10, north: 10 });
+  const bbox = fc.oneof(
+    { weight: 4, arbitrary: aroundPoints },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        { west: 170, south: -60, east: -170, north: 60 },
+        { west: 179.5, south: -90, east: 180, north: 90 },
+        { west: -180, south: 40, east: 40, north: 60 },
+        { west: -180, south: -90, east: 180, north: 90 },
+      ),
+    },
+  );
   return fc
     .record({
       actors: pick(ids, ['nobody-here']),
@@ -184,6 +216,7 @@ function viewStates(
       q,
       since: fc.option(isoDay, { nil: undefined, freq: 4 }),
       until: fc.option(isoDay, { nil: undefined, freq: 4 }),
+      bbox: fc.option(bbox, { nil: undefined, freq: 3 }),
       group: fc.constantFrom(...GROUP_BYS),
       window: fc.option(window, { nil: undefined, freq: 3 }),
       sort: fc.constantFrom<SortKey>(...SORT_KEYS),
@@ -207,6 +240,7 @@ function viewStates(
         group: r.group,
         ...(r.since ? { since: r.since } : {}),
         ...(r.until ? { until: r.until } : {}),
+        ...(r.bbox ? { bbox: r.bbox } : {}),
         ...(r.window ? { from: r.window.start, to: r.window.end } : {}),
       };
       return {
@@ -343,6 +377,9 @@ describe('HTTP', () => {
     const res = await api('/');
     assert.equal(res.status, 200);
     assert.match(res.text, /<div id="root">/);
+    // Marked as served by the server, so the app offers the server's datasets (and only then asks for them).
+    assert.ok(res.text.includes(SERVER_MARK));
+    assert.equal(res.headers.get('content-length'), String(Buffer.byteLength(res.text)));
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'/);
     assert.match(csp, /frame-ancestors 'none'/);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo } from 'react';
 import { datasetKeys } from '../data/page/queryKeys';
 import { datasetRequest } from '../data/page/datasetQuery';
 import { manageDatasetCache } from '../data/page/datasetCache';
@@ -23,6 +23,9 @@ import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
 import { Workspace } from './Workspace';
 import { formatCount } from '../domain/formatCount';
+
+// Server datasets (?data=server:<id>) have a workspace of their own, loaded only when one is opened.
+const ServerApp = lazy(() => import('./ServerApp').then((m) => ({ default: m.ServerApp })));
 
 export function App() {
   const view = useViewState();
@@ -56,6 +59,14 @@ export function App() {
     [loaded, view, result, session, state, indexed],
   );
   useShortcuts(value);
+
+  // A server dataset is answered by the server, view by view: its own shell (ServerApp.tsx).
+  if (source.kind === 'server')
+    return (
+      <Suspense fallback={null}>
+        <ServerApp id={source.id} view={view} />
+      </Suspense>
+    );
 
   let body;
   let status: string;

@@ -74,6 +74,8 @@ export function layerKey(source: Source): string {
       return `url:${source.url}`;
     case 'local':
       return `local:${source.name}`;
+    case 'server':
+      return `server:${source.id}`;
     case 'refused':
       return `refused:${source.label}`;
   }

@@ -18,6 +18,8 @@ export function datasetQueryOptions(source: Source, options: ReadOptions = {}) {
     gcTime: 10 * 60_000,
     retry: false,
     refetchOnWindowFocus: false,
+    // A server dataset is not loaded into the page: the server answers each view state (viewEngine.ts).
+    enabled: source.kind !== 'server',
   } as const;
 }
 
@@ -45,5 +47,6 @@ export function startDatasetEarly(
   base: string,
 ): void {
   const { source, options } = datasetRequest(view, base);
+  if (source.kind === 'server') return;
   void client.prefetchQuery(datasetQueryOptions(source, options));
 }

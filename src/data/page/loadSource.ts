@@ -215,6 +215,11 @@ export async function loadSource(
       };
       break;
     }
+    case 'server':
+      // A server dataset is never loaded into the page: the server answers each view (viewEngine.ts).
+      throw new DatasetLoadError(
+        failure('unsupported', 'A server dataset is answered by the server, not loaded.'),
+      );
     default:
       req = {
         type: 'load',

@@ -1,5 +1,6 @@
 import { mappingToParam } from '../../domain/csvMapping';
 import type { ReadOptions } from '../read/loadDataset';
+import type { AnswerRequest } from './serverApi';
 import { sourceKey, type Source } from './sources';
 
 /**
@@ -17,6 +18,36 @@ export const datasetKeys = {
       options.format ?? '',
       options.mapping ? mappingToParam(options.mapping) : '',
     ] as const,
+};
+
+/**
+ * Keys of the answers a view engine gives (viewEngine.ts): per engine (`server:<id>`, or a loaded dataset's
+ * source key), its metadata, the answer to one serialised view state with what the page asked beside it, and one
+ * event's details. Never the token: signing in resets every `viewKeys.all` query instead.
+ */
+export const viewKeys = {
+  all: ['view'] as const,
+  serverDatasets: () => ['view', 'server-datasets'] as const,
+  engine: (engine: string) => ['view', engine] as const,
+  metadata: (engine: string) => [...viewKeys.engine(engine), 'metadata'] as const,
+  answer: (engine: string, r: AnswerRequest) =>
+    [
+      ...viewKeys.engine(engine),
+      'answer',
+      r.view,
+      r.window?.start ?? null,
+      r.window?.end ?? null,
+      r.widthPx,
+      r.histogram?.start ?? null,
+      r.histogram?.end ?? null,
+      r.histogram?.bins ?? null,
+      r.sort.key,
+      r.sort.descending,
+      r.offset,
+      r.limit,
+    ] as const,
+  event: (engine: string, eventId: string) =>
+    [...viewKeys.engine(engine), 'event', eventId] as const,
 };
 
 /** True when a query key is a dataset's. */

@@ -39,3 +39,22 @@ describe('resolveSource', () => {
     });
   });
 });
+
+describe('server datasets', () => {
+  it('names a dataset of the server that served the page', () => {
+    expect(resolveSource('server:acled-2024', base)).toEqual({
+      kind: 'server',
+      id: 'acled-2024',
+      label: 'acled-2024',
+    });
+  });
+
+  it.each(['server:', 'server:Upper', 'server:../x', 'server:a b', `server:${'a'.repeat(65)}`])(
+    'refuses %s as an id',
+    (data) => {
+      const s = resolveSource(data, base);
+      expect(s.kind).toBe('refused');
+      expect(s.kind === 'refused' && s.reason).toMatch(/not a server dataset id/);
+    },
+  );
+});

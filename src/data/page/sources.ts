@@ -19,9 +19,14 @@ export type Source =
   | { kind: 'bundled'; id: string; url: string; label: string }
   | { kind: 'url'; url: string; label: string }
   | { kind: 'local'; name: string; label: string }
+  /** A dataset of the Chronoscope server that served the page (docs/server.md). */
+  | { kind: 'server'; id: string; label: string }
   | { kind: 'refused'; reason: string; label: string };
 
 export const LOCAL_PREFIX = 'local:';
+export const SERVER_PREFIX = 'server:';
+/** A server dataset id, as the server's ingest accepts it (server/db/schema.ts DATASET_ID). */
+export const SERVER_DATASET_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 /** Resolves the `data` parameter against the page address; only http(s) (and same-origin relative paths) load. */
 export function resolveSource(data: string | undefined, base: string): Source {
@@ -40,6 +45,16 @@ export function resolveSource(data: string | undefined, base: string): Source {
       name: value.slice(LOCAL_PREFIX.length),
       label: value.slice(LOCAL_PREFIX.length),
     };
+  if (value.startsWith(SERVER_PREFIX)) {
+    const id = value.slice(SERVER_PREFIX.length);
+    return SERVER_DATASET_ID.test(id)
+      ? { kind: 'server', id, label: id }
+      : {
+          kind: 'refused',
+          reason: `"${clipText(id, 60)}" is not a server dataset id: ids are lower-case letters, digits, ".", "_" and "-".`,
+          label: clipText(value, 60),
+        };
+  }
   let url: URL;
   try {
     url = new URL(value, base);
@@ -77,6 +92,8 @@ export function sourceKey(s: Source): string {
       return `url:${s.url}`;
     case 'local':
       return `local:${s.name}`;
+    case 'server':
+      return `server:${s.id}`;
     case 'refused':
       return `refused:${s.label}`;
   }

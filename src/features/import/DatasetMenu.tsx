@@ -6,6 +6,7 @@ import { updateView } from '../../url/useViewState';
 import { MAX_DATA_LENGTH } from '../../url/viewState';
 import { formatCount } from '../../domain/formatCount';
 import { openDataset, openLocalFile } from './openDataset';
+import { ServerDatasetList } from './ServerDatasetList';
 
 /** Reads the current file as another format (or back to detection); a column mapping only outlives a switch to CSV. */
 function readAs(format: FormatId | undefined): void {
@@ -23,10 +24,15 @@ export function DatasetMenu({ current, format }: { current?: string; format?: Fo
   const menu = useRef<HTMLDetailsElement>(null);
   const [url, setUrl] = useState('');
   const [refused, setRefused] = useState<string>();
+  const [open, setOpen] = useState(false);
   const close = () => menu.current?.removeAttribute('open');
   return (
     <div className="cs-dataset-controls">
-      <details ref={menu} className="cs-menu">
+      <details
+        ref={menu}
+        className="cs-menu"
+        onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+      >
         <summary>Datasets</summary>
         <div className="cs-menu-body">
           <ul aria-label="Bundled datasets">
@@ -45,6 +51,7 @@ export function DatasetMenu({ current, format }: { current?: string; format?: Fo
               </li>
             ))}
           </ul>
+          <ServerDatasetList open={open} current={current} onPick={close} />
           <label className="cs-read-as">
             Read the current file as
             <select

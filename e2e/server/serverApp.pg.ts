@@ -1,0 +1,182 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { Dashboard } from '../pages/Dashboard';
+import { SERVER_E2E, serverBase } from './serverE2e';
+
+const { publicId, privateId, token } = SERVER_E2E;
+/** The same file the server ingested as `publicId`, as the app bundles it (read by the in-browser engine). */
+const BUNDLED = 'ucdp-ukraine';
+const TOTAL = 3883;
+
+/** No serious or critical accessibility violation on the page as it is. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+async function open(page: Page, query: string): Promise<Dashboard> {
+  await page.goto(`${serverBase()}/?${query}`);
+  return new Dashboard(page);
+}
+
+/** The count the server view shows ("N of M events"). */
+const shownCount = (page: Page) =>
+  page.getByRole('region', { name: 'Filters and facets' }).locator('.cs-server-count');
+
+/** "N events in view" from a timeline toolbar, as a number. */
+async function inView(d: Dashboard): Promise<number> {
+  const text = await d.timeline
+    .getByRole('toolbar', { name: 'Timeline controls' })
+    .getByText(/events? in view/)
+    .textContent();
+  return Number(/([\d,]+) events? in view/.exec(text ?? '')![1]!.replace(/,/g, ''));
+}
+
+/** The same link read by the in-browser engine: the bundled copy of the file instead of the server's. */
+function inBrowser(url: string): string {
+  const q = new URL(url).searchParams;
+  q.set('data', BUNDLED);
+  q.delete('event');
+  return q.toString();
+}
+
+test('a server dataset: filter, pan, select, share; the same numbers as the browser engine', async ({
+  page,
+}) => {
+  const d = await open(page, `data=server:${publicId}`);
+  await expect(page.getByRole('heading', { name: 'UCDP on the server' })).toBeVisible();
+  await expect(shownCount(page)).toHaveText(`${TOTAL.toLocaleString('en')} of 3,883 events`);
+  await expect(d.chart.itemContents().first()).toBeVisible();
+
+  // Filter by an actor: the facet's count, the view's count and the browser engine's agree.
+  const actor = page
+    .getByRole('region', { name: 'Actors' })
+    .getByRole('button', { name: 'United Armed Forces of Novorossiya', exact: true });
+  const facetCount = await actor.locator('xpath=following-sibling::span[1]').textContent();
+  await actor.click();
+  await expect(actor).toHaveAttribute('aria-pressed', 'true');
+  await expect(shownCount(page)).toHaveText(`${facetCount} of 3,883 events`);
+  await expect.poll(() => d.params().get('actor')).not.toBeNull();
+  await expect.poll(() => d.params().get('from')).not.toBeNull();
+
+  // Pan: drag the canvas to the left; the window moves later, its span kept, and a new answer is drawn.
+  const [a0, b0] = await d.windowFromUrl();
+  const box = (await d.chart.canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await d.windowFromUrl())[0]).toBeGreaterThan(a0);
+  const [a1, b1] = await d.windowFromUrl();
+  expect(Math.abs(b1 - a1 - (b0 - a0))).toBeLessThan(1000);
+  await expect(page.getByText('Updating…')).toBeHidden();
+  const serverInView = await inView(d);
+
+  // Select an event in the list: its details are read from the server.
+  const firstTitle = d.events.getByRole('row').nth(1).getByRole('button');
+  const title = (await firstTitle.textContent())!;
+  await firstTitle.click();
+  await expect.poll(() => d.params().get('event')).not.toBeNull();
+  await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(title);
+  await expect(d.details.getByRole('region', { name: 'Sources' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Share: the link, opened again, is the same view.
+  const link = page.url();
+  expect(link).not.toContain(token);
+  await page.goto(link);
+  await expect(shownCount(page)).toHaveText(`${facetCount} of 3,883 events`);
+  await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(title);
+  const [a2, b2] = await d.windowFromUrl();
+  expect([a2, b2]).toEqual([a1, b1]);
+  await expect.poll(() => inView(d)).toBe(serverInView);
+
+  // The same link read by the in-browser engine: the same count, and the same events in the window.
+  await open(page, inBrowser(link));
+  await d.expectShowing(Number(facetCount!.replace(/,/g, '')), TOTAL);
+  await expect.poll(() => inView(d)).toBe(serverInView);
+});
+
+test('an unknown id gets a not-found panel', async ({ page }) => {
+  await open(page, 'data=server:no-such-dataset');
+  const panel = page.getByRole('alert', { name: 'Sign in to this dataset' });
+  // Without a token the server does not say whether an id exists: the app asks for a token.
+  await expect(panel).toBeVisible();
+  await page.evaluate((t) => sessionStorage.setItem('chronoscope.server-token', t), token);
+  await page.reload();
+  await expect(page.getByRole('alert', { name: 'Dataset not found' })).toContainText(
+    'no-such-dataset',
+  );
+});
+
+test('a private dataset asks for a token once: a wrong one is refused, the right one opens it', async ({
+  page,
+}) => {
+  const d = await open(page, `data=server:${privateId}`);
+  const panel = page.getByRole('alert', { name: 'Sign in to this dataset' });
+  await expect(panel).toBeVisible();
+  await expect(page.getByText(/ of [\d,]+ events$/)).toHaveCount(0);
+
+  await panel.getByLabel('Access token').fill('not-the-right-token-at-all');
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await expect(panel.getByText('The server did not accept this token.')).toBeVisible();
+  await expectAccessible(page);
+
+  await panel.getByLabel('Access token').fill(token);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'ACLED (private)' })).toBeVisible();
+  await expect(shownCount(page)).toHaveText(/^[\d,]+ of [\d,]+ events$/);
+  expect(page.url()).not.toContain(token);
+  expect(await page.evaluate(() => sessionStorage.getItem('chronoscope.server-token'))).toBe(token);
+
+  // Asked once: a reload in this tab keeps it.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'ACLED (private)' })).toBeVisible();
+
+  // The Datasets menu lists the server's datasets this token may read, and opens one.
+  const nav = page.getByRole('navigation', { name: 'Dataset and view' });
+  await nav.getByText('Datasets', { exact: true }).click();
+  const list = nav.getByRole('list', { name: 'Server datasets' });
+  await expect(list.getByRole('button')).toHaveText([
+    /ACLED \(private\).*private/,
+    /UCDP on the server/,
+  ]);
+  await list.getByRole('button', { name: /UCDP on the server/ }).click();
+  await expect(page.getByRole('heading', { name: 'UCDP on the server' })).toBeVisible();
+  expect(d.params().get('data')).toBe(`server:${publicId}`);
+});
+
+test('without a token the Datasets menu lists the public datasets only', async ({ page }) => {
+  await open(page, '');
+  const nav = page.getByRole('navigation', { name: 'Dataset and view' });
+  await nav.getByText('Datasets', { exact: true }).click();
+  await expect(nav.getByRole('list', { name: 'Server datasets' }).getByRole('button')).toHaveText([
+    /UCDP on the server \(3,883 events\)/,
+  ]);
+});
+
+test('the area filter of a link applies on the server as in the browser; the map says it is not there', async ({
+  page,
+}) => {
+  const area = 'bbox=36,47,40,49&type=state-based+conflict';
+  const d = await open(page, `data=server:${publicId}&${area}&geo=1`);
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Only events placed in the area' }),
+  ).toContainText('36,47,40,49');
+  await expect(
+    page.getByRole('note').filter({ hasText: 'which server datasets do not have yet' }),
+  ).toContainText('the map');
+  const text = (await shownCount(page).textContent())!;
+  const n = Number(/^([\d,]+) of/.exec(text)![1]!.replace(/,/g, ''));
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(TOTAL);
+  await open(page, `data=${BUNDLED}&${area}`);
+  await d.expectShowing(n, TOTAL);
+});

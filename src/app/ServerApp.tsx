@@ -1,0 +1,81 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { viewKeys } from '../data/page/queryKeys';
+import { isPassing } from '../data/page/serverApi';
+import { setServerToken } from '../data/page/serverToken';
+import { useEngineMetadata } from '../data/page/useEngineQueries';
+import { serverEngine, ViewEngineContext } from '../data/page/viewEngine';
+import { formatCount } from '../domain/formatCount';
+import { openDataset } from '../features/import/openDataset';
+import { ServerProblemPanel } from '../features/server/ServerPanels';
+import type { ViewState } from '../url/viewState';
+import { useUi } from '../state/uiStore';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { ServerWorkspace } from './ServerWorkspace';
+
+/**
+ * The app on a dataset of the server that served the page (`?data=server:<id>`): the server answers every view
+ * (viewEngine.ts); until it has, a panel says why not (not found, sign in, a wrong token, the database away).
+ */
+export function ServerApp({ id, view }: { id: string; view: ViewState }) {
+  const client = useQueryClient();
+  const engine = useMemo(() => serverEngine(id), [id]);
+  const meta = useEngineMetadata(engine);
+  let body;
+  let status: string;
+  if (meta.data) {
+    body = <ServerWorkspace meta={meta.data} view={view} />;
+    status = `${meta.data.title}: ${formatCount(meta.data.eventCount)} events on the server`;
+  } else if (meta.isError || (meta.failureReason && isPassing(meta.failureReason))) {
+    const error = meta.error ?? meta.failureReason;
+    status = `Could not open ${id}.`;
+    body = (
+      <main className="cs-main-message">
+        <ServerProblemPanel
+          id={id}
+          error={error}
+          onToken={(token) => {
+            setServerToken(token);
+            // Every answer asked without (or with another) token is dropped, and asked again.
+            void client.resetQueries({ queryKey: viewKeys.all });
+          }}
+          onRetry={() => void meta.refetch()}
+          onDefault={() => openDataset(undefined)}
+        />
+      </main>
+    );
+  } else {
+    status = `Opening ${id} on the server…`;
+    body = (
+      <main className="cs-main-message">
+        <p>Opening {id} on the server…</p>
+      </main>
+    );
+  }
+  return (
+    <ViewEngineContext.Provider value={engine}>
+      <div className="cs-app">
+        <Header view={view} />
+        <Notices />
+        {body}
+        <StatusLine text={status} />
+      </div>
+    </ViewEngineContext.Provider>
+  );
+}
+
+/** The status line (the same as the file app's: a polite live region and the toast). */
+function StatusLine({ text }: { text: string }) {
+  const toast = useUi((s) => s.toast);
+  return (
+    <footer className="cs-footer">
+      <p role="status" aria-live="polite" className="cs-status">
+        {text}
+      </p>
+      <p className="cs-toast" aria-live="polite">
+        {toast}
+      </p>
+    </footer>
+  );
+}

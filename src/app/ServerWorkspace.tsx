@@ -1,0 +1,193 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AnswerRequest, ServerMetadata } from '../data/page/serverApi';
+import { isPassing } from '../data/page/serverApi';
+import { useViewAnswer } from '../data/page/useEngineQueries';
+import { useViewEngine } from '../data/page/viewEngine';
+import type { SortKey } from '../domain/eventOrder';
+import type { ViewAnswer } from '../domain/viewAnswer';
+import { filtersKey } from '../domain/filters';
+import { paddedWindow } from '../domain/levelOfDetail';
+import { ServerEventDetails } from '../features/details/ServerEventDetails';
+import { ServerEventList } from '../features/events/ServerEventList';
+import { ServerHistogram } from '../features/histogram/ServerHistogram';
+import { ServerFacets } from '../features/server/ServerFacets';
+import {
+  AreaFilterNote,
+  ServerLimitsNote,
+  UpdatingIndicator,
+} from '../features/server/ServerNotes';
+import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
+import { updateView } from '../url/useViewState';
+import { serialiseViewState, type ViewState } from '../url/viewState';
+import { RegionBoundary } from './RegionBoundary';
+
+const PAGE = 100;
+/** The lane labels' column, taken from the canvas's width as the browser's timeline does. */
+const LANE_LABEL_PX = 180;
+const HISTOGRAM_BINS = 120;
+
+/** What the answer depends on: the filters, window and lanes (not the selection, zone or panels). */
+function answerView(view: ViewState): string {
+  return serialiseViewState({ ...view, event: undefined, geo: false, geowin: false, list: 'all' });
+}
+
+/** A server dataset's regions: facets, timeline with its histogram, the paged list, details. */
+export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: ViewState }) {
+  const engine = useViewEngine();
+  const panel = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const el = panel.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.round(el.clientWidth / 10) * 10));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: 'date',
+    descending: false,
+  });
+  // A page belongs to one filter set and order: a new one starts at the first page.
+  const pageOf = `${filtersKey(view)}|${sort.key}|${sort.descending}`;
+  const [page, setPage] = useState({ of: pageOf, offset: 0 });
+  const offset = page.of === pageOf ? page.offset : 0;
+  const histogram = useMemo(() => {
+    if (!meta.extent) return undefined;
+    const r = paddedWindow(meta.extent, 0.02);
+    return { start: r.start, end: r.end, bins: HISTOGRAM_BINS };
+  }, [meta.extent]);
+  const viewString = answerView(view);
+  const req = useMemo<AnswerRequest | undefined>(
+    () =>
+      width === undefined
+        ? undefined
+        : {
+            view: viewString,
+            ...(view.from !== undefined && view.to !== undefined
+              ? { window: { start: view.from, end: view.to } }
+              : {}),
+            widthPx: Math.max(200, width - (view.group === 'none' ? 0 : LANE_LABEL_PX)),
+            ...(histogram ? { histogram } : {}),
+            sort,
+            offset,
+            limit: PAGE,
+          },
+    [viewString, view.from, view.to, view.group, width, histogram, sort, offset],
+  );
+  const q = useViewAnswer(engine, req);
+  const answer = q.data;
+  // The link holds the window on screen from the first answer on, so a copied link opens the same view.
+  useEffect(() => {
+    if (answer?.window && (view.from === undefined || view.to === undefined))
+      updateView(
+        { from: Math.round(answer.window.start), to: Math.round(answer.window.end) },
+        'replace',
+      );
+  }, [answer?.window, view.from, view.to]);
+  const names = useMemo(() => new Map(meta.entities.map((e) => [e.id, e.name])), [meta.entities]);
+  const problem =
+    q.failureReason && isPassing(q.failureReason)
+      ? `${messageOf(q.failureReason)} Retrying…`
+      : q.isError
+        ? messageOf(q.error)
+        : undefined;
+  const reset = [view];
+  return (
+    <main className="cs-workspace" data-drawer="none" aria-busy={q.isFetching}>
+      <section className="cs-panel cs-entities-panel" aria-label="Filters and facets">
+        <h2 className="cs-panel-title">{meta.title}</h2>
+        <ServerLimitsNote view={view} />
+        <AreaFilterNote view={view} />
+        <UpdatingIndicator busy={q.isFetching} {...(problem ? { problem } : {})} />
+        <RegionBoundary name="Facets" resetKeys={reset}>
+          {answer && <ServerFacets meta={meta} view={view} answer={answer} />}
+        </RegionBoundary>
+      </section>
+      <div className="cs-center" data-map="off">
+        {answer && (answer.notices.length > 0 || hasStale(answer.stale)) && (
+          <section className="cs-panel cs-filters-panel" aria-label="Notices">
+            {answer.notices.map((n) => (
+              <p key={n} className="cs-note">
+                {n}
+              </p>
+            ))}
+            {stalePhrase(answer.stale)}
+          </section>
+        )}
+        <section ref={panel} className="cs-panel cs-timeline-panel" aria-label="Timeline">
+          <RegionBoundary name="Timeline" resetKeys={reset}>
+            {answer ? (
+              <>
+                <ServerHistogram histogram={answer.histogram} window={answer.window} tz={view.tz} />
+                <ServerTimelineView
+                  answer={answer}
+                  periods={meta.periods}
+                  initialWindow={
+                    view.from !== undefined && view.to !== undefined
+                      ? { start: view.from, end: view.to }
+                      : (answer.window ?? { start: Date.UTC(2000, 0), end: Date.UTC(2001, 0) })
+                  }
+                  from={view.from}
+                  to={view.to}
+                  selectedEventId={view.event}
+                  tz={view.tz}
+                />
+              </>
+            ) : (
+              <p className="cs-muted">{problem ?? 'Asking the server…'}</p>
+            )}
+          </RegionBoundary>
+        </section>
+        <section className="cs-panel cs-events-panel" aria-label="Events">
+          <RegionBoundary name="Events" resetKeys={reset}>
+            {answer && (
+              <ServerEventList
+                rows={answer.rows}
+                count={answer.count}
+                offset={offset}
+                pageSize={PAGE}
+                sort={sort}
+                onSort={setSort}
+                onPage={(o) => setPage({ of: pageOf, offset: o })}
+                names={names}
+                selected={view.event}
+                tz={view.tz}
+              />
+            )}
+          </RegionBoundary>
+        </section>
+      </div>
+      <section
+        id="cs-details"
+        className="cs-panel cs-details-panel"
+        aria-label="Event details"
+        data-selected={view.event !== undefined}
+      >
+        <RegionBoundary name="Event details" resetKeys={reset}>
+          <ServerEventDetails
+            eventId={view.event}
+            tz={view.tz}
+            terms={answer?.highlightTerms ?? []}
+          />
+        </RegionBoundary>
+      </section>
+    </main>
+  );
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+type Stale = ViewAnswer['stale'];
+const staleValues = (s: Stale) => [...s.actors, ...s.xactors, ...s.types, ...s.tags, ...s.places];
+const hasStale = (s: Stale) => staleValues(s).length > 0;
+
+function stalePhrase(stale: Stale) {
+  const all = staleValues(stale);
+  if (all.length === 0) return null;
+  return (
+    <p className="cs-note">
+      Not in this dataset, so ignored: {all.slice(0, 10).join(', ')}
+      {all.length > 10 ? '…' : ''}
+    </p>
+  );
+}

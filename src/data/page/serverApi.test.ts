@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  fetchServerAnswer,
+  fetchServerDatasets,
+  fetchServerMetadata,
+  isPassing,
+  ServerError,
+  servedByServer,
+} from './serverApi';
+import { setServerToken } from './serverToken';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+function answering(res: () => Response) {
+  return vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.resolve(res()));
+}
+
+async function failureOf(p: Promise<unknown>): Promise<ServerError> {
+  const e: unknown = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(ServerError);
+  return e as ServerError;
+}
+
+afterEach(() => setServerToken(undefined));
+
+describe('the server API client', () => {
+  it.each([
+    [404, undefined, 'not-found'],
+    [401, undefined, 'sign-in'],
+    [401, 'some-token-0123456789', 'wrong-token'],
+    [503, undefined, 'unavailable'],
+    [429, undefined, 'rate-limited'],
+    [500, undefined, 'failed'],
+  ] as const)('reads %s (token %s) as %s', async (status, token, kind) => {
+    setServerToken(token);
+    answering(() => json(status, { error: 'x', message: 'The server said so.' }));
+    const e = await failureOf(fetchServerMetadata('acled'));
+    expect(e.kind).toBe(kind);
+    expect(isPassing(e)).toBe(kind === 'unavailable' || kind === 'rate-limited');
+  });
+
+  it('says so when the page was not served by a Chronoscope server (an HTML fallback)', async () => {
+    answering(() => new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } }));
+    expect((await failureOf(fetchServerMetadata('acled'))).kind).toBe('no-server');
+  });
+
+  it('an unreachable server is a passing failure, retried', async () => {
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    const e = await failureOf(fetchServerDatasets());
+    expect(e.kind).toBe('unavailable');
+    expect(isPassing(e)).toBe(true);
+  });
+
+  it('sends the token as a bearer token, never in the address', async () => {
+    setServerToken('secret-token-0123456789');
+    const f = answering(() => json(200, { datasets: [] }));
+    await fetchServerDatasets();
+    const [url, init] = f.mock.calls[0]!;
+    expect(String(url)).not.toContain('secret');
+    expect((init!.headers as Record<string, string>).Authorization).toBe(
+      'Bearer secret-token-0123456789',
+    );
+    expect(sessionStorage.getItem('chronoscope.server-token')).toBe('secret-token-0123456789');
+  });
+
+  it('posts the view state and reads the answer', async () => {
+    const f = answering(() =>
+      json(200, {
+        count: 3,
+        facets: {},
+        stale: {},
+        notices: [],
+        highlightTerms: [],
+        lanes: null,
+        plan: null,
+        histogram: null,
+        rows: [],
+      }),
+    );
+    const req = {
+      view: 'actor=a&v=1',
+      widthPx: 800,
+      sort: { key: 'date', descending: false },
+      offset: 0,
+      limit: 100,
+    } as const;
+    expect((await fetchServerAnswer('acled', req)).count).toBe(3);
+    const [url, init] = f.mock.calls[0]!;
+    expect(String(url)).toMatch(/\/api\/datasets\/acled\/query$/);
+    expect(JSON.parse(init!.body as string)).toEqual(req);
+  });
+
+  it('keeps only well-formed entries of the dataset list', async () => {
+    answering(() =>
+      json(200, {
+        datasets: [
+          { id: 'a', title: 'A', public: true, eventCount: 2 },
+          { id: 3, title: 'bad' },
+          null,
+        ],
+      }),
+    );
+    expect(await fetchServerDatasets()).toEqual([
+      { id: 'a', title: 'A', public: true, eventCount: 2 },
+    ]);
+  });
+
+  it('knows the page was served by the server from the mark in index.html', () => {
+    expect(servedByServer()).toBe(false);
+    const meta = document.createElement('meta');
+    meta.name = 'chronoscope-server';
+    document.head.append(meta);
+    expect(servedByServer()).toBe(true);
+    meta.remove();
+  });
+});

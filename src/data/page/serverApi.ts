@@ -1,0 +1,179 @@
+import type { SortKey } from '../../domain/eventOrder';
+import type { Entity, Period } from '../../domain/types';
+import type { EventDetail, ViewAnswer } from '../../domain/viewAnswer';
+import { currentServerToken } from './serverToken';
+
+/** Why a server request failed, as the app tells the analyst. */
+export type ServerFailureKind =
+  'not-found' | 'sign-in' | 'wrong-token' | 'unavailable' | 'rate-limited' | 'no-server' | 'failed';
+
+export class ServerError extends Error {
+  constructor(
+    readonly kind: ServerFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+  }
+}
+
+/** True for failures that pass by themselves (the database away, too many requests): retried, not final. */
+export function isPassing(e: unknown): boolean {
+  return e instanceof ServerError && (e.kind === 'unavailable' || e.kind === 'rate-limited');
+}
+
+/**
+ * True when the page was served by `npm run server`, which marks index.html (server/http/app.ts); a static host
+ * has no API, so the app never asks one.
+ */
+export function servedByServer(doc: Document = document): boolean {
+  return doc.querySelector('meta[name="chronoscope-server"]') !== null;
+}
+
+export interface ServerDatasetSummary {
+  id: string;
+  title: string;
+  public: boolean;
+  eventCount: number;
+}
+
+/** A server dataset's metadata (GET /api/datasets/<id>): what the app shows beside the view's answer. */
+export interface ServerMetadata {
+  id: string;
+  title: string;
+  description?: string;
+  attribution?: string;
+  eventCount: number;
+  extent?: { start: number; end: number };
+  periods: Period[];
+  entities: Entity[];
+  public: boolean;
+}
+
+/** What the page asks beside the view state (docs/server.md, the query body). */
+export interface AnswerRequest {
+  view: string;
+  window?: { start: number; end: number };
+  widthPx: number;
+  /** The histogram's range and bins (the app draws the dataset's extent with a 2% margin, 120 bins). */
+  histogram?: { start: number; end: number; bins: number };
+  sort: { key: SortKey; descending: boolean };
+  offset: number;
+  limit: number;
+}
+
+const apiUrl = (path: string) => new URL(`/api/${path}`, window.location.href).href;
+
+async function call(path: string, signal?: AbortSignal, body?: unknown): Promise<unknown> {
+  const token = currentServerToken();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), {
+      method: body === undefined ? 'GET' : 'POST',
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ServerError('unavailable', 'The Chronoscope server cannot be reached just now.');
+  }
+  const json = (res.headers.get('Content-Type') ?? '').includes('application/json');
+  const data: unknown = json ? await res.json().catch(() => undefined) : undefined;
+  if (res.ok && data !== undefined && data !== null && typeof data === 'object') return data;
+  if (!json)
+    throw new ServerError(
+      'no-server',
+      'This page was not served by a Chronoscope server, so it cannot open server datasets.',
+    );
+  // The server's own sentence when it gave one (plain text, shown as text), else ours.
+  const said =
+    data && typeof (data as { message?: unknown }).message === 'string'
+      ? (data as { message: string }).message.slice(0, 300)
+      : undefined;
+  switch (res.status) {
+    case 401:
+      throw token
+        ? new ServerError('wrong-token', 'The server did not accept this token.')
+        : new ServerError('sign-in', 'This dataset needs a token.');
+    case 404:
+      throw new ServerError('not-found', said ?? 'No such dataset on this server.');
+    case 429:
+      throw new ServerError('rate-limited', 'Too many requests just now; trying again.');
+    case 503:
+      throw new ServerError(
+        'unavailable',
+        said ?? 'The database is not reachable just now; trying again.',
+      );
+    default:
+      throw new ServerError('failed', said ?? `The server answered ${res.status}.`);
+  }
+}
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const str = (v: unknown): v is string => typeof v === 'string';
+
+function unreadable(): never {
+  throw new ServerError('failed', 'The server sent an answer the app cannot read.');
+}
+
+/** The datasets the caller may read. */
+export async function fetchServerDatasets(signal?: AbortSignal): Promise<ServerDatasetSummary[]> {
+  const data = (await call('datasets', signal)) as { datasets?: unknown };
+  if (!Array.isArray(data.datasets)) unreadable();
+  return data.datasets.flatMap((d: unknown) => {
+    const o = d as Partial<ServerDatasetSummary> | null;
+    return o && str(o.id) && str(o.title) && num(o.eventCount)
+      ? [{ id: o.id, title: o.title, public: o.public === true, eventCount: o.eventCount }]
+      : [];
+  });
+}
+
+export async function fetchServerMetadata(
+  id: string,
+  signal?: AbortSignal,
+): Promise<ServerMetadata> {
+  const d = (await call(`datasets/${encodeURIComponent(id)}`, signal)) as Record<string, unknown>;
+  if (!str(d.title) || !num(d.eventCount) || !Array.isArray(d.entities)) unreadable();
+  const extent = d.extent as { start?: unknown; end?: unknown } | undefined;
+  return {
+    id,
+    title: d.title,
+    ...(str(d.description) ? { description: d.description } : {}),
+    ...(str(d.attribution) ? { attribution: d.attribution } : {}),
+    eventCount: d.eventCount,
+    ...(extent && num(extent.start) && num(extent.end)
+      ? { extent: { start: extent.start, end: extent.end } }
+      : {}),
+    periods: Array.isArray(d.periods) ? (d.periods as Period[]) : [],
+    entities: d.entities as Entity[],
+    public: d.public === true,
+  };
+}
+
+export async function fetchServerAnswer(
+  id: string,
+  req: AnswerRequest,
+  signal?: AbortSignal,
+): Promise<ViewAnswer> {
+  const a = (await call(`datasets/${encodeURIComponent(id)}/query`, signal, req)) as ViewAnswer;
+  if (!num(a.count) || !a.facets || !Array.isArray(a.rows)) unreadable();
+  return a;
+}
+
+export async function fetchServerEvent(
+  id: string,
+  eventId: string,
+  signal?: AbortSignal,
+): Promise<EventDetail> {
+  const d = (await call(
+    `datasets/${encodeURIComponent(id)}/events/${encodeURIComponent(eventId)}`,
+    signal,
+  )) as EventDetail;
+  if (!num(d.position) || !d.event || !Array.isArray(d.entities)) unreadable();
+  return d;
+}

@@ -1,0 +1,59 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { fetchServerDatasets, isPassing, type AnswerRequest } from './serverApi';
+import { viewKeys } from './queryKeys';
+import type { ViewEngine } from './viewEngine';
+
+/** Failures that pass by themselves (503, 429) are retried, backing off to 10 s; the rest are final. */
+const retry = (_n: number, e: unknown) => isPassing(e);
+const retryDelay = (n: number) => Math.min(1000 * 2 ** n, 10_000);
+
+/** The engine's dataset metadata. */
+export function useEngineMetadata(engine: ViewEngine) {
+  return useQuery({
+    queryKey: viewKeys.metadata(engine.key),
+    queryFn: ({ signal }) => engine.metadata(signal),
+    staleTime: 5 * 60_000,
+    retry,
+    retryDelay,
+  });
+}
+
+/**
+ * The answer for a view state. Keyed by the serialised view state and what the page asks beside it; while the
+ * next answer loads, the previous one stays on screen (`isPlaceholderData`).
+ */
+export function useViewAnswer(engine: ViewEngine, req: AnswerRequest | undefined) {
+  return useQuery({
+    queryKey: req ? viewKeys.answer(engine.key, req) : [...viewKeys.engine(engine.key), 'idle'],
+    queryFn: ({ signal }) => engine.answer(req!, signal),
+    enabled: req !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    gcTime: 60_000,
+    retry,
+    retryDelay,
+  });
+}
+
+/** One event's details. */
+export function useEventDetail(engine: ViewEngine, eventId: string | undefined) {
+  return useQuery({
+    queryKey: viewKeys.event(engine.key, eventId ?? ''),
+    queryFn: ({ signal }) => engine.event(eventId!, signal),
+    enabled: eventId !== undefined,
+    staleTime: 5 * 60_000,
+    retry,
+    retryDelay,
+  });
+}
+
+/** The server's datasets the caller may read (the Datasets menu), asked only when `enabled`. */
+export function useServerDatasets(enabled: boolean) {
+  return useQuery({
+    queryKey: viewKeys.serverDatasets(),
+    queryFn: ({ signal }) => fetchServerDatasets(signal),
+    enabled,
+    staleTime: 30_000,
+    retry: false,
+  });
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../domain/buildIndex';
+import { buildTextIndex, textMatcher } from '../../domain/textSearch';
+import { answerView } from '../../domain/viewAnswer';
+import { DEFAULT_VIEW, parseViewState, serialiseViewState } from '../../url/viewState';
+import { loadDataset } from '../read/loadDataset';
+import type { LoadedDataset } from './loadSource';
+import { inlineTextService } from './textService';
+import { browserEngine } from './viewEngine';
+
+const file = 'public/data/austin-umerov.json';
+const out = loadDataset(new Uint8Array(readFileSync(file)), 'austin-umerov.json');
+if (!out.ok) throw new Error('fixture unreadable');
+const index = buildIndex(out.dataset);
+const loaded: LoadedDataset = {
+  source: { kind: 'bundled', id: 'austin-umerov', url: file, label: 'sample' },
+  index,
+  text: inlineTextService(index),
+  format: out.format,
+  encoding: out.encoding,
+  bytes: out.bytes,
+};
+const engine = browserEngine(loaded);
+const actor = index.entities[0]!.id;
+
+describe('the in-browser engine behind the view-engine interface', () => {
+  it.each([
+    ['no filter', serialiseViewState(DEFAULT_VIEW)],
+    [
+      'an actor, lanes by actor',
+      serialiseViewState({ ...DEFAULT_VIEW, actors: [actor], group: 'actor' }),
+    ],
+    ['a word', serialiseViewState({ ...DEFAULT_VIEW, q: 'ukraine' })],
+  ])('answers %s as the domain does', async (_what, view) => {
+    const req = {
+      view,
+      widthPx: 900,
+      sort: { key: 'title', descending: true },
+      offset: 1,
+      limit: 5,
+    } as const;
+    const got = await engine.answer(req);
+    const { state } = parseViewState(view);
+    const expected = answerView(index, textMatcher(index, buildTextIndex(index)), state, {
+      group: state.group,
+      lod: { maxVisibleItems: 100, widthPx: 900, minBucketPx: 56 },
+      sort: req.sort,
+      offset: 1,
+      limit: 5,
+    });
+    expect(got).toEqual(expected);
+    expect(got.rows.length).toBeLessThanOrEqual(5);
+  });
+
+  it('the text filter narrows the count', async () => {
+    const all = await engine.answer({
+      view: '',
+      widthPx: 900,
+      sort: { key: 'date', descending: false },
+      offset: 0,
+      limit: 0,
+    });
+    const some = await engine.answer({
+      view: 'q=ukraine',
+      widthPx: 900,
+      sort: { key: 'date', descending: false },
+      offset: 0,
+      limit: 0,
+    });
+    expect(some.count).toBeGreaterThan(0);
+    expect(some.count).toBeLessThan(all.count);
+  });
+
+  it('gives an event by id with its actors, and nothing for an unknown id', async () => {
+    const e = index.events.at(0)!;
+    const d = await engine.event(e.id);
+    expect(d?.event.id).toBe(e.id);
+    expect(d?.entities.map((x) => x.id).sort()).toEqual([...new Set(e.actors)].sort());
+    expect(await engine.event('no-such-event')).toBeUndefined();
+  });
+
+  it('gives the dataset metadata', async () => {
+    const m = await engine.metadata();
+    expect(m.title).toBe(out.dataset.title);
+    expect(m.eventCount).toBe(index.size);
+  });
+});

@@ -1,0 +1,93 @@
+import { createContext, useContext } from 'react';
+import type { EventDetail, ViewAnswer } from '../../domain/viewAnswer';
+import { answerView, eventDetail } from '../../domain/viewAnswer';
+import { parseViewState } from '../../url/viewState';
+import type { LoadedDataset } from './loadSource';
+import {
+  fetchServerAnswer,
+  fetchServerEvent,
+  fetchServerMetadata,
+  type AnswerRequest,
+  type ServerMetadata,
+} from './serverApi';
+import { sourceKey } from './sources';
+
+/**
+ * The app's one question behind one async interface: the answer for a view state (count, facets, lanes, items
+ * or buckets, histogram, a page of list rows), an event's details and the dataset's metadata. The PostgreSQL
+ * server answers it over HTTP; the in-browser index answers it in the page.
+ */
+export interface ViewEngine {
+  /** Names the dataset in query keys. */
+  key: string;
+  metadata(signal?: AbortSignal): Promise<ServerMetadata>;
+  answer(req: AnswerRequest, signal?: AbortSignal): Promise<ViewAnswer>;
+  /** An event's details; undefined (or a not-found failure) for an id the dataset does not hold. */
+  event(eventId: string, signal?: AbortSignal): Promise<EventDetail | undefined>;
+}
+
+/** The dataset `id` of the server that served the page. */
+export function serverEngine(id: string): ViewEngine {
+  return {
+    key: `server:${id}`,
+    metadata: (signal) => fetchServerMetadata(id, signal),
+    answer: (req, signal) => fetchServerAnswer(id, req, signal),
+    event: (eventId, signal) => fetchServerEvent(id, eventId, signal),
+  };
+}
+
+/** A dataset loaded into the page, answering the same interface from its index and text search. */
+export function browserEngine(loaded: LoadedDataset): ViewEngine {
+  const { index } = loaded;
+  return {
+    key: sourceKey(loaded.source),
+    metadata: () => {
+      const d = index.dataset;
+      return Promise.resolve({
+        id: sourceKey(loaded.source),
+        title: d.title,
+        ...(d.description !== undefined ? { description: d.description } : {}),
+        ...(d.attribution !== undefined ? { attribution: d.attribution } : {}),
+        eventCount: index.size,
+        ...(index.extent ? { extent: index.extent } : {}),
+        periods: d.periods,
+        entities: index.entities,
+        public: true,
+      });
+    },
+    answer: async (req) => {
+      const { state } = parseViewState(req.view);
+      const q = state.q.trim();
+      const match = q ? await loaded.text.search(state.q) : undefined;
+      return answerView(
+        index,
+        match ? (s) => (s === state.q ? match : undefined) : undefined,
+        state,
+        {
+          group: state.group,
+          ...(req.window ? { window: req.window } : {}),
+          lod: { maxVisibleItems: 100, widthPx: req.widthPx, minBucketPx: 56 },
+          ...(req.histogram
+            ? {
+                histogramRange: { start: req.histogram.start, end: req.histogram.end },
+                histogramBins: req.histogram.bins,
+              }
+            : {}),
+          sort: req.sort,
+          offset: req.offset,
+          limit: req.limit,
+        },
+      );
+    },
+    event: (eventId) => Promise.resolve(eventDetail(index, eventId)),
+  };
+}
+
+export const ViewEngineContext = createContext<ViewEngine | null>(null);
+
+/** The engine of the dataset on screen; fails loudly outside one. */
+export function useViewEngine(): ViewEngine {
+  const e = useContext(ViewEngineContext);
+  if (!e) throw new Error('useViewEngine() needs a ViewEngineContext.');
+  return e;
+}

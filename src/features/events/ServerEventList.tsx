@@ -1,0 +1,121 @@
+import type { SortKey } from '../../domain/eventOrder';
+import { formatCount } from '../../domain/formatCount';
+import { formatEventDate } from '../../domain/formatDate';
+import { clipText } from '../../domain/clipText';
+import type { ListRow } from '../../domain/viewAnswer';
+import { updateView } from '../../url/useViewState';
+import './events.css';
+import './serverEvents.css';
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'date', label: 'Date' },
+  { key: 'title', label: 'Title' },
+  { key: 'type', label: 'Type' },
+  { key: 'actors', label: 'Actors' },
+  { key: 'place', label: 'Place' },
+];
+
+interface Props {
+  rows: ListRow[];
+  count: number;
+  offset: number;
+  pageSize: number;
+  sort: { key: SortKey; descending: boolean };
+  onSort(sort: { key: SortKey; descending: boolean }): void;
+  onPage(offset: number): void;
+  names: Map<string, string>;
+  selected: string | undefined;
+  tz: string;
+}
+
+/** A server dataset's matches as a table, one page at a time, in the order chosen. */
+export function ServerEventList({
+  rows,
+  count,
+  offset,
+  pageSize,
+  sort,
+  onSort,
+  onPage,
+  names,
+  selected,
+  tz,
+}: Props) {
+  const last = Math.min(count, offset + rows.length);
+  return (
+    <div className="cs-server-list">
+      <div className="cs-row" role="group" aria-label="Pages">
+        <span>
+          {count === 0
+            ? 'No matching events'
+            : `Events ${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(count)}`}
+        </span>
+        <button
+          type="button"
+          disabled={offset === 0}
+          onClick={() => onPage(Math.max(0, offset - pageSize))}
+        >
+          Previous page
+        </button>
+        <button
+          type="button"
+          disabled={offset + pageSize >= count}
+          onClick={() => onPage(offset + pageSize)}
+        >
+          Next page
+        </button>
+      </div>
+      <table className="cs-server-table" aria-label="Matching events">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={
+                  sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'
+                }
+              >
+                <button
+                  type="button"
+                  onClick={() =>
+                    onSort({
+                      key: c.key,
+                      descending: sort.key === c.key ? !sort.descending : false,
+                    })
+                  }
+                >
+                  {c.label}
+                  {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ event: e }) => (
+            <tr key={e.id} aria-selected={e.id === selected}>
+              <td>{formatEventDate(e, tz)}</td>
+              <td>
+                <button type="button" onClick={() => updateView({ event: e.id })}>
+                  {clipText(e.title, 300)}
+                </button>
+              </td>
+              <td>{e.type ?? ''}</td>
+              <td>
+                {clipText(
+                  e.actors
+                    .slice(0, 10)
+                    .map((a) => names.get(a) ?? a)
+                    .join(', '),
+                  300,
+                )}
+              </td>
+              <td>{e.location?.name ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

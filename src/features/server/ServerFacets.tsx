@@ -1,0 +1,167 @@
+import { useMemo, useState } from 'react';
+import type { ServerMetadata } from '../../data/page/serverApi';
+import { formatCount } from '../../domain/formatCount';
+import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
+import { isUnfiltered, type Filters } from '../../domain/filters';
+import type { ViewAnswer } from '../../domain/viewAnswer';
+import { updateView } from '../../url/useViewState';
+import {
+  toggleExcludedActor,
+  toggleIncludedActor,
+  withoutFilters,
+  type ViewState,
+} from '../../url/viewState';
+import './server.css';
+
+/** Most values a facet lists; the rest are reached by search. */
+const SHOWN = 40;
+
+type ListKey = 'types' | 'tags' | 'places' | 'prec';
+
+const toggle = (list: readonly string[], v: string) =>
+  list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+
+const GROUP_LABELS: Record<GroupBy, string> = {
+  none: 'No lanes',
+  actor: 'Lanes by actor',
+  type: 'Lanes by type',
+  place: 'Lanes by place',
+};
+
+interface Props {
+  meta: ServerMetadata;
+  view: ViewState;
+  answer: ViewAnswer;
+}
+
+/** The count, the text search, lanes, and every facet with its counts under the facet rule, for a server dataset. */
+export function ServerFacets({ meta, view, answer }: Props) {
+  const names = useMemo(() => new Map(meta.entities.map((e) => [e.id, e.name])), [meta.entities]);
+  const [q, setQ] = useState(view.q);
+  const actors = useMemo(() => {
+    const chosen = new Set([...view.actors, ...view.xactors]);
+    const counted = Object.entries(answer.facets.actors)
+      .filter(([id]) => !chosen.has(id))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, SHOWN);
+    return [...[...chosen].map((id) => [id, answer.facets.actors[id] ?? 0] as const), ...counted];
+  }, [answer.facets.actors, view.actors, view.xactors]);
+  return (
+    <div className="cs-server-facets">
+      <p className="cs-server-count">
+        <strong>{formatCount(answer.count)}</strong> of {formatCount(meta.eventCount)} events
+      </p>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          updateView({ q: q.trim() });
+        }}
+      >
+        <label>
+          Search events
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <label>
+        Lanes
+        <select
+          value={view.group}
+          onChange={(e) => updateView({ group: e.target.value as GroupBy })}
+        >
+          {GROUP_BYS.map((g) => (
+            <option key={g} value={g}>
+              {GROUP_LABELS[g]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!isUnfiltered(view as Filters) && (
+        <button type="button" onClick={() => updateView(withoutFilters)}>
+          Clear all filters
+        </button>
+      )}
+      <section aria-label="Actors">
+        <h3>Actors</h3>
+        <ul>
+          {actors.map(([id, count]) => {
+            const name = names.get(id) ?? id;
+            const included = view.actors.includes(id);
+            const excluded = view.xactors.includes(id);
+            return (
+              <li key={id}>
+                <button
+                  type="button"
+                  className="cs-facet-name"
+                  aria-pressed={included}
+                  onClick={() => updateView((s) => toggleIncludedActor(s, id))}
+                >
+                  {excluded ? <s>{name}</s> : name}
+                </button>
+                <span className="cs-facet-count">{formatCount(count)}</span>
+                <button
+                  type="button"
+                  aria-pressed={excluded}
+                  aria-label={`Exclude ${name}`}
+                  onClick={() => updateView((s) => toggleExcludedActor(s, id))}
+                >
+                  −
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <ValueFacet title="Event types" k="types" view={view} counts={answer.facets.types} />
+      <ValueFacet title="Tags" k="tags" view={view} counts={answer.facets.tags} />
+      <ValueFacet title="Places" k="places" view={view} counts={answer.facets.places} />
+      <ValueFacet title="Date precision" k="prec" view={view} counts={answer.facets.prec} />
+    </div>
+  );
+}
+
+function ValueFacet({
+  title,
+  k,
+  view,
+  counts,
+}: {
+  title: string;
+  k: ListKey;
+  view: ViewState;
+  counts: Record<string, number>;
+}) {
+  const chosen = view[k] as readonly string[];
+  const values = [
+    ...chosen,
+    ...Object.entries(counts)
+      .filter(([v]) => !chosen.includes(v))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, SHOWN)
+      .map(([v]) => v),
+  ];
+  if (values.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <ul>
+        {values.map((v) => (
+          <li key={v}>
+            <button
+              type="button"
+              className="cs-facet-name"
+              aria-pressed={chosen.includes(v)}
+              onClick={() =>
+                updateView((s) => ({ ...s, [k]: toggle(s[k] as readonly string[], v) }))
+              }
+            >
+              {v}
+            </button>
+            <span className="cs-facet-count">{formatCount(counts[v] ?? 0)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

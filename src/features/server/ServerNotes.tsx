@@ -1,0 +1,69 @@
+import { formatBbox } from '../../domain/geo';
+import type { ViewState } from '../../url/viewState';
+import { updateView } from '../../url/useViewState';
+import './server.css';
+
+/** What a server dataset cannot do yet, said where it would otherwise show wrong numbers. */
+export function unsupportedOnServer(view: ViewState): string[] {
+  const out: string[] = [];
+  if (view.geo) out.push('the map');
+  if (view.starred || view.atags.length > 0) out.push('starred events and analyst tags');
+  if (view.list === 'view') out.push("the list's In view scope");
+  return out;
+}
+
+/**
+ * The map, the area filter and the analyst's layer (stars, notes, tags) live in the browser; on a server dataset
+ * they are not applied, and this says so instead of showing counts that ignore them silently.
+ */
+export function ServerLimitsNote({ view }: { view: ViewState }) {
+  const missing = unsupportedOnServer(view);
+  return (
+    <div className="cs-note cs-server-limits" role="note">
+      {missing.length > 0 ? (
+        <>
+          <p>
+            This link asks for {missing.join(' and ')}, which server datasets do not have yet: the
+            counts below do not apply them.
+          </p>
+          <button
+            type="button"
+            onClick={() => updateView({ geo: false, starred: false, atags: [], list: 'all' })}
+          >
+            Remove them from the view
+          </button>
+        </>
+      ) : (
+        <p className="cs-muted">
+          A server dataset: the map, stars, notes and analyst tags are not available on it yet.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The link's area filter (the map that draws it is not offered on server datasets, but the server applies it). */
+export function AreaFilterNote({ view }: { view: ViewState }) {
+  if (!view.bbox) return null;
+  return (
+    <div className="cs-note" role="note">
+      <p>Only events placed in the area {formatBbox(view.bbox)} (west, south, east, north).</p>
+      <button type="button" onClick={() => updateView({ bbox: undefined })}>
+        Remove the area filter
+      </button>
+    </div>
+  );
+}
+
+/** A quiet sign that the next answer is on its way while the last one stays on screen. */
+export function UpdatingIndicator({ busy, problem }: { busy: boolean; problem?: string }) {
+  return (
+    <p
+      className="cs-server-updating"
+      aria-live="polite"
+      data-busy={busy || problem ? 'true' : 'false'}
+    >
+      {problem ?? (busy ? 'Updating…' : '')}
+    </p>
+  );
+}

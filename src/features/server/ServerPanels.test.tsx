@@ -1,0 +1,62 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ServerError, type ServerFailureKind } from '../../data/page/serverApi';
+import { ServerProblemPanel } from './ServerPanels';
+
+function panel(kind: ServerFailureKind, message = 'The server said so.') {
+  const props = {
+    id: 'acled-2024',
+    error: new ServerError(kind, message),
+    onToken: vi.fn(),
+    onRetry: vi.fn(),
+    onDefault: vi.fn(),
+  };
+  render(<ServerProblemPanel {...props} />);
+  return props;
+}
+
+describe('ServerProblemPanel', () => {
+  it('says an unknown id is not found, and offers a way on', async () => {
+    const p = panel('not-found');
+    expect(screen.getByRole('alert', { name: 'Dataset not found' })).toHaveTextContent(
+      'acled-2024',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Open the sample dataset' }));
+    expect(p.onDefault).toHaveBeenCalled();
+  });
+
+  it('asks for a token and hands it over once typed', async () => {
+    const p = panel('sign-in');
+    expect(screen.queryByText(/did not accept/)).toBeNull();
+    const field = screen.getByLabelText('Access token');
+    expect(field).toHaveAttribute('type', 'password');
+    await userEvent.type(field, '  a-token-0123456789  ');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(p.onToken).toHaveBeenCalledWith('a-token-0123456789');
+  });
+
+  it('says a wrong token was refused', () => {
+    panel('wrong-token');
+    expect(screen.getByRole('alert', { name: 'Sign in to this dataset' })).toBeInTheDocument();
+    expect(screen.getByRole('alert', { name: '' })).toHaveTextContent(
+      'The server did not accept this token. Check it and try again.',
+    );
+  });
+
+  it('says the database is away and that it tries again', async () => {
+    const p = panel('unavailable', 'The database is not reachable just now; try again shortly.');
+    expect(
+      screen.getByRole('status', { name: "The server's database is not reachable" }),
+    ).toHaveTextContent(/not reachable just now.*tries again by itself/);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again now' }));
+    expect(p.onRetry).toHaveBeenCalled();
+  });
+
+  it('says a static host has no server datasets', () => {
+    panel('no-server');
+    expect(screen.getByRole('alert', { name: 'No Chronoscope server here' })).toHaveTextContent(
+      'server:acled-2024',
+    );
+  });
+});

@@ -1,0 +1,235 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { clampWindow, timelineLimits } from '../../domain/drawableRange';
+import { formatCount } from '../../domain/formatCount';
+import type { BucketItem } from '../../domain/levelOfDetail';
+import type { Period } from '../../domain/types';
+import type { AnswerEventItem, ViewAnswer } from '../../domain/viewAnswer';
+import { currentView } from '../../url/currentView';
+import { replaceWindowThrottled, updateView } from '../../url/useViewState';
+import { groupElement } from './itemContent';
+import {
+  removeMissing,
+  syncDataSet,
+  upsertChanged,
+  useVisTimeline,
+  withOneRedraw,
+  type VisGroup,
+  type VisItem,
+} from './useVisTimeline';
+import { toVisItem } from './visItems';
+import { useWindowFromUrl } from './timelineSync';
+import './timeline.css';
+
+type Item = AnswerEventItem | BucketItem;
+
+function textNode(className: string, text: string): HTMLElement {
+  const node = document.createElement('span');
+  node.className = className;
+  node.textContent = text; // never parsed as HTML
+  return node;
+}
+
+interface Props {
+  answer: ViewAnswer;
+  periods: Period[];
+  /** The window drawn first (the link's, else the answer's). */
+  initialWindow: { start: number; end: number };
+  /** The link's window: Back/Forward and pasted links move the timeline to it. */
+  from: number | undefined;
+  to: number | undefined;
+  selectedEventId: string | undefined;
+  tz: string;
+}
+
+/**
+ * The timeline of a server dataset: vis-timeline drawing the lanes, items or count buckets the engine planned
+ * for the window. Panning and zooming write the window into the link; the next answer follows.
+ */
+export function ServerTimelineView({
+  answer,
+  periods,
+  initialWindow,
+  from,
+  to,
+  selectedEventId,
+  tz,
+}: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const byId = useMemo(
+    () => new Map<string, Item>(answer.plan?.items.map((i) => [i.id, i])),
+    [answer.plan],
+  );
+  const ctx = useRef(byId);
+  useEffect(() => {
+    ctx.current = byId;
+  }, [byId]);
+  const limits = timelineLimits(clampWindow(initialWindow));
+  const handle = useVisTimeline(
+    container,
+    {
+      ...clampWindow(initialWindow),
+      tz,
+      options: {
+        height: '100%',
+        orientation: { axis: 'top', item: 'top' },
+        showCurrentTime: false,
+        selectable: true,
+        multiselect: false,
+        stack: true,
+        zoomMin: 10,
+        ...limits,
+        groupOrder: 'order',
+        verticalScroll: true,
+        margin: { item: { horizontal: 0, vertical: 4 }, axis: 4 },
+      },
+    },
+    {
+      onSelect: (id) => {
+        const item = id ? ctx.current.get(id) : undefined;
+        if (item?.kind === 'bucket') {
+          handle?.timeline.setSelection([]);
+          handle?.timeline.setWindow(item.start, item.end, { animation: false });
+          return;
+        }
+        const eventId = item?.eventId;
+        if (eventId !== currentView().state.event) updateView({ event: eventId });
+      },
+      onRangeChanged: (start, end) => {
+        const el = container.current;
+        if (el) {
+          el.dataset.windowStart = String(Math.round(start));
+          el.dataset.windowEnd = String(Math.round(end));
+        }
+        const url = currentView().state;
+        const same = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1;
+        if (!same(url.from, start) || !same(url.to, end)) replaceWindowThrottled(start, end);
+      },
+      template: (id) => {
+        if (id.startsWith('p|')) {
+          const p = periods.find((x) => `p|${x.id}` === id);
+          return textNode('cs-period-label', p?.label ?? '');
+        }
+        const item = ctx.current.get(id);
+        if (!item) return document.createElement('span');
+        if (item.kind === 'bucket') return textNode('cs-bucket-label', formatCount(item.count));
+        const root = textNode('cs-item-label', '');
+        root.append(textNode('cs-item-title', item.title.slice(0, 120)));
+        return root;
+      },
+      tooltip: (id) => {
+        const item = ctx.current.get(id);
+        if (!item) return document.createElement('span');
+        return textNode(
+          'cs-tooltip',
+          item.kind === 'bucket'
+            ? `${formatCount(item.count)} events; click to zoom in`
+            : item.title.slice(0, 1000),
+        );
+      },
+      group: (g) => groupElement(g.label, g.count, g.kind),
+    },
+  );
+
+  useEffect(() => {
+    handle?.timeline.setOptions(handle.inZone(tz) as never);
+  }, [handle, tz]);
+
+  useWindowFromUrl(handle, from, to);
+
+  const groupsOn = useRef(false);
+  useEffect(() => {
+    if (!handle || !answer.plan) return;
+    const groups: VisGroup[] | null = answer.lanes
+      ? answer.lanes.map((l, order) => ({
+          id: l.id,
+          content: '',
+          order,
+          label: l.label,
+          count: l.count,
+          kind: l.kind,
+          className: `cs-lane-row cs-lane-row-${l.kind}`,
+          sig: `${l.label}|${l.count}|${order}`,
+        }))
+      : null;
+    const items: VisItem[] = answer.plan.items.map((it) => ({
+      ...toVisItem(it, tz, undefined),
+      ...(it.kind === 'event' && it.eventId === selectedEventId
+        ? { className: `cs-event cs-shape-${it.shape} is-selected`, sig: `sel|${it.shape}|${tz}` }
+        : {}),
+    }));
+    for (const p of periods)
+      items.push({
+        id: `p|${p.id}`,
+        start: p.start,
+        end: p.end,
+        type: 'background',
+        className: 'cs-period',
+        content: '',
+        sig: `p|${p.label}`,
+      });
+    withOneRedraw(
+      handle.timeline,
+      () => {
+        removeMissing(handle.items, items);
+        if (groups) {
+          syncDataSet(handle.groups, groups);
+          if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
+          groupsOn.current = true;
+        } else if (groupsOn.current) {
+          handle.timeline.setGroups(null as never);
+          handle.groups.clear();
+          groupsOn.current = false;
+        }
+        upsertChanged(handle.items, items);
+        handle.timeline.setSelection(
+          items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
+        );
+      },
+      handle.lane,
+    );
+  }, [handle, answer, periods, tz, selectedEventId]);
+
+  const plan = answer.plan;
+  const drawn = !plan
+    ? ''
+    : plan.mode === 'events'
+      ? `${formatCount(plan.visibleCount)} event${plan.visibleCount === 1 ? '' : 's'} in view`
+      : `${formatCount(plan.visibleCount)} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
+  const zoom = (f: number) => {
+    const tl = handle?.timeline;
+    if (!tl) return;
+    const w = tl.getWindow();
+    const s = w.start.valueOf();
+    const e = w.end.valueOf();
+    const mid = (s + e) / 2;
+    tl.setWindow(mid - ((e - s) * f) / 2, mid + ((e - s) * f) / 2, { animation: false });
+  };
+  return (
+    <>
+      <div className="cs-toolbar" role="toolbar" aria-label="Timeline controls">
+        <button type="button" onClick={() => zoom(0.5)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom out">
+          −
+        </button>
+        <span className="cs-muted">{drawn}</span>
+      </div>
+      <div className="cs-timeline-stage">
+        <div
+          ref={container}
+          className="cs-timeline"
+          tabIndex={0}
+          role="group"
+          aria-label="Timeline canvas"
+          data-mode={plan?.mode}
+        />
+        {answer.count === 0 && (
+          <div className="cs-empty" role="note">
+            <p>No events match the current filters.</p>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
