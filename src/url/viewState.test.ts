@@ -169,6 +169,7 @@ const arbMapping: fc.Arbitrary<CsvMapping> = fc
       description: text,
       url: text,
       id: text,
+      sheet: text,
     },
     { requiredKeys: ['date', 'order', 'actors', 'separator'] },
   )

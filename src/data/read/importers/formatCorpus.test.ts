@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../domain/buildIndex';
 import type { CsvMapping } from '../../../domain/csvMapping';
@@ -6,6 +7,8 @@ import { exportJson, exportJsonl } from '../../../domain/exportView';
 import { guessMapping } from '../../../domain/guessMapping';
 import type { Dataset, TimelineEvent } from '../../../domain/types';
 import { loadAnyDataset, loadDataset, type LoadOutcome } from '../loadDataset';
+import { importChronoscopeJsonl } from './chronoscopeJsonl';
+import { importGdelt } from './gdelt';
 
 /** The exchange formats of fixtures/files (Chronoscope JSON Lines, GDELT 2.0 events, Excel workbooks). */
 const file = (name: string) => new Uint8Array(readFileSync(`fixtures/files/${name}`));
@@ -247,5 +250,27 @@ describe('Excel workbook (aid-deliveries.xlsx, written by openpyxl)', () => {
     const o = await loadAnyDataset(bytes, 'aid-deliveries.xlsx', { mapping: m });
     expect(o.ok ? '' : o.error.kind).toBe('needs-mapping');
     expect(o.ok ? '' : o.error.message).toMatch(/no sheet named "Gone"/);
+  });
+});
+
+describe('any text read as JSON Lines or GDELT', () => {
+  const cells = fc.array(
+    fc.oneof(fc.string(), fc.constantFrom('20231221', '12', '', '0', '{', '"')),
+    {
+      maxLength: 70,
+    },
+  );
+  it('never throws: every line is an event or a reported row', () => {
+    fc.assert(
+      fc.property(fc.array(cells, { maxLength: 6 }), fc.boolean(), (lines, header) => {
+        const gdeltText = lines.map((l) => l.join('\t')).join('\n');
+        const gdelt = importGdelt(header ? `GLOBALEVENTID,SQLDATE\n${gdeltText}` : gdeltText);
+        expect(
+          gdelt.doc.events.length + gdelt.issues.filter((i) => i.severity === 'error').length,
+        ).toBeGreaterThanOrEqual(gdelt.doc.recordCount ?? 0);
+        const jsonl = importChronoscopeJsonl(lines.map((l) => l.join('')).join('\n'));
+        expect(jsonl.doc.events.length + jsonl.issues.length).toBe(jsonl.doc.recordCount);
+      }),
+    );
   });
 });
