@@ -226,33 +226,28 @@ function toEvent(
     lat !== '' && lon !== '' && !(Number(lat) === 0 && Number(lon) === 0)
       ? { lat: Number(lat), lon: Number(lon) }
       : undefined;
-  const other = Object.create(null) as Record<string, unknown>;
+  // Keys come from the codebook list, never from the file, so a plain object is safe and fast.
+  const event: Record<string, unknown> = {};
   for (const column of GDELT_COLUMNS) {
     const v = get(column);
     if (READ.has(column) || v === '') continue;
-    Object.defineProperty(other, column, {
-      value: NUMERIC.has(column) ? numberOr(v) : v,
-      enumerable: true,
-      writable: true,
-    });
+    event[column] = NUMERIC.has(column) ? numberOr(v) : v;
   }
-  if (root) Object.defineProperty(other, 'EventRootName', { value: root, enumerable: true });
+  if (root) event.EventRootName = root;
   const quad = QUAD_CLASSES[Number(get('QuadClass'))];
-  if (quad) Object.defineProperty(other, 'QuadClassName', { value: quad, enumerable: true });
+  if (quad) event.QuadClassName = quad;
   const url = get('SOURCEURL');
   const who = actors.join(' → ');
-  return {
-    ...other,
-    id: id || `row-${row}`,
-    title: `${root ?? (code ? `CAMEO ${code}` : 'Event')}${who ? `: ${who}` : ''}${place ? ` (${place})` : ''}`,
-    start: `${date[1]}-${date[2]}-${date[3]}`,
-    precision: 'day',
-    ...(code ? { type: code } : {}),
-    actors,
-    ...(place || located ? { location: { ...(place ? { name: place } : {}), ...located } } : {}),
-    tags: [],
-    sources: url ? [url] : [],
-  };
+  event.id = id || `row-${row}`;
+  event.title = `${root ?? (code ? `CAMEO ${code}` : 'Event')}${who ? `: ${who}` : ''}${place ? ` (${place})` : ''}`;
+  event.start = `${date[1]}-${date[2]}-${date[3]}`;
+  event.precision = 'day';
+  if (code) event.type = code;
+  event.actors = actors;
+  if (place || located) event.location = { ...(place ? { name: place } : {}), ...located };
+  event.tags = [];
+  event.sources = url ? [url] : [];
+  return event;
 }
 
 /**

@@ -26,26 +26,27 @@ const localName = (qualified: string) => {
   return colon < 0 ? qualified : qualified.slice(colon + 1);
 };
 
-/** Reads `name="value"` pairs by index, not by regular expression, so no input can make it backtrack. */
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Reads `name="value"` pairs by index, not by regular expression, so no input can make it backtrack. The record has
+ * no prototype, so a plain assignment of any name (even `__proto__`) is an own property.
+ */
 function readAttributes(s: string): Attributes {
   const out = Object.create(null) as Attributes;
   let i = 0;
   while (i < s.length) {
-    while (i < s.length && /\s/.test(s[i]!)) i++;
+    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
     const eq = s.indexOf('=', i);
     if (eq < 0) break;
     const name = s.slice(i, eq).trim();
     let q = eq + 1;
-    while (q < s.length && /\s/.test(s[q]!)) q++;
+    while (q < s.length && isSpace(s.charCodeAt(q))) q++;
     const quote = s[q];
     if (quote !== '"' && quote !== "'") break;
     const end = s.indexOf(quote, q + 1);
     if (end < 0) break;
-    Object.defineProperty(out, localName(name), {
-      value: decodeEntities(s.slice(q + 1, end)),
-      enumerable: true,
-      writable: true,
-    });
+    out[localName(name)] = decodeEntities(s.slice(q + 1, end));
     i = end + 1;
   }
   return out;
