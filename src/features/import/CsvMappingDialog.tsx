@@ -41,7 +41,9 @@ export function CsvMappingDialog({ label, preview, message, current, onCancel }:
   const id = useId();
   const remembered = useMemo(() => recallMapping(headers), [headers]);
   const [initial, fromMemory] = useMemo((): [CsvMapping, boolean] => {
-    const named = (mapping: CsvMapping) => (many && sheet ? { ...mapping, sheet } : mapping);
+    // The sheet is named only for a workbook of several (a mapping remembered from one may meet a CSV).
+    const named = ({ sheet: _, ...mapping }: CsvMapping): CsvMapping =>
+      many && sheet ? { ...mapping, sheet } : mapping;
     if (current && missingColumns(current, headers).length === 0) return [named(current), false];
     if (remembered && missingColumns(remembered, headers).length === 0)
       return [named(remembered), true];
