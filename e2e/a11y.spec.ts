@@ -73,6 +73,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await d.open(`data=${encodeURIComponent(`${FIXTURES}/files/generic-aid.csv`)}`);
       await expect(page.getByRole('dialog', { name: /Map the columns/ })).toBeVisible();
       await expectNoSeriousViolations(page, 'column-mapping dialog');
+
+      await d.open(`data=${encodeURIComponent(`${FIXTURES}/files/aid-deliveries.xlsx`)}`);
+      await expect(page.getByRole('combobox', { name: 'Sheet' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'column-mapping dialog of a workbook');
     });
   });
 }

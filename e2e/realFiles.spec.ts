@@ -15,6 +15,10 @@ const FILES: [file: string, loaded: number, total: number, mapped: boolean][] = 
   ['coordinates.csv', 4, 4, true],
   ['council-minutes.tab', 3, 3, true],
   ['excel-serials.csv', 3, 3, true],
+  ['events.jsonl', 4, 7, false],
+  ['gdelt-20231221.export.CSV', 7, 8, false],
+  ['gdelt-bigquery.csv', 3, 3, false],
+  ['aid-deliveries.xlsx', 4, 5, true],
 ];
 
 /** The column-mapping dialog of a file, opened by drop (its name) or by link (its address). */
@@ -52,7 +56,7 @@ test.describe('real-shaped exports (fixtures/files)', () => {
 
       await d.open();
       await d.expectShowing(7, 7);
-      await d.dropFile(file, readFileSync(`fixtures/files/${file}`, 'utf8'), 'text/csv');
+      await d.dropFile(file, readFileSync(`fixtures/files/${file}`), 'text/csv');
       if (mapped) await importAsGuessed(page, file);
       await d.expectShowing(loaded, loaded);
       await expect(page.getByRole('heading', { level: 2 }).first()).not.toContainText('.tab');
@@ -151,5 +155,86 @@ test.describe('real-shaped exports (fixtures/files)', () => {
       'href',
       'https://example.org/a',
     );
+  });
+
+  test('a workbook with several sheets: the sheet picker, and the link reads the same sheet', async ({
+    page,
+    context,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open(`data=${encodeURIComponent(`${FIXTURES}/files/aid-deliveries.xlsx`)}`);
+    const dialog = mappingDialog(page, 'aid-deliveries.xlsx');
+    await expect(dialog.getByLabel('Date (required)')).toHaveValue('Delivery date');
+    await expect(dialog.getByRole('table')).toContainText('15 Jan 2024');
+    await dialog.getByRole('combobox', { name: 'Sheet' }).selectOption('Meetings');
+    await expect(dialog.getByLabel('Date (required)')).toHaveValue('When');
+    await expect(dialog.getByRole('table')).toContainText('Donor coordination call');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await d.expectShowing(2, 2);
+    expect(d.params().get('map')).toContain('"sheet":"Meetings"');
+
+    // A colleague opening the link gets the same events, without the dialog.
+    const colleague = new Dashboard(await context.newPage());
+    await colleague.page.goto(page.url());
+    await colleague.expectShowing(2, 2);
+    await expect(colleague.eventRows().first()).toContainText('Donor coordination call');
+  });
+
+  const HOSTILE: [file: string, message: RegExp][] = [
+    ['zip-bomb.xlsx', /unpacks to more than 256 MB/],
+    ['truncated.xlsx', /cut short or damaged/],
+    ['old-binary.xls', /Excel 97–2003 workbook \(\.xls\)/],
+  ];
+  for (const [file, message] of HOSTILE) {
+    test(`a hostile or wrong workbook (${file}) by link and by drop: a message, the view kept`, async ({
+      page,
+    }) => {
+      const d = new Dashboard(page);
+      await d.open(`data=${encodeURIComponent(`${FIXTURES}/${file}`)}`);
+      await expect(page.getByRole('alert')).toContainText(message);
+
+      await d.open();
+      await d.expectShowing(7, 7);
+      await d.dropFile(file, readFileSync(`e2e/fixtures/${file}`), 'application/octet-stream');
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText(message);
+      await alert.getByRole('button', { name: 'Back to the previous view' }).click();
+      await d.expectShowing(7, 7);
+    });
+  }
+
+  test('a JSON Lines file with a 10 MB line loads the other lines and reports that one', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    const lines = [
+      '{"id":"a","title":"Before","start":"2024-01-01"}',
+      `{"id":"big","title":"Huge","start":"2024-01-02","description":"${'x'.repeat(10 * 2 ** 20)}"}`,
+      '{"id":"b","title":"After","start":"2024-01-03"}',
+    ];
+    await d.dropFile('long-line.jsonl', lines.join('\n'));
+    await d.expectShowing(2, 2);
+    await expectReport(page, 2, 3);
+  });
+
+  test('events exported as JSON Lines read back as the same events', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open(`data=${encodeURIComponent(`${FIXTURES}/files/gdelt-20231221.export.CSV`)}`);
+    await d.expectShowing(7, 7);
+    await page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '7 events as JSON Lines' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.jsonl$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.trim().split('\n')).toHaveLength(8);
+    await d.dropFile('gdelt.jsonl', text);
+    await d.expectShowing(7, 7);
+    await expect(page.getByText('Chronoscope JSON Lines', { exact: false }).first()).toBeVisible();
+    await d.eventRows().filter({ hasText: 'Fight: RUSSIAN MILITARY' }).click();
+    await expect(d.details).toContainText('Odesa');
+    await expect(d.details).toContainText('Material conflict');
   });
 });

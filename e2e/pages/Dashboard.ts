@@ -71,16 +71,22 @@ export class Dashboard {
     return [Date.parse(this.params().get('from')!), Date.parse(this.params().get('to')!)];
   }
 
-  async dropFile(name: string, content: string, type = 'application/json'): Promise<void> {
+  async dropFile(
+    name: string,
+    content: string | Uint8Array,
+    type = 'application/json',
+  ): Promise<void> {
     // The page takes drops once the app has rendered (its scripts load after the load event).
     await expect(this.status).toBeVisible();
+    // Text (as UTF-8) and bytes (a workbook) alike cross into the page as base64.
+    const base64 = Buffer.from(content).toString('base64');
     const dt = await this.page.evaluateHandle(
-      ([n, c, t]) => {
+      ([n, b, t]) => {
         const d = new DataTransfer();
-        d.items.add(new File([c], n, { type: t }));
+        d.items.add(new File([Uint8Array.from(atob(b), (ch) => ch.charCodeAt(0))], n, { type: t }));
         return d;
       },
-      [name, content, type] as const,
+      [name, base64, type] as const,
     );
     await this.page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
     await this.page.dispatchEvent('body', 'dragover', { dataTransfer: dt });

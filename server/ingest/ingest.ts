@@ -9,7 +9,7 @@ import { mappingFromParam } from '../../src/domain/csvMapping';
 import { EMPTY_FILTERS } from '../../src/domain/filters';
 import { READABLE_FORMATS, type FormatId } from '../../src/domain/formats';
 import { runQuery } from '../../src/domain/query';
-import { loadDataset, MAX_FILE_BYTES, type ReadOptions } from '../../src/data/read/loadDataset';
+import { loadAnyDataset, MAX_FILE_BYTES, type ReadOptions } from '../../src/data/read/loadDataset';
 import {
   DATASET_ID,
   SCHEMA,
@@ -171,7 +171,7 @@ export async function ingest(
 ): Promise<IngestResult> {
   const { bytes, name } = await readSource(args.source);
   log(`Reading ${name} (${(bytes.length / 2 ** 20).toFixed(1)} MB)…`);
-  const outcome = loadDataset(bytes, name, {
+  const outcome = await loadAnyDataset(bytes, name, {
     ...(args.format ? { format: args.format } : {}),
     ...(args.mapping ? { mapping: args.mapping } : {}),
   });

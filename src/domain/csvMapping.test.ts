@@ -17,13 +17,22 @@ describe('reading a mapping from a link or storage', () => {
       title: 'What',
     };
     expect(mappingFromParam(mappingToParam(m))).toEqual(m);
+    const sheet = { ...m, sheet: 'Meetings 2024' };
+    expect(mappingFromParam(mappingToParam(sheet))).toEqual(sheet);
   });
 
   it('drops what it cannot use and refuses what has no date column', () => {
     expect(mappingFromParam('not json')).toBeUndefined();
     expect(mappingFromParam('{"title":"x"}')).toBeUndefined();
     expect(
-      readCsvMapping({ date: 'd', order: 'xyz', actors: ['a', 'a', 7], separator: '----', url: 5 }),
+      readCsvMapping({
+        date: 'd',
+        order: 'xyz',
+        actors: ['a', 'a', 7],
+        separator: '----',
+        url: 5,
+        sheet: ['not', 'a', 'name'],
+      }),
     ).toEqual({ date: 'd', order: 'dmy', actors: ['a'], separator: '' });
   });
 

@@ -50,6 +50,8 @@ export interface CsvMapping {
   /** Rows sharing an id: `keep` every row (ids made unique), `first` keeps the first. Absent: keep rows whose
    * content differs, drop exact copies. */
   duplicates?: 'keep' | 'first';
+  /** The worksheet of an Excel workbook the rows come from (absent: the first). */
+  sheet?: string;
 }
 
 /** The single-column roles a mapping assigns, in the order the dialog shows them. */
@@ -135,6 +137,7 @@ export function readCsvMapping(value: unknown): CsvMapping | undefined {
   const actorTypes = readActorTypes(v.actorTypes, out.actors);
   if (actorTypes) out.actorTypes = actorTypes;
   if (v.duplicates === 'keep' || v.duplicates === 'first') out.duplicates = v.duplicates;
+  if (text(v.sheet)) out.sheet = v.sheet;
   return out;
 }
 

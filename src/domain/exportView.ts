@@ -26,12 +26,14 @@ function eventRecord(e: TimelineEvent): Record<string, unknown> {
   return out;
 }
 
-/** The matching events as a chronoscope/1 document, with the view's link and the source dataset in its metadata. */
-export function exportJson(
-  index: DatasetIndex,
-  matches: Bitset,
-  meta: { viewUrl: string; source: string; exportedAt: string },
-): string {
+interface ExportMeta {
+  viewUrl: string;
+  source: string;
+  exportedAt: string;
+}
+
+/** The matching events in chronoscope/1 form, and the entities they name. */
+function matchingEvents(index: DatasetIndex, matches: Bitset) {
   const events: Record<string, unknown>[] = [];
   const used = new Set<string>();
   matches.forEach((i) => {
@@ -39,20 +41,36 @@ export function exportJson(
     events.push(eventRecord(e));
     for (const a of e.actors) used.add(a);
   });
+  return { events, entities: index.entities.filter((e) => used.has(e.id)) };
+}
+
+/** A chronoscope/1 document's metadata for an export of `count` events: title, provenance, the view's link. */
+function documentHead(index: DatasetIndex, count: number, meta: ExportMeta) {
   const ds = index.dataset;
-  return JSON.stringify(
-    {
-      format: 'chronoscope/1',
-      title: `${ds.title} (filtered)`,
-      description: `${events.length} of ${index.size} events exported from Chronoscope.${ds.description ? `\n\n${ds.description}` : ''}`,
-      ...(ds.attribution ? { attribution: ds.attribution } : {}),
-      exported: { from: meta.source, view: meta.viewUrl, at: meta.exportedAt, format: ds.format },
-      entities: index.entities.filter((e) => used.has(e.id)),
-      events,
-    },
-    null,
-    1,
-  );
+  return {
+    format: 'chronoscope/1',
+    title: `${ds.title} (filtered)`,
+    description: `${count} of ${index.size} events exported from Chronoscope.${ds.description ? `\n\n${ds.description}` : ''}`,
+    ...(ds.attribution ? { attribution: ds.attribution } : {}),
+    exported: { from: meta.source, view: meta.viewUrl, at: meta.exportedAt, format: ds.format },
+  };
+}
+
+/** The matching events as a chronoscope/1 document, with the view's link and the source dataset in its metadata. */
+export function exportJson(index: DatasetIndex, matches: Bitset, meta: ExportMeta): string {
+  const { events, entities } = matchingEvents(index, matches);
+  return JSON.stringify({ ...documentHead(index, events.length, meta), entities, events }, null, 1);
+}
+
+/**
+ * The matching events as Chronoscope JSON Lines: a header line (the document's metadata and entities, no events),
+ * then one event per line, so that a reader can stream it.
+ */
+export function exportJsonl(index: DatasetIndex, matches: Bitset, meta: ExportMeta): string {
+  const { events, entities } = matchingEvents(index, matches);
+  const lines = [JSON.stringify({ ...documentHead(index, events.length, meta), entities })];
+  for (const e of events) lines.push(JSON.stringify(e));
+  return `${lines.join('\n')}\n`;
 }
 
 /** Columns that hold values the normaliser already validated (ISO dates, numbers); they are never formulas. */
@@ -146,7 +164,11 @@ export function exportCsv(index: DatasetIndex, matches: Bitset): string {
 }
 
 /** A file name that carries the dataset and the date: "us-ukraine-defence-coordination-2026-11-29.json". */
-export function exportFileName(title: string, now: Date, ext: 'json' | 'csv' | 'png'): string {
+export function exportFileName(
+  title: string,
+  now: Date,
+  ext: 'json' | 'jsonl' | 'csv' | 'png',
+): string {
   const slug =
     title
       .normalize('NFKD')

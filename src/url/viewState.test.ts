@@ -171,6 +171,7 @@ const arbMapping: fc.Arbitrary<CsvMapping> = fc
       description: text,
       url: text,
       id: text,
+      sheet: text,
     },
     { requiredKeys: ['date', 'order', 'actors', 'separator'] },
   )

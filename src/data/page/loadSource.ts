@@ -169,8 +169,8 @@ async function runInline(
     bytes = r.bytes;
   } else bytes = new Uint8Array(req.bytes);
   // The parsers and schemas are the worker's; only this fallback brings them into the page, on demand.
-  const { loadDataset } = await import('../read/loadDataset');
-  const outcome = loadDataset(bytes, req.name, req.options);
+  const { loadAnyDataset } = await import('../read/loadDataset');
+  const outcome = await loadAnyDataset(bytes, req.name, req.options);
   if (!outcome.ok) return outcome;
   const index = buildIndex(outcome.dataset);
   return {

@@ -9,7 +9,15 @@ import { importAcled } from './importers/acled';
 import { importTimelineJs } from './importers/timelinejs';
 import { importTimesketchCsv, importTimesketchJsonl } from './importers/timesketch';
 import { importChronoscopeCsv } from './importers/chronoscopeCsv';
-import { importGenericCsv, previewCsv } from './importers/genericCsv';
+import { importChronoscopeJsonl } from './importers/chronoscopeJsonl';
+import { importGdelt } from './importers/gdelt';
+import {
+  importGenericCsv,
+  PREVIEW_ROWS,
+  previewCsv,
+  type CsvPreview,
+} from './importers/genericCsv';
+import { isCompoundFile, isZip } from './xlsx/magic';
 import { missingColumns, type CsvMapping } from '../../domain/csvMapping';
 import { failure, type LoadFailure } from './loadFailure';
 import { parseJson } from './parseJson';
@@ -108,6 +116,8 @@ const IMPORTERS: Partial<
     return doc.ok ? { ok: true, doc: doc.doc, issues: [] } : doc;
   }),
   'chronoscope-csv': (text) => read(importChronoscopeCsv(text)),
+  'chronoscope-jsonl': (text) => read(importChronoscopeJsonl(text)),
+  gdelt: (text) => read(importGdelt(text)),
   timelinejs: fromJson((value) => read(importTimelineJs(value))),
   'timesketch-csv': (text) => read(importTimesketchCsv(text)),
   'timesketch-jsonl': (text) => read(importTimesketchJsonl(text)),
@@ -128,15 +138,15 @@ export function loadDataset(
   try {
     if (bytes.length === 0)
       return { ok: false, error: failure('empty', `${name || 'The file'} is empty.`) };
-    if (bytes.length > MAX_FILE_BYTES) {
+    if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes);
+    if (isZip(bytes) || isCompoundFile(bytes))
       return {
         ok: false,
         error: failure(
-          'too-large',
-          `The file is ${(bytes.length / 2 ** 20).toFixed(0)} MB; Chronoscope opens files up to ${MAX_FILE_BYTES / 2 ** 20} MB.`,
+          'unsupported',
+          `${name || 'The file'} is a ZIP archive or an Office file, which this reader does not open: open a JSON, CSV or TSV file, or an .xlsx workbook in the app.`,
         ),
       };
-    }
     const { text, encoding } = decodeText(bytes);
     if (text.trim() === '')
       return {
@@ -178,4 +188,94 @@ export function loadDataset(
       ),
     };
   }
+}
+
+const tooLarge = (bytes: Uint8Array): LoadOutcome => ({
+  ok: false,
+  error: failure(
+    'too-large',
+    `The file is ${(bytes.length / 2 ** 20).toFixed(0)} MB; Chronoscope opens files up to ${MAX_FILE_BYTES / 2 ** 20} MB.`,
+  ),
+});
+
+/**
+ * An Excel workbook through the column mapping: without a mapping (or with one naming columns or a sheet the
+ * workbook lacks) the analyst is asked for one, with the first rows of every sheet; with one, the mapped sheet
+ * (the first by default) is read whole. The reader (and fflate) is a chunk of its own, fetched only for a workbook.
+ */
+async function loadWorkbook(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadOptions,
+): Promise<LoadOutcome> {
+  const xlsx = await import('./xlsx/readWorkbook');
+  try {
+    const needs = (message: string): LoadOutcome => {
+      const sheets = xlsx.workbookPreviews(bytes, PREVIEW_ROWS);
+      if (sheets.every((s) => s.headers.length === 0))
+        return {
+          ok: false,
+          error: failure('empty', `${name || 'The workbook'}: its sheets hold no cells.`),
+        };
+      const chosen = sheets.find((s) => s.name === options.mapping?.sheet) ?? sheets[0]!;
+      const csv: CsvPreview = { headers: chosen.headers, rows: chosen.rows, delimiter: '', sheets };
+      return { ok: false, error: { ...failure('needs-mapping', message), csv } };
+    };
+    const mapping = options.mapping;
+    if (!mapping)
+      return needs(
+        'A workbook has no layout Chronoscope knows: choose the sheet, and which columns hold the date, the title and the actors.',
+      );
+    let table;
+    try {
+      table = xlsx.workbookTable(bytes, mapping.sheet);
+    } catch (e) {
+      if (
+        mapping.sheet !== undefined &&
+        e instanceof xlsx.WorkbookError &&
+        /no sheet named/.test(e.message)
+      )
+        return needs(`${e.message} Choose the sheet and its columns again.`);
+      throw e;
+    }
+    const missing = missingColumns(mapping, table.headers);
+    if (missing.length > 0)
+      return needs(
+        `The column mapping names column${missing.length > 1 ? 's' : ''} this sheet does not have: ${missing.map((m) => `"${m}"`).join(', ')}. Choose the columns again.`,
+      );
+    const stem = name.replace(/\.(xlsx|xlsm)$/i, '') || 'Workbook';
+    const imported = importGenericCsv(
+      table,
+      mapping,
+      table.sheetCount > 1 ? `${stem} (${table.sheet})` : stem,
+    );
+    const dataset = normaliseDocument(imported.doc, FORMATS.xlsx);
+    dataset.issues.unshift(...imported.issues);
+    return { ok: true, dataset, format: 'xlsx', encoding: 'UTF-8', bytes: bytes.length };
+  } catch (e) {
+    if (e instanceof xlsx.WorkbookError)
+      return { ok: false, error: failure('unsupported', `${name || 'The file'}: ${e.message}`) };
+    return {
+      ok: false,
+      error: failure(
+        'worker',
+        'The workbook could not be read because of an internal error.',
+        e instanceof Error ? e.message : String(e),
+      ),
+    };
+  }
+}
+
+/**
+ * loadDataset for any file: a workbook (a ZIP archive, or an old binary .xls) goes to the workbook reader, fetched
+ * on demand; everything else to loadDataset. Never throws.
+ */
+export async function loadAnyDataset(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadOptions = {},
+): Promise<LoadOutcome> {
+  if (!isZip(bytes) && !isCompoundFile(bytes)) return loadDataset(bytes, name, options);
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes);
+  return loadWorkbook(bytes, name, options);
 }

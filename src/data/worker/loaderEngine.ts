@@ -3,7 +3,7 @@ import '../../lib/zodConfig';
 import { buildIndex, indexParts, type DatasetIndex } from '../../domain/buildIndex';
 import { ChunkedEventStore, chunkSizeFor, encodeEvents } from '../../domain/eventStore';
 import { buildTextIndexAsync, searchText, type TextIndex } from '../../domain/textSearch';
-import { loadDataset } from '../read/loadDataset';
+import { loadAnyDataset } from '../read/loadDataset';
 import type { LoaderMessage, LoadProgress, LoadRequest, SearchRequest } from '../loaderProtocol';
 
 /**
@@ -40,7 +40,7 @@ export async function readDataset(
   progress: (p: LoadProgress) => void,
   post: Post,
 ): Promise<void> {
-  const sent = sendDataset(bytes, req, progress, post);
+  const sent = await sendDataset(bytes, req, progress, post);
   if (!sent) return;
   index = sent;
   // The page now draws the dataset for the first time, on the other core: the text index waits until it has (a
@@ -59,14 +59,14 @@ export async function readDataset(
  * which every major garbage collection of the text index build had to trace (most of its ~20 s at 1M). The event
  * objects are garbage once this returns. Undefined when the load failed (the page has been told).
  */
-function sendDataset(
+async function sendDataset(
   bytes: Uint8Array,
   req: LoadRequest,
   progress: (p: LoadProgress) => void,
   post: Post,
-): DatasetIndex | undefined {
+): Promise<DatasetIndex | undefined> {
   progress({ phase: 'parse', loaded: bytes.length, total: bytes.length });
-  const outcome = loadDataset(bytes, req.name, req.options);
+  const outcome = await loadAnyDataset(bytes, req.name, req.options);
   if (!outcome.ok) return void post({ type: 'failed', error: outcome.error });
   const n = outcome.dataset.events.length;
   progress({ phase: 'index', loaded: 0, total: n });

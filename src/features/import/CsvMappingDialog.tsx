@@ -12,6 +12,7 @@ import { DuplicateIdsFieldset } from './mapping/DuplicateIdsFieldset';
 import { ManyValuesFieldset } from './mapping/ManyValuesFieldset';
 import { MappingPreviewTable } from './mapping/MappingPreviewTable';
 import { previewRows } from './mapping/previewRows';
+import { SheetPicker } from './mapping/SheetPicker';
 
 interface Props {
   label: string;
@@ -30,15 +31,31 @@ interface Props {
  * events) and is remembered per header signature.
  */
 export function CsvMappingDialog({ label, preview, message, current, onCancel }: Props) {
-  const { headers, rows } = preview;
+  const { sheets } = preview;
+  // A workbook: the sheet in the link, else the first; the mapping names it when there are several.
+  const [sheet, setSheet] = useState(
+    () => sheets?.find((s) => s.name === current?.sheet)?.name ?? sheets?.[0]?.name,
+  );
+  const { headers, rows } = sheets?.find((s) => s.name === sheet) ?? preview;
+  const many = sheets !== undefined && sheets.length > 1;
   const id = useId();
   const remembered = useMemo(() => recallMapping(headers), [headers]);
-  const initial = useMemo(() => {
-    if (current && missingColumns(current, headers).length === 0) return current;
-    if (remembered && missingColumns(remembered, headers).length === 0) return remembered;
-    return guessMapping(headers, rows);
-  }, [current, remembered, headers, rows]);
+  const [initial, fromMemory] = useMemo((): [CsvMapping, boolean] => {
+    // The sheet is named only for a workbook of several (a mapping remembered from one may meet a CSV).
+    const named = ({ sheet: _, ...mapping }: CsvMapping): CsvMapping =>
+      many && sheet ? { ...mapping, sheet } : mapping;
+    if (current && missingColumns(current, headers).length === 0) return [named(current), false];
+    if (remembered && missingColumns(remembered, headers).length === 0)
+      return [named(remembered), true];
+    return [named(guessMapping(headers, rows)), false];
+  }, [current, remembered, headers, rows, many, sheet]);
   const [m, setM] = useState<CsvMapping>(initial);
+  const [shown, setShown] = useState(initial);
+  // Another sheet: its own columns, so the mapping starts again from what is known or guessed for them.
+  if (shown !== initial) {
+    setShown(initial);
+    setM(initial);
+  }
   const read = useMemo(() => previewRows(headers, rows, m), [headers, rows, m]);
   const part = { m, setM, headers, rows, id };
 
@@ -46,7 +63,10 @@ export function CsvMappingDialog({ label, preview, message, current, onCancel }:
     <section className="cs-mapping" role="dialog" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Map the columns of {label}</h2>
       <p>{message}</p>
-      {initial === remembered && (
+      {many && sheet !== undefined && (
+        <SheetPicker sheets={sheets} value={sheet} onChange={setSheet} />
+      )}
+      {fromMemory && (
         <p className="cs-muted">
           Filled in from the mapping you used for a file with the same columns.
         </p>

@@ -21,23 +21,22 @@ export function ExportMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
   const ds = loaded.index.dataset;
   // The exporters (and Papa Parse) are a chunk of their own, fetched on the first export.
-  const save = async (ext: 'json' | 'csv') => {
+  const save = async (ext: 'json' | 'jsonl' | 'csv') => {
     menu.current?.removeAttribute('open');
-    const { exportCsv, exportFileName, exportJson } = await import('../../domain/exportView');
+    const { exportCsv, exportFileName, exportJson, exportJsonl } =
+      await import('../../domain/exportView');
     const now = new Date();
+    const meta = {
+      viewUrl: linkTo(),
+      source: view.data ?? DEFAULT_DATASET,
+      exportedAt: now.toISOString(),
+    };
     const text =
-      ext === 'json'
-        ? exportJson(loaded.index, result.matches, {
-            viewUrl: linkTo(),
-            source: view.data ?? DEFAULT_DATASET,
-            exportedAt: now.toISOString(),
-          })
-        : exportCsv(loaded.index, result.matches);
-    downloadText(
-      exportFileName(ds.title, now, ext),
-      text,
-      ext === 'json' ? 'application/json' : 'text/csv',
-    );
+      ext === 'csv'
+        ? exportCsv(loaded.index, result.matches)
+        : (ext === 'json' ? exportJson : exportJsonl)(loaded.index, result.matches, meta);
+    const types = { json: 'application/json', jsonl: 'application/jsonl', csv: 'text/csv' };
+    downloadText(exportFileName(ds.title, now, ext), text, types[ext]);
   };
   const savePng = async () => {
     menu.current?.removeAttribute('open');
@@ -118,6 +117,11 @@ export function ExportMenu() {
           <li>
             <button type="button" onClick={() => void save('json')}>
               {n} events as Chronoscope JSON
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => void save('jsonl')}>
+              {n} events as JSON Lines
             </button>
           </li>
           <li>

@@ -10,6 +10,8 @@ export interface CsvTable<T> {
   rows: T[];
   issues: ValidationIssue[];
   delimiter: string;
+  /** The file row of each record, when they are not numbered from FIRST_CSV_ROW on (a worksheet's own rows). */
+  rowNumbers?: number[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { readLooseDate, type LooseDate } from '../../../domain/looseDate';
 import { KNOWN_EVENT_FIELDS, type RawDocument } from '../../../domain/normalise';
 import { readPrecisionCode, weekAround } from '../../../domain/precisionCodes';
 import type { ValidationIssue } from '../../../domain/types';
-import { csvRecords, FIRST_CSV_ROW } from './csvRecords';
+import { csvRecords, FIRST_CSV_ROW, type CsvTable } from './csvRecords';
 
 /** What the column-mapping dialog shows of a file: its header, first rows and size. */
 export interface CsvPreview {
@@ -13,6 +13,8 @@ export interface CsvPreview {
   /** The first rows, one cell per header. */
   rows: string[][];
   delimiter: string;
+  /** A workbook's sheets (at most 50), each with its own header and first rows; `headers`/`rows` are the first's. */
+  sheets?: { name: string; headers: string[]; rows: string[][] }[];
 }
 
 export const PREVIEW_ROWS = 8;
@@ -78,11 +80,12 @@ const rowContent = (row: Row) => JSON.stringify(Object.values(row));
  * under its own name.
  */
 export function importGenericCsv(
-  text: string,
+  source: string | CsvTable<Row>,
   mapping: CsvMapping,
   name: string,
 ): { doc: RawDocument; issues: ValidationIssue[] } {
-  const { rows, issues } = csvRecords<Row>(text);
+  const { rows, issues, rowNumbers } =
+    typeof source === 'string' ? csvRecords<Row>(source) : source;
   const mapped = new Set(mappedColumns(mapping));
   const readOptions = { ...(mapping.kind ? { kind: mapping.kind } : {}) };
   const starts: LooseDate[] = rows.map((row) =>
@@ -116,7 +119,7 @@ export function importGenericCsv(
     });
 
   rows.forEach((row, i) => {
-    const fileRow = i + FIRST_CSV_ROW;
+    const fileRow = rowNumbers?.[i] ?? i + FIRST_CSV_ROW;
     let id = cell(row, mapping.id) || `row-${fileRow}`;
     const start = placeholder ? midnightAsDay(starts[i]!) : starts[i]!;
     if (!start.ok) {
@@ -231,7 +234,7 @@ export function importGenericCsv(
   const entities = actorTypes.entities();
   return {
     doc: {
-      title: name.replace(/\.(csv|tsv|tab|txt)$/i, '') || 'CSV import',
+      title: name.replace(/\.(csv|tsv|tab|txt|xlsx|xlsm)$/i, '') || 'CSV import',
       firstRow: FIRST_CSV_ROW,
       rows: fileRows,
       recordCount: rows.length,
