@@ -44,13 +44,15 @@ export function App() {
   // One tree for every state (loading, error, loaded): the header and its file input never remount mid-action.
   // A newly loaded dataset is first drawn in a background render that React slices into short tasks, so even the
   // first render of 100,000 events does not block the page (the loading panel stays until it is ready).
-  const loaded = useDeferredValue(query.isSuccess ? query.data : undefined);
-  const layer = useAnalystLayer(loaded?.source, loaded?.index);
-  const result = useFilterResult(loaded, view, layer.indexed);
-  const { session, state, indexed } = layer;
+  const base = useDeferredValue(query.isSuccess ? query.data : undefined);
+  // The dataset as the analyst's layer reads it: added events and entity curation joined (analystLayer.ts).
+  const layer = useAnalystLayer(base);
+  const { session, state, indexed, loaded } = layer;
+  const result = useFilterResult(loaded, view, indexed);
   const value = useMemo(
     () =>
-      loaded && result && session && state && indexed
+      // Drawn once the layer is read, so that a link to an added event finds it.
+      loaded && result && session && state && indexed && state.status !== 'loading'
         ? { loaded, view, result, layer: { session, state, indexed } }
         : null,
     [loaded, view, result, session, state, indexed],
@@ -112,7 +114,7 @@ export function App() {
   return (
     <ViewDataContext.Provider value={value}>
       <div className="cs-app">
-        <Header view={view} {...(loaded ? { loaded } : {})} />
+        <Header view={view} {...(base ? { loaded: loaded ?? base } : {})} />
         <Notices />
         {value && <MostlyRejectedNotice loaded={value.loaded} />}
         {body}

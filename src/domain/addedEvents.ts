@@ -81,7 +81,11 @@ export function draftOf(e: AddedEvent): AddedEventDraft {
     place: e.location?.name ?? '',
     lat: e.location?.lat !== undefined ? String(e.location.lat) : '',
     lon: e.location?.lon !== undefined ? String(e.location.lon) : '',
-    sources: e.sources.map((s) => ({ url: s.url ?? '', title: s.title ?? '', quote: s.quote ?? '' })),
+    sources: e.sources.map((s) => ({
+      url: s.url ?? '',
+      title: s.title ?? '',
+      quote: s.quote ?? '',
+    })),
   };
 }
 
@@ -115,8 +119,7 @@ export function sourceUrlProblem(url: string): string | undefined {
 
 export type DraftField = 'title' | 'date' | 'end' | 'coordinates' | `source-${number}`;
 export type DraftCheck =
-  | { ok: true; event: AddedEvent }
-  | { ok: false; errors: Partial<Record<DraftField, string>> };
+  { ok: true; event: AddedEvent } | { ok: false; errors: Partial<Record<DraftField, string>> };
 
 const clip = (s: string, n: number) => s.trim().slice(0, n);
 

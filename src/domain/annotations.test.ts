@@ -182,7 +182,13 @@ describe('mergeLayers', () => {
       b: { star: true, tags: ['x', 'y'] },
       c: { star: true },
     });
-    expect(report).toMatchObject({ added: 1, joined: 1, conflicts: 1, addedEvents: 0, curation: 0 });
+    expect(report).toMatchObject({
+      added: 1,
+      joined: 1,
+      conflicts: 1,
+      addedEvents: 0,
+      curation: 0,
+    });
   });
 
   it('loses nothing (property): every star, tag and note of either side is in the merge', () => {

@@ -1,7 +1,13 @@
 import { readAddedEvents, sameAddedEvent, type AddedEvent } from './addedEvents';
 import { Bitset } from './bitset';
 import type { DatasetIndex } from './buildIndex';
-import { EMPTY_CURATION, isEmptyCuration, mergeCurations, readCuration, type Curation } from './curation';
+import {
+  EMPTY_CURATION,
+  isEmptyCuration,
+  mergeCurations,
+  readCuration,
+  type Curation,
+} from './curation';
 
 /**
  * The analyst's layer over a dataset: stars, notes and analyst tags on events, by event id. The dataset itself is

@@ -67,9 +67,10 @@ class JoinedEventStore implements EventStore {
 export function joinLayer(
   base: DatasetIndex,
   added: readonly AddedEvent[],
-  curation: Curation,
+  asKept: Curation,
 ): JoinedIndex {
   const refused: JoinedIndex['refused'] = [];
+  const curation = applicableCuration(asKept, base);
   if (added.length === 0 && isEmptyCuration(curation))
     return { index: base, base, addedIds: new Set(), refused };
 
@@ -147,4 +148,17 @@ export function joinLayer(
     addedIds: new Set(addedAt.keys()),
     refused,
   };
+}
+
+/**
+ * The merges whose target is an entity of the dataset (a layer file may name others, or this dataset may have
+ * lost one since): a merge into nothing would make events lose an actor, so it waits, kept, until it applies.
+ */
+function applicableCuration(c: Curation, base: DatasetIndex): Curation {
+  const merges = Object.keys(c.merges);
+  if (merges.every((id) => base.entityLookup.has(curatedTarget(c, id)))) return c;
+  const kept: Record<string, string> = {};
+  for (const id of merges)
+    if (base.entityLookup.has(curatedTarget(c, id))) kept[id] = c.merges[id]!;
+  return { ...c, merges: kept };
 }
