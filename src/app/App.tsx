@@ -47,15 +47,15 @@ export function App() {
   const base = useDeferredValue(query.isSuccess ? query.data : undefined);
   // The dataset as the analyst's layer reads it: added events and entity curation joined (analystLayer.ts).
   const layer = useAnalystLayer(base);
-  const { session, state, indexed, loaded } = layer;
+  const { session, state, indexed, loaded, joined } = layer;
   const result = useFilterResult(loaded, view, indexed);
   const value = useMemo(
     () =>
       // Drawn once the layer is read, so that a link to an added event finds it.
-      loaded && result && session && state && indexed && state.status !== 'loading'
-        ? { loaded, view, result, layer: { session, state, indexed } }
+      loaded && result && session && state && indexed && joined && state.status !== 'loading'
+        ? { loaded, view, result, layer: { session, state, indexed, joined } }
         : null,
-    [loaded, view, result, session, state, indexed],
+    [loaded, view, result, session, state, indexed, joined],
   );
   useShortcuts(value);
 
@@ -128,6 +128,7 @@ export function App() {
 
 function StatusLine({ text }: { text: string }) {
   const toast = useUi((s) => s.toast);
+  const undo = useUi((s) => s.undo);
   return (
     <footer className="cs-footer">
       <p role="status" aria-live="polite" className="cs-status">
@@ -136,6 +137,20 @@ function StatusLine({ text }: { text: string }) {
       <p className="cs-toast" aria-live="polite">
         {toast}
       </p>
+      {undo && (
+        <p className="cs-undo" aria-live="polite">
+          {undo.message}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              undo.run();
+              useUi.setState({ undo: null });
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
     </footer>
   );
 }

@@ -15,13 +15,13 @@ const id = newAddedId('x1');
 
 describe('readDraftDate (the importers’ date reader, in words)', () => {
   it.each([
-    ['2023-03', '2023-03', 'Mar 2023'],
-    ['March 2023', '2023-03', 'Mar 2023'],
-    ['21/12/2023', '2023-12-21', '21 Dec 2023'],
-    ['2023', '2023', '2023'],
-    ['2023-12-21T14:05Z', '2023-12-21T14:05Z', '21 Dec 2023, 14:05 UTC'],
-  ])('%s reads as %s (%s)', (text, iso, words) => {
-    expect(readDraftDate(text)).toEqual({ ok: true, iso, words });
+    ['2023-03', '2023-03', 'Mar 2023', 'month'],
+    ['March 2023', '2023-03', 'Mar 2023', 'month'],
+    ['21/12/2023', '2023-12-21', '21 Dec 2023', 'day'],
+    ['2023', '2023', '2023', 'year'],
+    ['2023-12-21T14:05Z', '2023-12-21T14:05Z', '21 Dec 2023, 14:05 UTC', 'minute'],
+  ])('%s reads as %s (%s)', (text, iso, words, precision) => {
+    expect(readDraftDate(text)).toEqual({ ok: true, iso, words, precision });
   });
 
   it('says why a date cannot be read', () => {

@@ -1,6 +1,7 @@
 import { parseIsoDate } from './dates';
 import { formatInstant } from './formatDate';
 import { readLooseDate, type DateOrder } from './looseDate';
+import type { Precision } from './types';
 import { safeHref } from './safeUrl';
 
 /**
@@ -89,7 +90,8 @@ export function draftOf(e: AddedEvent): AddedEventDraft {
   };
 }
 
-export type DateReading = { ok: true; iso: string; words: string } | { ok: false; error: string };
+export type DateReading =
+  { ok: true; iso: string; words: string; precision: Precision } | { ok: false; error: string };
 
 /**
  * A typed date as the importers read it (ISO 8601 of any precision, 21/12/2023, "Dec 2023", …), with how it reads
@@ -103,6 +105,7 @@ export function readDraftDate(text: string, order: DateOrder = 'dmy'): DateReadi
   return {
     ok: true,
     iso: r.start,
+    precision: r.precision,
     words: formatInstant(p.value.start, r.precision, 'utc', p.value.offsetMinutes),
   };
 }

@@ -87,11 +87,24 @@ export function ExportMenu() {
     menu.current?.removeAttribute('open');
     const r = layer.session.importText(await file.text());
     if (!r.ok) return say(`${file.name} was not imported: ${r.error}.`);
-    const { added, joined, conflicts } = r.report;
+    const { added, joined, conflicts, addedEvents, addedConflicts, curation } = r.report;
+    const { curationConflicts } = r.report;
     say(
       `Imported ${file.name}: ${formatCount(added)} events newly annotated, ${formatCount(joined)} joined` +
         (conflicts
           ? `, ${formatCount(conflicts)} differing notes kept both ways (the imported one below yours)`
+          : '') +
+        (addedEvents || addedConflicts
+          ? `, ${formatCount(addedEvents)} added events taken` +
+            (addedConflicts
+              ? ` (${formatCount(addedConflicts)} edited differently kept beside yours)`
+              : '')
+          : '') +
+        (curation || curationConflicts
+          ? `, ${formatCount(curation)} entity changes taken` +
+            (curationConflicts
+              ? ` (${formatCount(curationConflicts)} of yours kept over theirs)`
+              : '')
           : '') +
         (r.dropped ? `; ${formatCount(r.dropped)} unreadable entries skipped` : '') +
         '.',

@@ -3,6 +3,7 @@ import { formatEventDate } from '../../domain/formatDate';
 import type { PlannedItem } from '../../domain/levelOfDetail';
 import { clipText } from '../../domain/clipText';
 import { formatCount } from '../../domain/formatCount';
+import { isAddedId } from '../../domain/addedEvents';
 
 /**
  * Item, group and tooltip content as DOM nodes built with textContent: no dataset string is ever parsed as HTML
@@ -28,6 +29,10 @@ export function itemElement(item: PlannedItem, index: DatasetIndex, tz: string):
 
   const e = index.events.at(item.position)!;
   const root = el('span', 'cs-item-label');
+  if (isAddedId(e.id)) {
+    root.classList.add('is-added');
+    root.append(el('span', 'cs-item-added', '+'), el('span', 'cs-visually-hidden', 'Added: '));
+  }
   if (item.shape === 'uncertain')
     root.append(el('span', 'cs-item-precision', `${formatEventDate(e, tz)} · `));
   root.append(el('span', 'cs-item-title', clip(e.title)));
