@@ -114,7 +114,7 @@ export function App() {
   return (
     <ViewDataContext.Provider value={value}>
       <div className="cs-app">
-        <Header view={view} {...(base ? { loaded: loaded ?? base } : {})} />
+        <Header view={view} {...(value ? { loaded: value.loaded } : {})} />
         <Notices />
         {value && <MostlyRejectedNotice loaded={value.loaded} />}
         {body}
