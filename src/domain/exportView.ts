@@ -1,3 +1,6 @@
+import type { Annotation, Layer } from './annotations';
+import { isAddedId } from './addedEvents';
+import type { Curation } from './curation';
 import { CSV_COLUMNS } from './csvColumns';
 import Papa from 'papaparse';
 import type { Bitset } from './bitset';
@@ -31,6 +34,8 @@ export function exportJson(
   index: DatasetIndex,
   matches: Bitset,
   meta: { viewUrl: string; source: string; exportedAt: string },
+  /** The analyst's layer, to export with the events ("with my layer"): its marks on the exported events. */
+  layer?: Pick<Layer, 'annotations' | 'curation'>,
 ): string {
   const events: Record<string, unknown>[] = [];
   const used = new Set<string>();
@@ -49,10 +54,34 @@ export function exportJson(
       exported: { from: meta.source, view: meta.viewUrl, at: meta.exportedAt, format: ds.format },
       entities: index.entities.filter((e) => used.has(e.id)),
       events,
+      ...(layer ? layerFields(events, layer) : {}),
     },
     null,
     1,
   );
+}
+
+/**
+ * The layer's part for exported events: their annotations, which of them the analyst added (they are in `events`
+ * already), and the entity curation the export was read with.
+ */
+function layerFields(
+  events: readonly Record<string, unknown>[],
+  layer: Pick<Layer, 'annotations' | 'curation'>,
+): { annotations: Record<string, Annotation>; addedEvents: string[]; curation: Curation } {
+  const annotations: Record<string, Annotation> = {};
+  const addedEvents: string[] = [];
+  for (const e of events) {
+    const id = String(e.id);
+    if (Object.prototype.hasOwnProperty.call(layer.annotations, id))
+      Object.defineProperty(annotations, id, {
+        value: layer.annotations[id],
+        enumerable: true,
+        writable: true,
+      });
+    if (isAddedId(id)) addedEvents.push(id);
+  }
+  return { annotations, addedEvents, curation: layer.curation };
 }
 
 /** Columns that hold values the normaliser already validated (ISO dates, numbers); they are never formulas. */

@@ -21,17 +21,22 @@ export function ExportMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
   const ds = loaded.index.dataset;
   // The exporters (and Papa Parse) are a chunk of their own, fetched on the first export.
-  const save = async (ext: 'json' | 'csv') => {
+  const save = async (ext: 'json' | 'csv', withLayer = false) => {
     menu.current?.removeAttribute('open');
     const { exportCsv, exportFileName, exportJson } = await import('../../domain/exportView');
     const now = new Date();
     const text =
       ext === 'json'
-        ? exportJson(loaded.index, result.matches, {
-            viewUrl: linkTo(),
-            source: view.data ?? DEFAULT_DATASET,
-            exportedAt: now.toISOString(),
-          })
+        ? exportJson(
+            loaded.index,
+            result.matches,
+            {
+              viewUrl: linkTo(),
+              source: view.data ?? DEFAULT_DATASET,
+              exportedAt: now.toISOString(),
+            },
+            withLayer ? layer.state.layer : undefined,
+          )
         : exportCsv(loaded.index, result.matches);
     downloadText(
       exportFileName(ds.title, now, ext),
@@ -131,6 +136,11 @@ export function ExportMenu() {
           <li>
             <button type="button" onClick={() => void save('json')}>
               {n} events as Chronoscope JSON
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => void save('json', true)}>
+              {n} events as Chronoscope JSON with my layer
             </button>
           </li>
           <li>
