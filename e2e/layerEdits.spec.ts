@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Dashboard } from './pages/Dashboard';
@@ -82,6 +83,9 @@ test('an added event is counted, searchable, kept over a reload, edited, and del
   await page.reload();
   await d.expectShowing(1, 8);
   await expect(heading).toHaveText('Strike on Odesa <b>harbour</b>');
+  // Filtered like any event: by an actor it names.
+  await d.open('actor=ukraine');
+  await d.expectShowing(3, 8);
   await d.open(`event=${encodeURIComponent(id)}`);
   await d.expectShowing(8, 8);
 
@@ -163,6 +167,17 @@ test('added events and merges go to a colleague in the layer file', async ({ pag
     page.getByRole('button', { name: 'Your notes and stars (JSON)' }).click(),
   ]);
   const file = await download.path();
+  // The view's JSON export holds the added event, and with the layer says which events were added.
+  await page.getByText('Export', { exact: true }).click();
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /events as Chronoscope JSON with my layer/ }).click(),
+  ]);
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  const found = doc.events.find((e: { title: string }) => e.title === 'Found elsewhere');
+  expect(found.start).toBe('2024-01');
+  expect(doc.addedEvents).toEqual([found.id]);
+  expect(doc.curation.merges).toEqual({ 'john-kirby': 'united-states' });
 
   const other = await browser.newContext();
   const p2 = await other.newPage();
