@@ -191,3 +191,32 @@ test('added events and merges go to a colleague in the layer file', async ({ pag
   await expectEntityCount(d2, 'United States', 5);
   await other.close();
 });
+
+test('a version 1 layer file still imports; marks on events the dataset lacks are kept and reported', async ({
+  page,
+}) => {
+  const d = new Dashboard(page);
+  await d.open();
+  await d.expectShowing(7, 7);
+  await page.getByText('Export', { exact: true }).click();
+  await page.getByLabel('Layer file to import').setInputFiles({
+    name: 'old.chronoscope-layer.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        version: 1,
+        annotations: { 'kirby-frozen-assets': { star: true }, 'gone-event': { star: true } },
+      }),
+    ),
+  });
+  await expect(
+    page.getByText(/Imported old\.chronoscope-layer\.json: 2 events newly annotated/),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('note')
+      .filter({ hasText: '1 of your starred, noted or tagged events are not in this dataset' }),
+  ).toBeVisible();
+  await d.open('starred=1');
+  await d.expectShowing(1, 7);
+});

@@ -14,6 +14,7 @@ import { LoadingPanel } from '../features/import/LoadingPanel';
 import { MostlyRejectedNotice } from '../features/import/MostlyRejectedNotice';
 import { openDataset } from '../features/import/openDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
+import { LayerReport } from '../features/layer/LayerReport';
 import { useUi } from '../state/uiStore';
 import { backInApp, canGoBackInApp, canonicaliseAddress, useViewState } from '../url/useViewState';
 import { Dialogs } from './Dialogs';
@@ -117,6 +118,7 @@ export function App() {
         <Header view={view} {...(value ? { loaded: value.loaded } : {})} />
         <Notices />
         {value && <MostlyRejectedNotice loaded={value.loaded} />}
+        {value && <LayerReport />}
         {body}
         <StatusLine text={status} />
         <DropZone />
