@@ -171,7 +171,7 @@ test('added events and merges go to a colleague in the layer file', async ({ pag
   await page.getByText('Export', { exact: true }).click();
   const [json] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: /events as Chronoscope JSON with my layer/ }).click(),
+    page.getByRole('button', { name: /events and my layer as Chronoscope JSON/ }).click(),
   ]);
   const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
   const found = doc.events.find((e: { title: string }) => e.title === 'Found elsewhere');

@@ -1,9 +1,10 @@
 import { LIMITS } from './limits';
 import { isPrecision, parseIsoDate } from './dates';
-import { EntityTypeSchema } from './schema';
+import { ENTITY_TYPES } from './types';
 import type {
   Dataset,
   Entity,
+  EntityType,
   EventLocation,
   Period,
   Source,
@@ -172,8 +173,11 @@ function normaliseEntities(raw: unknown, issues: ValidationIssue[]): EntityResol
       });
       return;
     }
-    const typeParse = EntityTypeSchema.safeParse(item.type ?? 'unknown');
-    if (!typeParse.success) {
+    // A plain check, not the zod schema: the page reads added events through this normaliser (joinLayer), and zod
+    // would come into the page's bundle with it.
+    const rawType: unknown = item.type ?? 'unknown';
+    const knownType = (ENTITY_TYPES as readonly unknown[]).includes(rawType);
+    if (!knownType) {
       issues.push({
         severity: 'warning',
         position,
@@ -188,7 +192,7 @@ function normaliseEntities(raw: unknown, issues: ValidationIssue[]): EntityResol
     const entity: Entity = {
       id,
       name,
-      type: typeParse.success ? typeParse.data : 'unknown',
+      type: knownType ? (rawType as EntityType) : 'unknown',
       aliases,
       ...(typeof item.description === 'string' ? { description: item.description } : {}),
     };

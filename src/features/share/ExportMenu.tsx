@@ -140,7 +140,7 @@ export function ExportMenu() {
           </li>
           <li>
             <button type="button" onClick={() => void save('json', true)}>
-              {n} events as Chronoscope JSON with my layer
+              {n} events and my layer as Chronoscope JSON
             </button>
           </li>
           <li>
