@@ -51,6 +51,11 @@ export class TimelineChart {
     return this.region.locator('.vis-item-content', { hasText: text });
   }
 
+  /** The "added" marks of events the analyst added (their items' contents). */
+  addedMarks(): Locator {
+    return this.region.locator('.vis-item-content .cs-item-added');
+  }
+
   /** Exact events drawn as points. */
   points(): Locator {
     return this.region.locator('.vis-item.vis-point.cs-shape-point');

@@ -14,6 +14,7 @@ import { LoadingPanel } from '../features/import/LoadingPanel';
 import { MostlyRejectedNotice } from '../features/import/MostlyRejectedNotice';
 import { openDataset } from '../features/import/openDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
+import { LayerReport } from '../features/layer/LayerReport';
 import { useUi } from '../state/uiStore';
 import { backInApp, canGoBackInApp, canonicaliseAddress, useViewState } from '../url/useViewState';
 import { Dialogs } from './Dialogs';
@@ -47,16 +48,18 @@ export function App() {
   // One tree for every state (loading, error, loaded): the header and its file input never remount mid-action.
   // A newly loaded dataset is first drawn in a background render that React slices into short tasks, so even the
   // first render of 100,000 events does not block the page (the loading panel stays until it is ready).
-  const loaded = useDeferredValue(query.isSuccess ? query.data : undefined);
-  const layer = useAnalystLayer(loaded?.source, loaded?.index);
-  const result = useFilterResult(loaded, view, layer.indexed);
-  const { session, state, indexed } = layer;
+  const base = useDeferredValue(query.isSuccess ? query.data : undefined);
+  // The dataset as the analyst's layer reads it: added events and entity curation joined (analystLayer.ts).
+  const layer = useAnalystLayer(base);
+  const { session, state, indexed, loaded, joined } = layer;
+  const result = useFilterResult(loaded, view, indexed);
   const value = useMemo(
     () =>
-      loaded && result && session && state && indexed
-        ? { loaded, view, result, layer: { session, state, indexed } }
+      // Drawn once the layer is read, so that a link to an added event finds it.
+      loaded && result && session && state && indexed && joined && state.status !== 'loading'
+        ? { loaded, view, result, layer: { session, state, indexed, joined } }
         : null,
-    [loaded, view, result, session, state, indexed],
+    [loaded, view, result, session, state, indexed, joined],
   );
   useShortcuts(value);
 
@@ -123,9 +126,10 @@ export function App() {
   return (
     <ViewDataContext.Provider value={value}>
       <div className="cs-app">
-        <Header view={view} {...(loaded ? { loaded } : {})} />
+        <Header view={view} {...(value ? { loaded: value.loaded } : {})} />
         <Notices />
         {value && <MostlyRejectedNotice loaded={value.loaded} />}
+        {value && <LayerReport />}
         {body}
         <StatusLine text={status} />
         <DropZone />
@@ -137,6 +141,7 @@ export function App() {
 
 function StatusLine({ text }: { text: string }) {
   const toast = useUi((s) => s.toast);
+  const undo = useUi((s) => s.undo);
   return (
     <footer className="cs-footer">
       <p role="status" aria-live="polite" className="cs-status">
@@ -145,6 +150,20 @@ function StatusLine({ text }: { text: string }) {
       <p className="cs-toast" aria-live="polite">
         {toast}
       </p>
+      {undo && (
+        <p className="cs-undo" aria-live="polite">
+          {undo.message}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              undo.run();
+              useUi.setState({ undo: null });
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
     </footer>
   );
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { IndexedDataset } from '../domain/buildIndex';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { ValidationReport } from '../features/import/ValidationReport';
+import { AddEventDialog } from '../features/layer/AddEventDialog';
 import { KEYMAP } from './keymap';
 
 // Saved views (and the schema library that checks imported views) load when the dialog first opens.
@@ -18,6 +19,7 @@ export function Dialogs({ dataset }: { dataset: IndexedDataset }) {
     <>
       <ShortcutsDialog open={dialog === 'help'} onClose={close} shortcuts={KEYMAP} />
       <ValidationReport dataset={dataset} open={dialog === 'report'} onClose={close} />
+      <AddEventDialog open={dialog === 'add-event'} onClose={close} />
       {dialog === 'saved-views' && (
         <Suspense fallback={null}>
           <SavedViewsDialog open onClose={close} />

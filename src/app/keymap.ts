@@ -13,6 +13,7 @@ export type Command =
   | 'cycle-lanes'
   | 'toggle-map'
   | 'star'
+  | 'add-event'
   | 'copy-link'
   | 'toggle-actor'
   | 'theme'
@@ -61,6 +62,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { show: 'g', description: 'Cycle lanes: none, actor, type, place', keys: { g: 'cycle-lanes' } },
   { show: 'm', description: 'Show / hide the map', keys: { m: 'toggle-map' } },
   { show: 's', description: 'Star / unstar the selected event', keys: { s: 'star' } },
+  { show: 'n', description: 'Add an event of your own', keys: { n: 'add-event' } },
   { show: 'c', description: 'Copy a link to this view', keys: { c: 'copy-link' } },
   {
     show: 'x',

@@ -115,6 +115,10 @@ export function useShortcuts(data: ViewData | null): void {
           if (selected !== undefined)
             layer.session.change(loaded.index.events.at(selected)!.id, toggleStar);
           break;
+        case 'add-event':
+          e.preventDefault();
+          ui.openEventForm();
+          break;
         case 'toggle-map':
           updateView({ geo: !view.geo });
           break;

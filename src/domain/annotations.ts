@@ -1,5 +1,13 @@
+import { readAddedEvents, sameAddedEvent, type AddedEvent } from './addedEvents';
 import { Bitset } from './bitset';
 import type { DatasetIndex } from './buildIndex';
+import {
+  EMPTY_CURATION,
+  isEmptyCuration,
+  mergeCurations,
+  readCuration,
+  type Curation,
+} from './curation';
 
 /**
  * The analyst's layer over a dataset: stars, notes and analyst tags on events, by event id. The dataset itself is
@@ -11,12 +19,26 @@ export interface Annotation {
   tags?: string[];
 }
 
+/**
+ * The layer file and record. Version 2 added `added` (events the analyst added) and `curation` (entity merges and
+ * edits); a version 1 layer still reads, as one without them.
+ */
 export interface Layer {
-  version: 1;
+  version: 2;
   annotations: Record<string, Annotation>;
+  /** Events the analyst added, by id (ids in the `added~` namespace). */
+  added: Record<string, AddedEvent>;
+  curation: Curation;
 }
 
-export const EMPTY_LAYER: Layer = { version: 1, annotations: {} };
+export const LAYER_VERSION = 2;
+
+export const EMPTY_LAYER: Layer = {
+  version: 2,
+  annotations: {},
+  added: {},
+  curation: EMPTY_CURATION,
+};
 
 export const MAX_NOTE_LENGTH = 20_000;
 export const MAX_TAG_LENGTH = 64;
@@ -47,7 +69,8 @@ export function annotate(
   const annotations = { ...layer.annotations };
   if (next) annotations[eventId] = next;
   else delete annotations[eventId];
-  return { version: 1, annotations };
+  // The added events and curation keep their identity: what is joined from them is not rebuilt for a star.
+  return { ...layer, annotations };
 }
 
 export const toggleStar = (a: Annotation): Annotation =>
@@ -77,8 +100,13 @@ export function readLayer(value: unknown): LayerRead {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'not a Chronoscope layer (expected a JSON object)' };
   }
-  const v = value as { version?: unknown; annotations?: unknown };
-  if (v.version !== 1)
+  const v = value as {
+    version?: unknown;
+    annotations?: unknown;
+    added?: unknown;
+    curation?: unknown;
+  };
+  if (v.version !== 1 && v.version !== 2)
     return { ok: false, error: `unknown layer version ${JSON.stringify(v.version ?? null)}` };
   const raw = v.annotations;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -112,7 +140,19 @@ export function readLayer(value: unknown): LayerRead {
       kept++;
     } else dropped++;
   }
-  return { ok: true, layer: { version: 1, annotations: { ...annotations } }, dropped };
+  // Version 1 has neither part; version 2 may leave either out.
+  const added = readAddedEvents(v.version === 2 ? v.added : undefined);
+  const curation = readCuration(v.version === 2 ? v.curation : undefined);
+  return {
+    ok: true,
+    layer: {
+      version: 2,
+      annotations: { ...annotations },
+      added: added.added,
+      curation: curation.curation,
+    },
+    dropped: dropped + added.dropped + curation.dropped,
+  };
 }
 
 /** The layer as the query reads it: positions in the index, postings per analyst tag, and notes by position. */
@@ -168,6 +208,12 @@ export interface MergeReport {
   joined: number;
   /** Events whose notes differed: the imported note is appended below this one, never put in its place. */
   conflicts: number;
+  /** Added events taken from the file (new here), and those kept beside a different one of the same id. */
+  addedEvents: number;
+  addedConflicts: number;
+  /** Entity merges and edits taken, and those where this layer's choice was kept over the file's. */
+  curation: number;
+  curationConflicts: number;
 }
 
 /** The separator put between a note kept here and a different imported note. */
@@ -178,7 +224,15 @@ export const IMPORTED_NOTE = '\n\n— imported note —\n';
  * is appended below the one here, and the report says what happened.
  */
 export function mergeLayers(mine: Layer, theirs: Layer): { layer: Layer; report: MergeReport } {
-  const report: MergeReport = { added: 0, joined: 0, conflicts: 0 };
+  const report: MergeReport = {
+    added: 0,
+    joined: 0,
+    conflicts: 0,
+    addedEvents: 0,
+    addedConflicts: 0,
+    curation: 0,
+    curationConflicts: 0,
+  };
   let layer = mine;
   for (const [id, incoming] of Object.entries(theirs.annotations)) {
     const here = Object.prototype.hasOwnProperty.call(mine.annotations, id)
@@ -204,5 +258,32 @@ export function mergeLayers(mine: Layer, theirs: Layer): { layer: Layer; report:
       };
     });
   }
-  return { layer, report };
+  const added = { ...layer.added };
+  for (const [id, incoming] of Object.entries(theirs.added)) {
+    const here = Object.prototype.hasOwnProperty.call(added, id) ? added[id] : undefined;
+    if (!here) {
+      added[id] = incoming;
+      report.addedEvents++;
+    } else if (!sameAddedEvent(here, incoming)) {
+      // Both edited the same added event: theirs is kept too, beside this one, under an id of its own.
+      let other = `${id}~imported`;
+      for (let n = 2; Object.prototype.hasOwnProperty.call(added, other); n++)
+        other = `${id}~imported${n}`;
+      if (!Object.values(added).some((a) => sameAddedEvent(a, { ...incoming, id: a.id }))) {
+        added[other] = { ...incoming, id: other };
+        report.addedConflicts++;
+      }
+    }
+  }
+  const c = mergeCurations(layer.curation, theirs.curation);
+  report.curation = c.added;
+  report.curationConflicts = c.conflicts;
+  return {
+    layer: {
+      ...layer,
+      added: report.addedEvents || report.addedConflicts ? added : layer.added,
+      curation: isEmptyCuration(theirs.curation) ? layer.curation : c.curation,
+    },
+    report,
+  };
 }

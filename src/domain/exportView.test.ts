@@ -28,6 +28,27 @@ describe('exportJson', () => {
     }
   });
 
+  it('with the layer: the exported events’ annotations, which were added, and the curation', () => {
+    const kirby = index.actorPostings[index.entityLookup.get('john-kirby')!]!;
+    const curation = { merges: { 'us-congress': 'united-states' }, edits: {} };
+    const doc = JSON.parse(
+      exportJson(index, Bitset.of(index.size, kirby), meta, {
+        annotations: {
+          'kirby-frozen-assets': { star: true, note: '<b>plain</b>' },
+          'aid-debate': { star: true },
+        },
+        curation,
+      }),
+    );
+    expect(doc.annotations).toEqual({
+      'kirby-frozen-assets': { star: true, note: '<b>plain</b>' },
+    });
+    expect(doc.addedEvents).toEqual([]);
+    expect(doc.curation).toEqual(curation);
+    // Without it, none of these fields.
+    expect(JSON.parse(exportJson(index, index.all, meta)).annotations).toBeUndefined();
+  });
+
   it('exports only the matches, with the view and source in its metadata and the entities they name', () => {
     const kirby = index.actorPostings[index.entityLookup.get('john-kirby')!]!;
     const doc = JSON.parse(exportJson(index, Bitset.of(index.size, kirby), meta));

@@ -1,3 +1,6 @@
+import type { Annotation, Layer } from './annotations';
+import { isAddedId } from './addedEvents';
+import type { Curation } from './curation';
 import { CSV_COLUMNS } from './csvColumns';
 import Papa from 'papaparse';
 import type { Bitset } from './bitset';
@@ -57,9 +60,24 @@ function documentHead(index: DatasetIndex, count: number, meta: ExportMeta) {
 }
 
 /** The matching events as a chronoscope/1 document, with the view's link and the source dataset in its metadata. */
-export function exportJson(index: DatasetIndex, matches: Bitset, meta: ExportMeta): string {
+export function exportJson(
+  index: DatasetIndex,
+  matches: Bitset,
+  meta: ExportMeta,
+  /** The analyst's layer, to export with the events ("with my layer"): its marks on the exported events. */
+  layer?: Pick<Layer, 'annotations' | 'curation'>,
+): string {
   const { events, entities } = matchingEvents(index, matches);
-  return JSON.stringify({ ...documentHead(index, events.length, meta), entities, events }, null, 1);
+  return JSON.stringify(
+    {
+      ...documentHead(index, events.length, meta),
+      entities,
+      events,
+      ...(layer ? layerFields(events, layer) : {}),
+    },
+    null,
+    1,
+  );
 }
 
 /**
@@ -71,6 +89,29 @@ export function exportJsonl(index: DatasetIndex, matches: Bitset, meta: ExportMe
   const lines = [JSON.stringify({ ...documentHead(index, events.length, meta), entities })];
   for (const e of events) lines.push(JSON.stringify(e));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The layer's part for exported events: their annotations, which of them the analyst added (they are in `events`
+ * already), and the entity curation the export was read with.
+ */
+function layerFields(
+  events: readonly Record<string, unknown>[],
+  layer: Pick<Layer, 'annotations' | 'curation'>,
+): { annotations: Record<string, Annotation>; addedEvents: string[]; curation: Curation } {
+  const annotations: Record<string, Annotation> = {};
+  const addedEvents: string[] = [];
+  for (const e of events) {
+    const id = String(e.id);
+    if (Object.prototype.hasOwnProperty.call(layer.annotations, id))
+      Object.defineProperty(annotations, id, {
+        value: layer.annotations[id],
+        enumerable: true,
+        writable: true,
+      });
+    if (isAddedId(id)) addedEvents.push(id);
+  }
+  return { annotations, addedEvents, curation: layer.curation };
 }
 
 /** Columns that hold values the normaliser already validated (ISO dates, numbers); they are never formulas. */

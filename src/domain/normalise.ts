@@ -1,10 +1,11 @@
 import { LIMITS } from './limits';
 import { isPrecision, parseIsoDate } from './dates';
 import { isPlacePrecision, PLACE_PRECISIONS, type PlacePrecision } from './placePrecision';
-import { EntityTypeSchema } from './schema';
+import { ENTITY_TYPES } from './types';
 import type {
   Dataset,
   Entity,
+  EntityType,
   EventLocation,
   Period,
   Source,
@@ -173,8 +174,11 @@ function normaliseEntities(raw: unknown, issues: ValidationIssue[]): EntityResol
       });
       return;
     }
-    const typeParse = EntityTypeSchema.safeParse(item.type ?? 'unknown');
-    if (!typeParse.success) {
+    // A plain check, not the zod schema: the page reads added events through this normaliser (joinLayer), and zod
+    // would come into the page's bundle with it.
+    const rawType: unknown = item.type ?? 'unknown';
+    const knownType = (ENTITY_TYPES as readonly unknown[]).includes(rawType);
+    if (!knownType) {
       issues.push({
         severity: 'warning',
         position,
@@ -189,7 +193,7 @@ function normaliseEntities(raw: unknown, issues: ValidationIssue[]): EntityResol
     const entity: Entity = {
       id,
       name,
-      type: typeParse.success ? typeParse.data : 'unknown',
+      type: knownType ? (rawType as EntityType) : 'unknown',
       aliases,
       ...(typeof item.description === 'string' ? { description: item.description } : {}),
     };

@@ -72,6 +72,35 @@ export const DocumentSchema = z.looseObject({
   attribution: z.string().describe('origin, citation and licence of the data').optional(),
   entities: z.array(EntitySchema).optional(),
   events: z.array(EventSchema),
+  annotations: z
+    .record(
+      z.string(),
+      z.looseObject({
+        star: z.literal(true).optional(),
+        note: z.string().describe('plain text').optional(),
+        tags: z.array(z.string()).optional(),
+      }),
+    )
+    .describe("the analyst's stars, notes and tags, by event id (an export with the layer)")
+    .optional(),
+  addedEvents: z
+    .array(z.string())
+    .describe('ids of the events above that the analyst added (an export with the layer)')
+    .optional(),
+  curation: z
+    .looseObject({
+      merges: z.record(z.string(), z.string()).describe('entity id → the entity it is counted as'),
+      edits: z.record(
+        z.string(),
+        z.looseObject({
+          name: z.string().optional(),
+          type: EntityTypeSchema.optional(),
+          aliases: z.array(z.string()).optional(),
+        }),
+      ),
+    })
+    .describe("the analyst's entity curation the export was read with (an export with the layer)")
+    .optional(),
 });
 
 export type EventInput = z.infer<typeof EventSchema>;

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { storedTheme, THEME_KEY, type ThemeChoice } from './storedTheme';
 
 export type { ThemeChoice } from './storedTheme';
-export type DialogName = 'help' | 'report' | 'saved-views' | null;
+export type DialogName = 'help' | 'report' | 'saved-views' | 'add-event' | null;
 
 interface UiState {
   theme: ThemeChoice;
@@ -15,12 +15,18 @@ interface UiState {
   /** A short confirmation ("Link copied"), read out politely. */
   toast: string;
   say(message: string): void;
+  /** The analyst's layer: the added event the event form edits (none: a new one), and the last undoable change. */
+  editing: string | undefined;
+  openEventForm(editing?: string): void;
+  undo: { message: string; run(): void } | null;
+  offerUndo(message: string, run: () => void): void;
   /** Narrow screens: which drawer is open. */
   drawer: 'entities' | 'details' | null;
   setDrawer(d: 'entities' | 'details' | null): void;
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
+let undoTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Short-lived UI state only; the view itself lives in the URL. */
 export const useUi = create<UiState>((set) => ({
@@ -42,6 +48,14 @@ export const useUi = create<UiState>((set) => ({
     if (toastTimer !== undefined) clearTimeout(toastTimer);
     set({ toast });
     toastTimer = setTimeout(() => set({ toast: '' }), 4000);
+  },
+  editing: undefined,
+  openEventForm: (editing) => set({ dialog: 'add-event', editing }),
+  undo: null,
+  offerUndo: (message, run) => {
+    if (undoTimer !== undefined) clearTimeout(undoTimer);
+    set({ undo: { message, run } });
+    undoTimer = setTimeout(() => set({ undo: null }), 10_000);
   },
   drawer: null,
   setDrawer: (drawer) => set({ drawer }),

@@ -10,7 +10,11 @@ import {
   type Layer,
   type LayerIndex,
 } from '../../domain/annotations';
-import type { DatasetIndex } from '../../domain/buildIndex';
+import type { AddedEvent } from '../../domain/addedEvents';
+import type { Curation } from '../../domain/curation';
+import { joinLayer, type JoinedIndex } from '../../domain/joinLayer';
+import { joinedDataset } from './joinedDataset';
+import type { LoadedDataset } from './loadSource';
 import type { Source } from './sources';
 
 /**
@@ -139,6 +143,30 @@ export class LayerSession {
     this.replace(annotate(this.state.layer, eventId, fn));
   }
 
+  /** Adds an event the analyst found elsewhere, or puts an edited one in place of the one with its id. */
+  putAdded(event: AddedEvent): void {
+    const layer = this.state.layer;
+    this.replace({ ...layer, added: { ...layer.added, [event.id]: event } });
+  }
+
+  /** Deletes an added event; returns it (for Undo), or undefined when there was none. */
+  removeAdded(id: string): AddedEvent | undefined {
+    const layer = this.state.layer;
+    if (!Object.prototype.hasOwnProperty.call(layer.added, id)) return undefined;
+    const gone = layer.added[id];
+    const added = { ...layer.added };
+    delete added[id];
+    this.replace({ ...layer, added });
+    return gone;
+  }
+
+  /** Changes the entity curation (merge, unmerge, rename, type, aliases); applied when the dataset is read. */
+  curate(fn: (c: Curation) => Curation): void {
+    const layer = this.state.layer;
+    const curation = fn(layer.curation);
+    if (curation !== layer.curation) this.replace({ ...layer, curation });
+  }
+
   /**
    * Merges a layer file's text into this layer (stars and tags joined, differing notes appended), or says why it
    * could not be read. The file is untrusted input.
@@ -201,25 +229,43 @@ export function layerSession(key: string): LayerSession {
   return s;
 }
 
-/** A dataset's layer and its index over the dataset, re-rendering when either changes. */
-export function useAnalystLayer(
-  source: Source | undefined,
-  index: DatasetIndex | undefined,
-): {
+/**
+ * A dataset read through its layer: the layer's session and state, the dataset joined with the added events and
+ * curation (memoised on those two, so a star or a note does not rebuild it), and the stars, notes and tags indexed
+ * over the joined events. Re-renders when the layer changes.
+ */
+export function useAnalystLayer(loaded: LoadedDataset | undefined): {
   session: LayerSession | undefined;
   state: LayerState | undefined;
+  loaded: LoadedDataset | undefined;
+  joined: JoinedIndex | undefined;
   indexed: LayerIndex | undefined;
 } {
+  const source = loaded?.source;
   const session = useMemo(() => (source ? layerSession(layerKey(source)) : undefined), [source]);
   const state = useSyncExternalStore(
     session ? session.subscribe : noSubscription,
     session ? session.get : noState,
   );
-  const indexed = useMemo(
-    () => (index && state ? indexLayer(index, state.layer) : undefined),
-    [index, state?.layer], // eslint-disable-line react-hooks/exhaustive-deps
+  const added = state?.layer.added;
+  const curation = state?.layer.curation;
+  const joined = useMemo(
+    () =>
+      loaded && added && curation
+        ? joinLayer(loaded.index, Object.values(added), curation)
+        : undefined,
+    [loaded, added, curation],
   );
-  return { session, state, indexed };
+  const joinedLoaded = useMemo(
+    () => (loaded && joined && curation ? joinedDataset(loaded, joined, curation) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- curation is part of what `joined` was built from
+    [loaded, joined],
+  );
+  const indexed = useMemo(
+    () => (joined && state ? indexLayer(joined.index, state.layer) : undefined),
+    [joined, state?.layer], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  return { session, state, loaded: joinedLoaded, joined, indexed };
 }
 
 const noSubscription = () => () => {};

@@ -12,6 +12,7 @@ import type { TextMatch } from '../../domain/textSearch';
 import type { ViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
 import type { LayerIndex } from '../../domain/annotations';
+import type { JoinedIndex } from '../../domain/joinLayer';
 import type { LayerSession, LayerState } from './analystLayer';
 
 /** What every feature reads: the loaded dataset, the view from the URL, and the filter result derived from both. */
@@ -20,7 +21,7 @@ export interface ViewData {
   view: ViewState;
   result: QueryResult;
   /** The analyst's layer over this dataset (stars, notes, tags): its session, state and index. */
-  layer: { session: LayerSession; state: LayerState; indexed: LayerIndex };
+  layer: { session: LayerSession; state: LayerState; indexed: LayerIndex; joined: JoinedIndex };
 }
 
 export const ViewDataContext = createContext<ViewData | null>(null);

@@ -11,6 +11,7 @@ import { clipText } from '../../domain/clipText';
 import { OtherFields } from './OtherFields';
 import { SourceList } from './SourceList';
 import { AnalystNotes } from './AnalystNotes';
+import { AddedEventActions } from './AddedEventActions';
 import './details.css';
 import { formatCount } from '../../domain/formatCount';
 
@@ -75,6 +76,7 @@ export function EventDetails({ onCopyEventLink }: Props) {
       <h2 id="cs-details-heading" tabIndex={-1}>
         <ClippedText key={e.id} text={e.title} terms={terms} what="title" {...TITLE_STEPS} />
       </h2>
+      <AddedEventActions eventId={e.id} />
       {hidden && <p className="cs-note">This event is hidden by the current filters.</p>}
       <dl className="cs-facts">
         <dt>Date</dt>

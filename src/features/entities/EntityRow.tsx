@@ -8,6 +8,7 @@ import type { Entity } from '../../domain/types';
 import { updateView } from '../../url/useViewState';
 import { toggleExcludedActor, toggleIncludedActor } from '../../url/viewState';
 import { formatCount } from '../../domain/formatCount';
+import { EntityCuration } from './EntityCuration';
 
 interface Props {
   code: number;
@@ -121,6 +122,7 @@ function EntityProfileView({ code }: { code: number }) {
       ) : (
         <p className="cs-muted">No matching events.</p>
       )}
+      <EntityCuration key={e.id} entity={e} />
       {p.coActors.length > 0 && (
         <>
           <p className="cs-muted">Appears with:</p>

@@ -29,16 +29,18 @@ export function EntitySidebar() {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<'count' | 'name'>('count');
   const [type, setType] = useState<EntityType | 'all'>('all');
-  // Which rows have their profile open (kept here: a row scrolled out of view is unmounted).
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  // Which rows have their profile open (kept here: a row scrolled out of view is unmounted), by entity id: a
+  // merge in the analyst's layer renumbers the entities.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggleOpen = useCallback(
     (code: number) =>
       setOpen((o) => {
+        const id = index.entities[code]?.id;
         const next = new Set(o);
-        if (!next.delete(code)) next.add(code);
+        if (id !== undefined && !next.delete(id)) next.add(id);
         return next;
       }),
-    [],
+    [index],
   );
 
   const rows = useMemo(() => {
@@ -146,7 +148,7 @@ export function EntitySidebar() {
                   count={result.facets.actors[code] ?? 0}
                   included={view.actors.includes(e.id)}
                   excluded={view.xactors.includes(e.id)}
-                  open={open.has(code)}
+                  open={open.has(e.id)}
                   onToggleOpen={toggleOpen}
                   place={v.index}
                   of={rows.length}

@@ -15,6 +15,8 @@ import { EmptyWindowNote } from '../../ui/EmptyWindowNote';
 import { ListScopeBar } from './ListScopeBar';
 import { clipText } from '../../domain/clipText';
 import { useHover, useHoveredFrom } from '../../state/hoverStore';
+import { isAddedId } from '../../domain/addedEvents';
+import { useUi } from '../../state/uiStore';
 
 const ROW = 30;
 /** Characters of a text laid out in one cell (more never fits), of the tooltip of a title, and actors named. */
@@ -111,7 +113,18 @@ export function EventList() {
       ? `${actors.slice(0, SHOWN_ACTORS).map(name).join(', ')} and ${formatCount(actors.length - SHOWN_ACTORS)} more`
       : actors.map(name).join(', ');
   const terms = result.highlightTerms;
-  const scopeBar = <ListScopeBar scope={view.list} total={result.count} inView={summary?.inView} />;
+  const scopeBar = (
+    <div className="cs-list-bar">
+      <ListScopeBar scope={view.list} total={result.count} inView={summary?.inView} />
+      <button
+        type="button"
+        title="Add an event of your own (n)"
+        onClick={() => useUi.getState().openEventForm()}
+      >
+        Add event
+      </button>
+    </div>
+  );
   const nearest = summary?.nearest;
   const emptyWindow =
     summary && summary.inView === 0 && result.count > 0 ? (
@@ -210,6 +223,11 @@ export function EventList() {
                     className="cs-td cs-col-title"
                     title={clipText(e.title, TOOLTIP_CHARS)}
                   >
+                    {isAddedId(e.id) && (
+                      <span className="cs-mark-added" role="img" aria-label="added by you">
+                        +
+                      </span>
+                    )}
                     {layer.indexed.starred.has(pos) && (
                       <span className="cs-mark-star" role="img" aria-label="starred">
                         ★

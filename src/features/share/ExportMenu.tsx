@@ -21,7 +21,7 @@ export function ExportMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
   const ds = loaded.index.dataset;
   // The exporters (and Papa Parse) are a chunk of their own, fetched on the first export.
-  const save = async (ext: 'json' | 'jsonl' | 'csv') => {
+  const save = async (ext: 'json' | 'jsonl' | 'csv', withLayer = false) => {
     menu.current?.removeAttribute('open');
     const { exportCsv, exportFileName, exportJson, exportJsonl } =
       await import('../../domain/exportView');
@@ -34,7 +34,14 @@ export function ExportMenu() {
     const text =
       ext === 'csv'
         ? exportCsv(loaded.index, result.matches)
-        : (ext === 'json' ? exportJson : exportJsonl)(loaded.index, result.matches, meta);
+        : ext === 'json'
+          ? exportJson(
+              loaded.index,
+              result.matches,
+              meta,
+              withLayer ? layer.state.layer : undefined,
+            )
+          : exportJsonl(loaded.index, result.matches, meta);
     const types = { json: 'application/json', jsonl: 'application/jsonl', csv: 'text/csv' };
     downloadText(exportFileName(ds.title, now, ext), text, types[ext]);
   };
@@ -86,11 +93,24 @@ export function ExportMenu() {
     menu.current?.removeAttribute('open');
     const r = layer.session.importText(await file.text());
     if (!r.ok) return say(`${file.name} was not imported: ${r.error}.`);
-    const { added, joined, conflicts } = r.report;
+    const { added, joined, conflicts, addedEvents, addedConflicts, curation } = r.report;
+    const { curationConflicts } = r.report;
     say(
       `Imported ${file.name}: ${formatCount(added)} events newly annotated, ${formatCount(joined)} joined` +
         (conflicts
           ? `, ${formatCount(conflicts)} differing notes kept both ways (the imported one below yours)`
+          : '') +
+        (addedEvents || addedConflicts
+          ? `, ${formatCount(addedEvents)} added events taken` +
+            (addedConflicts
+              ? ` (${formatCount(addedConflicts)} edited differently kept beside yours)`
+              : '')
+          : '') +
+        (curation || curationConflicts
+          ? `, ${formatCount(curation)} entity changes taken` +
+            (curationConflicts
+              ? ` (${formatCount(curationConflicts)} of yours kept over theirs)`
+              : '')
           : '') +
         (r.dropped ? `; ${formatCount(r.dropped)} unreadable entries skipped` : '') +
         '.',
@@ -122,6 +142,11 @@ export function ExportMenu() {
           <li>
             <button type="button" onClick={() => void save('jsonl')}>
               {n} events as JSON Lines
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => void save('json', true)}>
+              {n} events and my layer as Chronoscope JSON
             </button>
           </li>
           <li>

@@ -4,6 +4,7 @@ import type { PlannedItem } from '../../domain/levelOfDetail';
 import { clipText } from '../../domain/clipText';
 import { formatCount } from '../../domain/formatCount';
 import { formatMeasure, measureAmount, type Measure } from '../../domain/measures';
+import { isAddedId } from '../../domain/addedEvents';
 
 /**
  * Item, group and tooltip content as DOM nodes built with textContent: no dataset string is ever parsed as HTML
@@ -41,6 +42,10 @@ export function itemElement(
   const root = el('span', 'cs-item-label');
   // The map and the list find the item of the event they hover by its position.
   root.dataset.pos = String(item.position);
+  if (isAddedId(e.id)) {
+    root.classList.add('is-added');
+    root.append(el('span', 'cs-item-added', '+'), el('span', 'cs-visually-hidden', 'Added: '));
+  }
   if (item.shape === 'uncertain')
     root.append(el('span', 'cs-item-precision', `${formatEventDate(e, tz)} · `));
   root.append(el('span', 'cs-item-title', clip(e.title)));

@@ -76,13 +76,27 @@ function visGroups(lanes: LanePlan | null): VisGroup[] | null {
 }
 
 /** The plan's items as vis-timeline items, with the dataset's labelled background periods (few: always all). */
+const generations = new WeakMap<DatasetIndex, number>();
+let nextGeneration = 0;
+function generationOf(index: DatasetIndex): number {
+  let g = generations.get(index);
+  if (g === undefined) generations.set(index, (g = nextGeneration++));
+  return g;
+}
+
 function visItems(
   plan: ItemPlan,
   index: DatasetIndex,
   tz: string,
   selectedPos: number | undefined,
 ): VisItem[] {
-  const items: VisItem[] = plan.items.map((it) => toVisItem(it, tz, selectedPos));
+  // Items are keyed by position; a new index (the analyst's layer added or merged something) may hold other
+  // events at the same positions, so its items are all sent again once.
+  const gen = generationOf(index);
+  const items: VisItem[] = plan.items.map((it) => {
+    const v = toVisItem(it, tz, selectedPos);
+    return { ...v, sig: `${v.sig}|${gen}` };
+  });
   for (const p of index.dataset.periods) {
     items.push({
       id: `p|${p.id}`,

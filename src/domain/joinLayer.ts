@@ -1,0 +1,164 @@
+import type { AddedEvent } from './addedEvents';
+import { buildIndex, type DatasetIndex } from './buildIndex';
+import {
+  curateActors,
+  curatedTarget,
+  curateEntities,
+  isEmptyCuration,
+  type Curation,
+} from './curation';
+import type { EventStore } from './eventStore';
+import { normaliseDocument } from './normalise';
+import type { TimelineEvent } from './types';
+
+/** A dataset read with the analyst's added events and entity curation. */
+export interface JoinedIndex {
+  /** What every query, list and drawing reads. The dataset's own index when the layer adds and curates nothing. */
+  index: DatasetIndex;
+  /** The dataset's own index, unchanged. */
+  base: DatasetIndex;
+  /**
+   * Each dataset event's position in `index`, by its position in `base` (the text search answers in base
+   * positions); undefined when they are the same.
+   */
+  fromBase?: Uint32Array;
+  /** Added events in `index`, by id. */
+  addedIds: ReadonlySet<string>;
+  /** Added events not joined: unreadable, or under an id the dataset holds. */
+  refused: { id: string; reason: string }[];
+}
+
+/**
+ * The events of a joined index: dataset events are read from the dataset's own store (its bytes, not a copy of
+ * every event) and curated as they are read; added events are held here.
+ */
+class JoinedEventStore implements EventStore {
+  constructor(
+    private readonly base: DatasetIndex,
+    /** Per joined position: the base position, or −1 − k for the k-th added event. */
+    private readonly source: Int32Array,
+    private readonly added: readonly TimelineEvent[],
+    private readonly curation: Curation,
+  ) {}
+
+  get length(): number {
+    return this.source.length;
+  }
+
+  at(pos: number): TimelineEvent | undefined {
+    if (!Number.isInteger(pos) || pos < 0 || pos >= this.source.length) return undefined;
+    const s = this.source[pos]!;
+    if (s < 0) return this.added[-1 - s];
+    const e = this.base.events.at(s);
+    if (!e || isEmptyCuration(this.curation) || e.actors.length === 0) return e;
+    const actors = curateActors(e.actors, this.curation);
+    return actors.length === e.actors.length && actors.every((a, k) => a === e.actors[k])
+      ? e
+      : { ...e, actors };
+  }
+}
+
+/**
+ * Joins the analyst's added events and entity curation to a dataset's index, at read time: the result is a new
+ * index (the dataset's is not touched) in which added events are events like the others and merged entities are
+ * counted as the entity they were merged into. An id merged away still finds its target (`actor=` links keep
+ * working). Pure; costs a rebuild of the index, so the caller memoises it on the layer's added events and curation.
+ */
+export function joinLayer(
+  base: DatasetIndex,
+  added: readonly AddedEvent[],
+  asKept: Curation,
+): JoinedIndex {
+  const refused: JoinedIndex['refused'] = [];
+  const curation = applicableCuration(asKept, base);
+  if (added.length === 0 && isEmptyCuration(curation))
+    return { index: base, base, addedIds: new Set(), refused };
+
+  // Added events go through the importers' own normaliser, resolving actor names against the dataset's entities.
+  const fresh = added.filter((a) => {
+    if (base.byId.get(a.id) === undefined) return true;
+    refused.push({ id: a.id, reason: 'the dataset holds an event with this id' });
+    return false;
+  });
+  const doc = normaliseDocument({
+    entities: base.entities,
+    events: fresh.map((a) => ({ ...a, tags: [] })),
+  });
+  for (const issue of doc.issues)
+    if (issue.severity === 'error' && issue.id !== undefined)
+      refused.push({ id: issue.id, reason: issue.message });
+  const known = new Set(base.entities.map((e) => e.id));
+  const entities = [...base.entities, ...doc.entities.filter((e) => !known.has(e.id))];
+  const curatedAdded = doc.events.map((e) =>
+    isEmptyCuration(curation) ? e : { ...e, actors: curateActors(e.actors, curation) },
+  );
+
+  // The index is built over every event once; its store then reads the dataset's events from the dataset's
+  // store, so the copies made here are garbage as soon as this returns.
+  const n = base.size;
+  const events = new Array<TimelineEvent>(n + curatedAdded.length);
+  for (let i = 0; i < n; i++) {
+    const e = base.events.at(i)!;
+    events[i] =
+      isEmptyCuration(curation) || e.actors.length === 0
+        ? e
+        : { ...e, actors: curateActors(e.actors, curation) };
+  }
+  for (let k = 0; k < curatedAdded.length; k++) events[n + k] = curatedAdded[k]!;
+  const built = buildIndex({
+    ...base.dataset,
+    events,
+    entities: curateEntities(entities, curation),
+  });
+
+  // Merged ids are looked up as their targets.
+  for (const id of Object.keys(curation.merges)) {
+    const code = built.entityLookup.get(curatedTarget(curation, id));
+    if (code !== undefined && !built.entityLookup.has(id)) built.entityLookup.set(id, code);
+  }
+
+  const addedAt = new Map(curatedAdded.map((e, k) => [e.id, k] as const));
+  const source = new Int32Array(built.size);
+  let fromBase: Uint32Array | undefined;
+  if (curatedAdded.length > 0) {
+    fromBase = new Uint32Array(n);
+    // base and joined are both in time order; a dataset event's id finds its base position.
+    for (let p = 0; p < built.size; p++) {
+      const e = built.events[p]!;
+      const k = addedAt.get(e.id);
+      if (k !== undefined) source[p] = -1 - k;
+      else {
+        const b = base.byId.get(e.id)!;
+        source[p] = b;
+        fromBase[b] = p;
+      }
+    }
+  } else for (let p = 0; p < built.size; p++) source[p] = p;
+
+  const store = new JoinedEventStore(base, source, curatedAdded, curation);
+  const index: DatasetIndex = {
+    ...built,
+    events: store,
+    dataset: { ...built.dataset, events: store },
+  };
+  return {
+    index,
+    base,
+    ...(fromBase ? { fromBase } : {}),
+    addedIds: new Set(addedAt.keys()),
+    refused,
+  };
+}
+
+/**
+ * The merges whose target is an entity of the dataset (a layer file may name others, or this dataset may have
+ * lost one since): a merge into nothing would make events lose an actor, so it waits, kept, until it applies.
+ */
+function applicableCuration(c: Curation, base: DatasetIndex): Curation {
+  const merges = Object.keys(c.merges);
+  if (merges.every((id) => base.entityLookup.has(curatedTarget(c, id)))) return c;
+  const kept: Record<string, string> = {};
+  for (const id of merges)
+    if (base.entityLookup.has(curatedTarget(c, id))) kept[id] = c.merges[id]!;
+  return { ...c, merges: kept };
+}
