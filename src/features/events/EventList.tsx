@@ -74,6 +74,10 @@ export function EventList() {
     if (selectedRow >= 0) scrollToIndex(selectedRow);
   }, [selectedRow, scrollToIndex]);
 
+  // One row is the list's tab stop: the selected one while it is drawn, else the first row drawn, so the
+  // keyboard can always enter the list however far it has been scrolled.
+  const tabStop =
+    selectedRow >= inView.first && selectedRow < inView.end ? selectedRow : inView.first;
   const select = (pos: number) => updateView({ event: index.events.at(pos)!.id });
   const hoveredElsewhere = useHoveredFrom('list');
   const hover = useHover((s) => s.hover);
@@ -201,7 +205,7 @@ export function EventList() {
                   data-row={row}
                   aria-rowindex={row + 2}
                   aria-selected={isSel}
-                  tabIndex={isSel || (selectedRow < 0 && row === 0) ? 0 : -1}
+                  tabIndex={row === tabStop ? 0 : -1}
                   className={`cs-tr${isSel ? ' is-selected' : ''}${pos === hoveredElsewhere ? ' is-hovered' : ''}`}
                   style={{
                     position: 'absolute',
