@@ -112,28 +112,13 @@ export function App() {
   return (
     <ViewDataContext.Provider value={value}>
       <div className="cs-app">
-        <Header view={view} {...(loaded ? { loaded } : {})} />
+        <Header view={view} status={status} {...(loaded ? { loaded } : {})} />
         <Notices />
         {value && <MostlyRejectedNotice loaded={value.loaded} />}
         {body}
-        <StatusLine text={status} />
         <DropZone />
         {value && <Dialogs dataset={value.loaded.index.dataset} />}
       </div>
     </ViewDataContext.Provider>
-  );
-}
-
-function StatusLine({ text }: { text: string }) {
-  const toast = useUi((s) => s.toast);
-  return (
-    <footer className="cs-footer">
-      <p role="status" aria-live="polite" className="cs-status">
-        {text}
-      </p>
-      <p className="cs-toast" aria-live="polite">
-        {toast}
-      </p>
-    </footer>
   );
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { storedTheme, THEME_KEY, type ThemeChoice } from './storedTheme';
 
 export type { ThemeChoice } from './storedTheme';
+export type Drawer = 'filters' | 'entities' | 'details' | null;
 export type DialogName = 'help' | 'report' | 'saved-views' | null;
 
 interface UiState {
@@ -15,9 +16,9 @@ interface UiState {
   /** A short confirmation ("Link copied"), read out politely. */
   toast: string;
   say(message: string): void;
-  /** Narrow screens: which drawer is open. */
-  drawer: 'entities' | 'details' | null;
-  setDrawer(d: 'entities' | 'details' | null): void;
+  /** Phones: which drawer (bottom sheet) is open. */
+  drawer: Drawer;
+  setDrawer(d: Drawer): void;
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;

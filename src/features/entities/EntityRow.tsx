@@ -58,7 +58,8 @@ export const EntityRow = memo(function EntityRow({
           type="checkbox"
           checked={included}
           onChange={() => updateView((s) => toggleIncludedActor(s, e.id))}
-          aria-describedby={`${id}-count`}
+          // Read as words ("Actor 7, person, 1,027 events"), not the label's run-together text ("Actor 7person").
+          aria-label={`${clipText(e.name, 300)}, ${e.type}, ${formatCount(count)} ${count === 1 ? 'event' : 'events'}${excluded ? ', excluded' : ''}`}
         />
         <label
           htmlFor={id}
@@ -68,7 +69,7 @@ export const EntityRow = memo(function EntityRow({
           {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
           <span className="cs-entity-type">{e.type}</span>
         </label>
-        <span id={`${id}-count`} className="cs-count" aria-label={`${count} matching events`}>
+        <span className="cs-count" aria-label={`${count} matching events`}>
           {formatCount(count)}
         </span>
         <button
