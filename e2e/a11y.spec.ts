@@ -60,6 +60,7 @@ for (const scheme of ['light', 'dark'] as const) {
         ['6 events skipped', 'Validation report'],
         ['Saved views', 'Saved views'],
       ] as const) {
+        if (button === 'Saved views') await d.shareMenu();
         await page.getByRole('button', { name: button, exact: true }).click();
         await expect(page.getByRole('dialog', { name: title })).toBeVisible();
         await expectNoSeriousViolations(page, `${title} dialog`);

@@ -20,6 +20,7 @@ import { Dialogs } from './Dialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { useShortcuts } from './useShortcuts';
+import { useDismissDisclosures } from './useDismissDisclosures';
 import { useTheme } from './useTheme';
 import { Workspace } from './Workspace';
 import { formatCount } from '../domain/formatCount';
@@ -56,6 +57,7 @@ export function App() {
     [loaded, view, result, session, state, indexed],
   );
   useShortcuts(value);
+  useDismissDisclosures();
 
   let body;
   let status: string;

@@ -102,7 +102,13 @@ export function Header({
         </button>
         <details ref={share} className="cs-menu cs-share-menu">
           <summary className="cs-primary">Share</summary>
-          <div className="cs-menu-body cs-menu-right">
+          {/* Choosing any action closes the menu (Export's own button only opens its list). */}
+          <div
+            className="cs-menu-body cs-menu-right"
+            onClick={(e) => {
+              if (e.target instanceof Element && e.target.closest('li button')) closeShare();
+            }}
+          >
             <ul aria-label="Share this view">
               <li>
                 <button
