@@ -29,6 +29,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await d.expectShowing(7, 7);
       await expect(d.itemContents()).toHaveCount(7);
       await expectNoSeriousViolations(page, 'default load');
+      await d.moreFilters();
+      await expectNoSeriousViolations(page, 'the More filters popover open');
+      await d.exportMenu();
+      await expectNoSeriousViolations(page, 'the Share menu open, with Export');
+      await page.keyboard.press('Escape');
 
       await d.open('actor=john-kirby&q=aid&group=actor');
       await d.expectShowing(1, 7);

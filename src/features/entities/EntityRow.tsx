@@ -50,7 +50,7 @@ export const EntityRow = memo(function EntityRow({
       aria-posinset={place + 1}
       aria-setsize={of}
       style={{ transform: `translateY(${top}px)` }}
-      className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}`}
+      className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}${count === 0 && !included && !excluded ? ' is-empty' : ''}`}
     >
       <div className="cs-entity-row">
         <input
