@@ -148,4 +148,32 @@ test.describe('panels fold and come back', () => {
       d.entities.getByRole('checkbox', { name: 'John Kirby, person, 2 events' }),
     ).toBeVisible();
   });
+
+  test('one font everywhere, whole lane names on hover, a histogram with a time axis and counts', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open('data=ucdp-ukraine&group=actor');
+    await d.expectShowing(3883, 3883);
+    // A lane label cut to its width still holds the whole name, on hover and for a screen reader.
+    const lane = d.timeline.getByTitle(/^Government of Russia \(.+\) \(874 events\)$/);
+    await expect(lane).toBeVisible();
+    await expect(lane).toHaveText(/^Government of Russia \(.+\), 874 events$/);
+    // The histogram names the dataset's years under its bars, and the count under the pointer.
+    const histogram = d.timeline.getByTestId('histogram');
+    await expect(d.timeline.getByText('2014', { exact: true }).first()).toBeVisible();
+    const box = (await histogram.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.08, box.y + box.height / 2);
+    await expect(d.timeline.getByText(/^[\d,]+ events?, \w+ \d{4}$/)).toBeVisible();
+    // The hover card reads in the app's font, not vis-timeline's serif fallback.
+    await d.open();
+    await d.expectShowing(7, 7);
+    await d.chart.itemContent('Kirby: premature').hover();
+    await expect(d.chart.tooltip).toBeVisible();
+    const fonts = [
+      await page.locator('body').evaluate((el) => getComputedStyle(el).fontFamily),
+      await d.chart.tooltip.evaluate((el) => getComputedStyle(el).fontFamily),
+    ];
+    expect(fonts[1]).toBe(fonts[0]);
+  });
 });

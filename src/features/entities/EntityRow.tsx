@@ -64,9 +64,11 @@ export const EntityRow = memo(function EntityRow({
         <label
           htmlFor={id}
           className="cs-entity-name"
-          title={e.aliases.length ? `Also: ${e.aliases.join(', ')}` : undefined}
+          title={`${clipText(e.name, 300)}${e.aliases.length ? ` (also: ${clipText(e.aliases.join(', '), 300)})` : ''}`}
         >
-          {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
+          <span className="cs-entity-label">
+            {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
+          </span>
           <span className="cs-entity-type">{e.type}</span>
         </label>
         <span className="cs-count" aria-label={`${count} matching events`}>

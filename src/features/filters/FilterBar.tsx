@@ -81,7 +81,7 @@ export function FilterBar() {
           placeholder={
             textError ??
             (textReady
-              ? 'Search: words, prefixes, "exact phrase"   ( / )'
+              ? 'Search: words, "exact phrase"  ( / )'
               : 'Search index is being built…')
           }
           value={q}
