@@ -1,6 +1,8 @@
 /**
  * The design screenshots in docs/img: every view at every size in both themes, from a running preview build.
  * npx tsx scripts/screenshots.ts <base-url> <out-dir> [prefix]
+ * SIZES=1280x800,390x844 and VIEWS=ucdp,sample,ucdp-selected,sample-selected choose what is taken; each line printed
+ * gives the timeline region's size and its share of the viewport.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -8,10 +10,15 @@ import { chromiumArgs, chromiumPath } from '../playwright.config.ts';
 
 const [base = 'http://127.0.0.1:4173', dir = '.screens', prefix = ''] = process.argv.slice(2);
 const sizes = (process.env.SIZES ?? '1920x1080,1600x900,1280x800,1024x768,390x844').split(',');
-const views: Record<string, string> = {
+const ALL_VIEWS: Record<string, string> = {
   ucdp: '/?data=ucdp-ukraine&group=actor',
   sample: '/',
+  'ucdp-selected': '/?data=ucdp-ukraine&group=actor&event=147997',
+  'sample-selected': '/?event=kirby-frozen-assets',
 };
+const views = Object.fromEntries(
+  (process.env.VIEWS ?? 'ucdp,sample').split(',').map((v) => [v, ALL_VIEWS[v]!]),
+);
 mkdirSync(dir, { recursive: true });
 const browser = await chromium.launch({
   ...(chromiumPath ? { executablePath: chromiumPath } : {}),

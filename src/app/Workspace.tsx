@@ -104,6 +104,7 @@ export function Workspace() {
           label="Hide entities"
           controls="cs-entities"
           shortcut="["
+          glyph="«"
           onClick={() => toggle('entities', false)}
         />
         <RegionBoundary name="Entities" resetKeys={reset}>
@@ -157,6 +158,7 @@ export function Workspace() {
               label="Hide the event list"
               controls="cs-events"
               shortcut="l"
+              glyph="▾"
               onClick={() => toggle('list', false)}
             />
           ) : (
@@ -208,6 +210,7 @@ export function Workspace() {
           label="Hide details"
           controls="cs-details"
           shortcut="]"
+          glyph="»"
           onClick={() => toggle('details', false)}
         />
         <RegionBoundary name="Event details" resetKeys={reset}>
@@ -223,11 +226,14 @@ function FoldButton({
   label,
   controls,
   shortcut,
+  glyph,
   onClick,
 }: {
   label: string;
   controls: string;
   shortcut: string;
+  /** Points where the panel goes. */
+  glyph: string;
   onClick(): void;
 }) {
   return (
@@ -240,7 +246,7 @@ function FoldButton({
       title={`${label} (${shortcut})`}
       onClick={onClick}
     >
-      <span aria-hidden="true">×</span>
+      <span aria-hidden="true">{glyph}</span>
     </button>
   );
 }

@@ -69,7 +69,9 @@ export const EntityRow = memo(function EntityRow({
           <span className="cs-entity-label">
             {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
           </span>
-          <span className="cs-entity-type">{e.type}</span>
+          <span className="cs-entity-type" title={e.type}>
+            {e.type === 'organization' ? 'org.' : e.type}
+          </span>
         </label>
         <span className="cs-count" aria-label={`${count} matching events`}>
           {formatCount(count)}

@@ -80,9 +80,7 @@ export function FilterBar() {
           title={textError}
           placeholder={
             textError ??
-            (textReady
-              ? 'Search: words, "exact phrase"  ( / )'
-              : 'Search index is being built…')
+            (textReady ? 'Search: words, "exact phrase"  ( / )' : 'Search index is being built…')
           }
           value={q}
           onChange={(e) => onSearch(e.target.value)}
