@@ -176,4 +176,27 @@ test.describe('panels fold and come back', () => {
     ];
     expect(fonts[1]).toBe(fonts[0]);
   });
+
+  test('the header is one row: name and status first, Share the one primary action; menus close like menus', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    const header = (await page.getByRole('banner').boundingBox())!;
+    expect(header.height).toBeLessThan(64);
+    const nav = await d.shareMenu();
+    await expect(nav.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+    await expect(nav.getByRole('button', { name: 'Saved views' })).toBeVisible();
+    await expect(nav.getByText('Export', { exact: true })).toBeVisible();
+    // Escape closes the menu and gives the focus back to its button; so does a press outside.
+    await nav.getByRole('button', { name: 'Copy link', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await expect(nav.getByRole('button', { name: 'Copy link', exact: true })).toBeHidden();
+    await expect(nav.getByText('Share', { exact: true })).toBeFocused();
+    const more = await d.moreFilters();
+    await expect(more.getByLabel(/Starred/)).toBeVisible();
+    await d.timeline.getByRole('button', { name: 'Fit' }).click();
+    await expect(more.getByLabel(/Starred/)).toBeHidden();
+  });
 });

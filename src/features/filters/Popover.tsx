@@ -1,9 +1,9 @@
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 /**
  * A disclosure that drops a panel of controls under its button (the filter row's "Dates" and "More filters").
- * A <details>, so it opens and closes from the keyboard with no script; Escape inside closes it and gives the
- * focus back to its button.
+ * A <details>, so it opens and closes from the keyboard with no script; Escape and a press outside close it
+ * (app/useDismissDisclosures.ts, as for every menu).
  */
 export function Popover({
   label,
@@ -17,19 +17,8 @@ export function Popover({
   className?: string;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDetailsElement>(null);
   return (
-    <details
-      ref={ref}
-      className={`cs-popover${className ? ` ${className}` : ''}`}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape' || !ref.current?.open) return;
-        // A field inside may use Escape itself (the date fields do not): close, and keep the focus in view.
-        e.preventDefault();
-        ref.current.open = false;
-        ref.current.querySelector('summary')?.focus();
-      }}
-    >
+    <details className={`cs-popover${className ? ` ${className}` : ''}`}>
       <summary>
         {label}
         {badge > 0 && <span className="cs-badge">{badge}</span>}
