@@ -51,6 +51,23 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'the map with an area filter');
     });
 
+    test('open menus and popovers, and folded panels, have no serious or critical violations', async ({
+      page,
+    }) => {
+      const d = new Dashboard(page);
+      await d.open('event=kirby-frozen-assets');
+      await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+      await d.moreFilters();
+      await expectNoSeriousViolations(page, 'the More filters popover open');
+      await d.exportMenu();
+      await expectNoSeriousViolations(page, 'the Share menu open, with Export');
+      await page.keyboard.press('[');
+      await page.keyboard.press(']');
+      await page.keyboard.press('l');
+      await expect(page.getByRole('button', { name: 'Show details' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'every panel folded to its strip');
+    });
+
     test('each dialog has no serious or critical violations', async ({ page }) => {
       const d = new Dashboard(page);
       await d.open(`data=${encodeURIComponent(`${FIXTURES}/partial.json`)}`);
@@ -60,6 +77,7 @@ for (const scheme of ['light', 'dark'] as const) {
         ['6 events skipped', 'Validation report'],
         ['Saved views', 'Saved views'],
       ] as const) {
+        if (button === 'Saved views') await d.shareMenu();
         await page.getByRole('button', { name: button, exact: true }).click();
         await expect(page.getByRole('dialog', { name: title })).toBeVisible();
         await expectNoSeriousViolations(page, `${title} dialog`);

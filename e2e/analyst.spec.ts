@@ -22,11 +22,13 @@ test.describe("the analyst's layer", () => {
     await expect(
       d.details.getByRole('region', { name: 'Your notes' }).getByRole('button', { name: 'Star' }),
     ).toHaveAttribute('aria-pressed', 'true');
+    await d.moreFilters();
     await expect(d.filters.getByLabel(/Starred/)).toBeVisible();
     await expect(d.filters.locator('.cs-starred-filter .cs-count')).toHaveText('2');
 
     await page.reload();
     await d.expectShowing(7, 7);
+    await d.moreFilters();
     await d.filters.getByLabel(/Starred/).check();
     await d.expectShowing(2, 7);
     expect(d.params().get('starred')).toBe('1');
@@ -60,7 +62,7 @@ test('the layer goes to a colleague as one file and merges into theirs', async (
   await notes.getByRole('button', { name: 'Star' }).click();
   await notes.getByLabel('Note').fill('mine');
   await notes.getByLabel('Note').blur();
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Your notes and stars (JSON)' }).click(),
@@ -76,7 +78,7 @@ test('the layer goes to a colleague as one file and merges into theirs', async (
   const theirs = d2.details.getByRole('region', { name: 'Your notes' });
   await theirs.getByLabel('Note').fill('theirs');
   await theirs.getByLabel('Note').blur();
-  await p2.getByText('Export', { exact: true }).click();
+  await d2.exportMenu();
   await p2.getByLabel('Layer file to import').setInputFiles(file);
   await expect(p2.getByText(/Imported .*1 differing notes kept both ways/)).toBeVisible();
   await expect(theirs.getByRole('button', { name: 'Star' })).toHaveAttribute(
@@ -85,7 +87,7 @@ test('the layer goes to a colleague as one file and merges into theirs', async (
   );
   await expect(theirs.getByLabel('Note')).toHaveValue('theirs\n\n— imported note —\nmine');
   // A file that is not a layer is refused with the reason; nothing changes.
-  await p2.getByText('Export', { exact: true }).click();
+  await d2.exportMenu();
   await p2.getByLabel('Layer file to import').setInputFiles({
     name: 'evil.json',
     mimeType: 'application/json',

@@ -16,7 +16,7 @@ test('exports the filtered view as JSON that re-imports to the same events, and 
   const titles = await titlesShown();
   expect(titles).toHaveLength(2);
 
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '2 events as Chronoscope JSON' }).click(),
@@ -40,7 +40,7 @@ test('exports the filtered view as JSON that re-imports to the same events, and 
   expect(await titlesShown()).toEqual(titles);
   await expect(d.chart.points()).toHaveCount(2);
 
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '2 events as CSV' }).click(),
@@ -82,7 +82,7 @@ test('exports the timeline as a PNG with its caption, under the CSP', async ({ p
   const d = new Dashboard(page);
   await d.open('actor=john-kirby');
   await d.expectShowing(2, 7);
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   const [png] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Timeline as PNG image' }).click(),

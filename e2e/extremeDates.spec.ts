@@ -27,7 +27,7 @@ for (const start of ['+275760-09-13', '+270000-01-01', '-260000-01-01', '-271821
     const [png] = await Promise.all([
       page.waitForEvent('download'),
       (async () => {
-        await page.getByText('Export', { exact: true }).click();
+        await d.exportMenu();
         await page.getByRole('button', { name: 'Timeline as PNG image' }).click();
       })(),
     ]);

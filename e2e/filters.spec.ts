@@ -41,7 +41,7 @@ test.describe('entities, filters and search', () => {
     await d.entityCheckbox('Lloyd J. Austin').check();
     await d.entityCheckbox('Pentagon press secretary').check();
     await d.expectShowing(2, 7);
-    await d.filters.getByRole('radio', { name: 'all of them' }).check();
+    await (await d.moreFilters()).getByRole('radio', { name: 'all of them' }).check();
     await d.expectShowing(1, 7);
     expect(d.params().get('match')).toBe('all');
   });
@@ -74,16 +74,17 @@ test.describe('entities, filters and search', () => {
   test('typed date range of any precision filters by overlap', async ({ page }) => {
     const d = new Dashboard(page);
     await d.open();
-    await d.filters.getByLabel('From', { exact: true }).fill('2023-12-15');
-    await d.filters.getByLabel('From', { exact: true }).press('Enter');
+    const dates = await d.dateRange();
+    await dates.getByLabel('From', { exact: true }).fill('2023-12-15');
+    await dates.getByLabel('From', { exact: true }).press('Enter');
     // Month-precision events cover all of December, so they overlap the 15th onwards.
     await d.expectShowing(7, 7);
-    await d.filters.getByLabel('From', { exact: true }).fill('2023-12-22');
-    await d.filters.getByLabel('From', { exact: true }).press('Enter');
+    await dates.getByLabel('From', { exact: true }).fill('2023-12-22');
+    await dates.getByLabel('From', { exact: true }).press('Enter');
     await d.expectShowing(5, 7);
-    await d.filters.getByLabel('To', { exact: true }).fill('not a date');
-    await d.filters.getByLabel('To', { exact: true }).press('Enter');
-    await expect(d.filters.getByRole('alert')).toContainText('To:');
+    await dates.getByLabel('To', { exact: true }).fill('not a date');
+    await dates.getByLabel('To', { exact: true }).press('Enter');
+    await expect(dates.getByRole('alert')).toContainText('To:');
   });
 
   test('the histogram brush sets the timeline window', async ({ page }) => {

@@ -14,8 +14,10 @@ test.describe('loading datasets', () => {
         name: 'US–Ukraine defence coordination, December 2023',
       }),
     ).toBeVisible();
-    for (const region of [d.filters, d.timeline, d.entities, d.events, d.details])
+    for (const region of [d.filters, d.timeline, d.entities, d.events])
       await expect(region).toBeVisible();
+    // The details take room only while an event is selected.
+    await expect(d.details).toBeHidden();
     await expect(d.entityCheckbox('John Kirby')).toBeVisible();
     await expect(d.entities.getByLabel('2 matching events').first()).toBeVisible();
   });

@@ -188,7 +188,7 @@ test('the map can be saved as a PNG image', async ({ page }) => {
   const d = new Dashboard(page);
   await d.open('data=ucdp-ukraine&geo=1');
   await expect(mapOf(page).status).toHaveText('3,883 of 3,883 matching events on the map');
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Map as PNG image' }).click(),

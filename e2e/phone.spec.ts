@@ -37,4 +37,28 @@ test.describe('on a phone', () => {
     await d.entities.getByRole('button', { name: 'Close the entities drawer' }).tap();
     await expect(d.entities).toBeHidden();
   });
+
+  test('the timeline comes first; the filters are a bottom sheet', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    const timeline = (await d.timeline.boundingBox())!;
+    // On the first screen, under the header only, and the largest thing on it.
+    expect(timeline.y).toBeLessThan(160);
+    expect(timeline.height).toBeGreaterThanOrEqual(0.4 * 844);
+    expect((await d.events.boundingBox())!.y).toBeGreaterThan(timeline.y + timeline.height - 1);
+    await expect(d.filters).toBeHidden();
+    const filtersButton = page.getByRole('button', { name: 'Filters', exact: true });
+    await filtersButton.tap();
+    await expect(filtersButton).toHaveAttribute('aria-expanded', 'true');
+    await expect(d.search).toBeVisible();
+    const sheet = (await d.filters.boundingBox())!;
+    expect(sheet.y + sheet.height).toBeGreaterThan(800); // anchored to the foot of the screen
+    await d.search.fill('aid');
+    await d.search.press('Enter');
+    await d.expectShowing(4, 7);
+    await d.filters.getByRole('button', { name: 'Close the filters drawer' }).tap();
+    await expect(d.filters).toBeHidden();
+    await expect(d.timeline).toBeVisible();
+  });
 });

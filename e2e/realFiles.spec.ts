@@ -130,7 +130,7 @@ test.describe('real-shaped exports (fixtures/files)', () => {
     await expect(d.details).toContainText('49.9500');
     await expect(d.details).not.toContainText('Other fields');
 
-    await page.getByText('Export', { exact: true }).click();
+    await d.exportMenu();
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '4 events as CSV' }).click(),

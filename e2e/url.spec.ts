@@ -15,7 +15,7 @@ test.describe('shareable URLs', () => {
     await d.eventRows().filter({ hasText: 'Funding, weapon systems' }).click();
     await page.getByRole('combobox', { name: 'Time zone' }).fill('Asia/Tokyo');
     await page.getByRole('combobox', { name: 'Time zone' }).press('Enter');
-    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await (await d.shareMenu()).getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect(page.getByText('Link copied')).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(page.url());
@@ -105,7 +105,7 @@ test.describe('shareable URLs', () => {
     const d = new Dashboard(page);
     await d.open('actor=john-kirby&group=actor');
     await d.expectShowing(2, 7);
-    await page.getByRole('button', { name: 'Saved views' }).click();
+    await (await d.shareMenu()).getByRole('button', { name: 'Saved views' }).click();
     const dialog = page.getByRole('dialog', { name: 'Saved views' });
     await dialog.getByLabel('Name for the current view').fill('Kirby lanes');
     await dialog.getByRole('button', { name: 'Save current view' }).click();
@@ -113,13 +113,13 @@ test.describe('shareable URLs', () => {
     await page.reload();
     await d.open();
     await d.expectShowing(7, 7);
-    await page.getByRole('button', { name: 'Saved views' }).click();
+    await (await d.shareMenu()).getByRole('button', { name: 'Saved views' }).click();
     page.once('dialog', (p) => void p.accept('Kirby by actor'));
     await dialog.getByRole('button', { name: 'Rename Kirby lanes' }).click();
     await dialog.getByRole('link', { name: 'Kirby by actor' }).click();
     await d.expectShowing(2, 7);
     expect(d.params().get('group')).toBe('actor');
-    await page.getByRole('button', { name: 'Saved views' }).click();
+    await (await d.shareMenu()).getByRole('button', { name: 'Saved views' }).click();
     await dialog.getByRole('button', { name: 'Delete Kirby by actor' }).click();
     await expect(dialog.getByText('No saved views yet.')).toBeVisible();
   });

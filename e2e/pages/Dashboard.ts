@@ -12,6 +12,10 @@ export class Dashboard {
   readonly events: Locator;
   readonly details: Locator;
   readonly search: Locator;
+  /** The splitter between the timeline and the event list. */
+  readonly splitter: Locator;
+  /** The entities panel's finder. */
+  readonly entityFinder: Locator;
   /** What the timeline draws: items, lanes, buckets, its hover card. */
   readonly chart: TimelineChart;
 
@@ -23,7 +27,44 @@ export class Dashboard {
     this.events = page.getByRole('region', { name: 'Events' });
     this.details = page.getByRole('region', { name: 'Event details' });
     this.search = page.getByRole('searchbox', { name: 'Search events' });
+    this.splitter = page.getByRole('separator', { name: 'Resize the event list' });
+    this.entityFinder = this.entities.getByRole('searchbox', {
+      name: 'Find entity by name or alias',
+    });
     this.chart = new TimelineChart(page, this.timeline);
+  }
+
+  /** Opens a disclosure (menu or popover) by its button's text, unless it is open already. */
+  private async openDisclosure(scope: Locator, name: string): Promise<void> {
+    const summary = scope.locator('summary', { hasText: new RegExp(`^${name}`) }).first();
+    const details = summary.locator('..');
+    if ((await details.getAttribute('open')) === null) await summary.click();
+    await expect(details).toHaveAttribute('open', '');
+  }
+
+  /** Opens the filter row's "More filters" popover (actor type, precision, analyst tag, starred, any/all). */
+  async moreFilters(): Promise<Locator> {
+    await this.openDisclosure(this.filters, 'More filters');
+    return this.filters;
+  }
+
+  /** Opens the filter row's "Dates" popover (From, To, Use window). */
+  async dateRange(): Promise<Locator> {
+    await this.openDisclosure(this.filters, 'Dates');
+    return this.filters.getByRole('group', { name: 'Date range' });
+  }
+
+  /** Opens the header's Share menu (Copy link, Saved views, Export). */
+  async shareMenu(): Promise<Locator> {
+    const nav = this.page.getByRole('navigation', { name: 'Dataset and view' });
+    await this.openDisclosure(nav, 'Share');
+    return nav;
+  }
+
+  /** Opens Share → Export, the export menu. */
+  async exportMenu(): Promise<void> {
+    const nav = await this.shareMenu();
+    await this.openDisclosure(nav, 'Export');
   }
 
   async open(query = ''): Promise<void> {

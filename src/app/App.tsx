@@ -21,6 +21,7 @@ import { Dialogs } from './Dialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { useShortcuts } from './useShortcuts';
+import { useDismissDisclosures } from './useDismissDisclosures';
 import { useTheme } from './useTheme';
 import { Workspace } from './Workspace';
 import { formatCount } from '../domain/formatCount';
@@ -62,6 +63,7 @@ export function App() {
     [loaded, view, result, session, state, indexed, joined],
   );
   useShortcuts(value);
+  useDismissDisclosures();
 
   // A server dataset is answered by the server, view by view: its own shell (ServerApp.tsx).
   if (source.kind === 'server')
@@ -126,44 +128,14 @@ export function App() {
   return (
     <ViewDataContext.Provider value={value}>
       <div className="cs-app">
-        <Header view={view} {...(value ? { loaded: value.loaded } : {})} />
+        <Header view={view} status={status} {...(value ? { loaded: value.loaded } : {})} />
         <Notices />
         {value && <MostlyRejectedNotice loaded={value.loaded} />}
         {value && <LayerReport />}
         {body}
-        <StatusLine text={status} />
         <DropZone />
         {value && <Dialogs dataset={value.loaded.index.dataset} />}
       </div>
     </ViewDataContext.Provider>
-  );
-}
-
-function StatusLine({ text }: { text: string }) {
-  const toast = useUi((s) => s.toast);
-  const undo = useUi((s) => s.undo);
-  return (
-    <footer className="cs-footer">
-      <p role="status" aria-live="polite" className="cs-status">
-        {text}
-      </p>
-      <p className="cs-toast" aria-live="polite">
-        {toast}
-      </p>
-      {undo && (
-        <p className="cs-undo" aria-live="polite">
-          {undo.message}{' '}
-          <button
-            type="button"
-            onClick={() => {
-              undo.run();
-              useUi.setState({ undo: null });
-            }}
-          >
-            Undo
-          </button>
-        </p>
-      )}
-    </footer>
   );
 }

@@ -9,7 +9,6 @@ import { formatCount } from '../domain/formatCount';
 import { openDataset } from '../features/import/openDataset';
 import { ServerProblemPanel } from '../features/server/ServerPanels';
 import type { ViewState } from '../url/viewState';
-import { useUi } from '../state/uiStore';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { ServerWorkspace } from './ServerWorkspace';
@@ -56,26 +55,10 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
   return (
     <ViewEngineContext.Provider value={engine}>
       <div className="cs-app">
-        <Header view={view} />
+        <Header view={view} status={status} />
         <Notices />
         {body}
-        <StatusLine text={status} />
       </div>
     </ViewEngineContext.Provider>
-  );
-}
-
-/** The status line (the same as the file app's: a polite live region and the toast). */
-function StatusLine({ text }: { text: string }) {
-  const toast = useUi((s) => s.toast);
-  return (
-    <footer className="cs-footer">
-      <p role="status" aria-live="polite" className="cs-status">
-        {text}
-      </p>
-      <p className="cs-toast" aria-live="polite">
-        {toast}
-      </p>
-    </footer>
   );
 }

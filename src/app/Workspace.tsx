@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useViewData } from '../data/page/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
@@ -7,6 +7,9 @@ import { FilterBar } from '../features/filters/FilterBar';
 import { DensityHistogram } from '../features/histogram/DensityHistogram';
 import { TimelineView } from '../features/timeline/TimelineView';
 import { useUi } from '../state/uiStore';
+import { LIST_SHARE, useLayout } from '../state/layoutStore';
+import { Splitter } from '../ui/Splitter';
+import { formatCount } from '../domain/formatCount';
 import { afterPaint } from '../ui/afterPaint';
 import { copyViewLink } from './Header';
 import { currentView } from '../url/currentView';
@@ -55,45 +58,122 @@ export function Workspace() {
   const entities = stage >= 1;
   const table = stage >= 2;
   const timeline = stage >= 2;
+  const open = useLayout((s) => s.open);
+  const toggle = useLayout((s) => s.toggle);
+  const listShare = useLayout((s) => s.listShare);
+  const setListShare = useLayout((s) => s.setListShare);
+  const center = useRef<HTMLDivElement>(null);
+  const timelinePanel = useRef<HTMLElement>(null);
+  const selected = view.event !== undefined;
+  const details = !selected ? 'none' : open.details ? 'open' : 'folded';
+  const { result } = useViewData();
   return (
-    <main className="cs-workspace" data-drawer={drawer ?? 'none'}>
-      <div className="cs-drawer-buttons">
+    <main
+      className="cs-workspace"
+      data-drawer={drawer ?? 'none'}
+      data-entities={open.entities ? 'open' : 'folded'}
+      data-details={details}
+    >
+      <div className="cs-drawer-buttons" role="toolbar" aria-label="Panels">
+        {(['filters', 'entities', 'details'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            aria-expanded={drawer === name}
+            aria-controls={`cs-${name}`}
+            onClick={() => setDrawer(drawer === name ? null : name)}
+          >
+            {name === 'filters' ? 'Filters' : name === 'entities' ? 'Entities' : 'Details'}
+          </button>
+        ))}
+      </div>
+      <div className="cs-strip cs-strip-entities">
         <button
           type="button"
-          aria-expanded={drawer === 'entities'}
+          aria-expanded={false}
           aria-controls="cs-entities"
-          onClick={() => setDrawer(drawer === 'entities' ? null : 'entities')}
+          title="Show the entities panel ([)"
+          onClick={() => toggle('entities', true)}
         >
-          Entities
-        </button>
-        <button
-          type="button"
-          aria-expanded={drawer === 'details'}
-          aria-controls="cs-details"
-          onClick={() => setDrawer(drawer === 'details' ? null : 'details')}
-        >
-          Details
+          Show entities
         </button>
       </div>
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <DrawerClose name="entities" onClose={() => setDrawer(null)} />
+        <FoldButton
+          label="Hide entities"
+          controls="cs-entities"
+          shortcut="["
+          glyph="«"
+          onClick={() => toggle('entities', false)}
+        />
         <RegionBoundary name="Entities" resetKeys={reset}>
           {entities && <EntitySidebar />}
         </RegionBoundary>
       </section>
-      <div className="cs-center" data-map={view.geo ? 'on' : 'off'}>
-        <section className="cs-panel cs-filters-panel" aria-label="Filters">
+      <div
+        ref={center}
+        className="cs-center"
+        data-map={view.geo ? 'on' : 'off'}
+        data-list={open.list ? 'open' : 'folded'}
+        style={
+          {
+            '--cs-list-fr': `${listShare}fr`,
+            '--cs-timeline-fr': `${100 - listShare}fr`,
+          } as CSSProperties
+        }
+      >
+        <section id="cs-filters" className="cs-panel cs-filters-panel" aria-label="Filters">
+          <DrawerClose name="filters" onClose={() => setDrawer(null)} />
           <RegionBoundary name="Filters" resetKeys={reset}>
             <FilterBar />
           </RegionBoundary>
         </section>
-        <section className="cs-panel cs-timeline-panel" aria-label="Timeline">
+        <section ref={timelinePanel} className="cs-panel cs-timeline-panel" aria-label="Timeline">
           <RegionBoundary name="Timeline" resetKeys={reset}>
             <DensityHistogram />
             <TimelineView build={timeline} />
           </RegionBoundary>
         </section>
-        <section className="cs-panel cs-events-panel" aria-label="Events">
+        {open.list && (
+          <Splitter
+            label="Resize the event list"
+            controls="cs-events"
+            value={listShare}
+            min={LIST_SHARE.min}
+            max={LIST_SHARE.max}
+            step={LIST_SHARE.step}
+            onChange={setListShare}
+            onToggle={() => toggle('list', false)}
+            area={() => {
+              const top = timelinePanel.current?.getBoundingClientRect().top;
+              const bottom = center.current?.getBoundingClientRect().bottom;
+              return top !== undefined && bottom !== undefined ? { top, bottom } : undefined;
+            }}
+          />
+        )}
+        <section id="cs-events" className="cs-panel cs-events-panel" aria-label="Events">
+          {open.list ? (
+            <FoldButton
+              label="Hide the event list"
+              controls="cs-events"
+              shortcut="l"
+              glyph="▾"
+              onClick={() => toggle('list', false)}
+            />
+          ) : (
+            <button
+              type="button"
+              className="cs-list-strip"
+              aria-expanded={false}
+              aria-controls="cs-events"
+              title="Show the event list (l)"
+              onClick={() => toggle('list', true)}
+            >
+              Show the event list{' '}
+              <span className="cs-count">({formatCount(result.count)} events)</span>
+            </button>
+          )}
           <RegionBoundary name="Events" resetKeys={reset}>
             {table && <EventList />}
           </RegionBoundary>
@@ -108,18 +188,66 @@ export function Workspace() {
           </section>
         )}
       </div>
+      <div className="cs-strip cs-strip-details">
+        <button
+          type="button"
+          aria-expanded={false}
+          aria-controls="cs-details"
+          title="Show the event details (])"
+          onClick={() => toggle('details', true)}
+        >
+          Show details
+        </button>
+      </div>
       <section
         id="cs-details"
         className="cs-panel cs-details-panel"
         aria-label="Event details"
-        data-selected={view.event !== undefined}
+        data-selected={selected}
       >
         <DrawerClose name="details" onClose={() => setDrawer(null)} />
+        <FoldButton
+          label="Hide details"
+          controls="cs-details"
+          shortcut="]"
+          glyph="»"
+          onClick={() => toggle('details', false)}
+        />
         <RegionBoundary name="Event details" resetKeys={reset}>
           <EventDetails onCopyEventLink={(id) => void copyViewLink(id)} />
         </RegionBoundary>
       </section>
     </main>
+  );
+}
+
+/** Folds a panel away where panels are columns (its strip brings it back); hidden where panels are drawers. */
+function FoldButton({
+  label,
+  controls,
+  shortcut,
+  glyph,
+  onClick,
+}: {
+  label: string;
+  controls: string;
+  shortcut: string;
+  /** Points where the panel goes. */
+  glyph: string;
+  onClick(): void;
+}) {
+  return (
+    <button
+      type="button"
+      className="cs-fold"
+      aria-expanded={true}
+      aria-controls={controls}
+      aria-label={label}
+      title={`${label} (${shortcut})`}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">{glyph}</span>
+    </button>
   );
 }
 

@@ -17,6 +17,10 @@ export type Command =
   | 'copy-link'
   | 'toggle-actor'
   | 'theme'
+  | 'toggle-entities'
+  | 'toggle-details'
+  | 'toggle-list'
+  | 'find-entity'
   | 'help';
 
 /** One line of the shortcuts dialog: how it is shown, what it does, and the keys (KeyboardEvent.key) it binds. */
@@ -70,6 +74,18 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: { x: 'toggle-actor' },
   },
   { show: 't', description: 'Switch light / dark theme', keys: { t: 'theme' } },
+  {
+    show: '[',
+    description: 'Show / hide the entities panel',
+    keys: { '[': 'toggle-entities' },
+  },
+  {
+    show: ']',
+    description: 'Show / hide the event details panel',
+    keys: { ']': 'toggle-details' },
+  },
+  { show: 'l', description: 'Show / hide the event list', keys: { l: 'toggle-list' } },
+  { show: 'e', description: 'Find an entity by name', keys: { e: 'find-entity' } },
   { show: '?', description: 'This help', keys: { '?': 'help' } },
 ];
 

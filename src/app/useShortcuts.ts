@@ -6,6 +6,8 @@ import { GROUP_BYS } from '../domain/lanes';
 import { stepFromWindow } from '../domain/windowNavigation';
 import { timelineCommands } from '../state/timelineCommands';
 import { useUi } from '../state/uiStore';
+import { useLayout, type PanelName } from '../state/layoutStore';
+import { focusEntityFinder } from './panels';
 import { updateView } from '../url/useViewState';
 import { toggleIncludedActor } from '../url/viewState';
 import { copyViewLink } from './Header';
@@ -22,6 +24,12 @@ function isTyping(target: EventTarget | null): boolean {
   }
   return false;
 }
+
+const PANEL_OF: Record<'toggle-entities' | 'toggle-details' | 'toggle-list', PanelName> = {
+  'toggle-entities': 'entities',
+  'toggle-details': 'details',
+  'toggle-list': 'list',
+};
 
 /** Keyboard-first work: every shortcut of KEYMAP, never while typing in a field. */
 export function useShortcuts(data: ViewData | null): void {
@@ -133,6 +141,15 @@ export function useShortcuts(data: ViewData | null): void {
         }
         case 'theme':
           ui.setTheme(effectiveTheme(ui.theme) === 'dark' ? 'light' : 'dark');
+          break;
+        case 'toggle-entities':
+        case 'toggle-details':
+        case 'toggle-list':
+          useLayout.getState().toggle(PANEL_OF[command]);
+          break;
+        case 'find-entity':
+          e.preventDefault();
+          focusEntityFinder();
           break;
         case 'help':
           ui.openDialog('help');

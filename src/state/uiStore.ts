@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { storedTheme, THEME_KEY, type ThemeChoice } from './storedTheme';
 
 export type { ThemeChoice } from './storedTheme';
+export type Drawer = 'filters' | 'entities' | 'details' | null;
 export type DialogName = 'help' | 'report' | 'saved-views' | 'add-event' | null;
 
 interface UiState {
@@ -20,9 +21,9 @@ interface UiState {
   openEventForm(editing?: string): void;
   undo: { message: string; run(): void } | null;
   offerUndo(message: string, run: () => void): void;
-  /** Narrow screens: which drawer is open. */
-  drawer: 'entities' | 'details' | null;
-  setDrawer(d: 'entities' | 'details' | null): void;
+  /** Phones: which drawer (bottom sheet) is open. */
+  drawer: Drawer;
+  setDrawer(d: Drawer): void;
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;

@@ -51,7 +51,7 @@ export const EntityRow = memo(function EntityRow({
       aria-posinset={place + 1}
       aria-setsize={of}
       style={{ transform: `translateY(${top}px)` }}
-      className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}`}
+      className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}${count === 0 && !included && !excluded ? ' is-empty' : ''}`}
     >
       <div className="cs-entity-row">
         <input
@@ -59,17 +59,22 @@ export const EntityRow = memo(function EntityRow({
           type="checkbox"
           checked={included}
           onChange={() => updateView((s) => toggleIncludedActor(s, e.id))}
-          aria-describedby={`${id}-count`}
+          // Read as words ("Actor 7, person, 1,027 events"), not the label's run-together text ("Actor 7person").
+          aria-label={`${clipText(e.name, 300)}, ${e.type}, ${formatCount(count)} ${count === 1 ? 'event' : 'events'}${excluded ? ', excluded' : ''}`}
         />
         <label
           htmlFor={id}
           className="cs-entity-name"
-          title={e.aliases.length ? `Also: ${e.aliases.join(', ')}` : undefined}
+          title={`${clipText(e.name, 300)}${e.aliases.length ? ` (also: ${clipText(e.aliases.join(', '), 300)})` : ''}`}
         >
-          {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
-          <span className="cs-entity-type">{e.type}</span>
+          <span className="cs-entity-label">
+            {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
+          </span>
+          <span className="cs-entity-type" title={e.type}>
+            {e.type === 'organization' ? 'org.' : e.type}
+          </span>
         </label>
-        <span id={`${id}-count`} className="cs-count" aria-label={`${count} matching events`}>
+        <span className="cs-count" aria-label={`${count} matching events`}>
           {formatCount(count)}
         </span>
         <button

@@ -91,6 +91,7 @@ export function EntitySidebar() {
       </h2>
       <div className="cs-entities-controls">
         <input
+          id="cs-entity-finder"
           type="search"
           aria-label="Find entity by name or alias"
           placeholder="Find entity…"

@@ -9,6 +9,7 @@ import type { ViewState } from '../../url/viewState';
 import { ActiveChips } from './ActiveChips';
 import { DateRangeFields } from './DateRangeFields';
 import { FacetPicker, type FacetOption } from './FacetPicker';
+import { Popover } from './Popover';
 import { SpellingNote } from './SpellingNote';
 import './filters.css';
 
@@ -79,9 +80,7 @@ export function FilterBar() {
           title={textError}
           placeholder={
             textError ??
-            (textReady
-              ? 'Search: words, prefixes, "exact phrase"   ( / )'
-              : 'Search index is being built…')
+            (textReady ? 'Search: words, "exact phrase"  ( / )' : 'Search index is being built…')
           }
           value={q}
           onChange={(e) => onSearch(e.target.value)}
@@ -107,66 +106,76 @@ export function FilterBar() {
           selected={view.places}
           onToggle={(v) => toggle('places', v)}
         />
-        <FacetPicker
-          label="Actor type"
-          options={options(ENTITY_TYPES, result.facets.etypes)}
-          selected={view.etypes}
-          onToggle={(v) => toggle('etypes', v)}
-        />
-        <FacetPicker
-          label="Precision"
-          options={options(
-            PRECISIONS,
-            result.facets.prec,
-            (p) => `known ${describePrecision(p as never)}`,
-          )}
-          selected={view.prec}
-          onToggle={(v) => toggle('prec', v)}
-        />
-        <FacetPicker
-          label="Analyst tag"
-          options={analystTags.map((t) => ({
-            value: t,
-            label: t,
-            count: result.layer.atags.get(t) ?? 0,
-          }))}
-          selected={view.atags}
-          onToggle={(v) => toggle('atags', v)}
-        />
-        <label className="cs-starred-filter">
-          <input
-            type="checkbox"
-            checked={view.starred}
-            onChange={(e) => updateView({ starred: e.target.checked })}
+        <Popover
+          label="Dates"
+          className="cs-dates-popover"
+          badge={view.since || view.until ? 1 : 0}
+        >
+          <DateRangeFields
+            since={view.since}
+            until={view.until}
+            {...(view.from !== undefined && view.to !== undefined
+              ? { window: { from: view.from, to: view.to } }
+              : {})}
           />
-          Starred <span className="cs-count">{formatCount(result.layer.starred)}</span>
-        </label>
-      </div>
-      <div className="cs-filter-row">
-        <DateRangeFields
-          since={view.since}
-          until={view.until}
-          {...(view.from !== undefined && view.to !== undefined
-            ? { window: { from: view.from, to: view.to } }
-            : {})}
-        />
-        <fieldset className="cs-match" disabled={view.actors.length < 2}>
-          <legend>Chosen actors</legend>
-          {(['any', 'all'] as const).map((m) => (
-            <label key={m}>
-              <input
-                type="radio"
-                name="cs-match"
-                value={m}
-                checked={view.match === m}
-                onChange={() => updateView({ match: m })}
-              />
-              {m === 'any' ? 'any of them' : 'all of them'}
-            </label>
-          ))}
-        </fieldset>
+        </Popover>
+        <Popover
+          label="More filters"
+          className="cs-more-filters"
+          badge={view.etypes.length + view.prec.length + view.atags.length + (view.starred ? 1 : 0)}
+        >
+          <FacetPicker
+            label="Actor type"
+            options={options(ENTITY_TYPES, result.facets.etypes)}
+            selected={view.etypes}
+            onToggle={(v) => toggle('etypes', v)}
+          />
+          <FacetPicker
+            label="Precision"
+            options={options(
+              PRECISIONS,
+              result.facets.prec,
+              (p) => `known ${describePrecision(p as never)}`,
+            )}
+            selected={view.prec}
+            onToggle={(v) => toggle('prec', v)}
+          />
+          <FacetPicker
+            label="Analyst tag"
+            options={analystTags.map((t) => ({
+              value: t,
+              label: t,
+              count: result.layer.atags.get(t) ?? 0,
+            }))}
+            selected={view.atags}
+            onToggle={(v) => toggle('atags', v)}
+          />
+          <label className="cs-starred-filter">
+            <input
+              type="checkbox"
+              checked={view.starred}
+              onChange={(e) => updateView({ starred: e.target.checked })}
+            />
+            Starred <span className="cs-count">{formatCount(result.layer.starred)}</span>
+          </label>
+          <fieldset className="cs-match" disabled={view.actors.length < 2}>
+            <legend>Chosen actors</legend>
+            {(['any', 'all'] as const).map((m) => (
+              <label key={m}>
+                <input
+                  type="radio"
+                  name="cs-match"
+                  value={m}
+                  checked={view.match === m}
+                  onChange={() => updateView({ match: m })}
+                />
+                {m === 'any' ? 'any of them' : 'all of them'}
+              </label>
+            ))}
+          </fieldset>
+        </Popover>
         <label className="cs-group">
-          Lanes
+          <span className="cs-group-word">Lanes</span>
           <select
             value={view.group}
             onChange={(e) => updateView({ group: e.target.value as GroupBy })}
@@ -179,9 +188,9 @@ export function FilterBar() {
             ))}
           </select>
         </label>
+        <ActiveChips />
       </div>
       <SpellingNote q={view.q} spellings={result.spellings} />
-      <ActiveChips />
       {result.notices.map((n) => (
         <p key={n} className="cs-note" role="note">
           {n}

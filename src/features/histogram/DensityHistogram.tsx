@@ -29,6 +29,8 @@ export function DensityHistogram() {
   );
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  // The bin under the pointer, for the count read-out (a pointer aid; the label and the list carry the numbers).
+  const [hover, setHover] = useState<{ bin: number; left: number } | null>(null);
   if (!range || !hist) return null;
   const span = range.end - range.start;
   const x = (t: number) => ((t - range.start) / span) * 1000;
@@ -61,7 +63,14 @@ export function DensityHistogram() {
           const t = timeAt(e.clientX);
           setDrag({ a: t, b: t });
         }}
-        onPointerMove={(e) => drag && setDrag({ a: drag.a, b: timeAt(e.clientX) })}
+        onPointerMove={(e) => {
+          if (drag) return setDrag({ a: drag.a, b: timeAt(e.clientX) });
+          const t = timeAt(e.clientX);
+          const bin = binAt(hist.bounds, t);
+          const r = svg.current!.getBoundingClientRect();
+          setHover(bin === undefined ? null : { bin, left: (e.clientX - r.left) / r.width });
+        }}
+        onPointerLeave={() => setHover(null)}
         onPointerUp={() => {
           if (!drag) return;
           const from = Math.round(Math.min(drag.a, drag.b));
@@ -105,6 +114,27 @@ export function DensityHistogram() {
           />
         )}
       </svg>
+      {hover && !drag && (
+        <div
+          className="cs-hist-readout"
+          aria-hidden="true"
+          style={{ left: `${Math.min(85, Math.max(0, hover.left * 100 - 7))}%` }}
+        >
+          <strong>{amount(hist.counts[hover.bin] ?? 0)}</strong>,{' '}
+          {formatInstant(
+            hist.bounds[hover.bin]!,
+            tickPrecision(hist.bounds[hover.bin + 1]! - hist.bounds[hover.bin]!),
+            view.tz,
+          )}
+        </div>
+      )}
+      <div className="cs-hist-axis" aria-hidden="true">
+        {axisTicks(range.start, range.end).map((t) => (
+          <span key={t} style={{ left: `${(x(t) / 10).toFixed(2)}%` }}>
+            {formatInstant(t, tickPrecision(span / 5), view.tz)}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }
@@ -113,4 +143,22 @@ function sumOf(values: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < values.length; k++) s += values[k]!;
   return s;
+}
+
+/** The bin of `bounds` (ascending edges) that holds `t`. */
+function binAt(bounds: ArrayLike<number>, t: number): number | undefined {
+  for (let k = 0; k < bounds.length - 1; k++)
+    if (t < bounds[k + 1]!) return t >= bounds[k]! ? k : undefined;
+  return undefined;
+}
+
+/** How finely to name an instant when the things named are about `step` ms apart. */
+function tickPrecision(step: number): 'year' | 'month' | 'day' | 'minute' {
+  const day = 86_400_000;
+  return step >= 300 * day ? 'year' : step >= 25 * day ? 'month' : step >= day ? 'day' : 'minute';
+}
+
+/** Five instants across the range, inset so that their labels stay inside it. */
+function axisTicks(start: number, end: number): number[] {
+  return [0.04, 0.27, 0.5, 0.73, 0.96].map((f) => Math.round(start + f * (end - start)));
 }

@@ -90,8 +90,13 @@ export function tooltipElement(
 
 export function groupElement(label: string, count: number, kind: string): HTMLElement {
   const root = el('span', `cs-lane cs-lane-${kind}`);
+  // The label is cut to the lane's width on screen; the whole name is on hover and in the text a screen reader
+  // reads ("Government of Ukraine, 3,876 events").
+  root.title = `${clip(label)} (${formatCount(count)} events)`;
   root.append(el('span', 'cs-lane-name', clip(label)));
+  root.append(el('span', 'cs-visually-hidden', ', '));
   root.append(el('span', 'cs-lane-count', formatCount(count)));
+  root.append(el('span', 'cs-visually-hidden', ' events'));
   return root;
 }
 

@@ -1,0 +1,202 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Dashboard } from './pages/Dashboard';
+
+/** Nothing on the page reaches past the right edge of the viewport (no sideways scrolling). */
+async function expectNoHorizontalOverflow(page: Page, what: string) {
+  const overflow = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  expect(overflow.scroll, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(overflow.width);
+}
+
+for (const [width, height] of [
+  [1024, 768],
+  [1280, 800],
+  [1600, 900],
+] as const) {
+  test.describe(`at ${width}x${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the timeline is the largest region: at least 42% of the height and 55% of the width', async ({
+      page,
+    }) => {
+      const d = new Dashboard(page);
+      await d.open('data=ucdp-ukraine&group=actor');
+      await d.expectShowing(3883, 3883);
+      await expect(d.chart.buckets().first()).toBeVisible();
+      const box = (await d.timeline.boundingBox())!;
+      expect(box.height, 'timeline height').toBeGreaterThanOrEqual(0.42 * height);
+      expect(box.width, 'timeline width').toBeGreaterThanOrEqual(0.55 * width);
+      for (const region of [d.filters, d.entities, d.events]) {
+        const other = (await region.boundingBox())!;
+        expect(other.width * other.height).toBeLessThan(box.width * box.height);
+      }
+      // Lanes stay readable: a label shows a name, and the whole name is on hover.
+      await expect(d.chart.laneLabels('Government of Ukraine').first()).toBeVisible();
+      await expectNoHorizontalOverflow(page, 'dense dataset with lanes');
+
+      // An event selected: its details open, and still nothing spills sideways.
+      await d.open('event=kirby-frozen-assets');
+      await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+      await expectNoHorizontalOverflow(page, 'event selected');
+      const withDetails = (await d.timeline.boundingBox())!;
+      expect(withDetails.height).toBeGreaterThanOrEqual(0.42 * height);
+    });
+  });
+}
+
+test.describe('panels fold and come back', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the details are a panel only while an event is selected', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    await expect(d.details).toBeHidden();
+    await d.chart.itemContent('Kirby: premature').click();
+    await expect(d.details).toBeVisible();
+    await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+    await page.keyboard.press('Escape');
+    await expect(d.details).toBeHidden();
+  });
+
+  test('[, ] and l fold the entities, the details and the list; the choice is remembered', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open('event=kirby-frozen-assets');
+    await expect(d.details).toBeVisible();
+    const before = (await d.timeline.boundingBox())!;
+
+    await page.keyboard.press('[');
+    await expect(d.entities).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Show entities' })).toBeVisible();
+    await expect
+      .poll(async () => (await d.timeline.boundingBox())!.width)
+      .toBeGreaterThan(before.width + 150);
+
+    await page.keyboard.press(']');
+    await expect(d.details).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Show details' })).toBeVisible();
+
+    await page.keyboard.press('l');
+    await expect(d.eventRows()).toHaveCount(0);
+    await expect(d.events.getByRole('button', { name: /Show the event list/ })).toBeVisible();
+    await expect
+      .poll(async () => (await d.timeline.boundingBox())!.height)
+      .toBeGreaterThan(before.height + 100);
+
+    // Remembered across a reload.
+    await page.reload();
+    await expect(d.timeline).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Show entities' })).toBeVisible();
+    await expect(d.entities).toBeHidden();
+    await expect(d.details).toBeHidden();
+    await expect(d.events.getByRole('button', { name: /Show the event list/ })).toBeVisible();
+
+    // And back: by key, by the strip's button.
+    await page.keyboard.press('[');
+    await expect(d.entities).toBeVisible();
+    await page.getByRole('button', { name: 'Show details' }).click();
+    await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+    await d.events.getByRole('button', { name: /Show the event list/ }).click();
+    await expect(d.eventRows()).toHaveCount(7);
+    // The fold buttons say what they do.
+    await d.entities.getByRole('button', { name: 'Hide entities' }).click();
+    await expect(d.entities).toBeHidden();
+  });
+
+  test('the splitter resizes the list against the timeline from the keyboard', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    await expect(d.eventRows()).toHaveCount(7);
+    const start = Number(await d.splitter.getAttribute('aria-valuenow'));
+    const tallBefore = (await d.timeline.boundingBox())!.height;
+    await d.splitter.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(d.splitter).toHaveAttribute('aria-valuenow', String(start + 10));
+    await expect
+      .poll(async () => (await d.timeline.boundingBox())!.height)
+      .toBeLessThan(tallBefore - 40);
+    await page.keyboard.press('Home');
+    await expect(d.splitter).toHaveAttribute('aria-valuemin', '15');
+    await expect(d.splitter).toHaveAttribute('aria-valuenow', '15');
+    await expect
+      .poll(async () => (await d.timeline.boundingBox())!.height)
+      .toBeGreaterThan(tallBefore);
+    // Enter folds the list to its strip; the splitter goes with it.
+    await page.keyboard.press('Enter');
+    await expect(d.events.getByRole('button', { name: /Show the event list/ })).toBeVisible();
+    await expect(d.splitter).toHaveCount(0);
+  });
+
+  test('e focuses the entity finder, opening a folded panel', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    await page.keyboard.press('[');
+    await expect(d.entities).toBeHidden();
+    await page.keyboard.press('e');
+    await expect(d.entityFinder).toBeFocused();
+    await page.keyboard.type('kirby');
+    await expect(d.entityCheckbox('John Kirby')).toBeVisible();
+    // The checkbox reads as words: name, type, count.
+    await expect(
+      d.entities.getByRole('checkbox', { name: 'John Kirby, person, 2 events' }),
+    ).toBeVisible();
+  });
+
+  test('one font everywhere, whole lane names on hover, a histogram with a time axis and counts', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open('data=ucdp-ukraine&group=actor');
+    await d.expectShowing(3883, 3883);
+    // A lane label cut to its width still holds the whole name, on hover and for a screen reader.
+    const lane = d.timeline.getByTitle(/^Government of Russia \(.+\) \(874 events\)$/);
+    await expect(lane).toBeVisible();
+    await expect(lane).toHaveText(/^Government of Russia \(.+\), 874 events$/);
+    // The histogram names the dataset's years under its bars, and the count under the pointer.
+    const histogram = d.timeline.getByTestId('histogram');
+    await expect(d.timeline.getByText('2014', { exact: true }).first()).toBeVisible();
+    const box = (await histogram.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.08, box.y + box.height / 2);
+    await expect(d.timeline.getByText(/^[\d,]+ events?, \w+ \d{4}$/)).toBeVisible();
+    // The hover card reads in the app's font, not vis-timeline's serif fallback.
+    await d.open();
+    await d.expectShowing(7, 7);
+    await d.chart.itemContent('Kirby: premature').hover();
+    await expect(d.chart.tooltip).toBeVisible();
+    const fonts = [
+      await page.locator('body').evaluate((el) => getComputedStyle(el).fontFamily),
+      await d.chart.tooltip.evaluate((el) => getComputedStyle(el).fontFamily),
+    ];
+    expect(fonts[1]).toBe(fonts[0]);
+  });
+
+  test('the header is one row: name and status first, Share the one primary action; menus close like menus', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open();
+    await d.expectShowing(7, 7);
+    const header = (await page.getByRole('banner').boundingBox())!;
+    expect(header.height).toBeLessThan(64);
+    const nav = await d.shareMenu();
+    await expect(nav.getByRole('button', { name: 'Copy link', exact: true })).toBeVisible();
+    await expect(nav.getByRole('button', { name: 'Saved views' })).toBeVisible();
+    await expect(nav.getByText('Export', { exact: true })).toBeVisible();
+    // Escape closes the menu and gives the focus back to its button; so does a press outside.
+    await nav.getByRole('button', { name: 'Copy link', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await expect(nav.getByRole('button', { name: 'Copy link', exact: true })).toBeHidden();
+    await expect(nav.getByText('Share', { exact: true })).toBeFocused();
+    const more = await d.moreFilters();
+    await expect(more.getByLabel(/Starred/)).toBeVisible();
+    await d.timeline.getByRole('button', { name: 'Fit' }).click();
+    await expect(more.getByLabel(/Starred/)).toBeHidden();
+  });
+});
