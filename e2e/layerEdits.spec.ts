@@ -3,10 +3,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Dashboard } from './pages/Dashboard';
 
-/** An entity's row in the entity list, by its name (the checkbox is named by the name and the type). */
+/** An entity's row in the entity list, by its name (the checkbox reads "name, type, N events"). */
 function entityRow(d: Dashboard, name: string): Locator {
   const label = new RegExp(
-    `^${name.replace(/[()]/g, '\\$&')}\\s?(person|organization|group|place|unknown)$`,
+    `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, (person|organization|group|place|unknown), `,
   );
   return d.entities
     .getByRole('listitem')
@@ -161,14 +161,14 @@ test('added events and merges go to a colleague in the layer file', async ({ pag
   await kirby.getByRole('button', { name: 'Merge', exact: true }).click();
   await expectEntityCount(d, 'United States', 5);
 
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Your notes and stars (JSON)' }).click(),
   ]);
   const file = await download.path();
   // The view's JSON export holds the added event, and with the layer says which events were added.
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: /events and my layer as Chronoscope JSON/ }).click(),
@@ -184,7 +184,7 @@ test('added events and merges go to a colleague in the layer file', async ({ pag
   const d2 = new Dashboard(p2);
   await d2.open();
   await d2.expectShowing(7, 7);
-  await p2.getByText('Export', { exact: true }).click();
+  await d2.exportMenu();
   await p2.getByLabel('Layer file to import').setInputFiles(file);
   await expect(p2.getByText(/1 added events taken, 1 entity changes taken/)).toBeVisible();
   await d2.expectShowing(8, 8);
@@ -198,7 +198,7 @@ test('a version 1 layer file still imports; marks on events the dataset lacks ar
   const d = new Dashboard(page);
   await d.open();
   await d.expectShowing(7, 7);
-  await page.getByText('Export', { exact: true }).click();
+  await d.exportMenu();
   await page.getByLabel('Layer file to import').setInputFiles({
     name: 'old.chronoscope-layer.json',
     mimeType: 'application/json',
