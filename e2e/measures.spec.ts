@@ -12,6 +12,9 @@ const DEATHS_BY_YEAR = { 2014: '4,528', 2015: '1,726', 2016: '255', 2022: '8,437
 
 test.use({ viewport: { width: 1600, height: 900 } });
 
+// The bucket size follows the timeline's width: at 1280x800 the ten years of UCDP data are counted per year.
+test.use({ viewport: { width: 1280, height: 800 } });
+
 test('summing UCDP deaths: histogram, buckets, range filter, list column and sort, kept on reload', async ({
   page,
 }) => {
