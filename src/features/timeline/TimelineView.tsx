@@ -172,7 +172,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
   const fit = useTimelineCommands(handle, index, result.matches, container);
 
   useRevealSelection(handle, index, selectedPos);
-  useHoverFromElsewhere(container, useHoveredFrom('timeline'));
+  useHoverFromElsewhere(handle, container, useHoveredFrom('timeline'));
 
   return (
     <>
