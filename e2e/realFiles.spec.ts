@@ -222,7 +222,7 @@ test.describe('real-shaped exports (fixtures/files)', () => {
     const d = new Dashboard(page);
     await d.open(`data=${encodeURIComponent(`${FIXTURES}/files/gdelt-20231221.export.CSV`)}`);
     await d.expectShowing(7, 7);
-    await page.getByText('Export', { exact: true }).click();
+    await d.exportMenu();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '7 events as JSON Lines' }).click(),
