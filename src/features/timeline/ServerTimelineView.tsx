@@ -7,17 +7,9 @@ import type { AnswerEventItem, ViewAnswer } from '../../domain/viewAnswer';
 import { currentView } from '../../url/currentView';
 import { replaceWindowThrottled, updateView } from '../../url/useViewState';
 import { groupElement } from './itemContent';
-import {
-  removeMissing,
-  syncDataSet,
-  upsertChanged,
-  useVisTimeline,
-  withOneRedraw,
-  type VisGroup,
-  type VisItem,
-} from './useVisTimeline';
+import { useVisTimeline, type VisItem } from './useVisTimeline';
 import { toVisItem } from './visItems';
-import { useWindowFromUrl } from './timelineSync';
+import { applyToTimeline, periodItems, useWindowFromUrl, visGroups } from './timelineSync';
 import './timeline.css';
 
 type Item = AnswerEventItem | BucketItem;
@@ -139,54 +131,14 @@ export function ServerTimelineView({
   const groupsOn = useRef(false);
   useEffect(() => {
     if (!handle || !answer.plan) return;
-    const groups: VisGroup[] | null = answer.lanes
-      ? answer.lanes.map((l, order) => ({
-          id: l.id,
-          content: '',
-          order,
-          label: l.label,
-          count: l.count,
-          kind: l.kind,
-          className: `cs-lane-row cs-lane-row-${l.kind}`,
-          sig: `${l.label}|${l.count}|${order}`,
-        }))
-      : null;
     const items: VisItem[] = answer.plan.items.map((it) => ({
       ...toVisItem(it, tz, undefined),
       ...(it.kind === 'event' && it.eventId === selectedEventId
         ? { className: `cs-event cs-shape-${it.shape} is-selected`, sig: `sel|${it.shape}|${tz}` }
         : {}),
     }));
-    for (const p of periods)
-      items.push({
-        id: `p|${p.id}`,
-        start: p.start,
-        end: p.end,
-        type: 'background',
-        className: 'cs-period',
-        content: '',
-        sig: `p|${p.label}`,
-      });
-    withOneRedraw(
-      handle.timeline,
-      () => {
-        removeMissing(handle.items, items);
-        if (groups) {
-          syncDataSet(handle.groups, groups);
-          if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
-          groupsOn.current = true;
-        } else if (groupsOn.current) {
-          handle.timeline.setGroups(null as never);
-          handle.groups.clear();
-          groupsOn.current = false;
-        }
-        upsertChanged(handle.items, items);
-        handle.timeline.setSelection(
-          items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
-        );
-      },
-      handle.lane,
-    );
+    items.push(...periodItems(periods));
+    applyToTimeline(handle, items, visGroups(answer.lanes), groupsOn);
   }, [handle, answer, periods, tz, selectedEventId]);
 
   const plan = answer.plan;

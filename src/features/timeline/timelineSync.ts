@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Bitset } from '../../domain/bitset';
 import type { DatasetIndex } from '../../domain/buildIndex';
-import { planLanes, type GroupBy, type LanePlan } from '../../domain/lanes';
+import { planLanes, type GroupBy, type Lane, type LanePlan } from '../../domain/lanes';
+import type { Period } from '../../domain/types';
 import {
   DEFAULT_LOD,
   planItems,
@@ -59,10 +60,10 @@ export function useTimelinePlan(
   return { lanes, plan, byId };
 }
 
-/** The lanes of a plan as vis-timeline groups, or null without lanes. */
-function visGroups(lanes: LanePlan | null): VisGroup[] | null {
+/** Lanes as vis-timeline groups, or null without lanes. */
+export function visGroups(lanes: readonly Lane[] | null): VisGroup[] | null {
   return lanes
-    ? lanes.lanes.map((l, order) => ({
+    ? lanes.map((l, order) => ({
         id: l.id,
         content: '',
         order,
@@ -97,18 +98,54 @@ function visItems(
     const v = toVisItem(it, tz, selectedPos);
     return { ...v, sig: `${v.sig}|${gen}` };
   });
-  for (const p of index.dataset.periods) {
-    items.push({
-      id: `p|${p.id}`,
-      start: p.start,
-      end: p.end,
-      type: 'background',
-      className: 'cs-period',
-      content: '',
-      sig: `p|${p.label}`,
-    });
-  }
+  items.push(...periodItems(index.dataset.periods));
   return items;
+}
+
+/** A dataset's labelled background periods as vis-timeline items (few: always all). */
+export function periodItems(periods: readonly Period[]): VisItem[] {
+  return periods.map((p) => ({
+    id: `p|${p.id}`,
+    start: p.start,
+    end: p.end,
+    type: 'background',
+    className: 'cs-period',
+    content: '',
+    sig: `p|${p.label}`,
+  }));
+}
+
+/**
+ * Hands items and lanes to vis-timeline: DataSet updates by id, never a wholesale replacement, in one redraw.
+ * `groupsOn` remembers whether vis has the groups DataSet (setGroups only when that changes).
+ */
+export function applyToTimeline(
+  handle: VisHandle,
+  items: VisItem[],
+  groups: VisGroup[] | null,
+  groupsOn: { current: boolean },
+): void {
+  withOneRedraw(
+    handle.timeline,
+    () => {
+      // Items leave before lanes change, so none is left pointing at a lane that is gone.
+      removeMissing(handle.items, items);
+      if (groups) {
+        syncDataSet(handle.groups, groups);
+        if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
+        groupsOn.current = true;
+      } else if (groupsOn.current) {
+        handle.timeline.setGroups(null as never);
+        handle.groups.clear();
+        groupsOn.current = false;
+      }
+      upsertChanged(handle.items, items);
+      handle.timeline.setSelection(
+        items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
+      );
+    },
+    handle.lane,
+  );
 }
 
 /** Hands each new plan to vis-timeline: DataSet updates by id, never a wholesale replacement, in one redraw. */
@@ -123,28 +160,11 @@ export function useSyncedItems(
   const groupsOn = useRef(false);
   useEffect(() => {
     if (!handle || !plan) return;
-    const groups = visGroups(lanes);
-    const items = visItems(plan, index, tz, selectedPos);
-    withOneRedraw(
-      handle.timeline,
-      () => {
-        // Items leave before lanes change, so none is left pointing at a lane that is gone.
-        removeMissing(handle.items, items);
-        if (groups) {
-          syncDataSet(handle.groups, groups);
-          if (!groupsOn.current) handle.timeline.setGroups(handle.groups as never);
-          groupsOn.current = true;
-        } else if (groupsOn.current) {
-          handle.timeline.setGroups(null as never);
-          handle.groups.clear();
-          groupsOn.current = false;
-        }
-        upsertChanged(handle.items, items);
-        handle.timeline.setSelection(
-          items.filter((i) => i.className.includes('is-selected')).map((i) => i.id),
-        );
-      },
-      handle.lane,
+    applyToTimeline(
+      handle,
+      visItems(plan, index, tz, selectedPos),
+      visGroups(lanes?.lanes ?? null),
+      groupsOn,
     );
   }, [handle, plan, lanes, tz, selectedPos, index]);
 }
