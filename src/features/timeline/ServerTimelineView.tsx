@@ -9,7 +9,13 @@ import { replaceWindowThrottled, updateView } from '../../url/useViewState';
 import { groupElement } from './itemContent';
 import { useVisTimeline, type VisItem } from './useVisTimeline';
 import { toVisItem } from './visItems';
-import { applyToTimeline, periodItems, useWindowFromUrl, visGroups } from './timelineSync';
+import {
+  applyToTimeline,
+  periodItems,
+  TIMELINE_OPTIONS,
+  useWindowFromUrl,
+  visGroups,
+} from './timelineSync';
 import './timeline.css';
 
 type Item = AnswerEventItem | BucketItem;
@@ -61,19 +67,7 @@ export function ServerTimelineView({
     {
       ...clampWindow(initialWindow),
       tz,
-      options: {
-        height: '100%',
-        orientation: { axis: 'top', item: 'top' },
-        showCurrentTime: false,
-        selectable: true,
-        multiselect: false,
-        stack: true,
-        zoomMin: 10,
-        ...limits,
-        groupOrder: 'order',
-        verticalScroll: true,
-        margin: { item: { horizontal: 0, vertical: 4 }, axis: 4 },
-      },
+      options: { ...TIMELINE_OPTIONS, ...limits },
     },
     {
       onSelect: (id) => {

@@ -13,6 +13,7 @@ import { WindowMatchesNote } from './WindowMatchesNote';
 import { useHoverFromElsewhere } from './timelineHover';
 import { useHover, useHoveredFrom } from '../../state/hoverStore';
 import {
+  TIMELINE_OPTIONS,
   useRevealSelection,
   useSyncedItems,
   useTimelinePlan,
@@ -88,20 +89,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
       start: win.start,
       end: win.end,
       tz: view.tz,
-      options: {
-        height: '100%',
-        orientation: { axis: 'top', item: 'top' },
-        showCurrentTime: false,
-        selectable: true,
-        multiselect: false,
-        stack: true,
-        zoomMin: 10,
-        ...limits,
-        groupOrder: 'order',
-        verticalScroll: true,
-        // No horizontal margin: adjacent count buckets must sit on one row, not stack as if they overlapped.
-        margin: { item: { horizontal: 0, vertical: 4 }, axis: 4 },
-      },
+      options: { ...TIMELINE_OPTIONS, ...limits },
     },
     {
       onSelect: (id) => {

@@ -60,6 +60,21 @@ export function useTimelinePlan(
   return { lanes, plan, byId };
 }
 
+/** vis-timeline's options shared by the file and the server timelines (limits and window come per dataset). */
+export const TIMELINE_OPTIONS = {
+  height: '100%',
+  orientation: { axis: 'top', item: 'top' },
+  showCurrentTime: false,
+  selectable: true,
+  multiselect: false,
+  stack: true,
+  zoomMin: 10,
+  groupOrder: 'order',
+  verticalScroll: true,
+  // No horizontal margin: adjacent count buckets must sit on one row, not stack as if they overlapped.
+  margin: { item: { horizontal: 0, vertical: 4 }, axis: 4 },
+} as const;
+
 /** Lanes as vis-timeline groups, or null without lanes. */
 export function visGroups(lanes: readonly Lane[] | null): VisGroup[] | null {
   return lanes
