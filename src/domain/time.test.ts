@@ -7,6 +7,7 @@ import {
   drawnSpan,
   formatLinkInstant,
   instantAt,
+  listedZoneName,
   offsetAt,
   startOfNextUnit,
   startOfUnit,
@@ -281,4 +282,17 @@ describe('canonicalZone', () => {
     ['Mars/Olympus_Mons', undefined],
     ['<script>', undefined],
   ])('%s → %s', (given, expected) => expect(canonicalZone(given)).toBe(expected));
+});
+
+describe('listedZoneName', () => {
+  it("names every zone of the runtime's list as canonicalZone does, without asking Intl", () => {
+    const listed = (
+      Intl as unknown as { supportedValuesOf(k: string): string[] }
+    ).supportedValuesOf('timeZone');
+    expect(listed.length).toBeGreaterThan(300);
+    const differ = listed.filter((z) => listedZoneName(z) !== canonicalZone(z));
+    expect(differ).toEqual([]);
+    expect(listedZoneName('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(listedZoneName('UTC')).toBe('utc');
+  });
 });

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useId, useState } from 'react';
-import { browserZone, canonicalZone } from '../../domain/time';
+import { browserZone, canonicalZone, listedZoneName } from '../../domain/time';
 import { updateView } from '../../url/useViewState';
 
 /** The zones analysts of this tool read most, listed first. */
@@ -40,7 +40,7 @@ export function zoneList(): string[] {
   } catch {
     // An engine without the list still offers the common zones and takes any typed name.
   }
-  const current = all.map((z) => canonicalZone(z)).filter((z): z is string => !!z && z !== 'utc');
+  const current = all.map(listedZoneName).filter((z) => z !== 'utc');
   return [...new Set([...COMMON_ZONES, ...[...current].sort()])];
 }
 
