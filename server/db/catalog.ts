@@ -24,6 +24,8 @@ export interface DatasetMeta {
   entityCount: number;
   /** Versions ingested before the events table had lat/lon lack it: the area filter then says so. */
   coordinates?: boolean;
+  /** Versions ingested since title, JSON and searchable text moved to their own table (schema.ts `docs`). */
+  docs?: boolean;
   allFacets: FacetMaps;
 }
 

@@ -25,7 +25,7 @@ import { parseTextQuery, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
-import { SCHEMA, tables } from './schema';
+import { datasetTables, SCHEMA, tables } from './schema';
 import type { DatasetRecord } from './catalog';
 
 type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
@@ -166,7 +166,7 @@ async function filterConditions(
     );
 
   if (f.q.trim() !== '') {
-    const text = await textCondition(db, t.words, f.q);
+    const text = await textCondition(db, t.words, datasetTables(ds).docs, f.q);
     highlightTerms = text.terms;
     conds.set('text', text.sql);
   }
@@ -216,6 +216,7 @@ function overlap(from: number, to: number, shortSpan: number, p: Params): string
 async function textCondition(
   db: Pool | PoolClient,
   wordsTable: string,
+  docsTable: string,
   q: string,
 ): Promise<{ sql: Cond; terms: string[] }> {
   const { terms, phrases } = parseTextQuery(q);
@@ -255,7 +256,10 @@ async function textCondition(
     sql: (p) =>
       [
         ...codes.map((c) => `words && ${p.add(c)}::int[]`),
-        ...lowered.map((ph) => `strpos(search, ${p.add(ph)}) > 0`),
+        // The searchable text is in the docs table; the word codes above narrow the events first.
+        ...lowered.map(
+          (ph) => `pos IN (SELECT pos FROM ${docsTable} WHERE strpos(search, ${p.add(ph)}) > 0)`,
+        ),
       ].join(' AND '),
     terms: [...matched],
   };
@@ -283,7 +287,7 @@ export async function queryView(
   f: Filters,
   o: QueryOptions,
 ): Promise<ViewAnswer> {
-  const t = tables(ds.version);
+  const t = datasetTables(ds);
   const { conds, stale, notices, highlightTerms } = await filterConditions(db, ds, dicts, f);
   const active = [...conds.keys()];
   const where: Where = (p, except) =>
@@ -301,6 +305,7 @@ export async function queryView(
     run,
     where,
     events: t.events,
+    docs: t.docs,
     values: t.values,
     shortSpan: ds.meta.shortSpan,
   };
@@ -377,7 +382,9 @@ export async function queryView(
 interface Ctx {
   run: Run;
   where: Where;
+  /** The narrow table every filter reads; `docs` holds title, JSON and searchable text by `pos`. */
   events: string;
+  docs: string;
   values: string;
   shortSpan: number;
 }
@@ -489,7 +496,7 @@ async function fitWindow({ run, where, events }: Ctx) {
 
 /** What the timeline draws for a window, by the browser's level-of-detail rule (levelOfDetail.ts planItems). */
 async function planItems(
-  { run, where, events, shortSpan }: Ctx,
+  { run, where, events, docs, shortSpan }: Ctx,
   lanes: SqlLanes | null,
   window: { start: number; end: number },
   opts: LodOptions,
@@ -513,10 +520,13 @@ async function planItems(
         doc: string;
         lane?: number;
       }>(
-        (p) => `SELECT e.pos, e.id, e.title, e.start_ms, e.end_ms, e.doc${lanes ? ', l.lane' : ''}
-                FROM ${events} e ${lanes ? `CROSS JOIN LATERAL ${lanes.laneSql(p)} l` : ''}
-                WHERE ${where(p)} AND ${overlap(from, to, shortSpan, p)} AND ${DRAWABLE}
-                ORDER BY e.pos LIMIT ${cap + 1}`,
+        // The window's events first, then their docs for the few found.
+        (p) => `SELECT f.pos, f.id, d.title, f.start_ms, f.end_ms, d.doc${lanes ? ', f.lane' : ''}
+                FROM (SELECT e.pos, e.id, e.start_ms, e.end_ms${lanes ? ', l.lane' : ''}
+                      FROM ${events} e ${lanes ? `CROSS JOIN LATERAL ${lanes.laneSql(p)} l` : ''}
+                      WHERE ${where(p)} AND ${overlap(from, to, shortSpan, p)} AND ${DRAWABLE}
+                      ORDER BY e.pos LIMIT ${cap + 1}) f
+                JOIN ${docs} d ON d.pos = f.pos ORDER BY f.pos`,
       );
       if (rows.length > cap) return null;
       return rows.map((r): ServerEventItem => {
@@ -620,9 +630,9 @@ function sortColumn(key: SortKey, values: string): string | null {
     case 'date':
       return null;
     case 'title':
-      return 'e.title';
+      return 'd.title';
     case 'actors':
-      return 'e.actor_names';
+      return 'd.actor_names';
     case 'type':
     case 'place':
       return `(SELECT v.value FROM ${values} v WHERE v.dim = '${key}' AND v.code = e.${key})`;
@@ -630,16 +640,28 @@ function sortColumn(key: SortKey, values: string): string | null {
 }
 
 /** A page of the list in the chosen order; ties in position order, the whole order reversed when descending. */
-async function listRows({ run, where, events, values }: Ctx, o: QueryOptions): Promise<ListRow[]> {
+async function listRows(
+  { run, where, events, docs, values }: Ctx,
+  o: QueryOptions,
+): Promise<ListRow[]> {
   if (o.limit <= 0) return [];
   const dir = o.sort.descending ? 'DESC' : 'ASC';
   const col = sortColumn(o.sort.key, values);
   const order = col
     ? `(${col}) IS NULL ${dir}, (${col}) COLLATE chronoscope.natural ${dir}, e.pos ${dir}`
     : `e.pos ${dir}`;
-  const rows = await run<{ pos: number; doc: string }>(
-    (p) => `SELECT e.pos, e.doc FROM ${events} e WHERE ${where(p)} ORDER BY ${order}
-            LIMIT ${p.add(o.limit)} OFFSET ${p.add(o.offset)}`,
+  // Sorted by a docs column (title, actors), the matches are joined to their docs before the page is cut;
+  // otherwise the page is cut from the narrow table and only its rows' docs are read.
+  const byDoc = o.sort.key === 'title' || o.sort.key === 'actors';
+  const rows = await run<{ pos: number; doc: string }>((p) =>
+    byDoc
+      ? `SELECT e.pos, d.doc FROM (SELECT pos FROM ${events} WHERE ${where(p)}) e
+         JOIN ${docs} d ON d.pos = e.pos ORDER BY ${order}
+         LIMIT ${p.add(o.limit)} OFFSET ${p.add(o.offset)}`
+      : `SELECT f.pos, d.doc FROM (SELECT e.pos${col ? `, (${col}) AS sv` : ''} FROM ${events} e
+           WHERE ${where(p)} ORDER BY ${order} LIMIT ${p.add(o.limit)} OFFSET ${p.add(o.offset)}) f
+         JOIN ${docs} d ON d.pos = f.pos
+         ORDER BY ${col ? `f.sv IS NULL ${dir}, f.sv COLLATE chronoscope.natural ${dir}, ` : ''}f.pos ${dir}`,
   );
   return rows.map((r) => ({ position: r.pos, event: JSON.parse(r.doc) as TimelineEvent }));
 }

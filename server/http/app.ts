@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/lib/contentSecurityPolicy';
 import { parseViewState } from '../../src/url/viewState';
 import { getDataset, listDatasets, type DatasetRecord } from '../db/catalog';
 import { loadDicts, queryView, type VersionDicts } from '../db/queryView';
-import { DATASET_ID, tables } from '../db/schema';
+import { DATASET_ID, datasetTables } from '../db/schema';
 import { pgText } from '../ingest/rows';
 import { bearerToken, mayRead, RateLimiter, type Access } from './access';
 
@@ -270,9 +270,9 @@ export function createApp(opts: AppOptions): Server {
   }
 
   async function details(ds: DatasetRecord, eventId: string) {
-    const t = tables(ds.version);
+    const t = datasetTables(ds);
     const { rows } = await opts.pool.query<{ pos: number; doc: string }>(
-      `SELECT pos, doc FROM ${t.events} WHERE id = $1`,
+      `SELECT e.pos, d.doc FROM ${t.events} e JOIN ${t.docs} d ON d.pos = e.pos WHERE e.id = $1`,
       [pgText(eventId)],
     );
     if (!rows[0]) throw new HttpError(404, 'not-found', 'No such event in this dataset.');

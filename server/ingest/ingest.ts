@@ -24,6 +24,7 @@ import {
   datasetMeta,
   entityRows,
   eventRows,
+  docRows,
   facetMaps,
   jsonbSafe,
   pgText,
@@ -115,7 +116,7 @@ export function progressReporter(total: number, out: NodeJS.WriteStream = proces
       last = now;
       const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
       const rate = Math.round(done / Math.max(0.001, (now - started) / 1000));
-      const line = `  events ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${pct}%), ${rate.toLocaleString('en')}/s`;
+      const line = `  events ${Math.floor(done).toLocaleString('en')} / ${total.toLocaleString('en')} (${pct}%), ${rate.toLocaleString('en')}/s`;
       out.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
     },
     done() {
@@ -229,7 +230,9 @@ export async function ingest(
       phase = performance.now();
       return `${s} s`;
     };
-    await copyInto(client, t.events, eventRows(index, dict), (n) => progress.tick(n));
+    // Each event is written twice (its narrow row, then its doc): progress counts half an event for each.
+    await copyInto(client, t.events, eventRows(index, dict), (n) => progress.tick(n / 2));
+    await copyInto(client, t.docs, docRows(index), (n) => progress.tick((index.size + n) / 2));
     progress.tick(index.size, true);
     progress.done();
     await copyInto(client, t.entities, entityRows(index));

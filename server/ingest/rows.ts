@@ -39,7 +39,8 @@ export class WordCodes {
 
 /**
  * The events table's rows in COPY text format, in time order (`pos` is the browser index's position, so both
- * engines number events alike). Each event's distinct words are those the browser's text index posts it under.
+ * engines number events alike): what filters, facets, buckets and the map read. Each event's distinct words are
+ * those the browser's text index posts it under.
  */
 export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string> {
   const long = new Uint8Array(index.size);
@@ -72,13 +73,25 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
         intArray(actorCodes),
         intArray(tagCodes),
         intArray([...ws]),
+        // A place the map can draw, or none (both null), as the browser's area filter reads it.
+        placeable ? num(index.lats[i]!) : '\\N',
+        placeable ? num(index.lons[i]!) : '\\N',
+      ].join('\t') + '\n'
+    );
+  }
+}
+
+/** The docs table's rows: what only shown rows and phrases read (title, actor names, searchable text, JSON). */
+export function* docRows(index: BuiltIndex): Generator<string> {
+  for (let i = 0; i < index.size; i++) {
+    const e = index.events[i]!;
+    yield (
+      [
+        i,
         copyText(searchableText(index, e)),
         copyText(e.title),
         copyText(e.actors.length ? e.actors.map((a) => entityName(index, a)).join(', ') : null),
         copyText(JSON.stringify(e)),
-        // A place the map can draw, or none (both null), as the browser's area filter reads it.
-        placeable ? num(index.lats[i]!) : '\\N',
-        placeable ? num(index.lons[i]!) : '\\N',
       ].join('\t') + '\n'
     );
   }
@@ -146,5 +159,7 @@ export function datasetMeta(
     entityCount: index.entities.length,
     /** The events table has lat/lon (the area filter works); absent on versions ingested before. */
     coordinates: true,
+    /** Title, JSON and searchable text are in the version's docs table (schema.ts). */
+    docs: true,
   };
 }

@@ -43,7 +43,27 @@ const FIXTURES = [
   { id: 'acled', file: 'fixtures/files/acled-sample.csv', public: true, runs: 25 },
   { id: 'twain', file: 'fixtures/third-party/timelinejs/marktwain.json', public: true, runs: 25 },
   { id: 'hostile', file: 'e2e/fixtures/hostile.json', public: false, runs: 40 },
+  // Stored as versions ingested before title, JSON and searchable text moved to their own table were (below).
+  {
+    id: 'legacy',
+    file: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+    public: false,
+    runs: 20,
+  },
 ] as const;
+
+/** Rewrites an ingested version into the layout before the docs table: one wide events table, no `docs` flag. */
+async function toLegacyLayout(id: string) {
+  const { rows } = await admin.query(`SELECT version FROM ${SCHEMA}.datasets WHERE id = $1`, [id]);
+  const p = `${SCHEMA}.d${String(rows[0].version)}_`;
+  await admin.query(`
+    ALTER TABLE ${p}events ADD COLUMN search text, ADD COLUMN title text, ADD COLUMN actor_names text,
+      ADD COLUMN doc text;
+    UPDATE ${p}events e SET search = d.search, title = d.title, actor_names = d.actor_names, doc = d.doc
+      FROM ${p}docs d WHERE d.pos = e.pos;
+    DROP TABLE ${p}docs;
+    UPDATE ${SCHEMA}.datasets SET meta = meta - 'docs' WHERE id = '${id}';`);
+}
 
 let cluster: Cluster;
 let base: string;
@@ -89,6 +109,7 @@ before(async () => {
     await ingest({ source: f.file, id: f.id, public: f.public }, cluster.url, quiet, {
       progress: false,
     });
+    if (f.id === 'legacy') await toLegacyLayout(f.id);
     const out = loadDataset(new Uint8Array(readFileSync(f.file)), f.file.split('/').pop()!);
     assert.ok(out.ok);
     engines.set(f.id, { dataset: out.dataset, engine: browserEngine(out.dataset) });
@@ -330,7 +351,7 @@ describe('access', () => {
         .map((d) => d.id)
         .sort();
     assert.deepEqual(await ids(), ['acled', 'twain', 'ucdp']);
-    assert.deepEqual(await ids(TOKEN), ['acled', 'hostile', 'twain', 'ucdp']);
+    assert.deepEqual(await ids(TOKEN), ['acled', 'hostile', 'legacy', 'twain', 'ucdp']);
     assert.deepEqual(await ids('wrong-token-but-long-enough'), ['acled', 'twain', 'ucdp']);
   });
 
