@@ -66,7 +66,14 @@ test('a server dataset: filter, pan, select, share; the same numbers as the brow
   await expect.poll(() => d.params().get('actor')).not.toBeNull();
   await expect.poll(() => d.params().get('from')).not.toBeNull();
 
-  // Pan: drag the canvas to the left; the window moves later, its span kept, and a new answer is drawn.
+  // Pan: drag the canvas to the left; the window moves later, its span kept, and a new answer is drawn. Only
+  // what the window draws is asked again: the count, facets and list are kept.
+  await expect(page.getByText('Updating…')).toBeHidden();
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/query'))
+      asked.push((r.postDataJSON() as { parts?: string }).parts ?? 'all');
+  });
   const [a0, b0] = await d.windowFromUrl();
   const box = (await d.chart.canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
@@ -77,6 +84,9 @@ test('a server dataset: filter, pan, select, share; the same numbers as the brow
   const [a1, b1] = await d.windowFromUrl();
   expect(Math.abs(b1 - a1 - (b0 - a0))).toBeLessThan(1000);
   await expect(page.getByText('Updating…')).toBeHidden();
+  expect(asked).toContain('window');
+  expect(asked).not.toContain('matches');
+  expect(asked).not.toContain('all');
   const serverInView = await inView(d);
 
   // Select an event in the list: its details are read from the server.

@@ -2,8 +2,11 @@ import type { Pool, PoolClient } from 'pg';
 import type {
   AnswerEventItem,
   AnswerOptions as QueryOptions,
+  AnswerPart,
   ListRow,
+  MatchesAnswer,
   ViewAnswer,
+  WindowAnswer,
 } from '../../src/domain/viewAnswer';
 import type { Filters } from '../../src/domain/filters';
 import type { Bbox } from '../../src/domain/geo';
@@ -287,6 +290,42 @@ export async function queryView(
   f: Filters,
   o: QueryOptions,
 ): Promise<ViewAnswer> {
+  const q = await prepare(db, ds, dicts, f);
+  // The parts of the answer are independent statements: they run side by side on the pool's connections.
+  const [matches, drawn] = await Promise.all([matchesPart(q, o), windowPart(q, o)]);
+  return { ...matches, ...drawn };
+}
+
+/** One half of the answer (AnswerPart in src/domain/viewAnswer.ts): a pan asks for the window's only. */
+export async function queryPart(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  dicts: VersionDicts,
+  f: Filters,
+  o: QueryOptions,
+  part: AnswerPart,
+): Promise<MatchesAnswer | WindowAnswer> {
+  const q = await prepare(db, ds, dicts, f);
+  return part === 'matches' ? matchesPart(q, o) : windowPart(q, o);
+}
+
+/** A view's filters as SQL, ready for the statements of either half. */
+interface Prepared {
+  ctx: Ctx;
+  ds: DatasetRecord;
+  dicts: VersionDicts;
+  active: DimKey[];
+  stale: StaleValues;
+  notices: string[];
+  highlightTerms: string[];
+}
+
+async function prepare(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  dicts: VersionDicts,
+  f: Filters,
+): Promise<Prepared> {
   const t = datasetTables(ds);
   const { conds, stale, notices, highlightTerms } = await filterConditions(db, ds, dicts, f);
   const active = [...conds.keys()];
@@ -300,7 +339,6 @@ export async function queryView(
     const text = sql(p);
     return (await db.query(text, p.values)).rows as R[];
   };
-
   const ctx: Ctx = {
     run,
     where,
@@ -309,10 +347,17 @@ export async function queryView(
     values: t.values,
     shortSpan: ds.meta.shortSpan,
   };
+  return { ctx, ds, dicts, active, stale, notices, highlightTerms };
+}
+
+/** Count, facets (each without its own dimension's filter), histogram and a page of rows. */
+async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer> {
+  const { ctx, ds, dicts, active } = q;
+  const { run, where, events } = ctx;
   const grouped = (col: string) => (w: string) =>
-    `SELECT ${col} AS v, count(*) AS n FROM ${t.events} WHERE ${w} GROUP BY 1`;
+    `SELECT ${col} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
   const unnested = (col: string) => (w: string) =>
-    `SELECT x AS v, count(*) AS n FROM ${t.events}, unnest(${col}) x WHERE ${w} GROUP BY 1`;
+    `SELECT x AS v, count(*) AS n FROM ${events}, unnest(${col}) x WHERE ${w} GROUP BY 1`;
   const facet = async (
     key: DimKey,
     field: keyof FacetMaps,
@@ -325,29 +370,11 @@ export async function queryView(
       if (r.v !== null) out[name(r.v)] = Number(r.n);
     return out;
   };
-  // The parts of the answer are independent statements: they run side by side on the pool's connections.
-  const drawn = (async () => {
-    const lanes = o.group === 'none' ? null : await planLanes(ctx, o.group, dicts);
-    const window = o.window ?? (await fitWindow(ctx));
-    const plan = window ? await planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null;
-    return { lanes, window, plan };
-  })();
   const range = o.histogramRange ?? ds.meta.extent;
-  const [
-    count,
-    actors,
-    etypes,
-    types,
-    tags,
-    places,
-    prec,
-    histogram,
-    rows,
-    { lanes, window, plan },
-  ] = await Promise.all([
+  const [count, actors, etypes, types, tags, places, prec, histogram, rows] = await Promise.all([
     active.length === 0
       ? ds.eventCount
-      : run<{ n: string }>((p) => `SELECT count(*) AS n FROM ${t.events} WHERE ${where(p)}`).then(
+      : run<{ n: string }>((p) => `SELECT count(*) AS n FROM ${events} WHERE ${where(p)}`).then(
           (r) => Number(r[0]!.n),
         ),
     facet('actor', 'actors', unnested('actors'), (v) => dicts.entityIds[v]!),
@@ -362,21 +389,24 @@ export async function queryView(
     facet('prec', 'prec', grouped('prec'), (v) => PRECISIONS[v]!),
     range ? histogramOf(ctx, range, o.histogramBins ?? 120) : null,
     listRows(ctx, o),
-    drawn,
   ]);
-  const facets: FacetMaps = { actors, etypes, types, tags, places, prec };
   return {
     count,
-    facets,
-    stale,
-    notices,
-    highlightTerms,
-    ...(window ? { window } : {}),
-    lanes: lanes?.lanes ?? null,
-    plan,
+    facets: { actors, etypes, types, tags, places, prec },
+    stale: q.stale,
+    notices: q.notices,
+    highlightTerms: q.highlightTerms,
     histogram,
     rows,
   };
+}
+
+/** The window (given, or fitted to the matches), its lanes, and its items or count buckets. */
+async function windowPart({ ctx, dicts }: Prepared, o: QueryOptions): Promise<WindowAnswer> {
+  const lanes = o.group === 'none' ? null : await planLanes(ctx, o.group, dicts);
+  const window = o.window ?? (await fitWindow(ctx));
+  const plan = window ? await planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null;
+  return { ...(window ? { window } : {}), lanes: lanes?.lanes ?? null, plan };
 }
 
 interface Ctx {

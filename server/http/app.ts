@@ -8,7 +8,14 @@ import { SORT_KEYS } from '../../src/domain/eventOrder';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/contentSecurityPolicy';
 import { parseViewState } from '../../src/url/viewState';
 import { getDataset, listDatasets, type DatasetRecord } from '../db/catalog';
-import { loadDicts, queryView, type VersionDicts } from '../db/queryView';
+import {
+  loadDicts,
+  queryPart,
+  queryView,
+  type QueryOptions,
+  type VersionDicts,
+} from '../db/queryView';
+import type { MatchesAnswer } from '../../src/domain/viewAnswer';
 import { DATASET_ID, datasetTables } from '../db/schema';
 import { pgText } from '../ingest/rows';
 import { bearerToken, mayRead, RateLimiter, type Access } from './access';
@@ -72,6 +79,8 @@ const QueryBody = z
     sort: z.object({ key: z.enum(SORT_KEYS), descending: z.boolean() }).optional(),
     offset: z.number().int().min(0).max(SERVER_LIMITS.maxOffset).optional(),
     limit: z.number().int().min(0).max(SERVER_LIMITS.maxRows).optional(),
+    /** One half of the answer (the matches, or what the window draws); without it, both. */
+    parts: z.enum(['matches', 'window']).optional(),
   })
   .strict();
 
@@ -248,7 +257,7 @@ export function createApp(opts: AppOptions): Server {
       notices.push(
         `This server does not sum measures yet: ignored sum=${state.sum.slice(0, 40)}; events are counted.`,
       );
-    const answer = await queryView(opts.pool, ds, await dicts(ds), state, {
+    const options: QueryOptions = {
       group: state.group,
       ...(b.window
         ? { window: b.window }
@@ -265,7 +274,12 @@ export function createApp(opts: AppOptions): Server {
       sort: b.sort ?? { key: 'date', descending: false },
       offset: b.offset ?? 0,
       limit: b.limit ?? 100,
-    });
+    };
+    const d = await dicts(ds);
+    if (b.parts === 'window') return queryPart(opts.pool, ds, d, state, options, 'window');
+    const answer = b.parts
+      ? ((await queryPart(opts.pool, ds, d, state, options, 'matches')) as MatchesAnswer)
+      : await queryView(opts.pool, ds, d, state, options);
     return { ...answer, notices: [...notices, ...answer.notices] };
   }
 

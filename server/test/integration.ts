@@ -330,6 +330,40 @@ describe('the API answers as the browser engine does', () => {
     });
   }
 
+  it('asked in halves (matches; window), answers the fields of the whole answer', async () => {
+    const { dataset } = engines.get('ucdp')!;
+    await fc.assert(
+      fc.asyncProperty(viewStates(dataset), async ({ view, opts }) => {
+        const body = { view: serialiseViewState(view), ...opts };
+        const [whole, matches, drawn] = await Promise.all([
+          query('ucdp', body),
+          query('ucdp', { ...body, parts: 'matches' }),
+          query('ucdp', { ...body, parts: 'window' }),
+        ]);
+        assert.equal(matches.status, 200, matches.text);
+        assert.equal(drawn.status, 200, drawn.text);
+        const w = whole.body;
+        assert.deepEqual(Object.keys(matches.body).sort(), [
+          'count',
+          'facets',
+          'highlightTerms',
+          'histogram',
+          'notices',
+          'rows',
+          'stale',
+        ]);
+        assert.deepEqual(
+          Object.keys(drawn.body).sort(),
+          w.window ? ['lanes', 'plan', 'window'] : ['lanes', 'plan'],
+        );
+        for (const k of Object.keys(matches.body)) assert.deepEqual(matches.body[k], w[k], k);
+        for (const k of Object.keys(drawn.body)) assert.deepEqual(drawn.body[k], w[k], k);
+      }),
+      { numRuns: 15, seed: Number(process.env.SEED ?? 424242) },
+    );
+    assert.equal((await query('ucdp', { view: '', parts: 'all' })).status, 400);
+  });
+
   it('an event by id, with its actors', async () => {
     const { dataset } = engines.get('ucdp')!;
     const e = dataset.events[17]!;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnswerRequest, ServerMetadata } from '../data/page/serverApi';
 import { isPassing } from '../data/page/serverApi';
-import { useViewAnswer } from '../data/page/useEngineQueries';
+import { useAnswerHalf } from '../data/page/useEngineQueries';
 import { useViewEngine } from '../data/page/viewEngine';
 import type { SortKey } from '../domain/eventOrder';
 import type { ViewAnswer } from '../domain/viewAnswer';
@@ -26,10 +26,17 @@ const PAGE = 100;
 const LANE_LABEL_PX = 180;
 const HISTOGRAM_BINS = 120;
 
-/** What the answer depends on: the filters, window and lanes (not the selection, zone or panels). */
+/** What the drawn half depends on: the filters, window and lanes (not the selection, zone or panels). */
 function answerView(view: ViewState): string {
   return serialiseViewState({ ...view, event: undefined, geo: false, geowin: false, list: 'all' });
 }
+
+/** What the matches depend on: the filters only, so that a pan or a change of lanes keeps them. */
+function matchesView(view: ViewState): string {
+  return answerView({ ...view, from: undefined, to: undefined, group: 'none' });
+}
+
+const WINDOW_ORDER = { key: 'date', descending: false } as const;
 
 /** A server dataset's regions: facets, timeline with its histogram, the paged list, details. */
 export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: ViewState }) {
@@ -56,8 +63,21 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
     const r = paddedWindow(meta.extent, 0.02);
     return { start: r.start, end: r.end, bins: HISTOGRAM_BINS };
   }, [meta.extent]);
+  // Two questions: the matches (count, facets, histogram, a page of rows), which a pan does not change, and what
+  // the window draws. Each keeps its previous answer on screen while the next loads.
+  const matchesString = matchesView(view);
+  const matchesReq = useMemo<AnswerRequest>(
+    () => ({
+      view: matchesString,
+      ...(histogram ? { histogram } : {}),
+      sort,
+      offset,
+      limit: PAGE,
+    }),
+    [matchesString, histogram, sort, offset],
+  );
   const viewString = answerView(view);
-  const req = useMemo<AnswerRequest | undefined>(
+  const windowReq = useMemo<AnswerRequest | undefined>(
     () =>
       width === undefined
         ? undefined
@@ -67,15 +87,24 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
               ? { window: { start: view.from, end: view.to } }
               : {}),
             widthPx: Math.max(200, width - (view.group === 'none' ? 0 : LANE_LABEL_PX)),
-            ...(histogram ? { histogram } : {}),
-            sort,
-            offset,
-            limit: PAGE,
+            sort: WINDOW_ORDER,
+            offset: 0,
+            limit: 0,
           },
-    [viewString, view.from, view.to, view.group, width, histogram, sort, offset],
+    [viewString, view.from, view.to, view.group, width],
   );
-  const q = useViewAnswer(engine, req);
-  const answer = q.data;
+  const m = useAnswerHalf(engine, matchesReq, 'matches');
+  const w = useAnswerHalf(engine, windowReq, 'window');
+  const answer = useMemo<ViewAnswer | undefined>(
+    () => (m.data && w.data ? { ...m.data, ...w.data } : undefined),
+    [m.data, w.data],
+  );
+  const q = {
+    isFetching: m.isFetching || w.isFetching,
+    failureReason: m.failureReason ?? w.failureReason,
+    isError: m.isError || w.isError,
+    error: m.error ?? w.error,
+  };
   // The link holds the window on screen from the first answer on, so a copied link opens the same view.
   useEffect(() => {
     if (answer?.window && (view.from === undefined || view.to === undefined))

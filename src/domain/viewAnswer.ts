@@ -69,6 +69,18 @@ export interface ViewAnswer {
   rows: ListRow[];
 }
 
+/**
+ * The two halves of an answer, each asked on its own when only its inputs change: the matches (count, facets,
+ * histogram, a page of rows) depend on the filters and the list's order, not on the window; what is drawn (window,
+ * lanes, items or buckets) depends on the filters and the window. A pan asks for the window's half only.
+ */
+export type AnswerPart = 'matches' | 'window';
+export type MatchesAnswer = Pick<
+  ViewAnswer,
+  'count' | 'facets' | 'stale' | 'notices' | 'highlightTerms' | 'histogram' | 'rows'
+>;
+export type WindowAnswer = Pick<ViewAnswer, 'window' | 'lanes' | 'plan'>;
+
 /** What a query asks beyond the filters: what is drawn, and which page of the list. */
 export interface AnswerOptions {
   /** The drawn window; without it the matches' extent with the app's margin. */
@@ -129,10 +141,26 @@ export function answerView(
   o: AnswerOptions,
 ): ViewAnswer {
   const r = runQuery(index, text, filters);
-  const lanes = planLanes(index, r.matches, o.group);
-  const extent = matchExtent(index, r.matches);
-  const window = o.window ?? (extent ? paddedWindow(extent) : undefined);
-  const plan = window ? planItems(index, r.matches, lanes, window, o.lod ?? DEFAULT_LOD) : null;
+  return { ...matchesOf(index, r, o), ...windowOf(index, r, o) };
+}
+
+/** One half of the in-browser engine's answer (AnswerPart). */
+export function answerPart(
+  index: DatasetIndex,
+  text: TextMatcher | undefined,
+  filters: Filters,
+  o: AnswerOptions,
+  part: AnswerPart,
+): MatchesAnswer | WindowAnswer {
+  const r = runQuery(index, text, filters);
+  return part === 'matches' ? matchesOf(index, r, o) : windowOf(index, r, o);
+}
+
+function matchesOf(
+  index: DatasetIndex,
+  r: ReturnType<typeof runQuery>,
+  o: AnswerOptions,
+): MatchesAnswer {
   const range = o.histogramRange ?? index.extent;
   const h = range ? histogram(index, r.matches, range, o.histogramBins ?? 120) : null;
   const rows: ListRow[] = [];
@@ -147,6 +175,21 @@ export function answerView(
     stale: r.stale,
     notices: r.notices,
     highlightTerms: r.highlightTerms,
+    histogram: h ? { bounds: h.bounds, counts: [...h.counts], max: h.max, unit: h.unit } : null,
+    rows,
+  };
+}
+
+function windowOf(
+  index: DatasetIndex,
+  r: ReturnType<typeof runQuery>,
+  o: AnswerOptions,
+): WindowAnswer {
+  const lanes = planLanes(index, r.matches, o.group);
+  const extent = matchExtent(index, r.matches);
+  const window = o.window ?? (extent ? paddedWindow(extent) : undefined);
+  const plan = window ? planItems(index, r.matches, lanes, window, o.lod ?? DEFAULT_LOD) : null;
+  return {
     ...(window ? { window } : {}),
     lanes: lanes?.lanes ?? null,
     plan: plan
@@ -165,8 +208,6 @@ export function answerView(
           ),
         }
       : null,
-    histogram: h ? { bounds: h.bounds, counts: [...h.counts], max: h.max, unit: h.unit } : null,
-    rows,
   };
 }
 

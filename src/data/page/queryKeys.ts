@@ -37,7 +37,7 @@ export const viewKeys = {
       r.view,
       r.window?.start ?? null,
       r.window?.end ?? null,
-      r.widthPx,
+      r.widthPx ?? null,
       r.histogram?.start ?? null,
       r.histogram?.end ?? null,
       r.histogram?.bins ?? null,
@@ -45,6 +45,7 @@ export const viewKeys = {
       r.sort.descending,
       r.offset,
       r.limit,
+      r.parts ?? 'all',
     ] as const,
   event: (engine: string, eventId: string) =>
     [...viewKeys.engine(engine), 'event', eventId] as const,

@@ -1,6 +1,12 @@
 import type { SortKey } from '../../domain/eventOrder';
 import type { Entity, Period } from '../../domain/types';
-import type { EventDetail, ViewAnswer } from '../../domain/viewAnswer';
+import type {
+  AnswerPart,
+  EventDetail,
+  MatchesAnswer,
+  ViewAnswer,
+  WindowAnswer,
+} from '../../domain/viewAnswer';
 import { currentServerToken } from './serverToken';
 
 /** Why a server request failed, as the app tells the analyst. */
@@ -54,12 +60,15 @@ export interface ServerMetadata {
 export interface AnswerRequest {
   view: string;
   window?: { start: number; end: number };
-  widthPx: number;
+  /** The timeline's width in pixels, for the level of detail (what the window draws); not needed for matches. */
+  widthPx?: number;
   /** The histogram's range and bins (the app draws the dataset's extent with a 2% margin, 120 bins). */
   histogram?: { start: number; end: number; bins: number };
   sort: { key: SortKey; descending: boolean };
   offset: number;
   limit: number;
+  /** One half of the answer (src/domain/viewAnswer.ts AnswerPart); without it, the whole answer. */
+  parts?: AnswerPart;
 }
 
 const apiUrl = (path: string) => new URL(`/api/${path}`, window.location.href).href;
@@ -162,6 +171,28 @@ export async function fetchServerAnswer(
 ): Promise<ViewAnswer> {
   const a = (await call(`datasets/${encodeURIComponent(id)}/query`, signal, req)) as ViewAnswer;
   if (!num(a.count) || !a.facets || !Array.isArray(a.rows)) unreadable();
+  return a;
+}
+
+export async function fetchServerMatches(
+  id: string,
+  req: AnswerRequest,
+  signal?: AbortSignal,
+): Promise<MatchesAnswer> {
+  const body: AnswerRequest = { ...req, parts: 'matches' };
+  const a = (await call(`datasets/${encodeURIComponent(id)}/query`, signal, body)) as MatchesAnswer;
+  if (!num(a.count) || !a.facets || !Array.isArray(a.rows)) unreadable();
+  return a;
+}
+
+export async function fetchServerWindow(
+  id: string,
+  req: AnswerRequest,
+  signal?: AbortSignal,
+): Promise<WindowAnswer> {
+  const body: AnswerRequest = { ...req, parts: 'window' };
+  const a = (await call(`datasets/${encodeURIComponent(id)}/query`, signal, body)) as WindowAnswer;
+  if (!a || typeof a !== 'object' || !('plan' in a) || !('lanes' in a)) unreadable();
   return a;
 }
 

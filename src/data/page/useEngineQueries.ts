@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchServerDatasets, isPassing, type AnswerRequest } from './serverApi';
 import { viewKeys } from './queryKeys';
 import type { ViewEngine } from './viewEngine';
+import type { MatchesAnswer, WindowAnswer } from '../../domain/viewAnswer';
 
 /** Failures that pass by themselves (503, 429) are retried, backing off to 10 s; the rest are final. */
 const retry = (_n: number, e: unknown) => isPassing(e);
@@ -26,6 +27,32 @@ export function useViewAnswer(engine: ViewEngine, req: AnswerRequest | undefined
   return useQuery({
     queryKey: req ? viewKeys.answer(engine.key, req) : [...viewKeys.engine(engine.key), 'idle'],
     queryFn: ({ signal }) => engine.answer(req!, signal),
+    enabled: req !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    gcTime: 60_000,
+    retry,
+    retryDelay,
+  });
+}
+
+/**
+ * One half of the answer for a view state (AnswerPart): the matches, keyed without the window so that a pan keeps
+ * them, or what the window draws. The previous half stays on screen while the next loads.
+ */
+export function useAnswerHalf<P extends 'matches' | 'window'>(
+  engine: ViewEngine,
+  req: AnswerRequest | undefined,
+  part: P,
+) {
+  return useQuery({
+    queryKey: req
+      ? viewKeys.answer(engine.key, { ...req, parts: part })
+      : [...viewKeys.engine(engine.key), 'idle', part],
+    queryFn: ({ signal }) =>
+      (part === 'matches' ? engine.matches(req!, signal) : engine.drawn(req!, signal)) as Promise<
+        P extends 'matches' ? MatchesAnswer : WindowAnswer
+      >,
     enabled: req !== undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

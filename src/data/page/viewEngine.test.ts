@@ -53,6 +53,24 @@ describe('the in-browser engine behind the view-engine interface', () => {
     expect(got.rows.length).toBeLessThanOrEqual(5);
   });
 
+  it('answers in halves (matches; what the window draws) the fields of the whole answer', async () => {
+    const req = {
+      view: serialiseViewState({ ...DEFAULT_VIEW, actors: [actor], group: 'actor', q: 'ukraine' }),
+      widthPx: 900,
+      sort: { key: 'date', descending: true },
+      offset: 0,
+      limit: 7,
+    } as const;
+    const whole = await engine.answer(req);
+    const matches = await engine.matches(req);
+    const drawn = await engine.drawn(req);
+    expect(Object.keys(matches).sort()).toEqual(
+      ['count', 'facets', 'highlightTerms', 'histogram', 'notices', 'rows', 'stale'].sort(),
+    );
+    expect({ ...matches, ...drawn }).toEqual(whole);
+    expect(drawn.plan?.items.length).toBeGreaterThan(0);
+  });
+
   it('the text filter narrows the count', async () => {
     const all = await engine.answer({
       view: '',

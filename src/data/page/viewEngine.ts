@@ -1,10 +1,20 @@
 import { createContext, useContext } from 'react';
-import type { EventDetail, ViewAnswer } from '../../domain/viewAnswer';
-import { answerView, eventDetail } from '../../domain/viewAnswer';
+import type {
+  AnswerOptions,
+  EventDetail,
+  MatchesAnswer,
+  ViewAnswer,
+  WindowAnswer,
+} from '../../domain/viewAnswer';
+import { answerPart, answerView, eventDetail } from '../../domain/viewAnswer';
+import type { Filters } from '../../domain/filters';
+import type { TextMatcher } from '../../domain/textSearch';
 import { parseViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
 import {
   fetchServerAnswer,
+  fetchServerMatches,
+  fetchServerWindow,
   fetchServerEvent,
   fetchServerMetadata,
   type AnswerRequest,
@@ -22,6 +32,9 @@ export interface ViewEngine {
   key: string;
   metadata(signal?: AbortSignal): Promise<ServerMetadata>;
   answer(req: AnswerRequest, signal?: AbortSignal): Promise<ViewAnswer>;
+  /** The answer's halves, asked apart so that a pan asks only for what the window draws. */
+  matches(req: AnswerRequest, signal?: AbortSignal): Promise<MatchesAnswer>;
+  drawn(req: AnswerRequest, signal?: AbortSignal): Promise<WindowAnswer>;
   /** An event's details; undefined (or a not-found failure) for an id the dataset does not hold. */
   event(eventId: string, signal?: AbortSignal): Promise<EventDetail | undefined>;
 }
@@ -32,6 +45,8 @@ export function serverEngine(id: string): ViewEngine {
     key: `server:${id}`,
     metadata: (signal) => fetchServerMetadata(id, signal),
     answer: (req, signal) => fetchServerAnswer(id, req, signal),
+    matches: (req, signal) => fetchServerMatches(id, req, signal),
+    drawn: (req, signal) => fetchServerWindow(id, req, signal),
     event: (eventId, signal) => fetchServerEvent(id, eventId, signal),
   };
 }
@@ -39,6 +54,34 @@ export function serverEngine(id: string): ViewEngine {
 /** A dataset loaded into the page, answering the same interface from its index and text search. */
 export function browserEngine(loaded: LoadedDataset): ViewEngine {
   const { index } = loaded;
+  /** A request as the domain's answer reads it: the view's filters, its text matches, the options. */
+  const read = async (
+    req: AnswerRequest,
+  ): Promise<{ state: Filters; text: TextMatcher | undefined; options: AnswerOptions }> => {
+    const { state } = parseViewState(req.view);
+    const q = state.q.trim();
+    const match = q ? await loaded.text.search(state.q) : undefined;
+    return {
+      state,
+      text: match ? (s) => (s === state.q ? match : undefined) : undefined,
+      options: {
+        group: state.group,
+        ...(req.window ? { window: req.window } : {}),
+        ...(req.widthPx
+          ? { lod: { maxVisibleItems: 100, widthPx: req.widthPx, minBucketPx: 56 } }
+          : {}),
+        ...(req.histogram
+          ? {
+              histogramRange: { start: req.histogram.start, end: req.histogram.end },
+              histogramBins: req.histogram.bins,
+            }
+          : {}),
+        sort: req.sort,
+        offset: req.offset,
+        limit: req.limit,
+      },
+    };
+  };
   return {
     key: sourceKey(loaded.source),
     metadata: () => {
@@ -56,28 +99,16 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
       });
     },
     answer: async (req) => {
-      const { state } = parseViewState(req.view);
-      const q = state.q.trim();
-      const match = q ? await loaded.text.search(state.q) : undefined;
-      return answerView(
-        index,
-        match ? (s) => (s === state.q ? match : undefined) : undefined,
-        state,
-        {
-          group: state.group,
-          ...(req.window ? { window: req.window } : {}),
-          lod: { maxVisibleItems: 100, widthPx: req.widthPx, minBucketPx: 56 },
-          ...(req.histogram
-            ? {
-                histogramRange: { start: req.histogram.start, end: req.histogram.end },
-                histogramBins: req.histogram.bins,
-              }
-            : {}),
-          sort: req.sort,
-          offset: req.offset,
-          limit: req.limit,
-        },
-      );
+      const { state, text, options } = await read(req);
+      return answerView(index, text, state, options);
+    },
+    matches: async (req) => {
+      const { state, text, options } = await read(req);
+      return answerPart(index, text, state, options, 'matches') as MatchesAnswer;
+    },
+    drawn: async (req) => {
+      const { state, text, options } = await read(req);
+      return answerPart(index, text, state, options, 'window') as WindowAnswer;
     },
     event: (eventId) => Promise.resolve(eventDetail(index, eventId)),
   };
