@@ -370,23 +370,58 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
       if (r.v !== null) out[name(r.v)] = Number(r.n);
     return out;
   };
+  // The count and the one-value facets of dimensions the view does not filter all read the view's whole WHERE:
+  // one scan with GROUPING SETS gives them together. A filtered dimension's facet leaves its own filter out, so
+  // it has a statement of its own.
+  const named: Record<'type' | 'place' | 'prec', (v: number) => string> = {
+    type: (v) => dicts.types[v]!,
+    place: (v) => dicts.places[v]!,
+    prec: (v) => PRECISIONS[v]!,
+  };
+  const sharedCols = (['type', 'place', 'prec', 'etypes'] as const).filter(
+    (c) => !active.includes(c === 'etypes' ? 'etype' : c),
+  );
+  const sets = ['()', ...sharedCols.map((c) => `(${c})`)].join(', ');
+  const shared =
+    active.length === 0
+      ? undefined
+      : run<Record<string, number | string | null>>(
+          (
+            p,
+          ) => `SELECT ${sharedCols.map((c) => `GROUPING(${c}) AS g_${c}, ${c}, `).join('')}count(*) AS n
+                  FROM ${events} WHERE ${where(p)} GROUP BY GROUPING SETS (${sets})`,
+        );
+  const sharedFacet = async (col: (typeof sharedCols)[number]) => {
+    const rows = (await shared!).filter((r) => Number(r[`g_${col}`]) === 0 && r[col] !== null);
+    return rows.map((r) => ({ v: Number(r[col]), n: String(r.n) }));
+  };
+  const oneValue = (key: 'type' | 'place' | 'prec', field: 'types' | 'places' | 'prec') =>
+    !active.includes(key) && active.length > 0
+      ? sharedFacet(key).then((rows) => {
+          const out: Record<string, number> = {};
+          for (const r of rows) out[named[key](r.v)] = Number(r.n);
+          return out;
+        })
+      : facet(key, field, grouped(key), named[key]);
   const range = o.histogramRange ?? ds.meta.extent;
   const [count, actors, etypes, types, tags, places, prec, histogram, rows] = await Promise.all([
     active.length === 0
       ? ds.eventCount
-      : run<{ n: string }>((p) => `SELECT count(*) AS n FROM ${events} WHERE ${where(p)}`).then(
-          (r) => Number(r[0]!.n),
+      : shared!.then((rs) =>
+          Number(rs.find((r) => sharedCols.every((c) => Number(r[`g_${c}`]) === 1))!.n),
         ),
     facet('actor', 'actors', unnested('actors'), (v) => dicts.entityIds[v]!),
     active.every((k) => k === 'etype')
       ? ds.meta.allFacets.etypes
-      : run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
-          bitsToTypes,
-        ),
-    facet('type', 'types', grouped('type'), (v) => dicts.types[v]!),
+      : active.includes('etype')
+        ? run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
+            bitsToTypes,
+          )
+        : sharedFacet('etypes').then(bitsToTypes),
+    oneValue('type', 'types'),
     facet('tag', 'tags', unnested('tags'), (v) => dicts.tags[v]!),
-    facet('place', 'places', grouped('place'), (v) => dicts.places[v]!),
-    facet('prec', 'prec', grouped('prec'), (v) => PRECISIONS[v]!),
+    oneValue('place', 'places'),
+    oneValue('prec', 'prec'),
     range ? histogramOf(ctx, range, o.histogramBins ?? 120) : null,
     listRows(ctx, o),
   ]);
