@@ -1,7 +1,8 @@
 /**
  * The server's benchmark: synthetic events (bench/synthetic.ts) ingested into a throwaway PostgreSQL cluster, then
  * the API driven over HTTP with a mix of filter changes and pans. npm run bench:server -- [events] (default 100000).
- * Prints JSON figures; docs/server.md holds the latest run.
+ * Prints JSON figures; docs/server.md holds the latest run. With BENCH_DATABASE_URL, drives the dataset `bench`
+ * already ingested there (by an earlier run's ingest of the same size) and skips generating and ingesting.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -26,110 +27,119 @@ const percentile = (xs: number[], p: number) => {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'chronoscope-bench-'));
-  const file = join(dir, `synthetic-${n}.json`);
-  writeFileSync(file, syntheticDocument(n));
-  const cluster = startCluster(await freePort());
+  const given = process.env.BENCH_DATABASE_URL;
+  const cluster = given ? undefined : startCluster(await freePort());
+  const url = given ?? cluster!.url;
   const figures: Record<string, number | string> = { events: n };
   try {
-    let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-    const t0 = performance.now();
-    await ingest({ source: file, id: 'bench', public: true }, cluster.url, () => {}, {
-      progress: false,
-    });
-    const ingestMs = performance.now() - t0;
-    clearInterval(sampler);
-    figures['ingest s (read, validate, index, COPY, indexes)'] = +(ingestMs / 1000).toFixed(1);
-    figures['ingest events/s'] = Math.round(n / (ingestMs / 1000));
-    figures['ingest peak RSS MB'] = Math.round(peakRss / 2 ** 20);
-
-    const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
-    const size = await admin.query(
-      `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
-       WHERE s.nspname = $1 AND c.relkind = 'r'`,
-      [SCHEMA],
-    );
-    figures['disk MB per million events'] = Math.round(
-      Number(size.rows[0].bytes) / 2 ** 20 / (n / 1e6),
-    );
-
-    const pool = apiPool(cluster.url);
-    const server = createApp({
-      pool,
-      access: parseTokens(''),
-      log: () => {},
-      limits: { perSecond: 1e6, burst: 1e6 },
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/datasets/bench`;
-    const meta = (await (await fetch(base)).json()) as { extent: { start: number; end: number } };
-    const post = async (body: object) => {
-      const res = await fetch(`${base}/query`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      await res.json();
-      if (res.status !== 200) throw new Error(`query answered ${res.status}`);
-    };
-    // As the server workspace asks: on a filter change both halves side by side (the matches without the window,
-    // what the window draws), timed until both are in; on a pan only what the window draws.
-    const ask = async (view: ViewState, window: { start: number; end: number }, pan: boolean) => {
-      const t = performance.now();
-      const drawn = post({
-        view: serialiseViewState({ ...view, from: window.start, to: window.end }),
-        widthPx: 1600,
-        limit: 0,
-        parts: 'window',
-      });
-      await Promise.all([
-        drawn,
-        pan ? undefined : post({ view: serialiseViewState(view), limit: 50, parts: 'matches' }),
-      ]);
-      return performance.now() - t;
-    };
-    const rnd = mulberry32(7);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    // A realistic mix: one or two filters at a time, popular and rare actors, text, dates.
-    const filterSets: Partial<ViewState>[] = [
-      {},
-      { actors: ['actor-3'] },
-      { actors: ['actor-250'] },
-      { types: ['type-2'] },
-      { tags: ['tag-7'], group: 'actor' },
-      { q: 'convoy' },
-      { q: 'artilery' },
-      { actors: ['actor-3', 'actor-40'], match: 'all' },
-      { since: '2018', until: '2019-06', types: ['type-5'] },
-      { xactors: ['actor-0'], group: 'type' },
-      { prec: ['day'], places: ['place-12'] },
-    ];
-    const full = meta.extent;
-    const span = full.end - full.start;
-    const filterTimes: number[] = [];
-    const panTimes: number[] = [];
-    for (let k = 0; k < 40; k++) {
-      const view = { ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...pick(filterSets) } as ViewState;
-      const width = span * pick([1, 0.25, 0.05, 0.005]);
-      let start = full.start + rnd() * (span - width);
-      filterTimes.push(await ask(view, { start, end: start + width }, false));
-      for (let p = 0; p < 4; p++) {
-        start += width * 0.1;
-        panTimes.push(await ask(view, { start, end: start + width }, true));
-      }
-    }
-    figures['filter change p50 ms'] = Math.round(percentile(filterTimes, 0.5));
-    figures['filter change p95 ms'] = Math.round(percentile(filterTimes, 0.95));
-    figures['pan p50 ms'] = Math.round(percentile(panTimes, 0.5));
-    figures['pan p95 ms'] = Math.round(percentile(panTimes, 0.95));
-    await new Promise<void>((r) => server.close(() => r()));
-    await pool.end();
-    await admin.end();
+    if (!given) await ingestFigures(dir, url, figures);
+    await queryFigures(url, figures);
   } finally {
-    cluster.stop();
+    cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(JSON.stringify(figures, null, 2));
+}
+
+async function ingestFigures(dir: string, url: string, figures: Record<string, number | string>) {
+  const file = join(dir, `synthetic-${n}.json`);
+  writeFileSync(file, syntheticDocument(n));
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  await ingest({ source: file, id: 'bench', public: true }, url, () => {}, {
+    progress: false,
+  });
+  const ingestMs = performance.now() - t0;
+  clearInterval(sampler);
+  figures['ingest s (read, validate, index, COPY, indexes)'] = +(ingestMs / 1000).toFixed(1);
+  figures['ingest events/s'] = Math.round(n / (ingestMs / 1000));
+  figures['ingest peak RSS MB'] = Math.round(peakRss / 2 ** 20);
+
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  const size = await admin.query(
+    `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+       WHERE s.nspname = $1 AND c.relkind = 'r'`,
+    [SCHEMA],
+  );
+  figures['disk MB per million events'] = Math.round(
+    Number(size.rows[0].bytes) / 2 ** 20 / (n / 1e6),
+  );
+  await admin.end();
+}
+
+async function queryFigures(url: string, figures: Record<string, number | string>) {
+  const pool = apiPool(url);
+  const server = createApp({
+    pool,
+    access: parseTokens(''),
+    log: () => {},
+    limits: { perSecond: 1e6, burst: 1e6 },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/datasets/bench`;
+  const meta = (await (await fetch(base)).json()) as { extent: { start: number; end: number } };
+  const post = async (body: object) => {
+    const res = await fetch(`${base}/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await res.json();
+    if (res.status !== 200) throw new Error(`query answered ${res.status}`);
+  };
+  // As the server workspace asks: on a filter change both halves side by side (the matches without the window,
+  // what the window draws), timed until both are in; on a pan only what the window draws.
+  const ask = async (view: ViewState, window: { start: number; end: number }, pan: boolean) => {
+    const t = performance.now();
+    const drawn = post({
+      view: serialiseViewState({ ...view, from: window.start, to: window.end }),
+      widthPx: 1600,
+      limit: 0,
+      parts: 'window',
+    });
+    await Promise.all([
+      drawn,
+      pan ? undefined : post({ view: serialiseViewState(view), limit: 50, parts: 'matches' }),
+    ]);
+    return performance.now() - t;
+  };
+  const rnd = mulberry32(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  // A realistic mix: one or two filters at a time, popular and rare actors, text, dates.
+  const filterSets: Partial<ViewState>[] = [
+    {},
+    { actors: ['actor-3'] },
+    { actors: ['actor-250'] },
+    { types: ['type-2'] },
+    { tags: ['tag-7'], group: 'actor' },
+    { q: 'convoy' },
+    { q: 'artilery' },
+    { actors: ['actor-3', 'actor-40'], match: 'all' },
+    { since: '2018', until: '2019-06', types: ['type-5'] },
+    { xactors: ['actor-0'], group: 'type' },
+    { prec: ['day'], places: ['place-12'] },
+  ];
+  const full = meta.extent;
+  const span = full.end - full.start;
+  const filterTimes: number[] = [];
+  const panTimes: number[] = [];
+  for (let k = 0; k < 40; k++) {
+    const view = { ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...pick(filterSets) } as ViewState;
+    const width = span * pick([1, 0.25, 0.05, 0.005]);
+    let start = full.start + rnd() * (span - width);
+    filterTimes.push(await ask(view, { start, end: start + width }, false));
+    for (let p = 0; p < 4; p++) {
+      start += width * 0.1;
+      panTimes.push(await ask(view, { start, end: start + width }, true));
+    }
+  }
+  figures['filter change p50 ms'] = Math.round(percentile(filterTimes, 0.5));
+  figures['filter change p95 ms'] = Math.round(percentile(filterTimes, 0.95));
+  figures['pan p50 ms'] = Math.round(percentile(panTimes, 0.5));
+  figures['pan p95 ms'] = Math.round(percentile(panTimes, 0.95));
+  await new Promise<void>((r) => server.close(() => r()));
+  await pool.end();
 }
 
 await main();

@@ -169,7 +169,7 @@ async function filterConditions(
     );
 
   if (f.q.trim() !== '') {
-    const text = await textCondition(db, t.words, datasetTables(ds).docs, f.q);
+    const text = await textCondition(db, t.words, datasetTables(ds).docs, f.q, ds.ingestedAt);
     highlightTerms = text.terms;
     conds.set('text', text.sql);
   }
@@ -221,14 +221,64 @@ async function textCondition(
   wordsTable: string,
   docsTable: string,
   q: string,
+  ingestedAt: string,
 ): Promise<{ sql: Cond; terms: string[] }> {
+  const { codes, terms, phrases } = await wordCodes(db, wordsTable, q, ingestedAt);
+  if (codes.length === 0 || codes.some((c) => c.length === 0))
+    return { sql: () => 'false', terms: [] };
+  return {
+    sql: (p) =>
+      [
+        ...codes.map((c) => `words && ${p.add(c)}::int[]`),
+        // The searchable text is in the docs table; the word codes above narrow the events first.
+        ...phrases.map(
+          (ph) => `pos IN (SELECT pos FROM ${docsTable} WHERE strpos(search, ${p.add(ph)}) > 0)`,
+        ),
+      ].join(' AND '),
+    terms,
+  };
+}
+
+/**
+ * The word codes each query word matches, per words table (a table belongs to one ingested version, never
+ * rewritten, so its lookups can be kept): a pan or a facet click with the same text asks the table again only
+ * when the query left the cache. Typo lookups over millions of words take hundreds of milliseconds.
+ */
+const WORD_CACHE_SIZE = 256;
+const wordCache = new Map<
+  string,
+  Promise<{ codes: number[][]; terms: string[]; phrases: string[] }>
+>();
+
+function wordCodes(db: Pool | PoolClient, wordsTable: string, q: string, ingestedAt: string) {
+  // The ingest's time beside the table's name: a database recreated from scratch numbers its versions anew.
+  const key = `${wordsTable}\u0000${ingestedAt}\u0000${q}`;
+  let hit = wordCache.get(key);
+  if (hit) {
+    wordCache.delete(key);
+    wordCache.set(key, hit);
+    return hit;
+  }
+  hit = lookUpWords(db, wordsTable, q);
+  wordCache.set(key, hit);
+  // A failed lookup (the database away) is not kept.
+  hit.catch(() => wordCache.delete(key));
+  while (wordCache.size > WORD_CACHE_SIZE) wordCache.delete(wordCache.keys().next().value!);
+  return hit;
+}
+
+async function lookUpWords(
+  db: Pool | PoolClient,
+  wordsTable: string,
+  q: string,
+): Promise<{ codes: number[][]; terms: string[]; phrases: string[] }> {
   const { terms, phrases } = parseTextQuery(q);
   const wanted: { word: string; loose: boolean }[] = [];
   for (const term of terms)
     for (const w of words(term)) wanted.push({ word: pgText(w), loose: true });
   for (const ph of phrases)
     for (const w of words(ph)) wanted.push({ word: pgText(w), loose: false });
-  if (wanted.length === 0) return { sql: () => 'false', terms: [] };
+  if (wanted.length === 0) return { codes: [], terms: [], phrases: [] };
   const lp = new Params();
   const selects = wanted.map(({ word, loose }, k) => {
     if (!loose)
@@ -253,18 +303,10 @@ async function textCondition(
     codes[r.k]!.push(r.code);
     if (wanted[r.k]!.loose) matched.add(r.word);
   }
-  if (codes.some((c) => c.length === 0)) return { sql: () => 'false', terms: [] };
-  const lowered = phrases.map((ph) => pgText(ph.toLowerCase().replace(/\s+/g, ' ')));
   return {
-    sql: (p) =>
-      [
-        ...codes.map((c) => `words && ${p.add(c)}::int[]`),
-        // The searchable text is in the docs table; the word codes above narrow the events first.
-        ...lowered.map(
-          (ph) => `pos IN (SELECT pos FROM ${docsTable} WHERE strpos(search, ${p.add(ph)}) > 0)`,
-        ),
-      ].join(' AND '),
+    codes,
     terms: [...matched],
+    phrases: phrases.map((ph) => pgText(ph.toLowerCase().replace(/\s+/g, ' '))),
   };
 }
 
