@@ -194,9 +194,54 @@ test.describe('panels fold and come back', () => {
     await page.keyboard.press('Escape');
     await expect(nav.getByRole('button', { name: 'Copy link', exact: true })).toBeHidden();
     await expect(nav.getByText('Share', { exact: true })).toBeFocused();
-    const more = await d.moreFilters();
-    await expect(more.getByLabel(/Starred/)).toBeVisible();
+    const dates = await d.dateRange();
+    await expect(dates.getByLabel('From')).toBeVisible();
     await d.timeline.getByRole('button', { name: 'Fit' }).click();
-    await expect(more.getByLabel(/Starred/)).toBeHidden();
+    await expect(dates.getByLabel('From')).toBeHidden();
   });
 });
+
+for (const [width, height, folds] of [
+  [1920, 1080, false],
+  [1024, 768, true],
+] as const) {
+  test(`at ${width}x${height} the filter row is one line and folds ${folds ? 'some pickers' : 'none'} into More filters`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const d = new Dashboard(page);
+    await d.open('data=ucdp-ukraine');
+    await d.expectShowing(3883, 3883);
+    // One line: the row is as tall as one control, and every control in it starts at the same height.
+    const row = d.filters.locator('.cs-filter-row');
+    const rowBox = (await row.boundingBox())!;
+    const searchBox = (await d.search.boundingBox())!;
+    expect(rowBox.height).toBeLessThanOrEqual(searchBox.height + 1);
+    await expectNoHorizontalOverflow(page, 'filter row');
+    if (folds) await expect(d.moreFiltersButton).toBeVisible();
+    else await expect(d.moreFiltersButton).toBeHidden();
+    const inRow: string[] = [];
+    for (const name of Dashboard.PICKERS) {
+      if (await d.picker(name).isVisible()) {
+        const box = (await d.picker(name).boundingBox())!;
+        inRow.push(name);
+        expect(box.y, `${name} sits on the row`).toBeGreaterThanOrEqual(rowBox.y - 1);
+        expect(box.y + box.height, `${name} sits on the row`).toBeLessThanOrEqual(
+          rowBox.y + rowBox.height + 1,
+        );
+      }
+    }
+    // The row keeps a prefix of the pickers; the rest are in the menu, in the same order.
+    expect(inRow).toEqual(Dashboard.PICKERS.slice(0, inRow.length));
+    expect(inRow.length < Dashboard.PICKERS.length).toBe(folds);
+    if (folds) {
+      await d.moreFilters();
+      for (const name of Dashboard.PICKERS.slice(inRow.length))
+        await expect(d.picker(name), `${name} is in More filters`).toBeVisible();
+    }
+    // Reachable means usable: a folded picker filters like one in the row.
+    await d.picker('Actor type').click();
+    await d.filters.getByRole('checkbox', { name: /^organization/ }).check();
+    await expect.poll(() => d.params().get('etype')).toBe('organization');
+  });
+}
