@@ -245,3 +245,48 @@ for (const [width, height, folds] of [
     await expect.poll(() => d.params().get('etype')).toBe('organization');
   });
 }
+
+test("the Dates popover has the histogram brush: a drag or the edges' keys set the window", async ({
+  page,
+}) => {
+  const d = new Dashboard(page);
+  await d.open('data=ucdp-ukraine');
+  await d.expectShowing(3883, 3883);
+  const dates = await d.dateRange();
+  await expect(dates.getByLabel('From')).toBeVisible();
+  const brush = d.filters.getByTestId('dates-histogram');
+  await expect(brush).toBeVisible();
+  const end = d.filters.getByRole('slider', { name: 'Window end' });
+  const min = Number(await end.getAttribute('aria-valuemin'));
+  const max = Number(await end.getAttribute('aria-valuemax'));
+  const span = max - min;
+  const box = (await brush.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const [from, to] = await d.windowFromUrl();
+  expect(Math.abs(from - (min + 0.2 * span))).toBeLessThan(0.01 * span);
+  expect(Math.abs(to - (min + 0.4 * span))).toBeLessThan(0.01 * span);
+  // The timeline follows: its window is the brushed period.
+  await expect
+    .poll(async () =>
+      Math.abs(
+        Number(await d.timeline.locator('.cs-timeline').getAttribute('data-window-start')) - from,
+      ),
+    )
+    .toBeLessThan(1000);
+  // The popover stays open, and its window edges move from the keyboard.
+  await expect
+    .poll(async () => Math.abs(Number(await end.getAttribute('aria-valuenow')) - to))
+    .toBeLessThan(1000);
+  await end.focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => Date.parse(d.params().get('to')!)).toBe(max);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => Date.parse(d.params().get('to')!)).toBe(Math.round(max - span / 60));
+  const start = d.filters.getByRole('slider', { name: 'Window start' });
+  await start.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => Date.parse(d.params().get('from')!)).toBe(min);
+});

@@ -10,6 +10,7 @@ import { updateView } from '../../url/useViewState';
 import type { ViewState } from '../../url/viewState';
 import { ActiveChips } from './ActiveChips';
 import { DateRangeFields } from './DateRangeFields';
+import { DatesBrush } from './DatesBrush';
 import { FacetPicker, type FacetOption } from './FacetPicker';
 import { Popover } from './Popover';
 import { SpellingNote } from './SpellingNote';
@@ -220,6 +221,7 @@ export function FilterBar() {
           label="Dates"
           className="cs-dates-popover"
           badge={view.since || view.until ? 1 : 0}
+          whenOpen={() => <DatesBrush />}
         >
           <DateRangeFields
             since={view.since}
