@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Dashboard } from './pages/Dashboard';
 
 /** Nothing on the page reaches past the right edge of the viewport (no sideways scrolling). */
@@ -289,4 +289,67 @@ test("the Dates popover has the histogram brush: a drag or the edges' keys set t
   await start.focus();
   await page.keyboard.press('Home');
   await expect.poll(() => Date.parse(d.params().get('from')!)).toBe(min);
+});
+
+/** Where the focus goes on each of `presses` Tabs from `first`: the focused element's name and box. */
+async function tabWalk(page: Page, first: Locator, presses: number) {
+  await first.focus();
+  const walk = [];
+  for (let k = 0; k <= presses; k++) {
+    if (k > 0) await page.keyboard.press('Tab');
+    walk.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const r = el.getBoundingClientRect();
+        return {
+          name: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? '',
+          x: r.left,
+          y: r.top,
+          h: r.height,
+        };
+      }),
+    );
+  }
+  return walk;
+}
+
+/** Each step goes right along the same row, or down to a later row: the reading order. */
+function expectReadingOrder(walk: { name: string; x: number; y: number; h: number }[]) {
+  for (let k = 1; k < walk.length; k++) {
+    const [a, b] = [walk[k - 1]!, walk[k]!];
+    const sameRow = Math.abs(a.y + a.h / 2 - (b.y + b.h / 2)) < Math.max(a.h, b.h) / 2;
+    if (sameRow) expect(b.x, `"${b.name}" after "${a.name}" is to its right`).toBeGreaterThan(a.x);
+    else expect(b.y, `"${b.name}" after "${a.name}" is below it`).toBeGreaterThan(a.y);
+  }
+}
+
+test.describe('Tab follows the visual order', () => {
+  test.use({ viewport: { width: 1600, height: 900 } });
+
+  test('through the headers of the events, details and entities panels', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open('event=kirby-frozen-assets');
+    await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+    await expect(d.eventRows()).toHaveCount(7);
+
+    const events = await tabWalk(page, d.events.getByRole('radio').first(), 3);
+    expect(events.map((s) => s.name).slice(1, 3)).toEqual(['Add event', 'Hide the event list']);
+    expectReadingOrder(events);
+
+    const details = await tabWalk(
+      page,
+      d.details.getByRole('button', { name: 'Copy link to this event' }),
+      3,
+    );
+    expect(details.map((s) => s.name).slice(1, 3)).toEqual(['Hide details', 'Close event details']);
+    expectReadingOrder(details);
+
+    const entities = await tabWalk(
+      page,
+      d.entities.getByRole('button', { name: 'Hide entities' }),
+      2,
+    );
+    expect(entities[1]!.name).toBe('Find entity by name or alias');
+    expectReadingOrder(entities);
+  });
 });

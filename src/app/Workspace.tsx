@@ -100,15 +100,20 @@ export function Workspace() {
       </div>
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <DrawerClose name="entities" onClose={() => setDrawer(null)} />
-        <FoldButton
-          label="Hide entities"
-          controls="cs-entities"
-          shortcut="["
-          glyph="«"
-          onClick={() => toggle('entities', false)}
-        />
         <RegionBoundary name="Entities" resetKeys={reset}>
-          {entities && <EntitySidebar />}
+          {entities && (
+            <EntitySidebar
+              fold={
+                <FoldButton
+                  label="Hide entities"
+                  controls="cs-entities"
+                  shortcut="["
+                  glyph="«"
+                  onClick={() => toggle('entities', false)}
+                />
+              }
+            />
+          )}
         </RegionBoundary>
       </section>
       <div
@@ -153,15 +158,7 @@ export function Workspace() {
           />
         )}
         <section id="cs-events" className="cs-panel cs-events-panel" aria-label="Events">
-          {open.list ? (
-            <FoldButton
-              label="Hide the event list"
-              controls="cs-events"
-              shortcut="l"
-              glyph="▾"
-              onClick={() => toggle('list', false)}
-            />
-          ) : (
+          {!open.list && (
             <button
               type="button"
               className="cs-list-strip"
@@ -175,7 +172,21 @@ export function Workspace() {
             </button>
           )}
           <RegionBoundary name="Events" resetKeys={reset}>
-            {table && <EventList />}
+            {table && (
+              <EventList
+                fold={
+                  open.list && (
+                    <FoldButton
+                      label="Hide the event list"
+                      controls="cs-events"
+                      shortcut="l"
+                      glyph="▾"
+                      onClick={() => toggle('list', false)}
+                    />
+                  )
+                }
+              />
+            )}
           </RegionBoundary>
         </section>
         {view.geo && (
@@ -206,22 +217,29 @@ export function Workspace() {
         data-selected={selected}
       >
         <DrawerClose name="details" onClose={() => setDrawer(null)} />
-        <FoldButton
-          label="Hide details"
-          controls="cs-details"
-          shortcut="]"
-          glyph="»"
-          onClick={() => toggle('details', false)}
-        />
         <RegionBoundary name="Event details" resetKeys={reset}>
-          <EventDetails onCopyEventLink={(id) => void copyViewLink(id)} />
+          <EventDetails
+            onCopyEventLink={(id) => void copyViewLink(id)}
+            fold={
+              <FoldButton
+                label="Hide details"
+                controls="cs-details"
+                shortcut="]"
+                glyph="»"
+                onClick={() => toggle('details', false)}
+              />
+            }
+          />
         </RegionBoundary>
       </section>
     </main>
   );
 }
 
-/** Folds a panel away where panels are columns (its strip brings it back); hidden where panels are drawers. */
+/**
+ * Folds a panel away where panels are columns (its strip brings it back); hidden where panels are drawers. Each
+ * panel draws it at the end of its header row, so the Tab order meets it where the eye does.
+ */
 function FoldButton({
   label,
   controls,
