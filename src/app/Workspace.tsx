@@ -1,4 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type RefObject,
+} from 'react';
 import { useViewData } from '../data/page/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
@@ -20,6 +28,31 @@ import { RegionBoundary } from './RegionBoundary';
 const loadMap = () => import('../features/map/MapView');
 if (currentView().state.geo) void loadMap().catch(() => {});
 const MapView = lazy(loadMap);
+
+/**
+ * How many pixels of the timeline's right the details lie over where they are an overlay (below 1440 px wide), 0
+ * where they are a column or closed; read when either panel is resized, after layout.
+ */
+function useOverlayCover(
+  timeline: RefObject<HTMLElement | null>,
+  details: RefObject<HTMLElement | null>,
+): number {
+  const [cover, setCover] = useState(0);
+  useEffect(() => {
+    const t = timeline.current;
+    const d = details.current;
+    if (!t || !d) return;
+    const observer = new ResizeObserver(() => {
+      const over = getComputedStyle(d).position === 'absolute' && d.offsetWidth > 0;
+      const px = over ? t.getBoundingClientRect().right - d.getBoundingClientRect().left : 0;
+      setCover(Math.max(0, Math.round(px)));
+    });
+    observer.observe(t);
+    observer.observe(d);
+    return () => observer.disconnect();
+  }, [timeline, details]);
+  return cover;
+}
 
 /** Counts from 0 up to `last`, one step after each paint. */
 function useStagesAfterPaint(last: number): number {
@@ -67,6 +100,8 @@ export function Workspace() {
   const selected = view.event !== undefined;
   const details = !selected ? 'none' : open.details ? 'open' : 'folded';
   const { result } = useViewData();
+  const detailsPanel = useRef<HTMLElement>(null);
+  const cover = useOverlayCover(timelinePanel, detailsPanel);
   return (
     <main
       className="cs-workspace"
@@ -137,7 +172,7 @@ export function Workspace() {
         <section ref={timelinePanel} className="cs-panel cs-timeline-panel" aria-label="Timeline">
           <RegionBoundary name="Timeline" resetKeys={reset}>
             <DensityHistogram />
-            <TimelineView build={timeline} />
+            <TimelineView build={timeline} coverRight={cover} />
           </RegionBoundary>
         </section>
         {open.list && (
@@ -211,6 +246,7 @@ export function Workspace() {
         </button>
       </div>
       <section
+        ref={detailsPanel}
         id="cs-details"
         className="cs-panel cs-details-panel"
         aria-label="Event details"
