@@ -21,6 +21,7 @@ import { formatCount } from '../domain/formatCount';
 import { afterPaint } from '../ui/afterPaint';
 import { copyViewLink } from './Header';
 import { currentView } from '../url/currentView';
+import { updateView } from '../url/useViewState';
 import { RegionBoundary } from './RegionBoundary';
 
 // The map and its outlines are a chunk of their own, loaded when the map is first opened; a link that opens
@@ -52,6 +53,47 @@ function useOverlayCover(
     return () => observer.disconnect();
   }, [timeline, details]);
   return cover;
+}
+
+/**
+ * On a phone the map is a tab beside the timeline, shown in its place: the tabs are the desktop's map switch
+ * (`geo` in the link), so a link opens the same view on either. Hidden where the map sits beside the timeline.
+ */
+function ViewTabs({ map }: { map: boolean }) {
+  const tabs = [
+    { name: 'Timeline', on: !map, controls: 'cs-timeline-region' },
+    { name: 'Map', on: map, controls: 'cs-map-region' },
+  ];
+  const choose = (toMap: boolean) => {
+    if (toMap !== map) updateView({ geo: toMap });
+    document.getElementById(toMap ? 'cs-tab-map' : 'cs-tab-timeline')?.focus();
+  };
+  return (
+    <div className="cs-view-tabs" role="tablist" aria-label="Timeline or map">
+      {tabs.map((t) => (
+        <button
+          key={t.name}
+          type="button"
+          role="tab"
+          id={t.name === 'Map' ? 'cs-tab-map' : 'cs-tab-timeline'}
+          aria-selected={t.on}
+          // The map's region exists only while it is shown.
+          {...(t.on ? { 'aria-controls': t.controls } : {})}
+          tabIndex={t.on ? 0 : -1}
+          onClick={() => choose(t.name === 'Map')}
+          onKeyDown={(e) => {
+            if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+              e.preventDefault();
+              e.stopPropagation();
+              choose(e.key === 'Home' ? false : e.key === 'End' ? true : !map);
+            }
+          }}
+        >
+          {t.name}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 /** Counts from 0 up to `last`, one step after each paint. */
@@ -102,6 +144,7 @@ export function Workspace() {
   const { result } = useViewData();
   const detailsPanel = useRef<HTMLElement>(null);
   const cover = useOverlayCover(timelinePanel, detailsPanel);
+  const located = loaded.index.located > 0;
   return (
     <main
       className="cs-workspace"
@@ -155,6 +198,7 @@ export function Workspace() {
         ref={center}
         className="cs-center"
         data-map={view.geo ? 'on' : 'off'}
+        data-tabs={located ? 'on' : 'off'}
         data-list={open.list ? 'open' : 'folded'}
         style={
           {
@@ -169,7 +213,13 @@ export function Workspace() {
             <FilterBar />
           </RegionBoundary>
         </section>
-        <section ref={timelinePanel} className="cs-panel cs-timeline-panel" aria-label="Timeline">
+        {located && <ViewTabs map={view.geo} />}
+        <section
+          ref={timelinePanel}
+          id="cs-timeline-region"
+          className="cs-panel cs-timeline-panel"
+          aria-label="Timeline"
+        >
           <RegionBoundary name="Timeline" resetKeys={reset}>
             <DensityHistogram />
             <TimelineView build={timeline} coverRight={cover} />
@@ -225,7 +275,7 @@ export function Workspace() {
           </RegionBoundary>
         </section>
         {view.geo && (
-          <section className="cs-panel cs-map-panel" aria-label="Map">
+          <section id="cs-map-region" className="cs-panel cs-map-panel" aria-label="Map">
             <RegionBoundary name="Map" resetKeys={reset}>
               <Suspense fallback={<p className="cs-muted">Loading the map…</p>}>
                 <MapView />
