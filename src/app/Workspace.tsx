@@ -31,28 +31,35 @@ if (currentView().state.geo) void loadMap().catch(() => {});
 const MapView = lazy(loadMap);
 
 /**
- * How many pixels of the timeline's right the details lie over where they are an overlay (below 1440 px wide), 0
- * where they are a column or closed; read when either panel is resized, after layout.
+ * Where the details are an overlay (below 1440 px wide): how many pixels of the timeline's right they lie over (0
+ * where they are a column or closed), and the top they open at, under the filter row so that every filter stays
+ * within reach. Read when a panel is resized, after layout.
  */
 function useOverlayCover(
   timeline: RefObject<HTMLElement | null>,
   details: RefObject<HTMLElement | null>,
-): number {
+  filters: RefObject<HTMLElement | null>,
+): { cover: number; top: number | undefined } {
   const [cover, setCover] = useState(0);
+  const [top, setTop] = useState<number | undefined>(undefined);
   useEffect(() => {
     const t = timeline.current;
     const d = details.current;
-    if (!t || !d) return;
+    const f = filters.current;
+    if (!t || !d || !f) return;
     const observer = new ResizeObserver(() => {
       const over = getComputedStyle(d).position === 'absolute' && d.offsetWidth > 0;
       const px = over ? t.getBoundingClientRect().right - d.getBoundingClientRect().left : 0;
       setCover(Math.max(0, Math.round(px)));
+      const parent = d.offsetParent?.getBoundingClientRect().top;
+      setTop(parent === undefined ? undefined : Math.round(t.getBoundingClientRect().top - parent));
     });
     observer.observe(t);
     observer.observe(d);
+    observer.observe(f);
     return () => observer.disconnect();
-  }, [timeline, details]);
-  return cover;
+  }, [timeline, details, filters]);
+  return { cover, top };
 }
 
 /**
@@ -143,11 +150,17 @@ export function Workspace() {
   const details = !selected ? 'none' : open.details ? 'open' : 'folded';
   const { result } = useViewData();
   const detailsPanel = useRef<HTMLElement>(null);
-  const cover = useOverlayCover(timelinePanel, detailsPanel);
+  const filtersPanel = useRef<HTMLElement>(null);
+  const { cover, top: overlayTop } = useOverlayCover(timelinePanel, detailsPanel, filtersPanel);
   const located = loaded.index.located > 0;
   return (
     <main
       className="cs-workspace"
+      style={
+        overlayTop !== undefined
+          ? ({ '--cs-overlay-top': `${overlayTop}px` } as CSSProperties)
+          : undefined
+      }
       data-drawer={drawer ?? 'none'}
       data-entities={open.entities ? 'open' : 'folded'}
       data-details={details}
@@ -207,7 +220,12 @@ export function Workspace() {
           } as CSSProperties
         }
       >
-        <section id="cs-filters" className="cs-panel cs-filters-panel" aria-label="Filters">
+        <section
+          ref={filtersPanel}
+          id="cs-filters"
+          className="cs-panel cs-filters-panel"
+          aria-label="Filters"
+        >
           <DrawerClose name="filters" onClose={() => setDrawer(null)} />
           <RegionBoundary name="Filters" resetKeys={reset}>
             <FilterBar />
