@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Dashboard } from './pages/Dashboard';
 
 /** Nothing on the page reaches past the right edge of the viewport (no sideways scrolling). */
@@ -194,9 +194,190 @@ test.describe('panels fold and come back', () => {
     await page.keyboard.press('Escape');
     await expect(nav.getByRole('button', { name: 'Copy link', exact: true })).toBeHidden();
     await expect(nav.getByText('Share', { exact: true })).toBeFocused();
-    const more = await d.moreFilters();
-    await expect(more.getByLabel(/Starred/)).toBeVisible();
+    const dates = await d.dateRange();
+    await expect(dates.getByLabel('From')).toBeVisible();
     await d.timeline.getByRole('button', { name: 'Fit' }).click();
-    await expect(more.getByLabel(/Starred/)).toBeHidden();
+    await expect(dates.getByLabel('From')).toBeHidden();
+  });
+});
+
+for (const [width, height, folds] of [
+  [1920, 1080, false],
+  [1024, 768, true],
+] as const) {
+  test(`at ${width}x${height} the filter row is one line and folds ${folds ? 'some pickers' : 'none'} into More filters`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const d = new Dashboard(page);
+    await d.open('data=ucdp-ukraine');
+    await d.expectShowing(3883, 3883);
+    // One line: the row is as tall as one control, and every control in it starts at the same height.
+    const row = d.filters.locator('.cs-filter-row');
+    const rowBox = (await row.boundingBox())!;
+    const searchBox = (await d.search.boundingBox())!;
+    expect(rowBox.height).toBeLessThanOrEqual(searchBox.height + 1);
+    await expectNoHorizontalOverflow(page, 'filter row');
+    if (folds) await expect(d.moreFiltersButton).toBeVisible();
+    else await expect(d.moreFiltersButton).toBeHidden();
+    const inRow: string[] = [];
+    for (const name of Dashboard.PICKERS) {
+      if (await d.picker(name).isVisible()) {
+        const box = (await d.picker(name).boundingBox())!;
+        inRow.push(name);
+        expect(box.y, `${name} sits on the row`).toBeGreaterThanOrEqual(rowBox.y - 1);
+        expect(box.y + box.height, `${name} sits on the row`).toBeLessThanOrEqual(
+          rowBox.y + rowBox.height + 1,
+        );
+      }
+    }
+    // The row keeps a prefix of the pickers; the rest are in the menu, in the same order.
+    expect(inRow).toEqual(Dashboard.PICKERS.slice(0, inRow.length));
+    expect(inRow.length < Dashboard.PICKERS.length).toBe(folds);
+    if (folds) {
+      await d.moreFilters();
+      for (const name of Dashboard.PICKERS.slice(inRow.length))
+        await expect(d.picker(name), `${name} is in More filters`).toBeVisible();
+    }
+    // Reachable means usable: a folded picker filters like one in the row.
+    await d.picker('Actor type').click();
+    await d.filters.getByRole('checkbox', { name: /^organization/ }).check();
+    await expect.poll(() => d.params().get('etype')).toBe('organization');
+  });
+}
+
+test("the Dates popover has the histogram brush: a drag or the edges' keys set the window", async ({
+  page,
+}) => {
+  const d = new Dashboard(page);
+  await d.open('data=ucdp-ukraine');
+  await d.expectShowing(3883, 3883);
+  const dates = await d.dateRange();
+  await expect(dates.getByLabel('From')).toBeVisible();
+  const brush = d.filters.getByTestId('dates-histogram');
+  await expect(brush).toBeVisible();
+  const end = d.filters.getByRole('slider', { name: 'Window end' });
+  const min = Number(await end.getAttribute('aria-valuemin'));
+  const max = Number(await end.getAttribute('aria-valuemax'));
+  const span = max - min;
+  const box = (await brush.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const [from, to] = await d.windowFromUrl();
+  expect(Math.abs(from - (min + 0.2 * span))).toBeLessThan(0.01 * span);
+  expect(Math.abs(to - (min + 0.4 * span))).toBeLessThan(0.01 * span);
+  // The timeline follows: its window is the brushed period.
+  await expect
+    .poll(async () =>
+      Math.abs(
+        Number(await d.timeline.locator('.cs-timeline').getAttribute('data-window-start')) - from,
+      ),
+    )
+    .toBeLessThan(1000);
+  // The popover stays open, and its window edges move from the keyboard.
+  await expect
+    .poll(async () => Math.abs(Number(await end.getAttribute('aria-valuenow')) - to))
+    .toBeLessThan(1000);
+  await end.focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => Date.parse(d.params().get('to')!)).toBe(max);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => Date.parse(d.params().get('to')!)).toBe(Math.round(max - span / 60));
+  const start = d.filters.getByRole('slider', { name: 'Window start' });
+  await start.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => Date.parse(d.params().get('from')!)).toBe(min);
+});
+
+/** Where the focus goes on each of `presses` Tabs from `first`: the focused element's name and box. */
+async function tabWalk(page: Page, first: Locator, presses: number) {
+  await first.focus();
+  const walk = [];
+  for (let k = 0; k <= presses; k++) {
+    if (k > 0) await page.keyboard.press('Tab');
+    walk.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const r = el.getBoundingClientRect();
+        return {
+          name: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? '',
+          x: r.left,
+          y: r.top,
+          h: r.height,
+        };
+      }),
+    );
+  }
+  return walk;
+}
+
+/** Each step goes right along the same row, or down to a later row: the reading order. */
+function expectReadingOrder(walk: { name: string; x: number; y: number; h: number }[]) {
+  for (let k = 1; k < walk.length; k++) {
+    const [a, b] = [walk[k - 1]!, walk[k]!];
+    const sameRow = Math.abs(a.y + a.h / 2 - (b.y + b.h / 2)) < Math.max(a.h, b.h) / 2;
+    if (sameRow) expect(b.x, `"${b.name}" after "${a.name}" is to its right`).toBeGreaterThan(a.x);
+    else expect(b.y, `"${b.name}" after "${a.name}" is below it`).toBeGreaterThan(a.y);
+  }
+}
+
+test.describe('Tab follows the visual order', () => {
+  test.use({ viewport: { width: 1600, height: 900 } });
+
+  test('through the headers of the events, details and entities panels', async ({ page }) => {
+    const d = new Dashboard(page);
+    await d.open('event=kirby-frozen-assets');
+    await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+    await expect(d.eventRows()).toHaveCount(7);
+
+    const events = await tabWalk(page, d.events.getByRole('radio').first(), 3);
+    expect(events.map((s) => s.name).slice(1, 3)).toEqual(['Add event', 'Hide the event list']);
+    expectReadingOrder(events);
+
+    const details = await tabWalk(
+      page,
+      d.details.getByRole('button', { name: 'Copy link to this event' }),
+      3,
+    );
+    expect(details.map((s) => s.name).slice(1, 3)).toEqual(['Hide details', 'Close event details']);
+    expectReadingOrder(details);
+
+    const entities = await tabWalk(
+      page,
+      d.entities.getByRole('button', { name: 'Hide entities' }),
+      2,
+    );
+    expect(entities[1]!.name).toBe('Find entity by name or alias');
+    expectReadingOrder(entities);
+  });
+});
+
+test.describe('below 1440 px the details overlay', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('keeps the selected item clear of it', async ({ page }) => {
+    const d = new Dashboard(page);
+    // 21 December sits at the right edge of this window, where the details will open.
+    await d.open('from=2023-11-20T00:00:00Z&to=2023-12-22T12:00:00Z');
+    await d.expectShowing(7, 7);
+    const item = d.chart.itemContent('Kirby: premature');
+    await item.click();
+    await expect(d.details.getByRole('heading', { level: 2 })).toContainText('Kirby');
+    const overlay = (await d.details.boundingBox())!;
+    const timeline = (await d.timeline.boundingBox())!;
+    // The details do lie over the timeline here (an overlay, not a column beside it)...
+    expect(overlay.x).toBeLessThan(timeline.x + timeline.width - 100);
+    // ...and the timeline moved the item out from under them, keeping it in view.
+    await expect
+      .poll(async () => {
+        const box = (await item.boundingBox())!;
+        return box.x + box.width <= overlay.x && box.x >= timeline.x;
+      })
+      .toBe(true);
+    // The zoom is kept: the window is as long as before.
+    const [from, to] = await d.windowFromUrl();
+    expect(to - from).toBe(Date.parse('2023-12-22T12:00:00Z') - Date.parse('2023-11-20T00:00:00Z'));
   });
 });

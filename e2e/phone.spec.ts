@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Dashboard } from './pages/Dashboard';
+import { Dashboard, FIXTURES } from './pages/Dashboard';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -60,5 +60,54 @@ test.describe('on a phone', () => {
     await d.filters.getByRole('button', { name: 'Close the filters drawer' }).tap();
     await expect(d.filters).toBeHidden();
     await expect(d.timeline).toBeVisible();
+  });
+
+  test('the map is a tab beside the timeline, in its place, and in the link as the map switch', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    // A dataset without coordinates has no map tab.
+    await d.open();
+    await d.expectShowing(7, 7);
+    await expect(page.getByRole('tablist')).toHaveCount(0);
+
+    await d.open(`data=${encodeURIComponent(`${FIXTURES}/places.json`)}`);
+    await expect(d.status).toHaveText(/^Showing \d/);
+    const tabs = page.getByRole('tablist', { name: 'Timeline or map' });
+    const timelineTab = tabs.getByRole('tab', { name: 'Timeline' });
+    const mapTab = tabs.getByRole('tab', { name: 'Map' });
+    await expect(timelineTab).toHaveAttribute('aria-selected', 'true');
+    await expect(mapTab).toHaveAttribute('aria-selected', 'false');
+    const map = page.getByRole('region', { name: 'Map' });
+    await expect(map).toHaveCount(0);
+    const timelineBox = (await d.timeline.boundingBox())!;
+    // The tabs sit above the timeline.
+    expect((await tabs.boundingBox())!.y).toBeLessThan(timelineBox.y);
+
+    // Arrow keys move between the tabs, as in any tablist; the map takes the timeline's place.
+    await timelineTab.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(mapTab).toHaveAttribute('aria-selected', 'true');
+    await expect(mapTab).toBeFocused();
+    await expect.poll(() => d.params().get('geo')).toBe('1');
+    await expect(map).toBeVisible();
+    await expect(d.timeline).toBeHidden();
+    const mapBox = (await map.boundingBox())!;
+    expect(Math.abs(mapBox.y - timelineBox.y)).toBeLessThan(4);
+    expect(mapBox.height).toBeGreaterThanOrEqual(0.4 * 844);
+
+    // A link with the map switch on opens on the Map tab.
+    await page.reload();
+    await expect(mapTab).toHaveAttribute('aria-selected', 'true');
+    await expect(map).toBeVisible();
+
+    await mapTab.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(timelineTab).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => d.params().get('geo')).toBeNull();
+    await expect(d.timeline).toBeVisible();
+    await expect(map).toHaveCount(0);
+    await mapTab.tap();
+    await expect(map).toBeVisible();
   });
 });

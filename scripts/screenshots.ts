@@ -1,7 +1,7 @@
 /**
  * The design screenshots in docs/img: every view at every size in both themes, from a running preview build.
  * npx tsx scripts/screenshots.ts <base-url> <out-dir> [prefix]
- * SIZES=1280x800,390x844 and VIEWS=ucdp,sample,ucdp-selected,sample-selected choose what is taken; each line printed
+ * SIZES=1280x800,390x844 and VIEWS=ucdp,sample,ucdp-selected,sample-selected,ucdp-map choose what is taken; each line printed
  * gives the timeline region's size and its share of the viewport.
  */
 import { mkdirSync } from 'node:fs';
@@ -15,6 +15,7 @@ const ALL_VIEWS: Record<string, string> = {
   sample: '/',
   'ucdp-selected': '/?data=ucdp-ukraine&group=actor&event=147997',
   'sample-selected': '/?event=kirby-frozen-assets',
+  'ucdp-map': '/?data=ucdp-ukraine&geo=1',
 };
 const views = Object.fromEntries(
   (process.env.VIEWS ?? 'ucdp,sample').split(',').map((v) => [v, ALL_VIEWS[v]!]),

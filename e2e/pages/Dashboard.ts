@@ -42,9 +42,37 @@ export class Dashboard {
     await expect(details).toHaveAttribute('open', '');
   }
 
-  /** Opens the filter row's "More filters" popover (actor type, precision, analyst tag, starred, any/all). */
+  /** The filter row's pickers, in their order (those that do not fit the row fold into "More filters"). */
+  static readonly PICKERS = [
+    'Event type',
+    'Tag',
+    'Place',
+    'Actor type',
+    'Precision',
+    'Analyst tag',
+    'Starred',
+    'Chosen actors',
+  ] as const;
+
+  /** A filter picker by its name, wherever it is (in the row or in the More filters menu). */
+  picker(name: (typeof Dashboard.PICKERS)[number]): Locator {
+    if (name === 'Starred') return this.filters.getByRole('checkbox', { name: /^Starred/ });
+    if (name === 'Chosen actors') return this.filters.getByRole('group', { name });
+    return this.filters.locator('summary', { hasText: new RegExp(`^${name}`) });
+  }
+
+  /** The "More filters" button, there only while some pickers do not fit the row. */
+  get moreFiltersButton(): Locator {
+    return this.filters.locator('summary', { hasText: /^More filters/ });
+  }
+
+  /**
+   * Opens the filter row's "More filters" popover where the row folded pickers into it, and returns the filters
+   * region, where every picker then is.
+   */
   async moreFilters(): Promise<Locator> {
-    await this.openDisclosure(this.filters, 'More filters');
+    if (await this.moreFiltersButton.isVisible())
+      await this.openDisclosure(this.filters, 'More filters');
     return this.filters;
   }
 

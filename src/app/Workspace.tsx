@@ -1,4 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type RefObject,
+} from 'react';
 import { useViewData } from '../data/page/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
@@ -13,6 +21,7 @@ import { formatCount } from '../domain/formatCount';
 import { afterPaint } from '../ui/afterPaint';
 import { copyViewLink } from './Header';
 import { currentView } from '../url/currentView';
+import { updateView } from '../url/useViewState';
 import { RegionBoundary } from './RegionBoundary';
 
 // The map and its outlines are a chunk of their own, loaded when the map is first opened; a link that opens
@@ -20,6 +29,79 @@ import { RegionBoundary } from './RegionBoundary';
 const loadMap = () => import('../features/map/MapView');
 if (currentView().state.geo) void loadMap().catch(() => {});
 const MapView = lazy(loadMap);
+
+/**
+ * Where the details are an overlay (below 1440 px wide): how many pixels of the timeline's right they lie over (0
+ * where they are a column or closed), and the top they open at, under the filter row so that every filter stays
+ * within reach. Read when a panel is resized, after layout.
+ */
+function useOverlayCover(
+  timeline: RefObject<HTMLElement | null>,
+  details: RefObject<HTMLElement | null>,
+  filters: RefObject<HTMLElement | null>,
+): { cover: number; top: number | undefined } {
+  const [cover, setCover] = useState(0);
+  const [top, setTop] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const t = timeline.current;
+    const d = details.current;
+    const f = filters.current;
+    if (!t || !d || !f) return;
+    const observer = new ResizeObserver(() => {
+      const over = getComputedStyle(d).position === 'absolute' && d.offsetWidth > 0;
+      const px = over ? t.getBoundingClientRect().right - d.getBoundingClientRect().left : 0;
+      setCover(Math.max(0, Math.round(px)));
+      const parent = d.offsetParent?.getBoundingClientRect().top;
+      setTop(parent === undefined ? undefined : Math.round(t.getBoundingClientRect().top - parent));
+    });
+    observer.observe(t);
+    observer.observe(d);
+    observer.observe(f);
+    return () => observer.disconnect();
+  }, [timeline, details, filters]);
+  return { cover, top };
+}
+
+/**
+ * On a phone the map is a tab beside the timeline, shown in its place: the tabs are the desktop's map switch
+ * (`geo` in the link), so a link opens the same view on either. Hidden where the map sits beside the timeline.
+ */
+function ViewTabs({ map }: { map: boolean }) {
+  const tabs = [
+    { name: 'Timeline', on: !map, controls: 'cs-timeline-region' },
+    { name: 'Map', on: map, controls: 'cs-map-region' },
+  ];
+  const choose = (toMap: boolean) => {
+    if (toMap !== map) updateView({ geo: toMap });
+    document.getElementById(toMap ? 'cs-tab-map' : 'cs-tab-timeline')?.focus();
+  };
+  return (
+    <div className="cs-view-tabs" role="tablist" aria-label="Timeline or map">
+      {tabs.map((t) => (
+        <button
+          key={t.name}
+          type="button"
+          role="tab"
+          id={t.name === 'Map' ? 'cs-tab-map' : 'cs-tab-timeline'}
+          aria-selected={t.on}
+          // The map's region exists only while it is shown.
+          {...(t.on ? { 'aria-controls': t.controls } : {})}
+          tabIndex={t.on ? 0 : -1}
+          onClick={() => choose(t.name === 'Map')}
+          onKeyDown={(e) => {
+            if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+              e.preventDefault();
+              e.stopPropagation();
+              choose(e.key === 'Home' ? false : e.key === 'End' ? true : !map);
+            }
+          }}
+        >
+          {t.name}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 /** Counts from 0 up to `last`, one step after each paint. */
 function useStagesAfterPaint(last: number): number {
@@ -67,9 +149,18 @@ export function Workspace() {
   const selected = view.event !== undefined;
   const details = !selected ? 'none' : open.details ? 'open' : 'folded';
   const { result } = useViewData();
+  const detailsPanel = useRef<HTMLElement>(null);
+  const filtersPanel = useRef<HTMLElement>(null);
+  const { cover, top: overlayTop } = useOverlayCover(timelinePanel, detailsPanel, filtersPanel);
+  const located = loaded.index.located > 0;
   return (
     <main
       className="cs-workspace"
+      style={
+        overlayTop !== undefined
+          ? ({ '--cs-overlay-top': `${overlayTop}px` } as CSSProperties)
+          : undefined
+      }
       data-drawer={drawer ?? 'none'}
       data-entities={open.entities ? 'open' : 'folded'}
       data-details={details}
@@ -100,21 +191,27 @@ export function Workspace() {
       </div>
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <DrawerClose name="entities" onClose={() => setDrawer(null)} />
-        <FoldButton
-          label="Hide entities"
-          controls="cs-entities"
-          shortcut="["
-          glyph="«"
-          onClick={() => toggle('entities', false)}
-        />
         <RegionBoundary name="Entities" resetKeys={reset}>
-          {entities && <EntitySidebar />}
+          {entities && (
+            <EntitySidebar
+              fold={
+                <FoldButton
+                  label="Hide entities"
+                  controls="cs-entities"
+                  shortcut="["
+                  glyph="«"
+                  onClick={() => toggle('entities', false)}
+                />
+              }
+            />
+          )}
         </RegionBoundary>
       </section>
       <div
         ref={center}
         className="cs-center"
         data-map={view.geo ? 'on' : 'off'}
+        data-tabs={located ? 'on' : 'off'}
         data-list={open.list ? 'open' : 'folded'}
         style={
           {
@@ -123,16 +220,27 @@ export function Workspace() {
           } as CSSProperties
         }
       >
-        <section id="cs-filters" className="cs-panel cs-filters-panel" aria-label="Filters">
+        <section
+          ref={filtersPanel}
+          id="cs-filters"
+          className="cs-panel cs-filters-panel"
+          aria-label="Filters"
+        >
           <DrawerClose name="filters" onClose={() => setDrawer(null)} />
           <RegionBoundary name="Filters" resetKeys={reset}>
             <FilterBar />
           </RegionBoundary>
         </section>
-        <section ref={timelinePanel} className="cs-panel cs-timeline-panel" aria-label="Timeline">
+        {located && <ViewTabs map={view.geo} />}
+        <section
+          ref={timelinePanel}
+          id="cs-timeline-region"
+          className="cs-panel cs-timeline-panel"
+          aria-label="Timeline"
+        >
           <RegionBoundary name="Timeline" resetKeys={reset}>
             <DensityHistogram />
-            <TimelineView build={timeline} />
+            <TimelineView build={timeline} coverRight={cover} />
           </RegionBoundary>
         </section>
         {open.list && (
@@ -153,15 +261,7 @@ export function Workspace() {
           />
         )}
         <section id="cs-events" className="cs-panel cs-events-panel" aria-label="Events">
-          {open.list ? (
-            <FoldButton
-              label="Hide the event list"
-              controls="cs-events"
-              shortcut="l"
-              glyph="▾"
-              onClick={() => toggle('list', false)}
-            />
-          ) : (
+          {!open.list && (
             <button
               type="button"
               className="cs-list-strip"
@@ -175,11 +275,25 @@ export function Workspace() {
             </button>
           )}
           <RegionBoundary name="Events" resetKeys={reset}>
-            {table && <EventList />}
+            {table && (
+              <EventList
+                fold={
+                  open.list && (
+                    <FoldButton
+                      label="Hide the event list"
+                      controls="cs-events"
+                      shortcut="l"
+                      glyph="▾"
+                      onClick={() => toggle('list', false)}
+                    />
+                  )
+                }
+              />
+            )}
           </RegionBoundary>
         </section>
         {view.geo && (
-          <section className="cs-panel cs-map-panel" aria-label="Map">
+          <section id="cs-map-region" className="cs-panel cs-map-panel" aria-label="Map">
             <RegionBoundary name="Map" resetKeys={reset}>
               <Suspense fallback={<p className="cs-muted">Loading the map…</p>}>
                 <MapView />
@@ -200,28 +314,36 @@ export function Workspace() {
         </button>
       </div>
       <section
+        ref={detailsPanel}
         id="cs-details"
         className="cs-panel cs-details-panel"
         aria-label="Event details"
         data-selected={selected}
       >
         <DrawerClose name="details" onClose={() => setDrawer(null)} />
-        <FoldButton
-          label="Hide details"
-          controls="cs-details"
-          shortcut="]"
-          glyph="»"
-          onClick={() => toggle('details', false)}
-        />
         <RegionBoundary name="Event details" resetKeys={reset}>
-          <EventDetails onCopyEventLink={(id) => void copyViewLink(id)} />
+          <EventDetails
+            onCopyEventLink={(id) => void copyViewLink(id)}
+            fold={
+              <FoldButton
+                label="Hide details"
+                controls="cs-details"
+                shortcut="]"
+                glyph="»"
+                onClick={() => toggle('details', false)}
+              />
+            }
+          />
         </RegionBoundary>
       </section>
     </main>
   );
 }
 
-/** Folds a panel away where panels are columns (its strip brings it back); hidden where panels are drawers. */
+/**
+ * Folds a panel away where panels are columns (its strip brings it back); hidden where panels are drawers. Each
+ * panel draws it at the end of its header row, so the Tab order meets it where the eye does.
+ */
 function FoldButton({
   label,
   controls,

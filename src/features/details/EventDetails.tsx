@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { PLACE_PRECISION_WORDS } from '../../domain/placePrecision';
 import { useState } from 'react';
 import { ClippedText } from '../../ui/ClippedText';
@@ -27,16 +28,19 @@ const SHOWN_TAGS = 100;
 
 interface Props {
   onCopyEventLink(id: string): void;
+  /** The panel's fold button, drawn in the header row before the close button (so Tab meets it there too). */
+  fold?: ReactNode;
 }
 
 /** Everything known about the selected event, as plain text; actors are links that apply the actor filter. */
-export function EventDetails({ onCopyEventLink }: Props) {
+export function EventDetails({ onCopyEventLink, fold }: Props) {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
   const pos = view.event !== undefined ? index.byId.get(view.event) : undefined;
   if (view.event !== undefined && pos === undefined) {
     return (
       <div className="cs-details">
+        {fold && <div className="cs-details-actions cs-details-actions-end">{fold}</div>}
         <p className="cs-note" role="note">
           The linked event “{view.event}” is not in this dataset.
         </p>
@@ -65,13 +69,16 @@ export function EventDetails({ onCopyEventLink }: Props) {
         <button type="button" onClick={() => onCopyEventLink(e.id)}>
           Copy link to this event
         </button>
-        <button
-          type="button"
-          onClick={() => updateView({ event: undefined })}
-          aria-label="Close event details"
-        >
-          ×
-        </button>
+        <span className="cs-details-actions-end">
+          {fold}
+          <button
+            type="button"
+            onClick={() => updateView({ event: undefined })}
+            aria-label="Close event details"
+          >
+            ×
+          </button>
+        </span>
       </div>
       <h2 id="cs-details-heading" tabIndex={-1}>
         <ClippedText key={e.id} text={e.title} terms={terms} what="title" {...TITLE_STEPS} />

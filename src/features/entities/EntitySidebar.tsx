@@ -1,6 +1,6 @@
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { guessRect, observeRectAfterLayout, scrollAfterLayout } from '../../ui/virtualLayout';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useViewData } from '../../data/page/viewData';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types';
 import { EntityRow } from './EntityRow';
@@ -23,7 +23,8 @@ function rowSize(
 }
 
 /** Every entity with its live count under the current filters; include, exclude, search, sort, profile. */
-export function EntitySidebar() {
+/** The entity list; `fold` is the panel's fold button, drawn at the end of the header row. */
+export function EntitySidebar({ fold }: { fold?: ReactNode }) {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
   const [search, setSearch] = useState('');
@@ -86,9 +87,12 @@ export function EntitySidebar() {
 
   return (
     <div className="cs-entities">
-      <h2 className="cs-panel-title">
-        Entities <span className="cs-muted">({formatCount(index.entities.length)})</span>
-      </h2>
+      <div className="cs-panel-head">
+        <h2 className="cs-panel-title">
+          Entities <span className="cs-muted">({formatCount(index.entities.length)})</span>
+        </h2>
+        {fold}
+      </div>
       <div className="cs-entities-controls">
         <input
           id="cs-entity-finder"

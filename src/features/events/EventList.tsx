@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { sortedByMeasure, sortedMatches, type ListSortKey } from '../../domain/eventOrder';
@@ -32,7 +32,8 @@ const COLUMNS: { key: ListSortKey; label: string }[] = [
 ];
 
 /** The accessible equivalent of the timeline: every matching event as a sortable, virtualised table. */
-export function EventList() {
+/** The event table; `fold` is the panel's fold button, drawn at the end of the bar above it. */
+export function EventList({ fold }: { fold?: ReactNode }) {
   const { loaded, view, result, layer } = useViewData();
   const { index } = loaded;
   // The chosen measure gets a column; the order is the link's (a measure order without a measure is date order).
@@ -120,13 +121,16 @@ export function EventList() {
   const scopeBar = (
     <div className="cs-list-bar">
       <ListScopeBar scope={view.list} total={result.count} inView={summary?.inView} />
-      <button
-        type="button"
-        title="Add an event of your own (n)"
-        onClick={() => useUi.getState().openEventForm()}
-      >
-        Add event
-      </button>
+      <span className="cs-list-bar-end">
+        <button
+          type="button"
+          title="Add an event of your own (n)"
+          onClick={() => useUi.getState().openEventForm()}
+        >
+          Add event
+        </button>
+        {fold}
+      </span>
     </div>
   );
   const nearest = summary?.nearest;

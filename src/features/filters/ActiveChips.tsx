@@ -7,6 +7,9 @@ import { updateView } from '../../url/useViewState';
 import { withoutFilters, type ViewState } from '../../url/viewState';
 import { Chip } from '../../ui/Chip';
 
+/** The room the chips keep on the filter row before pickers fold to make it. */
+const CHIPS_MIN = 160;
+
 type ListKey = 'actors' | 'xactors' | 'types' | 'tags' | 'places' | 'prec' | 'etypes' | 'atags';
 
 const remove = (key: ListKey, value: string) =>
@@ -21,7 +24,7 @@ export function ActiveChips() {
   const name = (id: string) => entityName(loaded.index, id);
   const stale = result.stale;
   return (
-    <div className="cs-chips" aria-label="Active filters" role="group">
+    <div className="cs-chips" aria-label="Active filters" role="group" data-fold-min={CHIPS_MIN}>
       {view.q.trim() && <Chip label={`text “${view.q}”`} onRemove={() => updateView({ q: '' })} />}
       {view.actors.map((a) => (
         <Chip

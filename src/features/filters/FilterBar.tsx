@@ -1,5 +1,7 @@
 import { formatCount } from '../../domain/formatCount';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { isUnfiltered } from '../../domain/filters';
+import { useFoldToFit } from '../../ui/useFoldToFit';
 import { useTextStatus, useViewData } from '../../data/page/viewData';
 import { describePrecision } from '../../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
@@ -8,10 +10,14 @@ import { updateView } from '../../url/useViewState';
 import type { ViewState } from '../../url/viewState';
 import { ActiveChips } from './ActiveChips';
 import { DateRangeFields } from './DateRangeFields';
+import { DatesBrush } from './DatesBrush';
 import { FacetPicker, type FacetOption } from './FacetPicker';
 import { Popover } from './Popover';
 import { SpellingNote } from './SpellingNote';
 import './filters.css';
+
+/** The narrowest the search box gets before pickers fold into More filters (its CSS min-width). */
+const SEARCH_MIN = 180;
 
 type ListKey = 'types' | 'tags' | 'places' | 'prec' | 'etypes' | 'atags';
 
@@ -46,6 +52,7 @@ export function FilterBar() {
     setUrlQ(view.q);
     setQ(view.q);
   }
+  const row = useRef<HTMLDivElement>(null);
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(typing.current), []);
 
@@ -67,10 +74,132 @@ export function FilterBar() {
     typing.current = setTimeout(() => commit(value), 250);
   };
 
+  const pickers: { key: string; badge: number; node: ReactNode }[] = [
+    {
+      key: 'types',
+      badge: view.types.length,
+      node: (
+        <FacetPicker
+          label="Event type"
+          options={options(index.types.values, result.facets.types)}
+          selected={view.types}
+          onToggle={(v) => toggle('types', v)}
+        />
+      ),
+    },
+    {
+      key: 'tags',
+      badge: view.tags.length,
+      node: (
+        <FacetPicker
+          label="Tag"
+          options={options(index.tags.values, result.facets.tags)}
+          selected={view.tags}
+          onToggle={(v) => toggle('tags', v)}
+        />
+      ),
+    },
+    {
+      key: 'places',
+      badge: view.places.length,
+      node: (
+        <FacetPicker
+          label="Place"
+          options={options(index.places.values, result.facets.places)}
+          selected={view.places}
+          onToggle={(v) => toggle('places', v)}
+        />
+      ),
+    },
+    {
+      key: 'etypes',
+      badge: view.etypes.length,
+      node: (
+        <FacetPicker
+          label="Actor type"
+          options={options(ENTITY_TYPES, result.facets.etypes)}
+          selected={view.etypes}
+          onToggle={(v) => toggle('etypes', v)}
+        />
+      ),
+    },
+    {
+      key: 'prec',
+      badge: view.prec.length,
+      node: (
+        <FacetPicker
+          label="Precision"
+          options={options(
+            PRECISIONS,
+            result.facets.prec,
+            (p) => `known ${describePrecision(p as never)}`,
+          )}
+          selected={view.prec}
+          onToggle={(v) => toggle('prec', v)}
+        />
+      ),
+    },
+    {
+      key: 'atags',
+      badge: view.atags.length,
+      node: (
+        <FacetPicker
+          label="Analyst tag"
+          options={analystTags.map((t) => ({
+            value: t,
+            label: t,
+            count: result.layer.atags.get(t) ?? 0,
+          }))}
+          selected={view.atags}
+          onToggle={(v) => toggle('atags', v)}
+        />
+      ),
+    },
+    {
+      key: 'starred',
+      badge: view.starred ? 1 : 0,
+      node: (
+        <label className="cs-starred-filter">
+          <input
+            type="checkbox"
+            checked={view.starred}
+            onChange={(e) => updateView({ starred: e.target.checked })}
+          />
+          Starred <span className="cs-count">{formatCount(result.layer.starred)}</span>
+        </label>
+      ),
+    },
+    {
+      key: 'match',
+      badge: 0,
+      node: (
+        <fieldset className="cs-match" disabled={view.actors.length < 2}>
+          <legend>Chosen actors</legend>
+          {(['any', 'all'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name="cs-match"
+                value={m}
+                checked={view.match === m}
+                onChange={() => updateView({ match: m })}
+              />
+              {m === 'any' ? 'any of them' : 'all of them'}
+            </label>
+          ))}
+        </fieldset>
+      ),
+    },
+  ];
+  // What the items say changes their widths: badges, counts, whether the chips are there.
+  const version = `${pickers.map((p) => p.badge).join()}|${formatCount(result.layer.starred)}|${isUnfiltered(view)}`;
+  const shown = useFoldToFit(row, pickers.length, version);
+
   return (
     <div className="cs-filterbar">
-      <div className="cs-filter-row">
+      <div className="cs-filter-row" ref={row}>
         <input
+          data-fold-min={SEARCH_MIN}
           id="cs-search"
           type="search"
           className="cs-search"
@@ -88,28 +217,11 @@ export function FilterBar() {
             if (e.key === 'Enter') commit(q);
           }}
         />
-        <FacetPicker
-          label="Event type"
-          options={options(index.types.values, result.facets.types)}
-          selected={view.types}
-          onToggle={(v) => toggle('types', v)}
-        />
-        <FacetPicker
-          label="Tag"
-          options={options(index.tags.values, result.facets.tags)}
-          selected={view.tags}
-          onToggle={(v) => toggle('tags', v)}
-        />
-        <FacetPicker
-          label="Place"
-          options={options(index.places.values, result.facets.places)}
-          selected={view.places}
-          onToggle={(v) => toggle('places', v)}
-        />
         <Popover
           label="Dates"
           className="cs-dates-popover"
           badge={view.since || view.until ? 1 : 0}
+          whenOpen={() => <DatesBrush />}
         >
           <DateRangeFields
             since={view.since}
@@ -119,61 +231,22 @@ export function FilterBar() {
               : {})}
           />
         </Popover>
-        <Popover
-          label="More filters"
-          className="cs-more-filters"
-          badge={view.etypes.length + view.prec.length + view.atags.length + (view.starred ? 1 : 0)}
-        >
-          <FacetPicker
-            label="Actor type"
-            options={options(ENTITY_TYPES, result.facets.etypes)}
-            selected={view.etypes}
-            onToggle={(v) => toggle('etypes', v)}
-          />
-          <FacetPicker
-            label="Precision"
-            options={options(
-              PRECISIONS,
-              result.facets.prec,
-              (p) => `known ${describePrecision(p as never)}`,
-            )}
-            selected={view.prec}
-            onToggle={(v) => toggle('prec', v)}
-          />
-          <FacetPicker
-            label="Analyst tag"
-            options={analystTags.map((t) => ({
-              value: t,
-              label: t,
-              count: result.layer.atags.get(t) ?? 0,
-            }))}
-            selected={view.atags}
-            onToggle={(v) => toggle('atags', v)}
-          />
-          <label className="cs-starred-filter">
-            <input
-              type="checkbox"
-              checked={view.starred}
-              onChange={(e) => updateView({ starred: e.target.checked })}
-            />
-            Starred <span className="cs-count">{formatCount(result.layer.starred)}</span>
-          </label>
-          <fieldset className="cs-match" disabled={view.actors.length < 2}>
-            <legend>Chosen actors</legend>
-            {(['any', 'all'] as const).map((m) => (
-              <label key={m}>
-                <input
-                  type="radio"
-                  name="cs-match"
-                  value={m}
-                  checked={view.match === m}
-                  onChange={() => updateView({ match: m })}
-                />
-                {m === 'any' ? 'any of them' : 'all of them'}
-              </label>
+        {pickers.slice(0, shown).map((p, k) => (
+          <div key={p.key} className="cs-fold-item" data-fold={k}>
+            {p.node}
+          </div>
+        ))}
+        <div data-fold-menu="" hidden={shown >= pickers.length}>
+          <Popover
+            label="More filters"
+            className="cs-more-filters"
+            badge={pickers.slice(shown).reduce((n, p) => n + p.badge, 0)}
+          >
+            {pickers.slice(shown).map((p) => (
+              <div key={p.key}>{p.node}</div>
             ))}
-          </fieldset>
-        </Popover>
+          </Popover>
+        </div>
         <label className="cs-group">
           <span className="cs-group-word">Lanes</span>
           <select

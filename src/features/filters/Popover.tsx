@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /**
  * A disclosure that drops a panel of controls under its button (the filter row's "Dates" and "More filters").
@@ -10,20 +10,30 @@ export function Popover({
   badge,
   className,
   children,
+  whenOpen,
 }: {
   label: string;
   /** How many filters inside are active (shown on the button). */
   badge: number;
   className?: string;
   children: ReactNode;
+  /** Content drawn only while the popover is open (what costs work to draw, such as a histogram). */
+  whenOpen?: () => ReactNode;
 }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className={`cs-popover${className ? ` ${className}` : ''}`}>
+    <details
+      className={`cs-popover${className ? ` ${className}` : ''}`}
+      onToggle={whenOpen && ((e) => setOpen(e.currentTarget.open))}
+    >
       <summary>
         {label}
         {badge > 0 && <span className="cs-badge">{badge}</span>}
       </summary>
-      <div className="cs-popover-body">{children}</div>
+      <div className="cs-popover-body">
+        {open && whenOpen?.()}
+        {children}
+      </div>
     </details>
   );
 }

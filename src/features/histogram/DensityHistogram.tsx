@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { HistogramAxis, HistogramSvg, tickPrecision } from '../../ui/HistogramSvg';
 import { useViewData } from '../../data/page/viewData';
 import { formatInstant } from '../../domain/formatDate';
 import { histogram } from '../../domain/histogram';
@@ -27,17 +28,9 @@ export function DensityHistogram() {
     () => (range ? histogram(index, result.matches, range, 120, measure?.values) : undefined),
     [index, result.matches, range, measure],
   );
-  const svg = useRef<SVGSVGElement>(null);
-  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   // The bin under the pointer, for the count read-out (a pointer aid; the label and the list carry the numbers).
   const [hover, setHover] = useState<{ bin: number; left: number } | null>(null);
   if (!range || !hist) return null;
-  const span = range.end - range.start;
-  const x = (t: number) => ((t - range.start) / span) * 1000;
-  const timeAt = (clientX: number) => {
-    const r = svg.current!.getBoundingClientRect();
-    return range.start + ((clientX - r.left) / Math.max(1, r.width)) * span;
-  };
   const win =
     view.from !== undefined && view.to !== undefined
       ? { start: view.from, end: view.to }
@@ -51,70 +44,20 @@ export function DensityHistogram() {
   return (
     <div className="cs-histogram">
       <MeasureControl />
-      <svg
-        ref={svg}
-        viewBox={`0 0 1000 ${H}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={label}
-        data-testid="histogram"
-        onPointerDown={(e) => {
-          (e.target as Element).setPointerCapture?.(e.pointerId);
-          const t = timeAt(e.clientX);
-          setDrag({ a: t, b: t });
-        }}
-        onPointerMove={(e) => {
-          if (drag) return setDrag({ a: drag.a, b: timeAt(e.clientX) });
-          const t = timeAt(e.clientX);
-          const bin = binAt(hist.bounds, t);
-          const r = svg.current!.getBoundingClientRect();
-          setHover(bin === undefined ? null : { bin, left: (e.clientX - r.left) / r.width });
-        }}
-        onPointerLeave={() => setHover(null)}
-        onPointerUp={() => {
-          if (!drag) return;
-          const from = Math.round(Math.min(drag.a, drag.b));
-          const to = Math.round(Math.max(drag.a, drag.b));
-          setDrag(null);
-          if (to - from > span / 2000) updateView({ from, to });
-        }}
-      >
-        {Array.from(hist.counts, (c, k) => {
-          if (c === 0) return null;
-          const x0 = x(hist.bounds[k]!);
-          const x1 = x(hist.bounds[k + 1]!);
-          const h = Math.max(1.5, (Math.sqrt(Math.abs(c)) / Math.sqrt(hist.max)) * (H - 2));
-          return (
-            <rect
-              key={k}
-              className="cs-hist-bar"
-              x={x0}
-              y={H - h}
-              width={Math.max(0.8, x1 - x0 - 0.6)}
-              height={h}
-            >
-              <title>{`${formatInstant(hist.bounds[k]!, 'day', view.tz)}: ${amount(c)}`}</title>
-            </rect>
-          );
-        })}
-        <rect
-          className="cs-hist-window"
-          x={x(win.start)}
-          y={0}
-          width={Math.max(2, x(win.end) - x(win.start))}
-          height={H}
-        />
-        {drag && (
-          <rect
-            className="cs-hist-brush"
-            x={x(Math.min(drag.a, drag.b))}
-            y={0}
-            width={Math.abs(x(drag.b) - x(drag.a))}
-            height={H}
-          />
-        )}
-      </svg>
-      {hover && !drag && (
+      <HistogramSvg
+        range={range}
+        bins={hist}
+        height={H}
+        window={win}
+        label={label}
+        testId="histogram"
+        barTitle={(k) =>
+          `${formatInstant(hist.bounds[k]!, 'day', view.tz)}: ${amount(hist.counts[k] ?? 0)}`
+        }
+        onBrush={(from, to) => updateView({ from, to })}
+        onHover={(bin, left) => setHover(bin === undefined ? null : { bin, left })}
+      />
+      {hover && (
         <div
           className="cs-hist-readout"
           aria-hidden="true"
@@ -128,13 +71,7 @@ export function DensityHistogram() {
           )}
         </div>
       )}
-      <div className="cs-hist-axis" aria-hidden="true">
-        {axisTicks(range.start, range.end).map((t) => (
-          <span key={t} style={{ left: `${(x(t) / 10).toFixed(2)}%` }}>
-            {formatInstant(t, tickPrecision(span / 5), view.tz)}
-          </span>
-        ))}
-      </div>
+      <HistogramAxis range={range} format={(t, p) => formatInstant(t, p, view.tz)} />
     </div>
   );
 }
@@ -143,22 +80,4 @@ function sumOf(values: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < values.length; k++) s += values[k]!;
   return s;
-}
-
-/** The bin of `bounds` (ascending edges) that holds `t`. */
-function binAt(bounds: ArrayLike<number>, t: number): number | undefined {
-  for (let k = 0; k < bounds.length - 1; k++)
-    if (t < bounds[k + 1]!) return t >= bounds[k]! ? k : undefined;
-  return undefined;
-}
-
-/** How finely to name an instant when the things named are about `step` ms apart. */
-function tickPrecision(step: number): 'year' | 'month' | 'day' | 'minute' {
-  const day = 86_400_000;
-  return step >= 300 * day ? 'year' : step >= 25 * day ? 'month' : step >= day ? 'day' : 'minute';
-}
-
-/** Five instants across the range, inset so that their labels stay inside it. */
-function axisTicks(start: number, end: number): number[] {
-  return [0.04, 0.27, 0.5, 0.73, 0.96].map((f) => Math.round(start + f * (end - start)));
 }

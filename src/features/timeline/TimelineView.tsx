@@ -44,7 +44,14 @@ function recordWindow(el: HTMLElement | null, start: number, end: number): void 
  * The zoomable timeline: vis-timeline fed only what the level-of-detail planner says is near the window.
  * vis-timeline itself is built once `build` is true (see Workspace).
  */
-export function TimelineView({ build = true }: { build?: boolean }) {
+export function TimelineView({
+  build = true,
+  coverRight = 0,
+}: {
+  build?: boolean;
+  /** Pixels of the canvas's right that an overlay lies over: a selected event is kept clear of them. */
+  coverRight?: number;
+}) {
   const { loaded, view, result } = useViewData();
   const { index } = loaded;
   const container = useRef<HTMLDivElement>(null);
@@ -159,7 +166,7 @@ export function TimelineView({ build = true }: { build?: boolean }) {
   useSyncedItems(handle, plan, lanes, index, view.tz, selectedPos);
   const fit = useTimelineCommands(handle, index, result.matches, container);
 
-  useRevealSelection(handle, index, selectedPos);
+  useRevealSelection(handle, index, selectedPos, coverRight, container);
   useHoverFromElsewhere(handle, container, useHoveredFrom('timeline'));
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { Bitset } from '../../domain/bitset';
 import type { DatasetIndex } from '../../domain/buildIndex';
 import { planLanes, type GroupBy, type Lane, type LanePlan } from '../../domain/lanes';
@@ -204,11 +204,26 @@ export function useRevealSelection(
   handle: VisHandle | null,
   index: DatasetIndex,
   selectedPos: number | undefined,
+  /** Pixels of the canvas's right edge that something lies over (the details overlay). */
+  coverPx = 0,
+  canvas?: RefObject<HTMLElement | null>,
 ): void {
-  const lastSelected = useRef(selectedPos);
+  const last = useRef({ pos: selectedPos, cover: coverPx });
   useEffect(() => {
-    if (!handle || selectedPos === undefined || selectedPos === lastSelected.current) return;
-    lastSelected.current = selectedPos;
-    reveal(handle.timeline, index.starts[selectedPos]!, index.ends[selectedPos]!);
-  }, [handle, selectedPos, index]);
+    const was = last.current;
+    last.current = { pos: selectedPos, cover: coverPx };
+    if (!handle || selectedPos === undefined) return;
+    // Again when something comes to cover more of the canvas (the details overlay opening over it).
+    if (selectedPos === was.pos && coverPx <= was.cover) return;
+    const panel = canvas?.current?.querySelector('.vis-panel.vis-center');
+    const width = panel?.clientWidth ?? 0;
+    const label = canvas?.current?.querySelector('.vis-item.vis-selected .vis-item-content');
+    reveal(
+      handle.timeline,
+      index.starts[selectedPos]!,
+      index.ends[selectedPos]!,
+      width > 0 ? coverPx / width : 0,
+      width > 0 && label ? label.getBoundingClientRect().width / width : 0,
+    );
+  }, [handle, selectedPos, index, coverPx, canvas]);
 }
