@@ -56,6 +56,17 @@ export const MAP_CELL_CAP = 4000;
 /** The finest grid either engine accepts, in degrees (about 11 m): keeps cell keys exact integers. */
 export const MIN_MAP_CELL = 1e-4;
 
+/** The window the map is limited to: the timeline's, when the view's "Timeline window only" switch is on. */
+export function mapWindow(v: {
+  geowin: boolean;
+  from?: number | undefined;
+  to?: number | undefined;
+}): { start: number; end: number } | undefined {
+  return v.geowin && v.from !== undefined && v.to !== undefined
+    ? { start: v.from, end: v.to }
+    : undefined;
+}
+
 /** The grid column and row of a place. */
 export function cellOf(lat: number, lon: number, cell: number): { col: number; row: number } {
   return { col: Math.floor((lon + 180) / cell), row: Math.floor((lat + 90) / cell) };
