@@ -3,11 +3,15 @@ import type { EventDetail, ViewAnswer } from '../../domain/viewAnswer';
 import { answerView, eventDetail } from '../../domain/viewAnswer';
 import { parseViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
+import { mapCells, mapWindow, type MapAnswer } from '../../domain/mapCells';
+import { runQuery } from '../../domain/query';
 import {
   fetchServerAnswer,
+  fetchServerMap,
   fetchServerEvent,
   fetchServerMetadata,
   type AnswerRequest,
+  type MapRequest,
   type ServerMetadata,
 } from './serverApi';
 import { sourceKey } from './sources';
@@ -22,6 +26,8 @@ export interface ViewEngine {
   key: string;
   metadata(signal?: AbortSignal): Promise<ServerMetadata>;
   answer(req: AnswerRequest, signal?: AbortSignal): Promise<ViewAnswer>;
+  /** The map's answer: the matching placed events in a part of the world, grouped on a grid (domain/mapCells.ts). */
+  map(req: MapRequest, signal?: AbortSignal): Promise<MapAnswer & { notices?: string[] }>;
   /** An event's details; undefined (or a not-found failure) for an id the dataset does not hold. */
   event(eventId: string, signal?: AbortSignal): Promise<EventDetail | undefined>;
 }
@@ -32,6 +38,7 @@ export function serverEngine(id: string): ViewEngine {
     key: `server:${id}`,
     metadata: (signal) => fetchServerMetadata(id, signal),
     answer: (req, signal) => fetchServerAnswer(id, req, signal),
+    map: (req, signal) => fetchServerMap(id, req, signal),
     event: (eventId, signal) => fetchServerEvent(id, eventId, signal),
   };
 }
@@ -78,6 +85,21 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
           limit: req.limit,
         },
       );
+    },
+    map: async (req) => {
+      const { state } = parseViewState(req.view);
+      const match = state.q.trim() ? await loaded.text.search(state.q) : undefined;
+      const r = runQuery(
+        index,
+        match ? (s) => (s === state.q ? match : undefined) : undefined,
+        state,
+      );
+      const window = mapWindow(state);
+      return mapCells(index, r.matches, r.count, {
+        viewport: req.viewport,
+        cell: req.cell,
+        ...(window ? { window } : {}),
+      });
     },
     event: (eventId) => Promise.resolve(eventDetail(index, eventId)),
   };
