@@ -7,7 +7,7 @@ import type { MapRequest } from '../../data/page/serverApi';
 import { useMapAnswer } from '../../data/page/useEngineQueries';
 import { formatCount } from '../../domain/formatCount';
 import { bboxFromCorners, isPlaceable, type Bbox } from '../../domain/geo';
-import type { MapAnswerCell } from '../../domain/mapCells';
+import type { MapAnswer, MapAnswerCell } from '../../domain/mapCells';
 import {
   clampCamera,
   fitBounds,
@@ -22,7 +22,14 @@ import { updateView } from '../../url/useViewState';
 import { serialiseViewState, type ViewState } from '../../url/viewState';
 import { timelineCommands } from '../../state/timelineCommands';
 import { registerMap } from '../../state/mapCommands';
-import { cellRadius, drawFrame, themeColours, type DrawnCell, type MapColours } from './mapDraw';
+import {
+  cellRadius,
+  drawFrame,
+  landLayerCache,
+  themeColours,
+  type DrawnCell,
+  type MapColours,
+} from './mapDraw';
 import { useHover, useHoveredFrom } from '../../state/hoverStore';
 import { PLACE_PRECISION_WORDS, uncertaintyRadiusPx } from '../../domain/placePrecision';
 import { worldSize } from '../../domain/webMercator';
@@ -80,6 +87,7 @@ export default function MapView() {
   const { engine, view, end } = useMapSource();
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [landLayer] = useState(landLayerCache);
   const [size, setSize] = useState<{ width: number; height: number } | undefined>();
   const [moved, setMoved] = useState<Camera | undefined>();
   const [outlines, setOutlines] = useState<GeoPermissibleObjects | undefined>();
@@ -176,10 +184,12 @@ export default function MapView() {
     () => (question ? { view: viewString, ...question } : undefined),
     [viewString, qKey], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const q = useMapAnswer(engine, req);
-  const answer = q.data;
+  // The page's engine answers at once; the server's through the query cache, the last answer drawn meanwhile.
+  const peeked = useMemo(() => (req && engine.peek ? engine.peek(req) : undefined), [engine, req]);
+  const q = useMapAnswer(engine, peeked ? undefined : req);
+  const answer: (MapAnswer & { notices?: string[] }) | undefined = peeked ?? q.data;
   // Set while rendering ("information from previous renders"): the first answer's extent, once per dataset.
-  if (answer?.extent && !extent && !q.isPlaceholderData) {
+  if (answer?.extent && !extent && (peeked || !q.isPlaceholderData)) {
     const pad = 0.5;
     const e = answer.extent;
     setFitted({
@@ -273,9 +283,11 @@ export default function MapView() {
     }
     const ctx = el.getContext('2d');
     if (!ctx) return;
+    const layer = landLayer(ratio, camera, outlines, colours);
     drawFrame(ctx, ratio, {
       camera,
       land: outlines,
+      ...(layer ? { landLayer: layer } : {}),
       cells,
       selected,
       ...(hovered ? { hovered } : {}),
