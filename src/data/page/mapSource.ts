@@ -1,10 +1,11 @@
 import { useContext, useMemo } from 'react';
 import { eventDetail } from '../../domain/viewAnswer';
-import { mapCells, mapWindow } from '../../domain/mapCells';
+import { mapCells, mapWindow, type MapAnswer } from '../../domain/mapCells';
 import type { QueryResult } from '../../domain/query';
 import { useViewState } from '../../url/useViewState';
 import { parseViewState, type ViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
+import type { MapRequest } from './serverApi';
 import { sourceKey } from './sources';
 import { useEngineMetadata } from './useEngineQueries';
 import { ViewDataContext } from './viewData';
@@ -14,6 +15,11 @@ import { ViewEngineContext, type ViewEngine } from './viewEngine';
 export interface MapEngine extends Pick<ViewEngine, 'key' | 'map' | 'event'> {
   /** Names the dataset (the same across filter changes): the first fit and the event details are kept per dataset. */
   dataset: string;
+  /**
+   * The answer at once, when the engine holds the data (the page's index): the map draws it in the same render as
+   * the filter change instead of a task later. Undefined where only an asynchronous answer exists (the server).
+   */
+  peek?(req: MapRequest): MapAnswer;
   /** Where an event is, by position, when the engine can say at once (the page's index); else the map finds it among its single-event cells. */
   placeOf?(position: number): { lat: number; lon: number; eventId: string } | undefined;
 }
@@ -40,20 +46,20 @@ const serialOf = (r: QueryResult) => {
 export function fileMapEngine(loaded: LoadedDataset, result: QueryResult): MapEngine {
   const { index } = loaded;
   const dataset = sourceKey(loaded.source);
+  const answer = (req: MapRequest): MapAnswer => {
+    const window = mapWindow(parseViewState(req.view).state);
+    return mapCells(index, result.matches, result.count, {
+      viewport: req.viewport,
+      cell: req.cell,
+      ...(window ? { window } : {}),
+    });
+  };
   return {
     dataset,
     // One key per filter result: a new result is a new answer, whatever changed it.
     key: `${dataset}|r${serialOf(result)}`,
-    map: (req) => {
-      const window = mapWindow(parseViewState(req.view).state);
-      return Promise.resolve(
-        mapCells(index, result.matches, result.count, {
-          viewport: req.viewport,
-          cell: req.cell,
-          ...(window ? { window } : {}),
-        }),
-      );
-    },
+    map: (req) => Promise.resolve(answer(req)),
+    peek: (req) => answer(req),
     event: (eventId) => Promise.resolve(eventDetail(index, eventId)),
     placeOf: (position) => {
       const lat = index.lats[position];
