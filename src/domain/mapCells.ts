@@ -100,6 +100,13 @@ export function mapCells(
   const { viewport: v, cell, window } = q;
   const size = Math.max(MIN_MAP_CELL, cell);
   const wraps = v.west > v.east;
+  // Slots by cell: a dense table over the viewport's columns and rows when it is small enough (every question the
+  // app asks), else a hash map.
+  const col0 = Math.floor((v.west + 180) / size);
+  const row0 = Math.floor((v.south + 90) / size);
+  const cols = Math.floor((v.east + 180) / size) - col0 + 1;
+  const rows = Math.floor((v.north + 90) / size) - row0 + 1;
+  const dense = !wraps && cols * rows <= 1 << 22 ? new Int32Array(cols * rows) : undefined;
   const slots = new Map<number, number>();
   const counts: number[] = [];
   const sumLat: number[] = [];
@@ -113,7 +120,7 @@ export function mapCells(
   let east = -180;
   const ws = window?.start ?? -Infinity;
   const we = window?.end ?? Infinity;
-  matches.forEach((i) => {
+  const visit = (i: number) => {
     const lat = lats[i]!;
     if (lat !== lat) {
       unplaced++;
@@ -133,10 +140,17 @@ export function mapCells(
         : lat < v.south || lat > v.north || lon < v.west || lon > v.east
     )
       return;
-    const key = Math.floor((lat + 90) / size) * 4_000_000 + Math.floor((lon + 180) / size);
-    const s = slots.get(key);
-    if (s === undefined) {
-      slots.set(key, counts.length);
+    const row = Math.floor((lat + 90) / size);
+    const col = Math.floor((lon + 180) / size);
+    // A longitude of ±180 inside a viewport that does not reach it lands outside the table: the map keeps it.
+    const inTable =
+      dense !== undefined && col >= col0 && col < col0 + cols && row >= row0 && row < row0 + rows;
+    const key = inTable ? (row - row0) * cols + (col - col0) : row * 4_000_000 + col;
+    const s = inTable ? dense[key]! - 1 : (slots.get(key) ?? -1);
+    if (s < 0) {
+      const slot = counts.length;
+      if (inTable) dense[key] = slot + 1;
+      else slots.set(key, slot);
       counts.push(1);
       sumLat.push(lat);
       sumLon.push(lon);
@@ -146,7 +160,17 @@ export function mapCells(
       sumLat[s]! += lat;
       sumLon[s]! += lon;
     }
-  });
+  };
+  // The matches' bits read word by word (as Bitset.forEach does), without a call per word.
+  const words = matches.words;
+  for (let w = 0; w < words.length; w++) {
+    let bits = words[w]!;
+    while (bits !== 0) {
+      const t = bits & -bits;
+      visit((w << 5) + 31 - Math.clz32(t));
+      bits ^= t;
+    }
+  }
   const ranked = rankCells(
     counts.map((count, s) => ({ s, count, first: firsts[s]! })),
     MAP_CELL_CAP,

@@ -76,21 +76,52 @@ function drawLand(
   ctx.fillStyle = colours.water;
   ctx.fillRect(0, 0, c.width, c.height);
   if (!land) return;
-  const s = worldSize(c.zoom);
-  const projection = geoMercator()
-    .scale(s / (2 * Math.PI))
-    .translate([s / 2 - c.cx + c.width / 2, s / 2 - c.cy + c.height / 2])
-    .clipExtent([
-      [-2, -2],
-      [c.width + 2, c.height + 2],
-    ]);
-  ctx.beginPath();
-  geoPath(projection, ctx)(land);
+  // The outlines projected once per whole zoom level, then placed and scaled for the camera: a pan or a resize
+  // moves the drawn path instead of projecting every coastline again.
+  const level = Math.floor(c.zoom);
+  const k = 2 ** (c.zoom - level);
+  ctx.setTransform(
+    ratio * k,
+    0,
+    0,
+    ratio * k,
+    ratio * (c.width / 2 - c.cx),
+    ratio * (c.height / 2 - c.cy),
+  );
+  const path = landPath(land, level);
   ctx.fillStyle = colours.land;
-  ctx.fill();
-  ctx.lineWidth = 0.75;
+  ctx.fill(path);
+  ctx.lineWidth = 0.75 / k;
   ctx.strokeStyle = colours.border;
-  ctx.stroke();
+  ctx.stroke(path);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+}
+
+const landPaths = new WeakMap<object, Map<number, Path2D>>();
+
+/** The outlines in world pixels at a whole zoom level, projected once (d3-geo resamples for that scale). */
+function landPath(land: GeoPermissibleObjects, level: number): Path2D {
+  let byLevel = landPaths.get(land);
+  if (!byLevel) landPaths.set(land, (byLevel = new Map()));
+  let path = byLevel.get(level);
+  if (!path) {
+    const p = new Path2D();
+    const s = worldSize(level);
+    geoPath(
+      geoMercator()
+        .scale(s / (2 * Math.PI))
+        .translate([s / 2, s / 2]),
+      {
+        beginPath: () => {},
+        moveTo: (x, y) => p.moveTo(x, y),
+        lineTo: (x, y) => p.lineTo(x, y),
+        closePath: () => p.closePath(),
+        arc: (x, y, r, a0, a1, ccw) => p.arc(x, y, r, a0, a1, ccw),
+      },
+    )(land);
+    byLevel.set(level, (path = p));
+  }
+  return path;
 }
 
 /**
