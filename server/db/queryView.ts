@@ -31,7 +31,8 @@ import { pgText } from '../ingest/rows';
 import { datasetTables, SCHEMA, tables } from './schema';
 import type { DatasetRecord } from './catalog';
 
-type DimKey = 'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
+export type DimKey =
+  'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
 
 export type {
   AnswerOptions as QueryOptions,
@@ -74,10 +75,10 @@ export async function loadDicts(db: Pool | PoolClient, version: string): Promise
 }
 
 /** A filter's SQL condition, its parameters numbered in the statement it is written into. */
-type Cond = (p: Params) => string;
+export type Cond = (p: Params) => string;
 
 /** SQL parameters, numbered as they are added. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(v: unknown): string {
     this.values.push(v);
@@ -124,7 +125,7 @@ const LEVENSHTEIN_MAX = 255;
  * The filters as SQL: one condition per active dimension (for the facet rule), with the stale values and the
  * notices the browser engine gives for the same filters.
  */
-async function filterConditions(
+export async function filterConditions(
   db: Pool | PoolClient,
   ds: DatasetRecord,
   dicts: VersionDicts,
@@ -189,7 +190,7 @@ async function filterConditions(
  * Events placed in the box, as the browser's `inBbox`: edges included, across the antimeridian when west > east,
  * and -180 and 180 one meridian. Events without a drawable place have null lat/lon and never match.
  */
-function inBox(b: Bbox, p: Params): string {
+export function inBox(b: Bbox, p: Params): string {
   const [w, s, e, n] = [b.west, b.south, b.east, b.north].map((x) => `${p.add(x)}::float8`);
   const within = (x: string) =>
     b.west <= b.east ? `(${x} BETWEEN ${w} AND ${e})` : `(${x} >= ${w} OR ${x} <= ${e})`;

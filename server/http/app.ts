@@ -8,6 +8,8 @@ import { SORT_KEYS } from '../../src/domain/eventOrder';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/contentSecurityPolicy';
 import { parseViewState } from '../../src/url/viewState';
 import { getDataset, listDatasets, type DatasetRecord } from '../db/catalog';
+import { mapWindow, MIN_MAP_CELL } from '../../src/domain/mapCells';
+import { queryMap } from '../db/queryMap';
 import {
   loadDicts,
   queryPart,
@@ -81,6 +83,22 @@ const QueryBody = z
     limit: z.number().int().min(0).max(SERVER_LIMITS.maxRows).optional(),
     /** One half of the answer (the matches, or what the window draws); without it, both. */
     parts: z.enum(['matches', 'window']).optional(),
+  })
+  .strict();
+
+/** The body of POST /api/datasets/<id>/map: the link's view state, the part of the world shown and the grid. */
+const MapBody = z
+  .object({
+    view: z.string().max(16_000),
+    viewport: z
+      .object({
+        west: z.number().min(-180).max(180),
+        south: z.number().min(-90).max(90),
+        east: z.number().min(-180).max(180),
+        north: z.number().min(-90).max(90),
+      })
+      .refine((b) => b.south < b.north && b.west !== b.east),
+    cell: z.number().min(MIN_MAP_CELL).max(360),
   })
   .strict();
 
@@ -208,6 +226,12 @@ export function createApp(opts: AppOptions): Server {
       const ds = await readable(req, id);
       return json(res, 200, await query(ds, body));
     }
+    if (parts.length === 3 && parts[2] === 'map') {
+      only('POST');
+      const body = await readBody(req, limits.maxBody);
+      const ds = await readable(req, id);
+      return json(res, 200, await map(ds, body));
+    }
     if (parts.length === 4 && parts[2] === 'events') {
       only('GET');
       const ds = await readable(req, id);
@@ -280,6 +304,31 @@ export function createApp(opts: AppOptions): Server {
     const answer = b.parts
       ? ((await queryPart(opts.pool, ds, d, state, options, 'matches')) as MatchesAnswer)
       : await queryView(opts.pool, ds, d, state, options);
+    return { ...answer, notices: [...notices, ...answer.notices] };
+  }
+
+  async function map(ds: DatasetRecord, raw: unknown) {
+    const parsed = MapBody.safeParse(raw);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'bad-request',
+        'The map question is not one this server reads: see docs/server.md.',
+      );
+    const b = parsed.data;
+    const { state, notices } = parseViewState(b.view);
+    if (state.measures.length > 0)
+      throw new HttpError(
+        400,
+        'measures-unsupported',
+        'This server does not apply measure ranges (measure=…) yet: open the dataset in the browser to use them.',
+      );
+    const within = mapWindow(state);
+    const answer = await queryMap(opts.pool, ds, await dicts(ds), state, {
+      viewport: b.viewport,
+      cell: b.cell,
+      ...(within ? { window: within } : {}),
+    });
     return { ...answer, notices: [...notices, ...answer.notices] };
   }
 

@@ -13,6 +13,8 @@ import pg from 'pg';
 import { loadDataset } from '../../src/data/read/loadDataset';
 import { SORT_KEYS, type SortKey } from '../../src/domain/eventOrder';
 import { GROUP_BYS } from '../../src/domain/lanes';
+import { mapCells, mapWindow, type MapQuestion } from '../../src/domain/mapCells';
+import { runQuery } from '../../src/domain/query';
 import { words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Dataset } from '../../src/domain/types';
 import {
@@ -375,6 +377,149 @@ describe('the API answers as the browser engine does', () => {
       [...e.actors].sort(),
     );
     assert.equal((await api('/api/datasets/ucdp/events/no-such-event')).status, 404);
+  });
+});
+
+/** A part of the world the map may show (the whole, a region around the dataset's places, across the antimeridian) and a grid. */
+function mapQuestions(dataset: Dataset): fc.Arbitrary<Omit<MapQuestion, 'window'>> {
+  const points = dataset.events
+    .map((e) => e.location)
+    .filter((l) => l?.lat !== undefined && l.lon !== undefined)
+    .slice(0, 300) as { lat: number; lon: number }[];
+  const clamp = (x: number, m: number) => Math.max(-m, Math.min(m, x));
+  const around = points.length
+    ? fc
+        .tuple(
+          fc.constantFrom(...points),
+          fc.double({ min: 0.05, max: 20, noNaN: true }),
+          fc.double({ min: 0.05, max: 20, noNaN: true }),
+        )
+        .map(([pt, dx, dy]) => ({
+          west: clamp(pt.lon - dx, 180),
+          south: clamp(pt.lat - dy, 90),
+          east: clamp(pt.lon + dx, 180),
+          north: clamp(pt.lat + dy, 90),
+        }))
+    : fc.constant({ west: -10, south: -10, east: 10, north: 10 });
+  const viewport = fc.oneof(
+    { weight: 3, arbitrary: around },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        { west: -180, south: -90, east: 180, north: 90 },
+        { west: 170, south: -60, east: -170, north: 60 },
+      ),
+    },
+  );
+  // The app's grid: 48 pixels at a whole zoom level (67.5° / 2^zoom), and a few odd sizes a client might send.
+  const cell = fc.oneof(
+    fc.integer({ min: 0, max: 14 }).map((z) => 67.5 / 2 ** z),
+    fc.constantFrom(0.0001, 0.3, 7, 360),
+  );
+  return fc.record({ viewport, cell });
+}
+
+describe('the map answers as the browser engine does', () => {
+  /** Centroids are sums in another order: equal to nine decimals. */
+  const comparableMap = (a: Record<string, unknown>) =>
+    JSON.parse(
+      JSON.stringify(a, (_k, v: unknown) =>
+        typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(9)) : v,
+      ),
+    ) as unknown;
+  for (const f of FIXTURES) {
+    it(`${f.id}: random view states and viewports`, async () => {
+      const { dataset, engine } = engines.get(f.id)!;
+      await fc.assert(
+        fc.asyncProperty(
+          viewStates(dataset),
+          fc.nat(3),
+          mapQuestions(dataset),
+          fc.boolean(),
+          async ({ view: random }, keep, question, geowin) => {
+            // Random filters mostly match little: most runs keep one of them, or none.
+            const view: ViewState =
+              keep === 0
+                ? random
+                : {
+                    ...DEFAULT_VIEW,
+                    ...(keep === 2 ? { types: random.types, places: random.places } : {}),
+                    ...(keep === 3 ? { actors: random.actors, q: random.q } : {}),
+                    ...(random.from !== undefined ? { from: random.from, to: random.to } : {}),
+                  };
+            const link = serialiseViewState({ ...view, geowin });
+            const res = await api(`/api/datasets/${f.id}/map`, {
+              method: 'POST',
+              body: JSON.stringify({ view: link, ...question }),
+              ...(f.public ? {} : { token: TOKEN }),
+            });
+            assert.equal(res.status, 200, res.text);
+            const read = parseViewState(link).state;
+            const r = runQuery(engine.index, engine.text, read);
+            const window = mapWindow(read);
+            const expected = mapCells(engine.index, r.matches, r.count, {
+              ...question,
+              ...(window ? { window } : {}),
+            });
+            const got: Record<string, unknown> = { ...res.body };
+            delete got.notices;
+            assert.deepEqual(
+              comparableMap(got),
+              comparableMap(expected as unknown as Record<string, unknown>),
+              `${link} ${JSON.stringify(question)}`,
+            );
+          },
+        ),
+        { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
+      );
+    });
+  }
+
+  it('refuses a map question it cannot read, without saying more', async () => {
+    for (const body of [
+      { view: '', viewport: { west: 0, south: 10, east: 5, north: 0 }, cell: 1 },
+      { view: '', viewport: { west: 0, south: 0, east: 5, north: 10 }, cell: 0 },
+      { view: '', viewport: { west: 0, south: 0, east: 500, north: 10 }, cell: 1 },
+      { view: '', viewport: { west: 0, south: 0, east: 5, north: 10 }, cell: 1, sql: 'x' },
+    ]) {
+      const res = await api('/api/datasets/ucdp/map', {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      assert.equal(res.status, 400, JSON.stringify(body));
+      assert.doesNotMatch(res.text, /select|postgres|syntax/i);
+    }
+  });
+
+  it('counts the events in a drawn box as a count written the long way', async () => {
+    const { dataset } = engines.get('ucdp')!;
+    const box = { west: 35, south: 46, east: 40, north: 49 };
+    const link = serialiseViewState({ ...DEFAULT_VIEW, bbox: box });
+    const res = await api('/api/datasets/ucdp/map', {
+      method: 'POST',
+      body: JSON.stringify({
+        view: link,
+        viewport: { west: -180, south: -90, east: 180, north: 90 },
+        cell: 1,
+      }),
+    });
+    assert.equal(res.status, 200, res.text);
+    const inBox = dataset.events.filter(
+      (e) =>
+        e.location?.lat !== undefined &&
+        e.location.lon !== undefined &&
+        e.location.lat >= box.south &&
+        e.location.lat <= box.north &&
+        e.location.lon >= box.west &&
+        e.location.lon <= box.east,
+    ).length;
+    assert.ok(inBox > 0);
+    assert.equal(res.body.placed, inBox);
+    const cells = res.body.cells as { count: number }[];
+    assert.equal(
+      cells.reduce((s, c) => s + c.count, 0),
+      inBox,
+    );
   });
 });
 

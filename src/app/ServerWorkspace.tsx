@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnswerRequest, ServerMetadata } from '../data/page/serverApi';
 import { isPassing } from '../data/page/serverApi';
 import { useAnswerHalf } from '../data/page/useEngineQueries';
@@ -20,6 +20,9 @@ import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
 import { updateView } from '../url/useViewState';
 import { serialiseViewState, type ViewState } from '../url/viewState';
 import { RegionBoundary } from './RegionBoundary';
+
+/** The map is the file workspace's own component, loaded when first opened; here it asks the server. */
+const MapView = lazy(() => import('../features/map/MapView'));
 
 const PAGE = 100;
 /** The lane labels' column, taken from the canvas's width as the browser's timeline does. */
@@ -132,7 +135,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
           {answer && <ServerFacets meta={meta} view={view} answer={answer} />}
         </RegionBoundary>
       </section>
-      <div className="cs-center" data-map="off">
+      <div className="cs-center" data-map={view.geo ? 'on' : 'off'}>
         {answer && (answer.notices.length > 0 || hasStale(answer.stale)) && (
           <section className="cs-panel cs-filters-panel" aria-label="Notices">
             {answer.notices.map((n) => (
@@ -160,6 +163,8 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
                   to={view.to}
                   selectedEventId={view.event}
                   tz={view.tz}
+                  map={view.geo}
+                  onToggleMap={() => updateView({ geo: !view.geo })}
                 />
               </>
             ) : (
@@ -185,6 +190,15 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
             )}
           </RegionBoundary>
         </section>
+        {view.geo && (
+          <section className="cs-panel cs-map-panel" aria-label="Map">
+            <RegionBoundary name="Map" resetKeys={reset}>
+              <Suspense fallback={<p className="cs-muted">Loading the map…</p>}>
+                <MapView />
+              </Suspense>
+            </RegionBoundary>
+          </section>
+        )}
       </div>
       <section
         id="cs-details"

@@ -91,3 +91,33 @@ export function fitBounds(
   const k = 2 ** zoom;
   return clampCamera({ cx: ((a.x + b.x) / 2) * k, cy: ((a.y + b.y) / 2) * k, zoom, width, height });
 }
+
+/** The screen cell the map groups events in, in CSS pixels, at a whole zoom level. */
+export const MAP_CELL_PX = 48;
+
+/**
+ * The map's question for a camera: a grid of MAP_CELL_PX at the nearest whole zoom (in degrees: 360° is the
+ * world's width), and the part of the world on screen with half a screen of margin each side, its edges on
+ * multiples of eight cells. Small pans and zooms within a level ask the same question again (a cached answer),
+ * and each edge lies on a cell boundary, so no cell is cut. Longitudes are not wrapped: the map draws the world
+ * once.
+ */
+export function mapQuestionFor(c: Camera): {
+  viewport: { west: number; south: number; east: number; north: number };
+  cell: number;
+} {
+  const level = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.round(c.zoom)));
+  const cell = (360 * MAP_CELL_PX) / worldSize(level);
+  const step = cell * 8;
+  const nw = fromScreen(c, -c.width / 2, -c.height / 2);
+  const se = fromScreen(c, c.width * 1.5, c.height * 1.5);
+  const down = (x: number, from: number) => Math.floor((x - from) / step) * step + from;
+  const up = (x: number, from: number) => Math.ceil((x - from) / step) * step + from;
+  const west = Math.max(-180, down(nw.lon, -180));
+  const east = Math.min(180, up(se.lon, -180));
+  const south = se.lat <= -MAX_LAT ? -90 : Math.max(-90, down(se.lat, -90));
+  const north = nw.lat >= MAX_LAT ? 90 : Math.min(90, up(nw.lat, -90));
+  return west < east && south < north
+    ? { viewport: { west, south, east, north }, cell }
+    : { viewport: { west: -180, south: -90, east: 180, north: 90 }, cell };
+}

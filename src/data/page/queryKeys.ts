@@ -1,6 +1,6 @@
 import { mappingToParam } from '../../domain/csvMapping';
 import type { ReadOptions } from '../read/loadDataset';
-import type { AnswerRequest } from './serverApi';
+import type { AnswerRequest, MapRequest } from './serverApi';
 import { sourceKey, type Source } from './sources';
 
 /**
@@ -46,6 +46,17 @@ export const viewKeys = {
       r.offset,
       r.limit,
       r.parts ?? 'all',
+    ] as const,
+  map: (engine: string, r: MapRequest) =>
+    [
+      ...viewKeys.engine(engine),
+      'map',
+      r.view,
+      r.cell,
+      r.viewport.west,
+      r.viewport.south,
+      r.viewport.east,
+      r.viewport.north,
     ] as const,
   event: (engine: string, eventId: string) =>
     [...viewKeys.engine(engine), 'event', eventId] as const,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   fetchServerAnswer,
   fetchServerDatasets,
+  fetchServerMap,
   fetchServerMetadata,
   isPassing,
   ServerError,
@@ -94,6 +95,50 @@ describe('the server API client', () => {
     expect((await fetchServerAnswer('acled', req)).count).toBe(3);
     const [url, init] = f.mock.calls[0]!;
     expect(String(url)).toMatch(/\/api\/datasets\/acled\/query$/);
+    expect(JSON.parse(init!.body as string)).toEqual(req);
+  });
+
+  it('asks the map by POST and keeps only the cells it can draw, their text as text', async () => {
+    const f = answering(() =>
+      json(200, {
+        matching: 5,
+        placed: 4,
+        unplaced: 1,
+        extent: { west: 1, south: 2, east: 3, north: 4 },
+        cells: [
+          {
+            lat: 1,
+            lon: 2,
+            count: 1,
+            first: 0,
+            eventId: 'e',
+            title: '<b>x</b>',
+            precision: 'near',
+          },
+          { lat: 1, lon: 2, count: 3, first: 4, place: 'P', precision: 'constructor' },
+          { lat: 'x', lon: 2, count: 1, first: 0 },
+          null,
+        ],
+        capped: true,
+        notices: ['n', 7],
+      }),
+    );
+    const req = { view: 'v=1', viewport: { west: -10, south: -5, east: 10, north: 5 }, cell: 1 };
+    expect(await fetchServerMap('acled', req)).toEqual({
+      matching: 5,
+      placed: 4,
+      unplaced: 1,
+      extent: { west: 1, south: 2, east: 3, north: 4 },
+      cells: [
+        { lat: 1, lon: 2, count: 1, first: 0, eventId: 'e', title: '<b>x</b>', precision: 'near' },
+        { lat: 1, lon: 2, count: 3, first: 4, place: 'P' },
+      ],
+      capped: true,
+      notices: ['n'],
+    });
+    const [url, init] = f.mock.calls[0]!;
+    expect(String(url)).toMatch(/\/api\/datasets\/acled\/map$/);
+    expect(init!.method).toBe('POST');
     expect(JSON.parse(init!.body as string)).toEqual(req);
   });
 

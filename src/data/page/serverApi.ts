@@ -1,5 +1,8 @@
 import type { SortKey } from '../../domain/eventOrder';
 import type { Entity, Period } from '../../domain/types';
+import type { Bbox } from '../../domain/geo';
+import { isPlacePrecision } from '../../domain/placePrecision';
+import type { MapAnswer, MapAnswerCell } from '../../domain/mapCells';
 import type {
   AnswerPart,
   EventDetail,
@@ -69,6 +72,15 @@ export interface AnswerRequest {
   limit: number;
   /** One half of the answer (src/domain/viewAnswer.ts AnswerPart); without it, the whole answer. */
   parts?: AnswerPart;
+}
+
+/** The map's question beside the view state (docs/server.md, POST /api/datasets/<id>/map). */
+export interface MapRequest {
+  view: string;
+  /** The part of the world the map shows, with a margin. */
+  viewport: Bbox;
+  /** The grid's cell size in degrees. */
+  cell: number;
 }
 
 const apiUrl = (path: string) => new URL(`/api/${path}`, window.location.href).href;
@@ -194,6 +206,48 @@ export async function fetchServerWindow(
   const a = (await call(`datasets/${encodeURIComponent(id)}/query`, signal, body)) as WindowAnswer;
   if (!a || typeof a !== 'object' || !('plan' in a) || !('lanes' in a)) unreadable();
   return a;
+}
+
+/** The map's answer; its cells are checked one by one, and a cell the app cannot draw is left out. */
+export async function fetchServerMap(
+  id: string,
+  req: MapRequest,
+  signal?: AbortSignal,
+): Promise<MapAnswer & { notices: string[] }> {
+  const a = (await call(`datasets/${encodeURIComponent(id)}/map`, signal, req)) as Record<
+    string,
+    unknown
+  >;
+  if (!num(a.matching) || !num(a.placed) || !num(a.unplaced) || !Array.isArray(a.cells))
+    unreadable();
+  const cells = a.cells.flatMap((raw: unknown): MapAnswerCell[] => {
+    const c = raw as Partial<MapAnswerCell> | null;
+    if (!c || !num(c.lat) || !num(c.lon) || !num(c.count) || !num(c.first)) return [];
+    return [
+      {
+        lat: c.lat,
+        lon: c.lon,
+        count: c.count,
+        first: c.first,
+        ...(str(c.place) ? { place: c.place } : {}),
+        ...(str(c.eventId) ? { eventId: c.eventId } : {}),
+        ...(str(c.title) ? { title: c.title } : {}),
+        ...(isPlacePrecision(c.precision) ? { precision: c.precision } : {}),
+      },
+    ];
+  });
+  const e = a.extent as Partial<Bbox> | undefined;
+  return {
+    matching: a.matching,
+    placed: a.placed,
+    unplaced: a.unplaced,
+    ...(e && num(e.west) && num(e.south) && num(e.east) && num(e.north)
+      ? { extent: { west: e.west, south: e.south, east: e.east, north: e.north } }
+      : {}),
+    cells,
+    capped: a.capped === true,
+    notices: Array.isArray(a.notices) ? a.notices.filter(str).map((n) => n.slice(0, 300)) : [],
+  };
 }
 
 export async function fetchServerEvent(

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchServerDatasets, isPassing, type AnswerRequest } from './serverApi';
+import { fetchServerDatasets, isPassing, type AnswerRequest, type MapRequest } from './serverApi';
 import { viewKeys } from './queryKeys';
 import type { ViewEngine } from './viewEngine';
 import type { MatchesAnswer, WindowAnswer } from '../../domain/viewAnswer';
@@ -8,11 +8,12 @@ import type { MatchesAnswer, WindowAnswer } from '../../domain/viewAnswer';
 const retry = (_n: number, e: unknown) => isPassing(e);
 const retryDelay = (n: number) => Math.min(1000 * 2 ** n, 10_000);
 
-/** The engine's dataset metadata. */
-export function useEngineMetadata(engine: ViewEngine) {
+/** The engine's dataset metadata (none asked without an engine). */
+export function useEngineMetadata(engine: Pick<ViewEngine, 'key' | 'metadata'> | undefined) {
   return useQuery({
-    queryKey: viewKeys.metadata(engine.key),
-    queryFn: ({ signal }) => engine.metadata(signal),
+    queryKey: viewKeys.metadata(engine?.key ?? ''),
+    queryFn: ({ signal }) => engine!.metadata(signal),
+    enabled: engine !== undefined,
     staleTime: 5 * 60_000,
     retry,
     retryDelay,
@@ -62,8 +63,28 @@ export function useAnswerHalf<P extends 'matches' | 'window'>(
   });
 }
 
+/**
+ * The map's answer for a view state and the part of the world it shows, keyed by both; the previous answer stays
+ * drawn (at the new camera) while the next loads.
+ */
+export function useMapAnswer(engine: Pick<ViewEngine, 'key' | 'map'>, req: MapRequest | undefined) {
+  return useQuery({
+    queryKey: req ? viewKeys.map(engine.key, req) : [...viewKeys.engine(engine.key), 'map-idle'],
+    queryFn: ({ signal }) => engine.map(req!, signal),
+    enabled: req !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    gcTime: 60_000,
+    retry,
+    retryDelay,
+  });
+}
+
 /** One event's details. */
-export function useEventDetail(engine: ViewEngine, eventId: string | undefined) {
+export function useEventDetail(
+  engine: Pick<ViewEngine, 'key' | 'event'>,
+  eventId: string | undefined,
+) {
   return useQuery({
     queryKey: viewKeys.event(engine.key, eventId ?? ''),
     queryFn: ({ signal }) => engine.event(eventId!, signal),

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../domain/buildIndex';
+import { mapCells } from '../../domain/mapCells';
+import { runQuery } from '../../domain/query';
 import { buildTextIndex, textMatcher } from '../../domain/textSearch';
 import { answerView } from '../../domain/viewAnswer';
 import { DEFAULT_VIEW, parseViewState, serialiseViewState } from '../../url/viewState';
@@ -102,5 +104,17 @@ describe('the in-browser engine behind the view-engine interface', () => {
     const m = await engine.metadata();
     expect(m.title).toBe(out.dataset.title);
     expect(m.eventCount).toBe(index.size);
+  });
+});
+
+describe('the map through the in-browser engine', () => {
+  it('answers the map question as the domain does, for the same filters', async () => {
+    const view = serialiseViewState({ ...DEFAULT_VIEW, actors: [actor] });
+    const req = { view, viewport: { west: -180, south: -90, east: 180, north: 90 }, cell: 2 };
+    const r = runQuery(index, undefined, parseViewState(view).state);
+    const got = await engine.map(req);
+    expect(got).toEqual(mapCells(index, r.matches, r.count, { viewport: req.viewport, cell: 2 }));
+    expect(got.matching).toBe(r.count);
+    expect(got.matching).toBeLessThan(index.size);
   });
 });

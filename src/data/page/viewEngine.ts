@@ -11,13 +11,17 @@ import type { Filters } from '../../domain/filters';
 import type { TextMatcher } from '../../domain/textSearch';
 import { parseViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
+import { mapCells, mapWindow, type MapAnswer } from '../../domain/mapCells';
+import { runQuery } from '../../domain/query';
 import {
   fetchServerAnswer,
   fetchServerMatches,
   fetchServerWindow,
+  fetchServerMap,
   fetchServerEvent,
   fetchServerMetadata,
   type AnswerRequest,
+  type MapRequest,
   type ServerMetadata,
 } from './serverApi';
 import { sourceKey } from './sources';
@@ -35,6 +39,8 @@ export interface ViewEngine {
   /** The answer's halves, asked apart so that a pan asks only for what the window draws. */
   matches(req: AnswerRequest, signal?: AbortSignal): Promise<MatchesAnswer>;
   drawn(req: AnswerRequest, signal?: AbortSignal): Promise<WindowAnswer>;
+  /** The map's answer: the matching placed events in a part of the world, grouped on a grid (domain/mapCells.ts). */
+  map(req: MapRequest, signal?: AbortSignal): Promise<MapAnswer & { notices?: string[] }>;
   /** An event's details; undefined (or a not-found failure) for an id the dataset does not hold. */
   event(eventId: string, signal?: AbortSignal): Promise<EventDetail | undefined>;
 }
@@ -47,6 +53,7 @@ export function serverEngine(id: string): ViewEngine {
     answer: (req, signal) => fetchServerAnswer(id, req, signal),
     matches: (req, signal) => fetchServerMatches(id, req, signal),
     drawn: (req, signal) => fetchServerWindow(id, req, signal),
+    map: (req, signal) => fetchServerMap(id, req, signal),
     event: (eventId, signal) => fetchServerEvent(id, eventId, signal),
   };
 }
@@ -109,6 +116,21 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
     drawn: async (req) => {
       const { state, text, options } = await read(req);
       return answerPart(index, text, state, options, 'window') as WindowAnswer;
+    },
+    map: async (req) => {
+      const { state } = parseViewState(req.view);
+      const match = state.q.trim() ? await loaded.text.search(state.q) : undefined;
+      const r = runQuery(
+        index,
+        match ? (s) => (s === state.q ? match : undefined) : undefined,
+        state,
+      );
+      const window = mapWindow(state);
+      return mapCells(index, r.matches, r.count, {
+        viewport: req.viewport,
+        cell: req.cell,
+        ...(window ? { window } : {}),
+      });
     },
     event: (eventId) => Promise.resolve(eventDetail(index, eventId)),
   };

@@ -1,29 +1,42 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { GeoPermissibleObjects } from 'd3-geo';
-import { useViewData } from '../../data/page/viewData';
-import type { DatasetIndex } from '../../domain/buildIndex';
+import { useMapSource } from '../../data/page/mapSource';
+import { viewKeys } from '../../data/page/queryKeys';
+import type { MapRequest } from '../../data/page/serverApi';
+import { useMapAnswer } from '../../data/page/useEngineQueries';
 import { formatCount } from '../../domain/formatCount';
-import { bboxFromCorners, gridCells, type Bbox, type MapCell } from '../../domain/geo';
+import { bboxFromCorners, isPlaceable, type Bbox } from '../../domain/geo';
+import type { MapAnswer, MapAnswerCell } from '../../domain/mapCells';
 import {
   clampCamera,
   fitBounds,
   fromScreen,
+  mapQuestionFor,
   panBy,
   toScreen,
   zoomAbout,
   type Camera,
 } from '../../domain/webMercator';
 import { updateView } from '../../url/useViewState';
+import { serialiseViewState, type ViewState } from '../../url/viewState';
 import { timelineCommands } from '../../state/timelineCommands';
 import { registerMap } from '../../state/mapCommands';
-import { cellRadius, drawFrame, themeColours, type DrawnCell, type MapColours } from './mapDraw';
+import {
+  cellRadius,
+  drawFrame,
+  landLayerCache,
+  themeColours,
+  type DrawnCell,
+  type MapColours,
+} from './mapDraw';
 import { useHover, useHoveredFrom } from '../../state/hoverStore';
 import { PLACE_PRECISION_WORDS, uncertaintyRadiusPx } from '../../domain/placePrecision';
 import { worldSize } from '../../domain/webMercator';
 import './map.css';
 
-/** Screen cells that group events drawn close together, in CSS pixels. */
-const CELL = 48;
+/** Cells drawn this far off screen still count for what is under the pointer at the edge. */
+const MARGIN = 48;
 const PAN_STEP = 80;
 /** Play moves the timeline's window by this fraction of its width per step. */
 const PLAY_STEP = 0.2;
@@ -46,30 +59,19 @@ function loadLand(): Promise<GeoPermissibleObjects> {
 // Outlines start loading with the map's code, not after its first render.
 void loadLand().catch(() => {});
 
-/** The box around every placed event of the dataset, or undefined when none is placed. */
-function placedExtent(index: DatasetIndex): Bbox | undefined {
-  let south = 90;
-  let north = -90;
-  let west = 180;
-  let east = -180;
-  for (let i = 0; i < index.size; i++) {
-    const lat = index.lats[i]!;
-    if (Number.isNaN(lat)) continue;
-    const lon = index.lons[i]!;
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-    if (lon < west) west = lon;
-    if (lon > east) east = lon;
-  }
-  if (south > north) return undefined;
-  const pad = 0.5;
-  return {
-    west: Math.max(-180, west - pad),
-    east: Math.min(180, east + pad),
-    south: Math.max(-85, south - pad),
-    north: Math.min(85, north + pad),
-  };
+/** What the map's answer depends on: the filters, and the window only when the map is limited to it. */
+function mapViewString(view: ViewState): string {
+  return serialiseViewState({
+    ...view,
+    event: undefined,
+    geo: false,
+    list: 'all',
+    ...(view.geowin ? {} : { from: undefined, to: undefined }),
+  });
 }
+
+/** A cell as the map draws it: the answer's cell at its screen place. */
+type ScreenCell = DrawnCell & { cell: MapAnswerCell };
 
 type Drag =
   | { kind: 'pan'; x: number; y: number; moved: boolean }
@@ -82,17 +84,17 @@ type Drag =
  * list and the link follow.
  */
 export default function MapView() {
-  const { loaded, view, result } = useViewData();
-  const { index } = loaded;
+  const { engine, view, end } = useMapSource();
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [landLayer] = useState(landLayerCache);
   const [size, setSize] = useState<{ width: number; height: number } | undefined>();
   const [moved, setMoved] = useState<Camera | undefined>();
   const [outlines, setOutlines] = useState<GeoPermissibleObjects | undefined>();
   const [colours, setColours] = useState<MapColours | undefined>();
   const [drawing, setDrawing] = useState(false);
   const [drag, setDrag] = useState<Drag | undefined>();
-  const [hover, setHover] = useState<{ cell: MapCell; x: number; y: number } | undefined>();
+  const [hover, setHover] = useState<{ cell: ScreenCell; x: number; y: number } | undefined>();
   const [focused, setFocused] = useState(false);
   const [playing, setPlaying] = useState(false);
 
@@ -117,7 +119,6 @@ export default function MapView() {
     if (!playing) return;
     const id = setInterval(() => {
       const tl = timelineCommands();
-      const end = index.extent?.end;
       if (!tl || end === undefined || tl.window().end >= end) {
         setPlaying(false);
         return;
@@ -125,7 +126,7 @@ export default function MapView() {
       tl.pan(PLAY_STEP);
     }, PLAY_INTERVAL_MS);
     return () => clearInterval(id);
-  }, [playing, index]);
+  }, [playing, end]);
 
   useEffect(() => {
     let live = true;
@@ -160,9 +161,10 @@ export default function MapView() {
     return () => mo.disconnect();
   }, []);
 
-  // Until the analyst moves it, the camera fits the area filter, or every placed event of the dataset; it always
-  // takes the stage's current size.
-  const extent = useMemo(() => placedExtent(index), [index]);
+  // Until the analyst moves it, the camera fits the area filter, or the placed matches as the first answer found
+  // them (kept per dataset, so that a filter change does not move the map); it always takes the stage's size.
+  const [fitted, setFitted] = useState<{ dataset: string; box: Bbox } | undefined>();
+  const extent = fitted?.dataset === engine.dataset ? fitted.box : undefined;
   const camera = useMemo<Camera | undefined>(
     () =>
       !size?.width
@@ -174,53 +176,88 @@ export default function MapView() {
   );
   const setCamera = setMoved;
 
-  const window =
-    view.geowin && view.from !== undefined && view.to !== undefined
-      ? [view.from, view.to]
-      : undefined;
-  const { cells, placed } = useMemo(() => {
-    if (!camera) return { cells: [], placed: 0 };
-    const { lats, lons, starts, ends } = index;
-    let placedCount = 0;
-    const each = (visit: (i: number) => void) =>
-      result.matches.forEach((i) => {
-        if (Number.isNaN(lats[i]!)) return;
-        if (window && !(starts[i]! < window[1]! && ends[i]! > window[0]!)) return;
-        placedCount++;
-        visit(i);
-      });
-    const margin = CELL;
-    const project = (i: number) => {
-      const p = toScreen(camera, lats[i]!, lons[i]!);
-      return p.x < -margin ||
-        p.y < -margin ||
-        p.x > camera.width + margin ||
-        p.y > camera.height + margin
-        ? undefined
-        : p;
-    };
-    const grid: DrawnCell[] = gridCells(each, project, CELL);
-    // A single event placed imprecisely is drawn with the size of its uncertainty.
+  // The question: the view's filters, the part of the world on screen and the grid, asked of the engine.
+  const viewString = mapViewString(view);
+  const question = camera ? mapQuestionFor(camera) : undefined;
+  const qKey = question ? JSON.stringify(question) : '';
+  const req = useMemo<MapRequest | undefined>(
+    () => (question ? { view: viewString, ...question } : undefined),
+    [viewString, qKey], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  // The page's engine answers at once; the server's through the query cache, the last answer drawn meanwhile.
+  const peeked = useMemo(() => (req && engine.peek ? engine.peek(req) : undefined), [engine, req]);
+  const q = useMapAnswer(engine, peeked ? undefined : req);
+  const answer: (MapAnswer & { notices?: string[] }) | undefined = peeked ?? q.data;
+  // Set while rendering ("information from previous renders"): the first answer's extent, once per dataset.
+  if (answer?.extent && !extent && (peeked || !q.isPlaceholderData)) {
+    const pad = 0.5;
+    const e = answer.extent;
+    setFitted({
+      dataset: engine.dataset,
+      box: {
+        west: Math.max(-180, e.west - pad),
+        east: Math.min(180, e.east + pad),
+        south: Math.max(-85, e.south - pad),
+        north: Math.min(85, e.north + pad),
+      },
+    });
+  }
+
+  // The answer's cells at their screen places; a single event placed imprecisely has the size of its uncertainty.
+  const cells = useMemo<ScreenCell[]>(() => {
+    if (!camera || !answer) return [];
     const world = worldSize(camera.zoom);
-    for (const c of grid) {
-      if (c.count !== 1) continue;
-      const precision = index.events.at(c.first)!.location?.precision;
-      if (precision) c.spread = uncertaintyRadiusPx(precision, lats[c.first]!, world);
+    const out: ScreenCell[] = [];
+    for (const cell of answer.cells) {
+      const p = toScreen(camera, cell.lat, cell.lon);
+      if (
+        p.x < -MARGIN ||
+        p.y < -MARGIN ||
+        p.x > camera.width + MARGIN ||
+        p.y > camera.height + MARGIN
+      )
+        continue;
+      out.push({
+        x: p.x,
+        y: p.y,
+        count: cell.count,
+        first: cell.first,
+        cell,
+        ...(cell.count === 1 && cell.precision
+          ? { spread: uncertaintyRadiusPx(cell.precision, cell.lat, world) }
+          : {}),
+      });
     }
-    return { cells: grid, placed: placedCount };
-  }, [camera, index, result.matches, window?.[0], window?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+    return out;
+  }, [camera, answer]);
 
-  const selectedPos = view.event !== undefined ? index.byId.get(view.event) : undefined;
+  // The selected event's place, from its details (the same query the details panel asks).
+  const detail = useQuery({
+    queryKey: viewKeys.event(engine.dataset, view.event ?? ''),
+    queryFn: ({ signal }) => engine.event(view.event!, signal),
+    enabled: view.event !== undefined,
+    staleTime: 5 * 60_000,
+  });
+  const selectedPlace = view.event !== undefined ? detail.data?.event.location : undefined;
+  const selectedKnown = view.event !== undefined && detail.data !== undefined;
+  const selectedPlaced =
+    selectedPlace?.lat !== undefined &&
+    selectedPlace.lon !== undefined &&
+    isPlaceable(selectedPlace.lat, selectedPlace.lon);
   const selected =
-    camera && selectedPos !== undefined && !Number.isNaN(index.lats[selectedPos]!)
-      ? toScreen(camera, index.lats[selectedPos]!, index.lons[selectedPos]!)
-      : undefined;
+    camera && selectedPlaced ? toScreen(camera, selectedPlace.lat!, selectedPlace.lon!) : undefined;
 
+  // The event another view hovers: where the engine says it is, or the single-event cell that holds it.
   const hoveredPos = useHoveredFrom('map');
+  const hoveredPlace = useMemo(() => {
+    if (hoveredPos === undefined) return undefined;
+    const known = engine.placeOf?.(hoveredPos);
+    if (known || engine.placeOf) return known;
+    const c = answer?.cells.find((x) => x.count === 1 && x.first === hoveredPos);
+    return c?.eventId !== undefined ? { lat: c.lat, lon: c.lon, eventId: c.eventId } : undefined;
+  }, [hoveredPos, engine, answer]);
   const hovered =
-    camera && hoveredPos !== undefined && !Number.isNaN(index.lats[hoveredPos]!)
-      ? toScreen(camera, index.lats[hoveredPos]!, index.lons[hoveredPos]!)
-      : undefined;
+    camera && hoveredPlace ? toScreen(camera, hoveredPlace.lat, hoveredPlace.lon) : undefined;
   const shareHover = useHover((s) => s.hover);
 
   // The area filter's outline: west to east (unwrapped across the antimeridian), north to south.
@@ -246,9 +283,11 @@ export default function MapView() {
     }
     const ctx = el.getContext('2d');
     if (!ctx) return;
+    const layer = landLayer(ratio, camera, outlines, colours);
     drawFrame(ctx, ratio, {
       camera,
       land: outlines,
+      ...(layer ? { landLayer: layer } : {}),
       cells,
       selected,
       ...(hovered ? { hovered } : {}),
@@ -273,8 +312,8 @@ export default function MapView() {
     area,
   ]);
 
-  const cellAt = (x: number, y: number, slack = 3): MapCell | undefined => {
-    let best: MapCell | undefined;
+  const cellAt = (x: number, y: number, slack = 3): ScreenCell | undefined => {
+    let best: ScreenCell | undefined;
     let bestD = Infinity;
     for (const c of cells) {
       const d = Math.hypot(c.x - x, c.y - y);
@@ -286,9 +325,10 @@ export default function MapView() {
     return best;
   };
 
-  const open = (cell: MapCell) => {
+  const open = (cell: ScreenCell) => {
     if (!camera) return;
-    if (cell.count === 1) updateView({ event: index.events.at(cell.first)!.id });
+    if (cell.count === 1 && cell.cell.eventId !== undefined)
+      updateView({ event: cell.cell.eventId });
     else setCamera(zoomAbout(camera, 2, cell.x, cell.y));
   };
 
@@ -362,22 +402,18 @@ export default function MapView() {
     e.stopPropagation();
   };
 
-  const matching = result.count;
-  const unplaced = useMemo(() => {
-    let n = 0;
-    result.matches.forEach((i) => {
-      if (Number.isNaN(index.lats[i]!)) n++;
-    });
-    return n;
-  }, [result.matches, index]);
   const centre = camera && focused ? cellAt(camera.width / 2, camera.height / 2, 24) : undefined;
-  const describe = (cell: MapCell) => {
-    const e = index.events.at(cell.first)!;
-    const precision = e.location?.precision;
+  const describe = ({ cell }: ScreenCell) => {
+    const precision = cell.precision;
     return cell.count === 1
-      ? `${e.title}${e.location?.name ? ` — ${e.location.name}` : ''}${precision ? ` (${PLACE_PRECISION_WORDS[precision]})` : ''}`
-      : `${formatCount(cell.count)} events around ${e.location?.name ?? 'here'}: click to zoom in`;
+      ? `${cell.title ?? 'An event'}${cell.place ? ` — ${cell.place}` : ''}${precision ? ` (${PLACE_PRECISION_WORDS[precision]})` : ''}`
+      : `${formatCount(cell.count)} events around ${cell.place ?? 'here'}: click to zoom in`;
   };
+  const problem = q.isError
+    ? q.error instanceof Error
+      ? q.error.message
+      : String(q.error)
+    : undefined;
 
   return (
     <div className="cs-map">
@@ -450,13 +486,27 @@ export default function MapView() {
         </label>
       </div>
       <p className="cs-map-status" aria-live="polite">
-        {formatCount(placed)} of {formatCount(matching)} matching events on the map
-        {unplaced > 0 && `; ${formatCount(unplaced)} matching events have no coordinates`}
-        {selectedPos !== undefined &&
-          (selected
-            ? '. The selected event is ringed.'
-            : '. The selected event has no coordinates.')}
+        {answer ? (
+          <>
+            {formatCount(answer.placed)} of {formatCount(answer.matching)} matching events on the
+            map
+            {answer.unplaced > 0 &&
+              `; ${formatCount(answer.unplaced)} matching events have no coordinates`}
+            {answer.capped && '; only the busiest places are drawn: zoom in for the rest'}
+            {selectedKnown &&
+              (selectedPlaced
+                ? '. The selected event is ringed.'
+                : '. The selected event has no coordinates.')}
+          </>
+        ) : (
+          (problem ?? 'Placing the matching events…')
+        )}
       </p>
+      {answer?.notices?.map((n) => (
+        <p key={n} className="cs-note">
+          {n}
+        </p>
+      ))}
       <div className="cs-map-stage" ref={wrap}>
         <canvas
           ref={canvas}
@@ -466,7 +516,8 @@ export default function MapView() {
           aria-roledescription="map"
           aria-label="Map of the matching events. Arrow keys pan, plus and minus zoom, Enter opens the place under the cross at the centre."
           aria-describedby="cs-map-focus"
-          data-hovered={hoveredPos !== undefined ? index.events.at(hoveredPos)!.id : undefined}
+          data-hovered={hoveredPlace?.eventId}
+          aria-busy={q.isFetching}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}

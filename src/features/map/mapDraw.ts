@@ -51,6 +51,8 @@ export interface DrawnCell extends MapCell {
 export interface Frame {
   camera: Camera;
   land: GeoPermissibleObjects | undefined;
+  /** The outlines already drawn for this camera (landLayerCache); else they are drawn here. */
+  landLayer?: CanvasImageSource;
   cells: DrawnCell[];
   selected?: { x: number; y: number };
   /** The event another view hovers, ringed. */
@@ -62,29 +64,111 @@ export interface Frame {
   colours: MapColours;
 }
 
-/** Draws one frame of the map on a canvas whose backing store is `ratio` times its CSS size. */
-export function drawFrame(ctx: CanvasRenderingContext2D, ratio: number, f: Frame): void {
-  const { camera: c, colours } = f;
+/** Water and country outlines for a camera, on a canvas whose backing store is `ratio` times its CSS size. */
+function drawLand(
+  ctx: CanvasRenderingContext2D,
+  ratio: number,
+  c: Camera,
+  land: GeoPermissibleObjects | undefined,
+  colours: MapColours,
+): void {
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.fillStyle = colours.water;
   ctx.fillRect(0, 0, c.width, c.height);
-  if (f.land) {
-    const s = worldSize(c.zoom);
-    const projection = geoMercator()
-      .scale(s / (2 * Math.PI))
-      .translate([s / 2 - c.cx + c.width / 2, s / 2 - c.cy + c.height / 2])
-      .clipExtent([
-        [-2, -2],
-        [c.width + 2, c.height + 2],
-      ]);
-    ctx.beginPath();
-    geoPath(projection, ctx)(f.land);
-    ctx.fillStyle = colours.land;
-    ctx.fill();
-    ctx.lineWidth = 0.75;
-    ctx.strokeStyle = colours.border;
-    ctx.stroke();
+  if (!land) return;
+  // The outlines projected once per whole zoom level, then placed and scaled for the camera: a pan or a resize
+  // moves the drawn path instead of projecting every coastline again.
+  const level = Math.floor(c.zoom);
+  const k = 2 ** (c.zoom - level);
+  ctx.setTransform(
+    ratio * k,
+    0,
+    0,
+    ratio * k,
+    ratio * (c.width / 2 - c.cx),
+    ratio * (c.height / 2 - c.cy),
+  );
+  const path = landPath(land, level);
+  ctx.fillStyle = colours.land;
+  ctx.fill(path);
+  ctx.lineWidth = 0.75 / k;
+  ctx.strokeStyle = colours.border;
+  ctx.stroke(path);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+}
+
+const landPaths = new WeakMap<object, Map<number, Path2D>>();
+
+/** The outlines in world pixels at a whole zoom level, projected once (d3-geo resamples for that scale). */
+function landPath(land: GeoPermissibleObjects, level: number): Path2D {
+  let byLevel = landPaths.get(land);
+  if (!byLevel) landPaths.set(land, (byLevel = new Map()));
+  let path = byLevel.get(level);
+  if (!path) {
+    const p = new Path2D();
+    const s = worldSize(level);
+    geoPath(
+      geoMercator()
+        .scale(s / (2 * Math.PI))
+        .translate([s / 2, s / 2]),
+      {
+        beginPath: () => {},
+        moveTo: (x, y) => p.moveTo(x, y),
+        lineTo: (x, y) => p.lineTo(x, y),
+        closePath: () => p.closePath(),
+        arc: (x, y, r, a0, a1, ccw) => p.arc(x, y, r, a0, a1, ccw),
+      },
+    )(land);
+    byLevel.set(level, (path = p));
   }
+  return path;
+}
+
+/**
+ * The outlines drawn once per camera, size and theme, and copied into every frame drawn for the same ones: a
+ * filter change, a hover or a selection redraws only the points, not every country's projected outline.
+ */
+export function landLayerCache() {
+  let key = '';
+  let layer: HTMLCanvasElement | undefined;
+  return (
+    ratio: number,
+    c: Camera,
+    land: GeoPermissibleObjects | undefined,
+    colours: MapColours,
+  ): HTMLCanvasElement | undefined => {
+    const k = [
+      ratio,
+      c.cx,
+      c.cy,
+      c.zoom,
+      c.width,
+      c.height,
+      land ? 1 : 0,
+      colours.water,
+      colours.land,
+      colours.border,
+    ].join('|');
+    if (k === key && layer) return layer;
+    layer ??= document.createElement('canvas');
+    layer.width = Math.round(c.width * ratio);
+    layer.height = Math.round(c.height * ratio);
+    const ctx = layer.getContext('2d');
+    if (!ctx) return undefined;
+    drawLand(ctx, ratio, c, land, colours);
+    key = k;
+    return layer;
+  };
+}
+
+/** Draws one frame of the map on a canvas whose backing store is `ratio` times its CSS size. */
+export function drawFrame(ctx: CanvasRenderingContext2D, ratio: number, f: Frame): void {
+  const { camera: c, colours } = f;
+  if (f.landLayer) {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(f.landLayer, 0, 0);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  } else drawLand(ctx, ratio, c, f.land, colours);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = '600 11px system-ui, sans-serif';

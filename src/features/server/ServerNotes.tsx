@@ -6,15 +6,14 @@ import './server.css';
 /** What a server dataset cannot do yet, said where it would otherwise show wrong numbers. */
 export function unsupportedOnServer(view: ViewState): string[] {
   const out: string[] = [];
-  if (view.geo) out.push('the map');
   if (view.starred || view.atags.length > 0) out.push('starred events and analyst tags');
   if (view.list === 'view') out.push("the list's In view scope");
   return out;
 }
 
 /**
- * The map, the area filter and the analyst's layer (stars, notes, tags) live in the browser; on a server dataset
- * they are not applied, and this says so instead of showing counts that ignore them silently.
+ * The analyst's layer (stars, notes, tags) lives in the browser; on a server dataset it is not applied, and this
+ * says so instead of showing counts that ignore it silently.
  */
 export function ServerLimitsNote({ view }: { view: ViewState }) {
   const missing = unsupportedOnServer(view);
@@ -28,21 +27,21 @@ export function ServerLimitsNote({ view }: { view: ViewState }) {
           </p>
           <button
             type="button"
-            onClick={() => updateView({ geo: false, starred: false, atags: [], list: 'all' })}
+            onClick={() => updateView({ starred: false, atags: [], list: 'all' })}
           >
             Remove them from the view
           </button>
         </>
       ) : (
         <p className="cs-muted">
-          A server dataset: the map, stars, notes and analyst tags are not available on it yet.
+          A server dataset: stars, notes and analyst tags are not available on it yet.
         </p>
       )}
     </div>
   );
 }
 
-/** The link's area filter (the map that draws it is not offered on server datasets, but the server applies it). */
+/** The link's area filter, said beside the facets (the map outlines it too). */
 export function AreaFilterNote({ view }: { view: ViewState }) {
   if (!view.bbox) return null;
   return (

@@ -37,6 +37,9 @@ interface Props {
   to: number | undefined;
   selectedEventId: string | undefined;
   tz: string;
+  /** Whether the map is open beside the timeline, and how to open or close it. */
+  map: boolean;
+  onToggleMap(): void;
 }
 
 /**
@@ -50,6 +53,8 @@ export function ServerTimelineView({
   from,
   to,
   selectedEventId,
+  map,
+  onToggleMap,
   tz,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -158,6 +163,9 @@ export function ServerTimelineView({
         </button>
         <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom out">
           −
+        </button>
+        <button type="button" aria-pressed={map} onClick={onToggleMap} title="Show or hide the map">
+          Map
         </button>
         <span className="cs-muted">{drawn}</span>
       </div>

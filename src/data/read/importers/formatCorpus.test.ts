@@ -170,6 +170,22 @@ describe('GDELT 2.0 event export (tab-separated, no header, 61 columns)', () => 
     expect(typeOf(d, 'PROTESTER')).toBe('group');
   });
 
+  it('sizes each place by ActionGeo_Type: a city is exact, a country only the country', () => {
+    const place = (id: string) => d.events.find((e) => e.id === id)!.location;
+    // A city is exact, which is what a place without a precision already means.
+    expect(place('1143478003')).toEqual({
+      name: "Odesa, Odes'ka Oblast', Ukraine",
+      lat: 46.4775,
+      lon: 30.7326,
+    });
+    expect(place('1143478007')).toEqual({
+      name: 'Ukraine',
+      lat: 49,
+      lon: 32,
+      precision: 'country',
+    });
+  });
+
   it('does not read 0, 0 coordinates as a place', () => {
     const statement = d.events.find((e) => e.id === '1143478006')!;
     expect(statement.location).toBeUndefined();

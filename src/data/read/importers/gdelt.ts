@@ -1,5 +1,6 @@
 import { ActorTypes } from '../../../domain/actorTypes';
 import { clipText } from '../../../domain/clipText';
+import { fromGdeltGeoType } from '../../../domain/placePrecision';
 import type { RawDocument } from '../../../domain/normalise';
 import type { EntityType, ValidationIssue } from '../../../domain/types';
 import { textLines } from './chronoscopeJsonl';
@@ -244,7 +245,15 @@ function toEvent(
   event.precision = 'day';
   if (code) event.type = code;
   event.actors = actors;
-  if (place || located) event.location = { ...(place ? { name: place } : {}), ...located };
+  // ActionGeo_Type says how much GDELT knows of the place (a country's centre, a state's, a city): it sizes the
+  // map's mark, and only a located event has one.
+  const geoPrecision = located ? fromGdeltGeoType(get('ActionGeo_Type')) : undefined;
+  if (place || located)
+    event.location = {
+      ...(place ? { name: place } : {}),
+      ...located,
+      ...(geoPrecision ? { precision: geoPrecision } : {}),
+    };
   event.tags = [];
   event.sources = url ? [url] : [];
   return event;
