@@ -5,12 +5,14 @@ import {
   indexLayer,
   mergeLayers,
   readLayer,
+  updateLayerIndex,
   type MergeReport,
   type Annotation,
   type Layer,
   type LayerIndex,
 } from '../../domain/annotations';
 import type { AddedEvent } from '../../domain/addedEvents';
+import type { DatasetIndex } from '../../domain/buildIndex';
 import type { Curation } from '../../domain/curation';
 import { joinLayer, type JoinedIndex } from '../../domain/joinLayer';
 import { joinedDataset } from './joinedDataset';
@@ -90,6 +92,11 @@ export interface LayerState {
   status: 'loading' | 'ready' | 'failed';
   /** Why the last load or save failed; the layer shown is then the last one kept. */
   problem?: string;
+  /**
+   * When this layer differs from `from` only in the annotations of `ids` (a star, a note, a tag): lets the layer
+   * index be updated for those events instead of rebuilt.
+   */
+  change?: { from: Layer; ids: readonly string[] } | undefined;
 }
 
 /**
@@ -140,7 +147,7 @@ export class LayerSession {
 
   /** Changes one event's annotation now; stores it behind. */
   change(eventId: string, fn: (a: Annotation) => Annotation): void {
-    this.replace(annotate(this.state.layer, eventId, fn));
+    this.replace(annotate(this.state.layer, eventId, fn), [eventId]);
   }
 
   /** Adds an event the analyst found elsewhere, or puts an edited one in place of the one with its id. */
@@ -187,9 +194,12 @@ export class LayerSession {
     return { ok: true, report, dropped: r.dropped };
   }
 
-  private replace(layer: Layer): void {
+  private replace(layer: Layer, annotated?: readonly string[]): void {
     const before = this.state.layer;
-    this.set({ ...this.state, layer });
+    const rest = { ...this.state, change: undefined };
+    this.set(
+      annotated ? { ...rest, layer, change: { from: before, ids: annotated } } : { ...rest, layer },
+    );
     this.writing = this.writing.then(() =>
       this.backend.save(this.key, layer).then(
         () => {
@@ -197,7 +207,9 @@ export class LayerSession {
             this.set({ ...this.state, problem: undefined });
         },
         (e: unknown) => {
-          if (this.state.layer === layer) this.set({ ...this.state, layer: before });
+          if (this.state.layer === layer) {
+            this.set({ ...this.state, layer: before, change: undefined });
+          }
           this.set({
             ...this.state,
             problem: `That change could not be stored (${String(e)}); it was undone so that nothing is lost unnoticed.`,
@@ -262,10 +274,30 @@ export function useAnalystLayer(loaded: LoadedDataset | undefined): {
     [loaded, joined],
   );
   const indexed = useMemo(
-    () => (joined && state ? indexLayer(joined.index, state.layer) : undefined),
+    () => (joined && state ? layerIndexOf(joined.index, state) : undefined),
     [joined, state?.layer], // eslint-disable-line react-hooks/exhaustive-deps
   );
   return { session, state, loaded: joinedLoaded, joined, indexed };
+}
+
+/** The layer index last made for each layer object, so the next layer can be made from it. */
+const indexedLayers = new WeakMap<Layer, { index: DatasetIndex; indexed: LayerIndex }>();
+
+/**
+ * The stars, notes and tags of a layer state indexed over a dataset index: updated from the previous layer's
+ * index when only some events' annotations changed over the same index (a star or a note costs those events),
+ * built from every annotation otherwise (a load, an import, or a new join, whose positions differ).
+ */
+function layerIndexOf(index: DatasetIndex, state: LayerState): LayerIndex {
+  const kept = indexedLayers.get(state.layer);
+  if (kept?.index === index) return kept.indexed;
+  const prev = state.change ? indexedLayers.get(state.change.from) : undefined;
+  const indexed =
+    prev && state.change && prev.index === index
+      ? updateLayerIndex(prev.indexed, index, state.change.from, state.layer, state.change.ids)
+      : indexLayer(index, state.layer);
+  indexedLayers.set(state.layer, { index, indexed });
+  return indexed;
 }
 
 const noSubscription = () => () => {};
