@@ -33,6 +33,8 @@ export interface JoinedIndex {
   addedIds: ReadonlySet<string>;
   /** Added events not joined: unreadable, or under an id the dataset holds. */
   refused: { id: string; reason: string }[];
+  /** The curation this join applied (the merges whose target the dataset holds). */
+  curation: Curation;
 }
 
 /**
@@ -178,7 +180,7 @@ export function buildJoin(
  */
 export function finishJoin(base: DatasetIndex, build: JoinBuild<DatasetIndex>): JoinedIndex {
   const { index: built, source, fromBase, added, curation, refused } = build;
-  if (!built) return { index: base, base, addedIds: new Set(), refused };
+  if (!built) return { index: base, base, addedIds: new Set(), refused, curation };
   // Merged ids are looked up as their targets.
   for (const id of Object.keys(curation.merges)) {
     const code = built.entityLookup.get(curatedTarget(curation, id));
@@ -196,6 +198,7 @@ export function finishJoin(base: DatasetIndex, build: JoinBuild<DatasetIndex>): 
     ...(fromBase ? { fromBase } : {}),
     addedIds: new Set(added.map((e) => e.id)),
     refused,
+    curation,
   };
 }
 

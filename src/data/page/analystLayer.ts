@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   annotate,
   EMPTY_LAYER,
@@ -13,9 +13,10 @@ import {
 } from '../../domain/annotations';
 import type { AddedEvent } from '../../domain/addedEvents';
 import type { DatasetIndex } from '../../domain/buildIndex';
-import type { Curation } from '../../domain/curation';
+import { isEmptyCuration, type Curation } from '../../domain/curation';
 import { joinLayer, type JoinedIndex } from '../../domain/joinLayer';
 import { joinedDataset } from './joinedDataset';
+import { JoinSuperseded } from './layerJoiner';
 import type { LoadedDataset } from './loadSource';
 import type { Source } from './sources';
 
@@ -259,18 +260,10 @@ export function useAnalystLayer(loaded: LoadedDataset | undefined): {
     session ? session.subscribe : noSubscription,
     session ? session.get : noState,
   );
-  const added = state?.layer.added;
-  const curation = state?.layer.curation;
-  const joined = useMemo(
-    () =>
-      loaded && added && curation
-        ? joinLayer(loaded.index, Object.values(added), curation)
-        : undefined,
-    [loaded, added, curation],
-  );
+  const joined = useJoined(loaded, state?.layer.added, state?.layer.curation);
+  // Read through the curation the join applied (the layer's may already be newer while the next join runs).
   const joinedLoaded = useMemo(
-    () => (loaded && joined && curation ? joinedDataset(loaded, joined, curation) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- curation is part of what `joined` was built from
+    () => (loaded && joined ? joinedDataset(loaded, joined, joined.curation) : undefined),
     [loaded, joined],
   );
   const indexed = useMemo(
@@ -278,6 +271,49 @@ export function useAnalystLayer(loaded: LoadedDataset | undefined): {
     [joined, state?.layer], // eslint-disable-line react-hooks/exhaustive-deps
   );
   return { session, state, loaded: joinedLoaded, joined, indexed };
+}
+
+/**
+ * The dataset joined with the layer's added events and curation. With neither, the dataset's own index, at once.
+ * Otherwise the join (a rebuild of the index) runs in the dataset's loader worker while the page keeps answering
+ * with the previous join on screen; on the first join of a dataset, undefined until it is ready. Where no worker
+ * holds the dataset (the fallback loader, tests) or the worker fails, it runs here.
+ */
+function useJoined(
+  loaded: LoadedDataset | undefined,
+  added: Layer['added'] | undefined,
+  curation: Curation | undefined,
+): JoinedIndex | undefined {
+  const needed = !!added && !!curation && (hasKeys(added) || !isEmptyCuration(curation));
+  const here = useMemo(
+    () =>
+      loaded && added && curation && (!needed || !loaded.join)
+        ? joinLayer(loaded.index, Object.values(added), curation)
+        : undefined,
+    [loaded, added, curation, needed],
+  );
+  const [done, setDone] = useState<{ of: LoadedDataset; joined: JoinedIndex } | undefined>();
+  useEffect(() => {
+    if (here || !loaded?.join || !added || !curation) return;
+    let current = true;
+    loaded.join(Object.values(added), curation).then(
+      (joined) => current && setDone({ of: loaded, joined }),
+      (e: unknown) => {
+        if (!current || e instanceof JoinSuperseded) return;
+        setDone({ of: loaded, joined: joinLayer(loaded.index, Object.values(added), curation) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [here, loaded, added, curation]);
+  if (here) return here;
+  return done && done.of === loaded ? done.joined : undefined;
+}
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
 
 /** The layer index last made for each layer object, so the next layer can be made from it. */
