@@ -307,6 +307,8 @@ function useJoined(
       current = false;
     };
   }, [here, loaded, added, curation]);
+  // What is shown last stays until the next join is ready, whichever way it was made.
+  if (here && loaded && done?.joined !== here) setDone({ of: loaded, joined: here });
   if (here) return here;
   return done && done.of === loaded ? done.joined : undefined;
 }
