@@ -256,6 +256,13 @@ export function updateLayerIndex(
       else tags.delete(t);
     }
   }
+  if (
+    starred === prev.starred &&
+    tags === prev.tags &&
+    notes === prev.notes &&
+    orphans === prev.orphans
+  )
+    return prev;
   return { starred, tags, notes, orphans };
 }
 

@@ -195,9 +195,12 @@ export class LayerSession {
     return { ok: true, report, dropped: r.dropped };
   }
 
-  private replace(layer: Layer, annotated?: readonly string[]): void {
+  private replace(layer: Layer, changedIds?: readonly string[]): void {
+    let annotated = changedIds;
     const before = this.state.layer;
     const rest = { ...this.state, change: undefined };
+    // An added event or a curation leaves the annotations as they were: nothing to re-index for them.
+    if (!annotated && layer.annotations === before.annotations) annotated = [];
     this.set(
       annotated ? { ...rest, layer, change: { from: before, ids: annotated } } : { ...rest, layer },
     );
