@@ -1,4 +1,7 @@
+import type { AddedEvent } from '../domain/addedEvents';
 import type { IndexParts } from '../domain/buildIndex';
+import type { Curation } from '../domain/curation';
+import type { JoinBuildParts } from '../domain/joinLayer';
 import type { TextMatch } from '../domain/textSearch';
 import type { Encoding } from './read/decodeText';
 import type { FormatId } from './read/detectFormat';
@@ -20,6 +23,14 @@ export interface SearchRequest {
   type: 'search';
   id: number;
   q: string;
+}
+
+/** Join the analyst's added events and curation to the dataset the worker keeps (domain/joinLayer.ts buildJoin). */
+export interface JoinRequest {
+  type: 'join';
+  id: number;
+  added: AddedEvent[];
+  curation: Curation;
 }
 
 /** The analyst is acting on the page: the worker pauses its background work briefly (it shares the CPU). */
@@ -47,4 +58,7 @@ export type LoaderMessage =
   | { type: 'events'; bytes: Uint8Array; count: number }
   | { type: 'loaded'; format: FormatId; encoding: Encoding; bytes: number }
   | { type: 'text-ready' }
-  | { type: 'search-result'; id: number; match: TextMatch };
+  | { type: 'search-result'; id: number; match: TextMatch }
+  /** A join's index as parts (typed arrays transferred), or why it could not be built. */
+  | { type: 'joined'; id: number; build: JoinBuildParts }
+  | { type: 'join-failed'; id: number; error: string };

@@ -13,12 +13,14 @@ import {
   withNote,
   withoutTag,
   withTag,
+  updateLayerIndex,
+  type Annotation,
   type Layer,
 } from './annotations';
 import { buildIndex } from './buildIndex';
 import { EMPTY_FILTERS } from './filters';
 import { normaliseDocument } from './normalise';
-import { runQuery } from './query';
+import { filtersReadLayer, runQuery, withLayerCounts } from './query';
 
 const index = buildIndex(
   normaliseDocument({
@@ -162,9 +164,69 @@ describe('the layer at query time', () => {
     expect(s.layer.atags.get('follow up')).toBe(1);
   });
 
+  it('counts the layer over a query run without it as the query run with it, when no filter reads the layer', () => {
+    for (const f of [{}, { types: ['statement'] }, { types: ['meeting'], since: '2023-12-02' }]) {
+      const filters = { ...EMPTY_FILTERS, ...f };
+      expect(filtersReadLayer(filters)).toBe(false);
+      const plain = runQuery(index, undefined, filters);
+      const counted = withLayerCounts(plain, indexed);
+      expect(counted.layer).toEqual(q(f).layer);
+      expect(counted.matches).toBe(plain.matches);
+    }
+    expect(q({ types: ['statement'] }).layer.starred).toBe(2);
+    expect(filtersReadLayer({ ...EMPTY_FILTERS, starred: true })).toBe(true);
+    expect(filtersReadLayer({ ...EMPTY_FILTERS, q: 'kyiv' })).toBe(true);
+  });
+
   it('a note is found by the words in it', () => {
     expect(Array.from(noteMatches(indexed, index.size, 'kyiv AIR').toArray())).toEqual([pos('b')]);
     expect(noteMatches(indexed, index.size, 'kyiv tanks').count()).toBe(0);
+  });
+});
+
+describe('updateLayerIndex (a star, a note or a tag without re-reading the layer)', () => {
+  const ids = ['a', 'b', 'c', 'd', 'gone', 'lost'];
+  const edit = fc.oneof(
+    fc.constant(toggleStar),
+    fc.constantFrom('', 'Kyiv AIR defence', 'other').map((n) => withNote(n)),
+    fc.constantFrom('x', 'follow up').map((t) => withTag(t)),
+    fc.constantFrom('x', 'follow up').map((t) => withoutTag(t)),
+  );
+  const canonical = (l: ReturnType<typeof indexLayer>) => ({
+    starred: Array.from(l.starred.toArray()),
+    tags: [...l.tags].sort(([a], [b]) => a.localeCompare(b)).map(([t, p]) => [t, Array.from(p)]),
+    notes: [...l.notes].sort(([a], [b]) => a - b),
+    orphans: l.orphans,
+  });
+
+  it('equals the index built from scratch after every change, and leaves the previous one as it was', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...ids), edit), { maxLength: 30 }),
+        (changes) => {
+          let layer = EMPTY_LAYER;
+          let indexed = indexLayer(index, layer);
+          for (const [id, change] of changes) {
+            const next = annotate(layer, id, change as (a: Annotation) => Annotation);
+            const before = canonical(indexed);
+            const updated = updateLayerIndex(indexed, index, layer, next, [id]);
+            expect(canonical(indexed)).toEqual(before);
+            expect(canonical(updated)).toEqual(canonical(indexLayer(index, next)));
+            layer = next;
+            indexed = updated;
+          }
+        },
+      ),
+    );
+  });
+
+  it('a star changes the starred filter at once', () => {
+    const layer = annotate(EMPTY_LAYER, 'b', toggleStar);
+    const indexed = updateLayerIndex(indexLayer(index, EMPTY_LAYER), index, EMPTY_LAYER, layer, [
+      'b',
+    ]);
+    const r = runQuery(index, undefined, { ...EMPTY_FILTERS, starred: true }, undefined, indexed);
+    expect(Array.from(r.matches.toArray())).toEqual([pos('b')]);
   });
 });
 

@@ -159,6 +159,7 @@ export function readLayer(value: unknown): LayerRead {
 export interface LayerIndex {
   starred: Bitset;
   tags: Map<string, Uint32Array>;
+  /** Each annotated event's note, lower-cased (what the search reads; the list only asks whether there is one). */
   notes: Map<number, string>;
   /** Annotated ids the dataset does not hold (a changed file): kept, and reported. */
   orphans: number;
@@ -177,7 +178,7 @@ export function indexLayer(index: DatasetIndex, layer: Layer): LayerIndex {
       continue;
     }
     if (a.star) starred.add(pos);
-    if (a.note) notes.set(pos, a.note);
+    if (a.note) notes.set(pos, a.note.toLowerCase());
     for (const t of a.tags ?? []) {
       let l = tagLists.get(t);
       if (!l) tagLists.set(t, (l = []));
@@ -189,15 +190,88 @@ export function indexLayer(index: DatasetIndex, layer: Layer): LayerIndex {
   return { starred, tags, notes, orphans };
 }
 
+/** A sorted posting list with `pos` put in or taken out (a new array; the old one may still be read). */
+function withPosting(list: Uint32Array | undefined, pos: number, present: boolean): Uint32Array {
+  const l = list ?? new Uint32Array(0);
+  let lo = 0;
+  let hi = l.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (l[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const there = lo < l.length && l[lo] === pos;
+  if (there === present) return l;
+  const out = new Uint32Array(l.length + (present ? 1 : -1));
+  out.set(l.subarray(0, lo));
+  if (present) {
+    out[lo] = pos;
+    out.set(l.subarray(lo), lo + 1);
+  } else out.set(l.subarray(lo + 1), lo);
+  return out;
+}
+
+/**
+ * The layer index after the annotations of `ids` changed from `before` to `after`, built from `prev` (the index of
+ * `before` over the same dataset index) without reading the other annotations: a star, a note or a tag costs the
+ * events it changes, plus a copy of the starred set's words (n/32) or of the note table when those change. `prev` is
+ * left as it was. Equal to `indexLayer(index, after)` (property-tested).
+ */
+export function updateLayerIndex(
+  prev: LayerIndex,
+  index: DatasetIndex,
+  before: Layer,
+  after: Layer,
+  ids: readonly string[],
+): LayerIndex {
+  let { starred, tags, notes, orphans } = prev;
+  const own = (l: Layer, id: string) =>
+    Object.prototype.hasOwnProperty.call(l.annotations, id) ? l.annotations[id] : undefined;
+  for (const id of new Set(ids)) {
+    const was = own(before, id);
+    const now = own(after, id);
+    if (was === now) continue;
+    const pos = index.byId.get(id);
+    if (pos === undefined) {
+      orphans += (now ? 1 : 0) - (was ? 1 : 0);
+      continue;
+    }
+    if (!!was?.star !== !!now?.star) {
+      if (starred === prev.starred) starred = starred.clone();
+      if (now?.star) starred.add(pos);
+      else starred.remove(pos);
+    }
+    if (was?.note !== now?.note) {
+      if (notes === prev.notes) notes = new Map(notes);
+      if (now?.note) notes.set(pos, now.note.toLowerCase());
+      else notes.delete(pos);
+    }
+    const wasTags = new Set(was?.tags ?? []);
+    const nowTags = new Set(now?.tags ?? []);
+    for (const t of new Set([...wasTags, ...nowTags])) {
+      if (wasTags.has(t) === nowTags.has(t)) continue;
+      if (tags === prev.tags) tags = new Map(tags);
+      const l = withPosting(tags.get(t), pos, nowTags.has(t));
+      if (l.length > 0) tags.set(t, l);
+      else tags.delete(t);
+    }
+  }
+  if (
+    starred === prev.starred &&
+    tags === prev.tags &&
+    notes === prev.notes &&
+    orphans === prev.orphans
+  )
+    return prev;
+  return { starred, tags, notes, orphans };
+}
+
 /** Events whose note holds every word of the query (case-insensitive), so that a search finds the analyst's notes. */
 export function noteMatches(layer: LayerIndex, size: number, q: string): Bitset {
   const words = q.toLowerCase().replace(/"/g, ' ').split(/\s+/).filter(Boolean);
   const m = new Bitset(size);
   if (words.length === 0) return m;
-  for (const [pos, note] of layer.notes) {
-    const text = note.toLowerCase();
-    if (words.every((w) => text.includes(w))) m.add(pos);
-  }
+  for (const [pos, text] of layer.notes) if (words.every((w) => text.includes(w))) m.add(pos);
   return m;
 }
 

@@ -32,6 +32,11 @@ export class Bitset {
     this.words[i >>> 5]! |= 1 << (i & 31);
   }
 
+  /** Takes one position out. */
+  remove(i: number): void {
+    this.words[i >>> 5]! &= ~(1 << (i & 31));
+  }
+
   has(i: number): boolean {
     return (this.words[i >>> 5]! & (1 << (i & 31))) !== 0;
   }

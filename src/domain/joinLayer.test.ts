@@ -4,7 +4,14 @@ import { checkDraft, EMPTY_DRAFT, newAddedId, type AddedEvent } from './addedEve
 import { buildIndex, type DatasetIndex } from './buildIndex';
 import { EMPTY_CURATION, editEntity, mergeEntity, unmergeEntity, type Curation } from './curation';
 import { EMPTY_FILTERS } from './filters';
-import { joinLayer } from './joinLayer';
+import {
+  assembleJoinBuild,
+  buildJoin,
+  finishJoin,
+  joinBuildParts,
+  joinLayer,
+  type JoinedIndex,
+} from './joinLayer';
 import { normaliseDocument } from './normalise';
 import { runQuery } from './query';
 
@@ -144,4 +151,57 @@ describe('joinLayer', () => {
       }),
     );
   });
+
+  it('joined in the worker (built there, sent as transferred parts, finished here) equals the join here (property)', () => {
+    const ids = ['dpr1', 'dpr2', 'ua', 'kyiv', 'kiev'];
+    const pair = fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids));
+    const month = fc.integer({ min: 1, max: 12 }).map((m) => `2014-${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.array(pair, { maxLength: 4 }),
+        fc.array(fc.tuple(month, fc.subarray(['ua', 'dpr2', 'Wagner'])), { maxLength: 4 }),
+        (pairs, drafts) => {
+          let c: Curation = EMPTY_CURATION;
+          for (const [from, into] of pairs) {
+            const r = mergeEntity(c, from, into);
+            if (r.ok) c = r.curation;
+          }
+          const events = drafts.map(([date, actors], k) => {
+            const r = checkDraft(
+              { ...EMPTY_DRAFT, title: `Added ${k}`, date, actors },
+              newAddedId(`k${k}`),
+            );
+            if (!r.ok) throw new Error('draft');
+            return r.event;
+          });
+          const here = joinLayer(base, events, c);
+          const { message, transfer } = joinBuildParts(buildJoin(base, events, c));
+          const there = finishJoin(base, assembleJoinBuild(structuredClone(message, { transfer })));
+          expect(view(there)).toEqual(view(here));
+          if (events.length === 0 && Object.keys(c.merges).length === 0)
+            expect(there.index).toBe(base);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
+
+/** What a join answers: every event by position and id, counts per entity, and the rest of the index's arrays. */
+function view(j: JoinedIndex) {
+  const { index } = j;
+  const events = Array.from({ length: index.size }, (_, p) => index.events.at(p));
+  return {
+    events,
+    byId: events.map((e) => index.byId.get(e!.id)),
+    lookup: [...index.entityLookup].sort(),
+    entities: index.entities,
+    postings: index.actorPostings.map((l) => Array.from(l)),
+    starts: Array.from(index.starts),
+    ends: Array.from(index.endsSorted),
+    types: index.types.values,
+    fromBase: j.fromBase && Array.from(j.fromBase),
+    added: [...j.addedIds].sort(),
+    refused: j.refused,
+  };
+}

@@ -1,5 +1,12 @@
 import type { AddedEvent } from './addedEvents';
-import { buildIndex, type DatasetIndex } from './buildIndex';
+import {
+  assembleIndex,
+  buildIndex,
+  indexParts,
+  type BuiltIndex,
+  type DatasetIndex,
+  type IndexParts,
+} from './buildIndex';
 import {
   curateActors,
   curatedTarget,
@@ -26,6 +33,8 @@ export interface JoinedIndex {
   addedIds: ReadonlySet<string>;
   /** Added events not joined: unreadable, or under an id the dataset holds. */
   refused: { id: string; reason: string }[];
+  /** The curation this join applied (the merges whose target the dataset holds). */
+  curation: Curation;
 }
 
 /**
@@ -59,20 +68,47 @@ class JoinedEventStore implements EventStore {
 }
 
 /**
+ * The costly half of a join (a rebuild of the index over every event), which the page has the loader worker do:
+ * the joined index as built, where each of its events comes from, and what the cheap half (`finishJoin`) needs.
+ * `index` is undefined when the layer adds and curates nothing that applies.
+ */
+export interface JoinBuild<I extends DatasetIndex = BuiltIndex> {
+  index?: I;
+  /** Per joined position: the base position, or −1 − k for the k-th added event. */
+  source: Int32Array;
+  fromBase?: Uint32Array;
+  /** The added events joined, as normalised and curated. */
+  added: TimelineEvent[];
+  /** The curation that applies to this dataset. */
+  curation: Curation;
+  refused: JoinedIndex['refused'];
+}
+
+/**
  * Joins the analyst's added events and entity curation to a dataset's index, at read time: the result is a new
  * index (the dataset's is not touched) in which added events are events like the others and merged entities are
  * counted as the entity they were merged into. An id merged away still finds its target (`actor=` links keep
- * working). Pure; costs a rebuild of the index, so the caller memoises it on the layer's added events and curation.
+ * working). Pure; costs a rebuild of the index (`buildJoin`, which the page runs in the loader worker), then
+ * `finishJoin`.
  */
 export function joinLayer(
   base: DatasetIndex,
   added: readonly AddedEvent[],
   asKept: Curation,
 ): JoinedIndex {
+  return finishJoin(base, buildJoin(base, added, asKept));
+}
+
+/** The costly half of `joinLayer`: reads every event of `base` and builds the joined index. */
+export function buildJoin(
+  base: DatasetIndex,
+  added: readonly AddedEvent[],
+  asKept: Curation,
+): JoinBuild {
   const refused: JoinedIndex['refused'] = [];
   const curation = applicableCuration(asKept, base);
   if (added.length === 0 && isEmptyCuration(curation))
-    return { index: base, base, addedIds: new Set(), refused };
+    return { source: new Int32Array(0), added: [], curation, refused };
 
   // Added events go through the importers' own normaliser, resolving actor names against the dataset's entities.
   const fresh = added.filter((a) => {
@@ -93,8 +129,8 @@ export function joinLayer(
     isEmptyCuration(curation) ? e : { ...e, actors: curateActors(e.actors, curation) },
   );
 
-  // The index is built over every event once; its store then reads the dataset's events from the dataset's
-  // store, so the copies made here are garbage as soon as this returns.
+  // The index is built over every event once; the joined store then reads the dataset's events from the
+  // dataset's store, so the copies made here are garbage as soon as this returns.
   const n = base.size;
   const events = new Array<TimelineEvent>(n + curatedAdded.length);
   for (let i = 0; i < n; i++) {
@@ -110,12 +146,6 @@ export function joinLayer(
     events,
     entities: curateEntities(entities, curation),
   });
-
-  // Merged ids are looked up as their targets.
-  for (const id of Object.keys(curation.merges)) {
-    const code = built.entityLookup.get(curatedTarget(curation, id));
-    if (code !== undefined && !built.entityLookup.has(id)) built.entityLookup.set(id, code);
-  }
 
   const addedAt = new Map(curatedAdded.map((e, k) => [e.id, k] as const));
   const source = new Int32Array(built.size);
@@ -134,8 +164,29 @@ export function joinLayer(
       }
     }
   } else for (let p = 0; p < built.size; p++) source[p] = p;
+  return {
+    index: built,
+    source,
+    ...(fromBase ? { fromBase } : {}),
+    added: curatedAdded,
+    curation,
+    refused,
+  };
+}
 
-  const store = new JoinedEventStore(base, source, curatedAdded, curation);
+/**
+ * The cheap half of `joinLayer`, on the page: the built index (here, or assembled from what the worker sent) read
+ * through a store of the dataset's own events and the added ones, with merged ids looked up as their targets.
+ */
+export function finishJoin(base: DatasetIndex, build: JoinBuild<DatasetIndex>): JoinedIndex {
+  const { index: built, source, fromBase, added, curation, refused } = build;
+  if (!built) return { index: base, base, addedIds: new Set(), refused, curation };
+  // Merged ids are looked up as their targets.
+  for (const id of Object.keys(curation.merges)) {
+    const code = built.entityLookup.get(curatedTarget(curation, id));
+    if (code !== undefined && !built.entityLookup.has(id)) built.entityLookup.set(id, code);
+  }
+  const store = new JoinedEventStore(base, source, added, curation);
   const index: DatasetIndex = {
     ...built,
     events: store,
@@ -145,9 +196,32 @@ export function joinLayer(
     index,
     base,
     ...(fromBase ? { fromBase } : {}),
-    addedIds: new Set(addedAt.keys()),
+    addedIds: new Set(added.map((e) => e.id)),
     refused,
+    curation,
   };
+}
+
+/** A `JoinBuild` in transferable form: the index as parts (typed arrays transferred), the rest cloned. */
+export type JoinBuildParts = Omit<JoinBuild, 'index'> & { parts?: IndexParts };
+
+/** Splits a join build for the trip from the worker to the page; the buffers listed move, not copied. */
+export function joinBuildParts(build: JoinBuild): {
+  message: JoinBuildParts;
+  transfer: ArrayBuffer[];
+} {
+  const { index, ...rest } = build;
+  const transfer: ArrayBuffer[] = [build.source.buffer as ArrayBuffer];
+  if (build.fromBase) transfer.push(build.fromBase.buffer as ArrayBuffer);
+  if (!index) return { message: rest, transfer };
+  const { parts, transfer: more } = indexParts(index);
+  return { message: { ...rest, parts }, transfer: [...transfer, ...more] };
+}
+
+/** A join build again from its parts (its index's events are read through `finishJoin`'s store). */
+export function assembleJoinBuild(m: JoinBuildParts): JoinBuild<DatasetIndex> {
+  const { parts, ...rest } = m;
+  return parts ? { ...rest, index: assembleIndex(parts, []) } : rest;
 }
 
 /**

@@ -378,6 +378,25 @@ function dateMask(index: DatasetIndex, f: Filters, notices: string[]): Bitset | 
   return m;
 }
 
+/**
+ * Whether the analyst's layer can change which events a filter set matches (the starred and analyst-tag filters,
+ * and a text query, which also searches notes). When it cannot, a star or a note changes only the layer's counts.
+ */
+export function filtersReadLayer(f: Pick<Filters, 'starred' | 'atags' | 'q'>): boolean {
+  return f.starred || f.atags.length > 0 || f.q.trim() !== '';
+}
+
+/**
+ * A result of `runQuery` for filters that do not read the layer (`filtersReadLayer` false), with the layer's
+ * counts taken over its matches: the same as running the query with the layer, at the cost of the starred set's
+ * words and the tags' postings. The matches and facets are the result's own (same objects), so what is drawn from
+ * them is not redrawn for a star.
+ */
+export function withLayerCounts(result: QueryResult, layer: LayerIndex | undefined): QueryResult {
+  const all = () => result.matches;
+  return { ...result, layer: layerCounts(layer, new Map(), result.matches, all) };
+}
+
 /** Starred events and events per analyst tag, each counted over every active filter but its own. */
 function layerCounts(
   layer: LayerIndex | undefined,

@@ -1,19 +1,22 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   annotate,
   EMPTY_LAYER,
   indexLayer,
   mergeLayers,
   readLayer,
+  updateLayerIndex,
   type MergeReport,
   type Annotation,
   type Layer,
   type LayerIndex,
 } from '../../domain/annotations';
 import type { AddedEvent } from '../../domain/addedEvents';
-import type { Curation } from '../../domain/curation';
+import type { DatasetIndex } from '../../domain/buildIndex';
+import { isEmptyCuration, type Curation } from '../../domain/curation';
 import { joinLayer, type JoinedIndex } from '../../domain/joinLayer';
 import { joinedDataset } from './joinedDataset';
+import { JoinSuperseded } from './layerJoiner';
 import type { LoadedDataset } from './loadSource';
 import type { Source } from './sources';
 
@@ -90,6 +93,11 @@ export interface LayerState {
   status: 'loading' | 'ready' | 'failed';
   /** Why the last load or save failed; the layer shown is then the last one kept. */
   problem?: string;
+  /**
+   * When this layer differs from `from` only in the annotations of `ids` (a star, a note, a tag): lets the layer
+   * index be updated for those events instead of rebuilt.
+   */
+  change?: { from: Layer; ids: readonly string[] } | undefined;
 }
 
 /**
@@ -140,7 +148,7 @@ export class LayerSession {
 
   /** Changes one event's annotation now; stores it behind. */
   change(eventId: string, fn: (a: Annotation) => Annotation): void {
-    this.replace(annotate(this.state.layer, eventId, fn));
+    this.replace(annotate(this.state.layer, eventId, fn), [eventId]);
   }
 
   /** Adds an event the analyst found elsewhere, or puts an edited one in place of the one with its id. */
@@ -187,9 +195,15 @@ export class LayerSession {
     return { ok: true, report, dropped: r.dropped };
   }
 
-  private replace(layer: Layer): void {
+  private replace(layer: Layer, changedIds?: readonly string[]): void {
+    let annotated = changedIds;
     const before = this.state.layer;
-    this.set({ ...this.state, layer });
+    const rest = { ...this.state, change: undefined };
+    // An added event or a curation leaves the annotations as they were: nothing to re-index for them.
+    if (!annotated && layer.annotations === before.annotations) annotated = [];
+    this.set(
+      annotated ? { ...rest, layer, change: { from: before, ids: annotated } } : { ...rest, layer },
+    );
     this.writing = this.writing.then(() =>
       this.backend.save(this.key, layer).then(
         () => {
@@ -197,7 +211,9 @@ export class LayerSession {
             this.set({ ...this.state, problem: undefined });
         },
         (e: unknown) => {
-          if (this.state.layer === layer) this.set({ ...this.state, layer: before });
+          if (this.state.layer === layer) {
+            this.set({ ...this.state, layer: before, change: undefined });
+          }
           this.set({
             ...this.state,
             problem: `That change could not be stored (${String(e)}); it was undone so that nothing is lost unnoticed.`,
@@ -247,25 +263,82 @@ export function useAnalystLayer(loaded: LoadedDataset | undefined): {
     session ? session.subscribe : noSubscription,
     session ? session.get : noState,
   );
-  const added = state?.layer.added;
-  const curation = state?.layer.curation;
-  const joined = useMemo(
-    () =>
-      loaded && added && curation
-        ? joinLayer(loaded.index, Object.values(added), curation)
-        : undefined,
-    [loaded, added, curation],
-  );
+  const joined = useJoined(loaded, state?.layer.added, state?.layer.curation);
+  // Read through the curation the join applied (the layer's may already be newer while the next join runs).
   const joinedLoaded = useMemo(
-    () => (loaded && joined && curation ? joinedDataset(loaded, joined, curation) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- curation is part of what `joined` was built from
+    () => (loaded && joined ? joinedDataset(loaded, joined, joined.curation) : undefined),
     [loaded, joined],
   );
   const indexed = useMemo(
-    () => (joined && state ? indexLayer(joined.index, state.layer) : undefined),
+    () => (joined && state ? layerIndexOf(joined.index, state) : undefined),
     [joined, state?.layer], // eslint-disable-line react-hooks/exhaustive-deps
   );
   return { session, state, loaded: joinedLoaded, joined, indexed };
+}
+
+/**
+ * The dataset joined with the layer's added events and curation. With neither, the dataset's own index, at once.
+ * Otherwise the join (a rebuild of the index) runs in the dataset's loader worker while the page keeps answering
+ * with the previous join on screen; on the first join of a dataset, undefined until it is ready. Where no worker
+ * holds the dataset (the fallback loader, tests) or the worker fails, it runs here.
+ */
+function useJoined(
+  loaded: LoadedDataset | undefined,
+  added: Layer['added'] | undefined,
+  curation: Curation | undefined,
+): JoinedIndex | undefined {
+  const needed = !!added && !!curation && (hasKeys(added) || !isEmptyCuration(curation));
+  const here = useMemo(
+    () =>
+      loaded && added && curation && (!needed || !loaded.join)
+        ? joinLayer(loaded.index, Object.values(added), curation)
+        : undefined,
+    [loaded, added, curation, needed],
+  );
+  const [done, setDone] = useState<{ of: LoadedDataset; joined: JoinedIndex } | undefined>();
+  useEffect(() => {
+    if (here || !loaded?.join || !added || !curation) return;
+    let current = true;
+    loaded.join(Object.values(added), curation).then(
+      (joined) => current && setDone({ of: loaded, joined }),
+      (e: unknown) => {
+        if (!current || e instanceof JoinSuperseded) return;
+        setDone({ of: loaded, joined: joinLayer(loaded.index, Object.values(added), curation) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [here, loaded, added, curation]);
+  // What is shown last stays until the next join is ready, whichever way it was made.
+  if (here && loaded && done?.joined !== here) setDone({ of: loaded, joined: here });
+  if (here) return here;
+  return done && done.of === loaded ? done.joined : undefined;
+}
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
+/** The layer index last made for each layer object, so the next layer can be made from it. */
+const indexedLayers = new WeakMap<Layer, { index: DatasetIndex; indexed: LayerIndex }>();
+
+/**
+ * The stars, notes and tags of a layer state indexed over a dataset index: updated from the previous layer's
+ * index when only some events' annotations changed over the same index (a star or a note costs those events),
+ * built from every annotation otherwise (a load, an import, or a new join, whose positions differ).
+ */
+function layerIndexOf(index: DatasetIndex, state: LayerState): LayerIndex {
+  const kept = indexedLayers.get(state.layer);
+  if (kept?.index === index) return kept.indexed;
+  const prev = state.change ? indexedLayers.get(state.change.from) : undefined;
+  const indexed =
+    prev && state.change && prev.index === index
+      ? updateLayerIndex(prev.indexed, index, state.change.from, state.layer, state.change.ids)
+      : indexLayer(index, state.layer);
+  indexedLayers.set(state.layer, { index, indexed });
+  return indexed;
 }
 
 const noSubscription = () => () => {};

@@ -7,6 +7,7 @@ import { formatMegabytes, LIMITS } from '../../domain/limits';
 import type { ReadOptions } from '../read/loadDataset';
 import { failure, type LoadFailure } from '../read/loadFailure';
 import { type LoaderMessage, type LoadProgress, type LoadRequest } from '../loaderProtocol';
+import { workerLayerJoiner, type LayerJoiner } from './layerJoiner';
 import { localFile } from './localFiles';
 import type { Source } from './sources';
 import { inlineTextService, workerTextService, type TextService } from './textService';
@@ -17,6 +18,8 @@ export interface LoadedDataset {
   index: DatasetIndex;
   /** Full-text search: in the loader worker, which keeps the dataset after the load. */
   text: TextService;
+  /** Joins the analyst's added events and curation in that worker; absent where the dataset has none. */
+  join?: LayerJoiner;
   format: FormatId;
   encoding: Encoding;
   bytes: number;
@@ -130,6 +133,7 @@ function runInWorker(
             loaded: {
               index,
               text: workerTextService(worker),
+              join: workerLayerJoiner(worker, index),
               format: m.format,
               encoding: m.encoding,
               bytes: m.bytes,

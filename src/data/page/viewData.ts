@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { filtersKey } from '../../domain/filters';
-import { runQuery, type QueryResult } from '../../domain/query';
+import { filtersReadLayer, runQuery, withLayerCounts, type QueryResult } from '../../domain/query';
 import type { TextMatch } from '../../domain/textSearch';
 import type { ViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
@@ -96,17 +96,25 @@ export function useFilterResult(
   const { unavailable } = useTextStatus(loaded);
   const searching = !unavailable && view.q.trim() !== '' && answer?.q !== view.q;
   const key = filtersKey(view);
-  const fresh = useMemo(() => {
+  // A star or a note changes only the layer's counts unless a filter reads the layer: the query then runs without
+  // it and the counts are added, so the matches (and all that is drawn from them) stay the same objects.
+  const readsLayer = filtersReadLayer(view);
+  const queryLayer = readsLayer ? layer : undefined;
+  const queried = useMemo(() => {
     if (!loaded || searching) return undefined;
     return runQuery(
       loaded.index,
       answer ? (q) => (q === answer.q ? answer.match : undefined) : undefined,
       view,
       unavailable, // undefined: the default "still being built" notice
-      layer,
+      queryLayer,
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures every filter field of `view`
-  }, [loaded, answer, searching, unavailable, key, layer]);
+  }, [loaded, answer, searching, unavailable, key, queryLayer]);
+  const fresh = useMemo(
+    () => (queried && !readsLayer ? withLayerCounts(queried, layer) : queried),
+    [queried, readsLayer, layer],
+  );
   // The last result shown, kept in state ("information from previous renders") for while a search is in flight.
   const [shown, setShown] = useState<{ of: LoadedDataset; result: QueryResult } | undefined>(
     undefined,

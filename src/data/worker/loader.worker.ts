@@ -1,7 +1,13 @@
 /// <reference lib="webworker" />
 import { DOWNLOAD_LIMITS, fetchBytes } from '../read/fetchBytes';
 import { progressPacer } from './progressPacer';
-import type { BusyHint, LoaderMessage, LoadRequest, SearchRequest } from '../loaderProtocol';
+import type {
+  BusyHint,
+  JoinRequest,
+  LoaderMessage,
+  LoadRequest,
+  SearchRequest,
+} from '../loaderProtocol';
 
 // Fetch, decode, parse, validate and index off the main thread; then keep the dataset here and answer text
 // searches, so that neither the full-text index nor its searches ever cost the page a frame.
@@ -43,9 +49,10 @@ async function load(req: LoadRequest): Promise<void> {
   await (await engine).readDataset(bytes, req, progress, post);
 }
 
-scope.onmessage = (e: MessageEvent<LoadRequest | SearchRequest | BusyHint>) => {
+scope.onmessage = (e: MessageEvent<LoadRequest | SearchRequest | BusyHint | JoinRequest>) => {
   const m = e.data;
   if (m.type === 'search') return void engine.then((en) => en.search(m, post));
+  if (m.type === 'join') return void engine.then((en) => en.join(m, post));
   if (m.type === 'busy') return void engine.then((en) => en.busy());
   // Anything that throws past loadDataset's own guard (indexing, a message that cannot be cloned, the engine
   // failing to load) is reported, not left to the page's watchdog.

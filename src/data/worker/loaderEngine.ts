@@ -4,7 +4,14 @@ import { buildIndex, indexParts, type DatasetIndex } from '../../domain/buildInd
 import { ChunkedEventStore, chunkSizeFor, encodeEvents } from '../../domain/eventStore';
 import { buildTextIndexAsync, searchText, type TextIndex } from '../../domain/textSearch';
 import { loadAnyDataset } from '../read/loadDataset';
-import type { LoaderMessage, LoadProgress, LoadRequest, SearchRequest } from '../loaderProtocol';
+import { buildJoin, joinBuildParts } from '../../domain/joinLayer';
+import type {
+  JoinRequest,
+  LoaderMessage,
+  LoadProgress,
+  LoadRequest,
+  SearchRequest,
+} from '../loaderProtocol';
 
 /**
  * The loader worker's engine: parsing, validation, the index and text search. The worker's entry imports it while
@@ -104,4 +111,18 @@ export function search(req: SearchRequest, post: Post): void {
     },
     () => {}, // the build failed: the page hears of it as the worker's error event
   );
+}
+
+/**
+ * Builds the dataset joined with the analyst's added events and curation (a rebuild of the index over every event,
+ * about a second at 100k events) here, so that the page keeps answering meanwhile; sends it as transferred parts.
+ */
+export function join(req: JoinRequest, post: Post): void {
+  if (!index) return post({ type: 'join-failed', id: req.id, error: 'no dataset loaded' });
+  try {
+    const { message, transfer } = joinBuildParts(buildJoin(index, req.added, req.curation));
+    post({ type: 'joined', id: req.id, build: message }, transfer);
+  } catch (e) {
+    post({ type: 'join-failed', id: req.id, error: e instanceof Error ? e.message : String(e) });
+  }
 }

@@ -20,9 +20,8 @@ export function AnalystNotes({ eventId }: { eventId: string }) {
   const note = draft?.id === eventId ? draft.text : (a.note ?? '');
   const [tag, setTag] = useState('');
   const ids = useId();
-  const knownTags = [
-    ...new Set(Object.values(state.layer.annotations).flatMap((x) => x.tags ?? [])),
-  ].sort();
+  // The tags in use, from the layer's index (a list of tags, not a pass over every annotation).
+  const knownTags = [...layer.indexed.tags.keys()].sort();
   const saveNote = () => {
     if (draft?.id === eventId && draft.text !== (a.note ?? ''))
       session.change(eventId, withNote(draft.text));
