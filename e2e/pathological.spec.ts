@@ -97,15 +97,27 @@ test.describe('pathological text stays responsive', () => {
     const d = new Dashboard(page);
     const actors = Array.from({ length: 200_000 }, (_, i) => `actor ${i}`);
     await loadEvents(d, [{ id: 'crowd', title: 'Crowd', start: '2024-01-01', actors }, normal]);
+    // Frames are watched while the page does the work; what is on screen is then checked by role. Accessible
+    // names are computed in the page's main thread too, and over hundreds of buttons they would count as the
+    // page's own gaps on a busy machine.
+    const actorButton = (name: string) =>
+      d.details.locator('button').filter({ hasText: new RegExp(`^${name}$`) });
     await watchFrames(page);
     await d.eventRows().filter({ hasText: 'Crowd' }).click();
+    await expect(
+      d.details.locator('button', { hasText: 'Show 200 more of 200,000' }),
+    ).toBeVisible();
+    await expect(actorButton('actor 49')).toBeVisible();
+    expect(await longestGap(page)).toBeLessThan(MAX_GAP_MS);
     const more = d.details.getByRole('button', { name: 'Show 200 more of 200,000 actors' });
     await expect(more).toBeVisible();
     await expect(d.details.getByRole('button', { name: 'actor 49', exact: true })).toBeVisible();
     await expect(d.details.getByRole('button', { name: 'actor 50', exact: true })).toHaveCount(0);
+    await watchFrames(page);
     await more.click();
-    await expect(d.details.getByRole('button', { name: 'actor 249', exact: true })).toBeVisible();
+    await expect(actorButton('actor 249')).toBeVisible();
     expect(await longestGap(page)).toBeLessThan(MAX_GAP_MS);
+    await expect(d.details.getByRole('button', { name: 'actor 249', exact: true })).toBeVisible();
   });
 
   test('a 40,000-character word with a matching search keeps the Events panel and details working', async ({
