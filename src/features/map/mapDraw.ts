@@ -213,10 +213,11 @@ export function drawFrame(ctx: CanvasRenderingContext2D, ratio: number, f: Frame
       ctx.lineWidth = 1;
       ctx.strokeStyle = colours.pointRing;
       ctx.stroke();
-      ctx.fillStyle = colours.clusterText;
-      ctx.fillText(compact(cell.count), cell.x, cell.y);
     }
   }
+  // Counts over every disc, so that a neighbouring cluster drawn later never hides one.
+  ctx.fillStyle = colours.clusterText;
+  for (const cell of f.cells) if (cell.count > 1) ctx.fillText(compact(cell.count), cell.x, cell.y);
   if (f.selected) {
     ctx.beginPath();
     ctx.arc(f.selected.x, f.selected.y, 9, 0, 2 * Math.PI);
