@@ -11,7 +11,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
 import { syntheticDocument } from './synthetic';
 
@@ -32,7 +32,7 @@ export async function servePage(port: number, n: number): Promise<{ server: Serv
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const [dir, rel] = path.startsWith('/bench-data/')
       ? [DATA, path.slice('/bench-data/'.length)]
-      : [join(ROOT, 'dist'), path.slice(1) || 'index.html'];
+      : [resolve(ROOT, process.env.BENCH_DIST ?? 'dist'), path.slice(1) || 'index.html'];
     const file = join(dir, normalize(rel));
     if (!existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
