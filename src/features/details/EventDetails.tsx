@@ -34,9 +34,27 @@ interface Props {
 
 /** Everything known about the selected event, as plain text; actors are links that apply the actor filter. */
 export function EventDetails({ onCopyEventLink, fold }: Props) {
-  const { loaded, view, result } = useViewData();
+  const { loaded, view, result, layer } = useViewData();
   const { index } = loaded;
   const pos = view.event !== undefined ? index.byId.get(view.event) : undefined;
+  // An event the analyst has just added is in the layer before the join that draws it is ready (it runs in the
+  // loader worker, a second or so at 100,000 events).
+  const adding =
+    view.event !== undefined && pos === undefined
+      ? Object.prototype.hasOwnProperty.call(layer.state.layer.added, view.event)
+        ? layer.state.layer.added[view.event]
+        : undefined
+      : undefined;
+  if (adding) {
+    return (
+      <div className="cs-details">
+        {fold && <div className="cs-details-actions cs-details-actions-end">{fold}</div>}
+        <p className="cs-muted" aria-live="polite">
+          Adding “{clipText(adding.title, NAME_CHARS)}” to the timeline…
+        </p>
+      </div>
+    );
+  }
   if (view.event !== undefined && pos === undefined) {
     return (
       <div className="cs-details">
