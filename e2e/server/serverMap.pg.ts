@@ -81,3 +81,37 @@ test('a single place on the server map: hovered it names the event, clicked it o
   await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(lone.title);
   await expect(map.status).toContainText('The selected event is ringed.');
 });
+
+test('Play steps the server timeline through time, the window in the link and the map following', async ({
+  page,
+}) => {
+  await page.goto(`${serverBase()}/?data=server:${publicId}&geo=1`);
+  const d = new Dashboard(page);
+  const map = mapOf(page);
+  await expect(map.status).toHaveText('3,883 of 3,883 matching events on the map');
+  await expect.poll(() => d.params().get('from')).not.toBeNull();
+  const [f0, t0] = await d.windowFromUrl();
+  await d.timeline.getByRole('button', { name: 'Zoom in' }).click();
+  await d.timeline.getByRole('button', { name: 'Zoom in' }).click();
+  await expect
+    .poll(async () => {
+      const [f, t] = await d.windowFromUrl();
+      return t - f;
+    })
+    .toBeLessThan((t0 - f0) * 0.3);
+  const [a0, b0] = await d.windowFromUrl();
+  const play = map.region.getByRole('button', { name: 'Play' });
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => d.params().get('geowin')).toBe('1');
+  // Two steps of a fifth of the window each, the span kept.
+  await expect
+    .poll(async () => (await d.windowFromUrl())[0] - a0, { timeout: 10_000 })
+    .toBeGreaterThan((b0 - a0) * 0.3);
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  const [a1, b1] = await d.windowFromUrl();
+  expect(Math.abs(b1 - a1 - (b0 - a0))).toBeLessThan(1000);
+  // The map shows the events of the window it stepped to, fewer than all.
+  await expect(map.status).not.toHaveText('3,883 of 3,883 matching events on the map');
+});

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { clampWindow, timelineLimits } from '../../domain/drawableRange';
+import { clampWindow, timelineLimits, zoomWindow } from '../../domain/drawableRange';
 import { formatCount } from '../../domain/formatCount';
 import type { BucketItem } from '../../domain/levelOfDetail';
 import type { Period } from '../../domain/types';
 import type { AnswerEventItem, ViewAnswer } from '../../domain/viewAnswer';
 import { currentView } from '../../url/currentView';
 import { replaceWindowThrottled, updateView } from '../../url/useViewState';
+import { registerTimeline } from '../../state/timelineCommands';
 import { groupElement } from './itemContent';
 import { useVisTimeline, type VisItem } from './useVisTimeline';
 import { toVisItem } from './visItems';
@@ -120,6 +121,37 @@ export function ServerTimelineView({
       group: (g) => groupElement(g.label, g.count, g.kind),
     },
   );
+
+  // What the map's Play and the zoom shortcuts ask of the mounted timeline, as the file timeline registers it. The
+  // window moves here; the link follows (onRangeChanged) and the server is asked for the new window's half.
+  useEffect(() => {
+    if (!handle) return;
+    const tl = handle.timeline;
+    const current = () => {
+      const w = tl.getWindow();
+      return { start: w.start.valueOf(), end: w.end.valueOf() };
+    };
+    const show = (w: { start: number; end: number }) => {
+      const c = clampWindow(w);
+      tl.setWindow(c.start, c.end, { animation: false });
+    };
+    registerTimeline({
+      zoom: (f) => show(zoomWindow(current(), f)),
+      pan: (fraction) => {
+        const w = current();
+        const d = (w.end - w.start) * fraction;
+        show({ start: w.start + d, end: w.end + d });
+      },
+      // The matches' extent is the server's to know: without a window in the link it answers with the fitted one.
+      fit: () => updateView({ from: undefined, to: undefined }),
+      // Positions are the file index's; the server's list reveals its own rows.
+      reveal: () => {},
+      focus: () => container.current?.focus(),
+      element: () => container.current,
+      window: current,
+    });
+    return () => registerTimeline(null);
+  }, [handle]);
 
   useEffect(() => {
     handle?.timeline.setOptions(handle.inZone(tz) as never);
