@@ -113,6 +113,22 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * A body's view state, read with the app's codecs. Measures (sums and ranges of numeric fields) are answered by
+ * the browser's index only: a range ignored here would count events it should leave out, so it is refused (a sum
+ * is ignored by the query, which says so).
+ */
+function readView(view: string) {
+  const read = parseViewState(view);
+  if (read.state.measures.length > 0)
+    throw new HttpError(
+      400,
+      'measures-unsupported',
+      'This server does not apply measure ranges (measure=…) yet: open the dataset in the browser to use them.',
+    );
+  return read;
+}
+
 /** PostgreSQL errors that mean "the database is away" (connection refused or lost, shutting down, starting). */
 function isUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
@@ -268,15 +284,7 @@ export function createApp(opts: AppOptions): Server {
         'The query is not one this server reads: see docs/server.md.',
       );
     const b = parsed.data;
-    const { state, notices } = parseViewState(b.view);
-    // Measures (sums and ranges of numeric fields) are answered by the browser's index only: a range ignored here
-    // would count events it should leave out, so it is refused; a sum is ignored and the answer counts events.
-    if (state.measures.length > 0)
-      throw new HttpError(
-        400,
-        'measures-unsupported',
-        'This server does not apply measure ranges (measure=…) yet: open the dataset in the browser to use them.',
-      );
+    const { state, notices } = readView(b.view);
     if (state.sum !== undefined)
       notices.push(
         `This server does not sum measures yet: ignored sum=${state.sum.slice(0, 40)}; events are counted.`,
@@ -316,13 +324,7 @@ export function createApp(opts: AppOptions): Server {
         'The map question is not one this server reads: see docs/server.md.',
       );
     const b = parsed.data;
-    const { state, notices } = parseViewState(b.view);
-    if (state.measures.length > 0)
-      throw new HttpError(
-        400,
-        'measures-unsupported',
-        'This server does not apply measure ranges (measure=…) yet: open the dataset in the browser to use them.',
-      );
+    const { state, notices } = readView(b.view);
     const within = mapWindow(state);
     const answer = await queryMap(opts.pool, ds, await dicts(ds), state, {
       viewport: b.viewport,

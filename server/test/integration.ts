@@ -17,6 +17,7 @@ import { mapCells, mapWindow, type MapQuestion } from '../../src/domain/mapCells
 import { runQuery } from '../../src/domain/query';
 import { words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Dataset } from '../../src/domain/types';
+import type { Bbox } from '../../src/domain/geo';
 import {
   DEFAULT_VIEW,
   parseViewState,
@@ -136,6 +137,32 @@ after(async () => {
   cluster?.stop();
 });
 
+/**
+ * Boxes around the dataset's own places (its first 300), `min` to `max` degrees from the place on each axis,
+ * clamped to the world; a fixed box where the dataset has no places.
+ */
+function boxesAround(dataset: Dataset, min: number, max: number): fc.Arbitrary<Bbox> {
+  const points = dataset.events
+    .map((e) => e.location)
+    .filter((l) => l?.lat !== undefined && l.lon !== undefined)
+    .slice(0, 300) as { lat: number; lon: number }[];
+  const clamp = (x: number, m: number) => Math.max(-m, Math.min(m, x));
+  return points.length
+    ? fc
+        .tuple(
+          fc.constantFrom(...points),
+          fc.double({ min, max, noNaN: true }),
+          fc.double({ min, max, noNaN: true }),
+        )
+        .map(([pt, dx, dy]) => ({
+          west: clamp(pt.lon - dx, 180),
+          south: clamp(pt.lat - dy, 90),
+          east: clamp(pt.lon + dx, 180),
+          north: clamp(pt.lat + dy, 90),
+        }))
+    : fc.constant({ west: -10, south: -10, east: 10, north: 10 });
+}
+
 /** A random view state over a dataset's own values (with names it lacks, typos, prefixes and phrases). */
 function viewStates(
   dataset: Dataset,
@@ -195,25 +222,7 @@ function viewStates(
     .map(([s, w]) => ({ start: s, end: Math.round(clampDraw(s + Math.max(1000, w * span))) }))
     .filter((w) => w.start < w.end);
   // Area filters around the dataset's own places (and a few fixed ones: the antimeridian, its edges, the world).
-  const points = dataset.events
-    .map((e) => e.location)
-    .filter((l) => l?.lat !== undefined && l.lon !== undefined)
-    .slice(0, 300) as { lat: number; lon: number }[];
-  const clamp = (x: number, m: number) => Math.max(-m, Math.min(m, x));
-  const aroundPoints = points.length
-    ? fc
-        .tuple(
-          fc.constantFrom(...points),
-          fc.double({ min: 0.01, max: 8, noNaN: true }),
-          fc.double({ min: 0.01, max: 8, noNaN: true }),
-        )
-        .map(([pt, dx, dy]) => ({
-          west: clamp(pt.lon - dx, 180),
-          south: clamp(pt.lat - dy, 90),
-          east: clamp(pt.lon + dx, 180),
-          north: clamp(pt.lat + dy, 90),
-        }))
-    : fc.constant({ west: -10, south: -10, east: 10, north: 10 });
+  const aroundPoints = boxesAround(dataset, 0.01, 8);
   const bbox = fc.oneof(
     { weight: 4, arbitrary: aroundPoints },
     {
@@ -382,25 +391,7 @@ describe('the API answers as the browser engine does', () => {
 
 /** A part of the world the map may show (the whole, a region around the dataset's places, across the antimeridian) and a grid. */
 function mapQuestions(dataset: Dataset): fc.Arbitrary<Omit<MapQuestion, 'window'>> {
-  const points = dataset.events
-    .map((e) => e.location)
-    .filter((l) => l?.lat !== undefined && l.lon !== undefined)
-    .slice(0, 300) as { lat: number; lon: number }[];
-  const clamp = (x: number, m: number) => Math.max(-m, Math.min(m, x));
-  const around = points.length
-    ? fc
-        .tuple(
-          fc.constantFrom(...points),
-          fc.double({ min: 0.05, max: 20, noNaN: true }),
-          fc.double({ min: 0.05, max: 20, noNaN: true }),
-        )
-        .map(([pt, dx, dy]) => ({
-          west: clamp(pt.lon - dx, 180),
-          south: clamp(pt.lat - dy, 90),
-          east: clamp(pt.lon + dx, 180),
-          north: clamp(pt.lat + dy, 90),
-        }))
-    : fc.constant({ west: -10, south: -10, east: 10, north: 10 });
+  const around = boxesAround(dataset, 0.05, 20);
   const viewport = fc.oneof(
     { weight: 3, arbitrary: around },
     {

@@ -8,6 +8,15 @@ import type { MatchesAnswer, WindowAnswer } from '../../domain/viewAnswer';
 const retry = (_n: number, e: unknown) => isPassing(e);
 const retryDelay = (n: number) => Math.min(1000 * 2 ** n, 10_000);
 
+/** How every answer to a view is kept: the previous one on screen while the next loads, a minute in the cache. */
+const ANSWERS = {
+  placeholderData: keepPreviousData,
+  staleTime: 60_000,
+  gcTime: 60_000,
+  retry,
+  retryDelay,
+} as const;
+
 /** The engine's dataset metadata (none asked without an engine). */
 export function useEngineMetadata(engine: Pick<ViewEngine, 'key' | 'metadata'> | undefined) {
   return useQuery({
@@ -29,11 +38,7 @@ export function useViewAnswer(engine: ViewEngine, req: AnswerRequest | undefined
     queryKey: req ? viewKeys.answer(engine.key, req) : [...viewKeys.engine(engine.key), 'idle'],
     queryFn: ({ signal }) => engine.answer(req!, signal),
     enabled: req !== undefined,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-    gcTime: 60_000,
-    retry,
-    retryDelay,
+    ...ANSWERS,
   });
 }
 
@@ -55,11 +60,7 @@ export function useAnswerHalf<P extends 'matches' | 'window'>(
         P extends 'matches' ? MatchesAnswer : WindowAnswer
       >,
     enabled: req !== undefined,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-    gcTime: 60_000,
-    retry,
-    retryDelay,
+    ...ANSWERS,
   });
 }
 
@@ -72,11 +73,7 @@ export function useMapAnswer(engine: Pick<ViewEngine, 'key' | 'map'>, req: MapRe
     queryKey: req ? viewKeys.map(engine.key, req) : [...viewKeys.engine(engine.key), 'map-idle'],
     queryFn: ({ signal }) => engine.map(req!, signal),
     enabled: req !== undefined,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-    gcTime: 60_000,
-    retry,
-    retryDelay,
+    ...ANSWERS,
   });
 }
 
