@@ -373,6 +373,20 @@ describe('the API answers as the browser engine does', () => {
       { numRuns: 15, seed: Number(process.env.SEED ?? 424242) },
     );
     assert.equal((await query('ucdp', { view: '', parts: 'all' })).status, 400);
+    // A measure range is the browser's alone: refused by the query and the map rather than ignored.
+    const ranged = await query('ucdp', { view: 'measure=best:10:' });
+    assert.equal(ranged.status, 400);
+    assert.equal(ranged.body.error, 'measures-unsupported');
+    const mapped = await api('/api/datasets/ucdp/map', {
+      method: 'POST',
+      body: JSON.stringify({
+        view: 'measure=best:10:',
+        viewport: { west: -180, south: -90, east: 180, north: 90 },
+        cell: 10,
+      }),
+    });
+    assert.equal(mapped.status, 400);
+    assert.equal(mapped.body.error, 'measures-unsupported');
   });
 
   it('an event by id, with its actors', async () => {
