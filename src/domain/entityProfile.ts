@@ -16,8 +16,8 @@ export function entityProfile(
   index: DatasetIndex,
   matches: Bitset,
   code: number,
-  binCount = 24,
-  topCo = 8,
+  binCount = PROFILE_BINS,
+  topCo = PROFILE_CO_ACTORS,
 ): EntityProfile {
   const postings = index.actorPostings[code] ?? new Uint32Array();
   const bins = new Array<number>(binCount).fill(0);
@@ -32,13 +32,7 @@ export function entityProfile(
     const s = index.starts[i]!;
     if (firstSeen === undefined || s < firstSeen) firstSeen = s;
     if (lastSeen === undefined || s > lastSeen) lastSeen = s;
-    if (ext) {
-      const b = Math.min(
-        binCount - 1,
-        Math.max(0, Math.floor(((s - ext.start) / Math.max(1, ext.end - ext.start)) * binCount)),
-      );
-      bins[b]!++;
-    }
+    if (ext) bins[profileBin(s, ext, binCount)]!++;
     for (let k = index.actorOffsets[i]!; k < index.actorOffsets[i + 1]!; k++) {
       const other = index.actorValues[k]!;
       if (other !== code) co.set(other, (co.get(other) ?? 0) + 1);
@@ -49,4 +43,60 @@ export function entityProfile(
     .sort((a, b) => b.count - a.count || a.code - b.code)
     .slice(0, topCo);
   return { count, ...(firstSeen !== undefined ? { firstSeen, lastSeen } : {}), bins, coActors };
+}
+
+/** An entity's profile as both engines answer it (ViewEngine.profile, the API): co-actors by id and name. */
+export interface EntityProfileAnswer {
+  entityId: string;
+  count: number;
+  firstSeen?: number;
+  lastSeen?: number;
+  /** Matching events by start over the dataset's extent, PROFILE_BINS equal bins (see `profileBin`). */
+  bins: number[];
+  /** The PROFILE_CO_ACTORS most frequent other actors of its matching events; ties by entity order. */
+  coActors: { id: string; name: string; count: number }[];
+}
+
+/** The sparkline's bins and the co-actors listed, in both engines. */
+export const PROFILE_BINS = 24;
+export const PROFILE_CO_ACTORS = 8;
+
+/**
+ * The bin of a start over the extent: floor((start - extent.start) / max(1, span) * bins), clamped to the bins.
+ * The server writes the same arithmetic in SQL (server/db/queryProfile.ts), so both give the same bins.
+ */
+export function profileBin(
+  start: number,
+  extent: { start: number; end: number },
+  binCount = PROFILE_BINS,
+): number {
+  return Math.min(
+    binCount - 1,
+    Math.max(
+      0,
+      Math.floor(((start - extent.start) / Math.max(1, extent.end - extent.start)) * binCount),
+    ),
+  );
+}
+
+/** The profile of the entity `entityId` among the matching events, in the API's form; undefined for an unknown id. */
+export function entityProfileAnswer(
+  index: DatasetIndex,
+  matches: Bitset,
+  entityId: string,
+): EntityProfileAnswer | undefined {
+  const code = index.entityLookup.get(entityId);
+  if (code === undefined) return undefined;
+  const p = entityProfile(index, matches, code, PROFILE_BINS, PROFILE_CO_ACTORS);
+  return {
+    entityId: index.entities[code]!.id,
+    count: p.count,
+    ...(p.firstSeen !== undefined ? { firstSeen: p.firstSeen, lastSeen: p.lastSeen! } : {}),
+    bins: p.bins,
+    coActors: p.coActors.map((c) => ({
+      id: index.entities[c.code]!.id,
+      name: index.entities[c.code]!.name,
+      count: c.count,
+    })),
+  };
 }
