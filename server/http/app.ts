@@ -10,6 +10,7 @@ import { parseViewState } from '../../src/url/viewState';
 import { getDataset, listDatasets, type DatasetRecord } from '../db/catalog';
 import { mapWindow, MIN_MAP_CELL } from '../../src/domain/mapCells';
 import { queryMap } from '../db/queryMap';
+import { queryProfile } from '../db/queryProfile';
 import {
   loadDicts,
   queryPart,
@@ -101,6 +102,9 @@ const MapBody = z
     cell: z.number().min(MIN_MAP_CELL).max(360),
   })
   .strict();
+
+/** The body of POST /api/datasets/<id>/entities/<entity-id>/profile: the link's view state (its filters apply). */
+const ProfileBody = z.object({ view: z.string().max(16_000) }).strict();
 
 class HttpError extends Error {
   constructor(
@@ -212,7 +216,7 @@ export function createApp(opts: AppOptions): Server {
       if (method !== m)
         throw new HttpError(405, 'method-not-allowed', `Use ${m} here.`, { Allow: m });
     };
-    if (parts[0] !== 'datasets' || parts.length > 4)
+    if (parts[0] !== 'datasets' || parts.length > 5)
       throw new HttpError(404, 'not-found', 'No such API path.');
     if (parts.length === 1) {
       only('GET');
@@ -247,6 +251,12 @@ export function createApp(opts: AppOptions): Server {
       const body = await readBody(req, limits.maxBody);
       const ds = await readable(req, id);
       return json(res, 200, await map(ds, body));
+    }
+    if (parts.length === 5 && parts[2] === 'entities' && parts[4] === 'profile') {
+      only('POST');
+      const body = await readBody(req, limits.maxBody);
+      const ds = await readable(req, id);
+      return json(res, 200, await profile(ds, parts[3]!, body));
     }
     if (parts.length === 4 && parts[2] === 'events') {
       only('GET');
@@ -332,6 +342,20 @@ export function createApp(opts: AppOptions): Server {
       ...(within ? { window: within } : {}),
     });
     return { ...answer, notices: [...notices, ...answer.notices] };
+  }
+
+  async function profile(ds: DatasetRecord, entityId: string, raw: unknown) {
+    const parsed = ProfileBody.safeParse(raw);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'bad-request',
+        'The profile question is not one this server reads: see docs/server.md.',
+      );
+    const { state } = readView(parsed.data.view);
+    const answer = await queryProfile(opts.pool, ds, await dicts(ds), state, entityId);
+    if (!answer) throw new HttpError(404, 'not-found', 'No such entity in this dataset.');
+    return answer;
   }
 
   async function details(ds: DatasetRecord, eventId: string) {

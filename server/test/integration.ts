@@ -13,6 +13,7 @@ import pg from 'pg';
 import { loadDataset } from '../../src/data/read/loadDataset';
 import { SORT_KEYS, type SortKey } from '../../src/domain/eventOrder';
 import { GROUP_BYS } from '../../src/domain/lanes';
+import { entityProfileAnswer } from '../../src/domain/entityProfile';
 import { mapCells, mapWindow, type MapQuestion } from '../../src/domain/mapCells';
 import { runQuery } from '../../src/domain/query';
 import { words } from '../../src/domain/textSearch';
@@ -525,6 +526,108 @@ describe('the map answers as the browser engine does', () => {
       cells.reduce((s, c) => s + c.count, 0),
       inBox,
     );
+  });
+});
+
+const profile = (id: string, entityId: string, body: unknown, token?: string) =>
+  api(`/api/datasets/${id}/entities/${encodeURIComponent(entityId)}/profile`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    ...(token ? { token } : {}),
+  });
+
+describe('entity profiles answer as the browser engine does', () => {
+  for (const f of FIXTURES) {
+    it(`${f.id}: random entities under random view states`, async () => {
+      const { dataset, engine } = engines.get(f.id)!;
+      const ids = dataset.entities.map((e) => e.id);
+      // Mostly the dataset's entities (its busiest among them), sometimes an id it does not hold.
+      const entity = fc.oneof(
+        { weight: 6, arbitrary: ids.length ? fc.constantFrom(...ids) : fc.constant('nobody') },
+        { weight: 1, arbitrary: fc.constantFrom('no-such-entity', "x'; drop table y; --") },
+      );
+      const token = f.public ? undefined : TOKEN;
+      let unknown = 0;
+      let none = 0;
+      let some = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          viewStates(dataset),
+          fc.nat(3),
+          entity,
+          async ({ view: random }, keep, entityId) => {
+            // Random filters mostly match little: most runs keep one of them, or none; one in four excludes the
+            // entity itself, so it has no matching events.
+            const view: ViewState =
+              keep === 0
+                ? random
+                : keep === 1
+                  ? { ...DEFAULT_VIEW, xactors: [entityId], types: random.types.slice(0, 1) }
+                  : {
+                      ...DEFAULT_VIEW,
+                      ...(keep === 2 ? { types: random.types, since: random.since } : {}),
+                      ...(keep === 3 ? { q: random.q, prec: random.prec } : {}),
+                    };
+            const link = serialiseViewState(view);
+            const res = await profile(f.id, entityId, { view: link }, token);
+            const read = parseViewState(link).state;
+            const r = runQuery(engine.index, engine.text, read);
+            const expected = entityProfileAnswer(engine.index, r.matches, entityId);
+            if (!expected) {
+              unknown++;
+              assert.equal(res.status, 404, res.text);
+              assert.equal(res.body.error, 'not-found');
+              return;
+            }
+            assert.equal(res.status, 200, `${link} ${entityId} ${res.text}`);
+            if (expected.count === 0) none++;
+            else some++;
+            assert.deepEqual(res.body, JSON.parse(JSON.stringify(expected)), `${link} ${entityId}`);
+          },
+        ),
+        { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
+      );
+      // The property saw every kind of answer it is about (the seed is fixed, so this holds run to run).
+      if (ids.length > 0) assert.ok(none > 0 && some > 0, `${none} empty, ${some} with events`);
+      assert.ok(unknown > 0, 'no unknown entity was asked');
+    });
+  }
+
+  it('the busiest actor of a type: its count is the facet count, its dates those of its events', async () => {
+    const { dataset } = engines.get('ucdp')!;
+    const type = dataset.events[0]!.type!;
+    const link = serialiseViewState({ ...DEFAULT_VIEW, types: [type] });
+    const answer = await query('ucdp', { view: link, limit: 0 });
+    const facet = (answer.body.facets as { actors: Record<string, number> }).actors;
+    const [top, n] = Object.entries(facet).sort((a, b) => b[1] - a[1])[0]!;
+    const res = await profile('ucdp', top, { view: link });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.count, n);
+    const starts = dataset.events
+      .filter((e) => e.type === type && e.actors.includes(top))
+      .map((e) => e.start);
+    assert.equal(res.body.firstSeen, Math.min(...starts));
+    assert.equal(res.body.lastSeen, Math.max(...starts));
+  });
+
+  it('keeps the access rules and refuses what it cannot read', async () => {
+    const { dataset } = engines.get('hostile')!;
+    const entityId = dataset.entities[0]?.id ?? 'x';
+    for (const token of [undefined, 'wrong-token-but-long-enough']) {
+      const known = await profile('hostile', entityId, { view: '' }, token);
+      const unknown = await profile('no-such-dataset', entityId, { view: '' }, token);
+      assert.equal(known.status, 401);
+      assert.deepEqual(known.body, unknown.body);
+    }
+    assert.equal((await profile('hostile', entityId, { view: '' }, TOKEN)).status, 200);
+    assert.equal((await profile('hostile', entityId, { view: '' }, NARROW)).status, 404);
+    const ucdp = engines.get('ucdp')!.dataset.entities[0]!.id;
+    for (const body of [{}, { view: 3 }, { view: '', sql: 'x' }, [], 'view'])
+      assert.equal((await profile('ucdp', ucdp, body)).status, 400, JSON.stringify(body));
+    assert.equal((await profile('ucdp', ucdp, { view: 'measure=best:10:' })).status, 400);
+    const get = await api(`/api/datasets/ucdp/entities/${encodeURIComponent(ucdp)}/profile`);
+    assert.equal(get.status, 405);
+    assert.equal((await api(`/api/datasets/ucdp/entities/${ucdp}/nope`)).status, 404);
   });
 });
 
