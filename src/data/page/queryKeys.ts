@@ -60,6 +60,9 @@ export const viewKeys = {
     ] as const,
   event: (engine: string, eventId: string) =>
     [...viewKeys.engine(engine), 'event', eventId] as const,
+  /** An entity's profile under the filters of a serialised view state. */
+  profile: (engine: string, view: string, entityId: string) =>
+    [...viewKeys.engine(engine), 'profile', view, entityId] as const,
 };
 
 /** True when a query key is a dataset's. */

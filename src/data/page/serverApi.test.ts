@@ -4,6 +4,7 @@ import {
   fetchServerDatasets,
   fetchServerMap,
   fetchServerMetadata,
+  fetchServerProfile,
   isPassing,
   ServerError,
   servedByServer,
@@ -140,6 +141,34 @@ describe('the server API client', () => {
     expect(String(url)).toMatch(/\/api\/datasets\/acled\/map$/);
     expect(init!.method).toBe('POST');
     expect(JSON.parse(init!.body as string)).toEqual(req);
+  });
+
+  it('asks a profile by POST with the entity id in the path, and reads an unknown entity as none', async () => {
+    const f = answering(() =>
+      json(200, {
+        entityId: 'a/b',
+        count: 2,
+        firstSeen: 10,
+        lastSeen: 20,
+        bins: [1, 'x', 1],
+        coActors: [{ id: 'c', name: '<i>C</i>', count: 2 }, { id: 'd' }, null],
+      }),
+    );
+    expect(await fetchServerProfile('acled', 'type=x&v=1', 'a/b')).toEqual({
+      entityId: 'a/b',
+      count: 2,
+      firstSeen: 10,
+      lastSeen: 20,
+      bins: [1, 0, 1],
+      coActors: [{ id: 'c', name: '<i>C</i>', count: 2 }],
+    });
+    const [url, init] = f.mock.calls[0]!;
+    expect(String(url)).toMatch(/\/api\/datasets\/acled\/entities\/a%2Fb\/profile$/);
+    expect(init!.method).toBe('POST');
+    expect(JSON.parse(init!.body as string)).toEqual({ view: 'type=x&v=1' });
+    f.mockRestore();
+    answering(() => json(404, { error: 'not-found', message: 'No such entity in this dataset.' }));
+    expect(await fetchServerProfile('acled', '', 'nobody')).toBeUndefined();
   });
 
   it('keeps only well-formed entries of the dataset list', async () => {

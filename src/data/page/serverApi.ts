@@ -3,6 +3,7 @@ import type { Entity, Period } from '../../domain/types';
 import type { Bbox } from '../../domain/geo';
 import { isPlacePrecision } from '../../domain/placePrecision';
 import type { MapAnswer, MapAnswerCell } from '../../domain/mapCells';
+import type { EntityProfileAnswer } from '../../domain/entityProfile';
 import type {
   AnswerPart,
   EventDetail,
@@ -261,4 +262,43 @@ export async function fetchServerEvent(
   )) as EventDetail;
   if (!num(d.position) || !d.event || !Array.isArray(d.entities)) unreadable();
   return d;
+}
+
+/**
+ * An entity's profile under a view's filters (POST /api/datasets/<id>/entities/<entity-id>/profile); undefined
+ * for an entity the dataset does not hold. Co-actors the app cannot read are left out.
+ */
+export async function fetchServerProfile(
+  id: string,
+  view: string,
+  entityId: string,
+  signal?: AbortSignal,
+): Promise<EntityProfileAnswer | undefined> {
+  let p: Partial<EntityProfileAnswer>;
+  try {
+    p = (await call(
+      `datasets/${encodeURIComponent(id)}/entities/${encodeURIComponent(entityId)}/profile`,
+      signal,
+      { view },
+    )) as Partial<EntityProfileAnswer>;
+  } catch (e) {
+    if (e instanceof ServerError && e.kind === 'not-found') return undefined;
+    throw e;
+  }
+  if (!str(p.entityId) || !num(p.count) || !Array.isArray(p.bins) || !Array.isArray(p.coActors))
+    unreadable();
+  return {
+    entityId: p.entityId,
+    count: p.count,
+    ...(num(p.firstSeen) && num(p.lastSeen)
+      ? { firstSeen: p.firstSeen, lastSeen: p.lastSeen }
+      : {}),
+    bins: p.bins.map((b: unknown) => (num(b) ? b : 0)),
+    coActors: p.coActors.flatMap((raw: unknown) => {
+      const c = raw as Partial<EntityProfileAnswer['coActors'][number]> | null;
+      return c && str(c.id) && str(c.name) && num(c.count)
+        ? [{ id: c.id, name: c.name, count: c.count }]
+        : [];
+    }),
+  };
 }

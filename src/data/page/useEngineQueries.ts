@@ -92,6 +92,23 @@ export function useEventDetail(
   });
 }
 
+/**
+ * An entity's profile under the filters of `view` (a serialised view state, filters only), asked while `entityId`
+ * is given; the previous profile stays on screen while a filter change's loads.
+ */
+export function useEntityProfile(
+  engine: Pick<ViewEngine, 'key' | 'profile'>,
+  view: string,
+  entityId: string | undefined,
+) {
+  return useQuery({
+    queryKey: viewKeys.profile(engine.key, view, entityId ?? ''),
+    queryFn: ({ signal }) => engine.profile(view, entityId!, signal),
+    enabled: entityId !== undefined,
+    ...ANSWERS,
+  });
+}
+
 /** The server's datasets the caller may read (the Datasets menu), asked only when `enabled`. */
 export function useServerDatasets(enabled: boolean) {
   return useQuery({

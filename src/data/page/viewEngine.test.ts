@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../domain/buildIndex';
+import { entityProfileAnswer } from '../../domain/entityProfile';
 import { mapCells } from '../../domain/mapCells';
 import { runQuery } from '../../domain/query';
 import { buildTextIndex, textMatcher } from '../../domain/textSearch';
@@ -116,5 +117,34 @@ describe('the map through the in-browser engine', () => {
     expect(got).toEqual(mapCells(index, r.matches, r.count, { viewport: req.viewport, cell: 2 }));
     expect(got.matching).toBe(r.count);
     expect(got.matching).toBeLessThan(index.size);
+  });
+});
+
+describe('entity profiles through the in-browser engine', () => {
+  it("profiles an entity among the view's matching events, its text searched first", async () => {
+    const all = (await engine.profile('', actor))!;
+    expect(all.entityId).toBe(actor);
+    expect(all.count).toBe(index.actorPostings[0]!.length);
+    const worded = (await engine.profile(
+      serialiseViewState({ ...DEFAULT_VIEW, q: 'ukraine' }),
+      actor,
+    ))!;
+    const r = runQuery(
+      index,
+      textMatcher(index, buildTextIndex(index)),
+      parseViewState('q=ukraine').state,
+    );
+    expect(worded).toEqual(entityProfileAnswer(index, r.matches, actor));
+    expect(worded.count).toBeLessThanOrEqual(all.count);
+  });
+
+  it('gives an excluded entity no events, and an unknown id no profile', async () => {
+    const none = await engine.profile(
+      serialiseViewState({ ...DEFAULT_VIEW, xactors: [actor] }),
+      actor,
+    );
+    expect(none).toMatchObject({ entityId: actor, count: 0, coActors: [] });
+    expect(none?.firstSeen).toBeUndefined();
+    expect(await engine.profile('', 'no-such-entity')).toBeUndefined();
   });
 });

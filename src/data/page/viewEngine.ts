@@ -13,6 +13,7 @@ import { parseViewState } from '../../url/viewState';
 import type { LoadedDataset } from './loadSource';
 import { mapCells, mapWindow, type MapAnswer } from '../../domain/mapCells';
 import { runQuery } from '../../domain/query';
+import { entityProfileAnswer, type EntityProfileAnswer } from '../../domain/entityProfile';
 import {
   fetchServerAnswer,
   fetchServerMatches,
@@ -20,6 +21,7 @@ import {
   fetchServerMap,
   fetchServerEvent,
   fetchServerMetadata,
+  fetchServerProfile,
   type AnswerRequest,
   type MapRequest,
   type ServerMetadata,
@@ -43,6 +45,15 @@ export interface ViewEngine {
   map(req: MapRequest, signal?: AbortSignal): Promise<MapAnswer & { notices?: string[] }>;
   /** An event's details; undefined (or a not-found failure) for an id the dataset does not hold. */
   event(eventId: string, signal?: AbortSignal): Promise<EventDetail | undefined>;
+  /**
+   * An entity's profile among the events matching the filters of `view` (a serialised view state): count, first
+   * and last seen, the sparkline's bins, the co-actors; undefined for an entity the dataset does not hold.
+   */
+  profile(
+    view: string,
+    entityId: string,
+    signal?: AbortSignal,
+  ): Promise<EntityProfileAnswer | undefined>;
 }
 
 /** The dataset `id` of the server that served the page. */
@@ -55,6 +66,7 @@ export function serverEngine(id: string): ViewEngine {
     drawn: (req, signal) => fetchServerWindow(id, req, signal),
     map: (req, signal) => fetchServerMap(id, req, signal),
     event: (eventId, signal) => fetchServerEvent(id, eventId, signal),
+    profile: (view, entityId, signal) => fetchServerProfile(id, view, entityId, signal),
   };
 }
 
@@ -89,6 +101,11 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
       },
     };
   };
+  /** The view's matching events, its text searched first. */
+  const matching = async (state: Filters) => {
+    const match = state.q.trim() ? await loaded.text.search(state.q) : undefined;
+    return runQuery(index, match ? (s) => (s === state.q ? match : undefined) : undefined, state);
+  };
   return {
     key: sourceKey(loaded.source),
     metadata: () => {
@@ -119,12 +136,7 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
     },
     map: async (req) => {
       const { state } = parseViewState(req.view);
-      const match = state.q.trim() ? await loaded.text.search(state.q) : undefined;
-      const r = runQuery(
-        index,
-        match ? (s) => (s === state.q ? match : undefined) : undefined,
-        state,
-      );
+      const r = await matching(state);
       const window = mapWindow(state);
       return mapCells(index, r.matches, r.count, {
         viewport: req.viewport,
@@ -133,6 +145,10 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
       });
     },
     event: (eventId) => Promise.resolve(eventDetail(index, eventId)),
+    profile: async (view, entityId) => {
+      const r = await matching(parseViewState(view).state);
+      return entityProfileAnswer(index, r.matches, entityId);
+    },
   };
 }
 
