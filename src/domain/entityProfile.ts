@@ -86,7 +86,15 @@ export function entityProfileAnswer(
   entityId: string,
 ): EntityProfileAnswer | undefined {
   const code = index.entityLookup.get(entityId);
-  if (code === undefined) return undefined;
+  return code === undefined ? undefined : profileAnswerOf(index, matches, code);
+}
+
+/** The profile of the entity numbered `code` among the matching events, in the API's form. */
+export function profileAnswerOf(
+  index: DatasetIndex,
+  matches: Bitset,
+  code: number,
+): EntityProfileAnswer {
   const p = entityProfile(index, matches, code, PROFILE_BINS, PROFILE_CO_ACTORS);
   return {
     entityId: index.entities[code]!.id,

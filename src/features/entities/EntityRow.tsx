@@ -1,9 +1,8 @@
 import { clipText } from '../../domain/clipText';
 import { memo } from 'react';
 import { useViewData } from '../../data/page/viewData';
-import { entityProfile } from '../../domain/entityProfile';
-import { formatInstant } from '../../domain/formatDate';
-import { Sparkline } from '../../ui/Sparkline';
+import { profileAnswerOf } from '../../domain/entityProfile';
+import { EntityProfileCard } from '../../ui/EntityProfileCard';
 import type { Entity } from '../../domain/types';
 import { updateView } from '../../url/useViewState';
 import { toggleExcludedActor, toggleIncludedActor } from '../../url/viewState';
@@ -103,50 +102,20 @@ export const EntityRow = memo(function EntityRow({
   );
 });
 
+/** The profile of one entity among the workspace's matching events, with its curation. */
 function EntityProfileView({ code }: { code: number }) {
   const { loaded, view, result } = useViewData();
-  const tz = view.tz;
-  const matches = result.matches;
-  const onPick = (id: string) => updateView((s) => toggleIncludedActor(s, id));
   const { index } = loaded;
   const e = index.entities[code]!;
-  const p = entityProfile(index, matches, code);
+  const p = profileAnswerOf(index, result.matches, code);
   return (
-    <div className="cs-entity-profile">
-      {e.description && <p>{e.description}</p>}
-      {e.aliases.length > 0 && <p className="cs-muted">Also known as: {e.aliases.join(', ')}</p>}
-      <Sparkline
-        bins={p.bins}
-        label={`${clipText(e.name, 300)}: ${p.count} matching events over the dataset's time span`}
-      />
-      {p.firstSeen !== undefined ? (
-        <p>
-          First seen {formatInstant(p.firstSeen, 'day', tz)}, last seen{' '}
-          {formatInstant(p.lastSeen!, 'day', tz)}
-        </p>
-      ) : (
-        <p className="cs-muted">No matching events.</p>
-      )}
+    <EntityProfileCard
+      entity={e}
+      profile={p}
+      tz={view.tz}
+      onPick={(id) => updateView((s) => toggleIncludedActor(s, id))}
+    >
       <EntityCuration key={e.id} entity={e} />
-      {p.coActors.length > 0 && (
-        <>
-          <p className="cs-muted">Appears with:</p>
-          <ul className="cs-co-actors">
-            {p.coActors.map((c) => (
-              <li key={c.code}>
-                <button
-                  type="button"
-                  className="cs-link-button"
-                  onClick={() => onPick(index.entities[c.code]!.id)}
-                >
-                  {clipText(index.entities[c.code]!.name, 300)}
-                </button>{' '}
-                <span className="cs-count">{c.count}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
+    </EntityProfileCard>
   );
 }
