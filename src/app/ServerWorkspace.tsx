@@ -132,7 +132,9 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
         <AreaFilterNote view={view} />
         <UpdatingIndicator busy={q.isFetching} {...(problem ? { problem } : {})} />
         <RegionBoundary name="Facets" resetKeys={reset}>
-          {answer && <ServerFacets meta={meta} view={view} answer={answer} />}
+          {answer && (
+            <ServerFacets meta={meta} view={view} answer={answer} filtersView={matchesString} />
+          )}
         </RegionBoundary>
       </section>
       <div className="cs-center" data-map={view.geo ? 'on' : 'off'}>

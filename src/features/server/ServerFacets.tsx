@@ -11,6 +11,7 @@ import {
   withoutFilters,
   type ViewState,
 } from '../../url/viewState';
+import { ServerEntityProfile } from './ServerEntityProfile';
 import './server.css';
 
 /** Most values a facet lists; the rest are reached by search. */
@@ -32,12 +33,16 @@ interface Props {
   meta: ServerMetadata;
   view: ViewState;
   answer: ViewAnswer;
+  /** The view's filters serialised (no window, lanes or selection): what an entity's profile is asked under. */
+  filtersView: string;
 }
 
 /** The count, the text search, lanes, and every facet with its counts under the facet rule, for a server dataset. */
-export function ServerFacets({ meta, view, answer }: Props) {
-  const names = useMemo(() => new Map(meta.entities.map((e) => [e.id, e.name])), [meta.entities]);
+export function ServerFacets({ meta, view, answer, filtersView }: Props) {
+  const entities = useMemo(() => new Map(meta.entities.map((e) => [e.id, e])), [meta.entities]);
   const [q, setQ] = useState(view.q);
+  // The actors whose profile is open, by id.
+  const [open, setOpen] = useState<readonly string[]>([]);
   const actors = useMemo(() => {
     const chosen = new Set([...view.actors, ...view.xactors]);
     const counted = Object.entries(answer.facets.actors)
@@ -86,11 +91,13 @@ export function ServerFacets({ meta, view, answer }: Props) {
         <h3>Actors</h3>
         <ul>
           {actors.map(([id, count]) => {
-            const name = names.get(id) ?? id;
+            const entity = entities.get(id);
+            const name = entity?.name ?? id;
             const included = view.actors.includes(id);
             const excluded = view.xactors.includes(id);
+            const profiled = open.includes(id);
             return (
-              <li key={id}>
+              <li key={id} className="cs-server-actor">
                 <button
                   type="button"
                   className="cs-facet-name"
@@ -108,6 +115,22 @@ export function ServerFacets({ meta, view, answer }: Props) {
                 >
                   −
                 </button>
+                {entity && (
+                  <button
+                    type="button"
+                    aria-expanded={profiled}
+                    aria-label={`About ${name}`}
+                    title="Profile"
+                    onClick={() =>
+                      setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]))
+                    }
+                  >
+                    i
+                  </button>
+                )}
+                {entity && profiled && (
+                  <ServerEntityProfile entity={entity} view={filtersView} tz={view.tz} />
+                )}
               </li>
             );
           })}
