@@ -121,6 +121,31 @@ export class Dashboard {
     return this.entities.getByRole('checkbox', { name: new RegExp(`^${name}`) });
   }
 
+  /**
+   * Opens an entity's profile by its "About" button in `scope` (the entity list, or a server dataset's Actors
+   * facet) and reads it: the count its sparkline names, the first/last seen line and the co-actors listed.
+   */
+  async openProfile(
+    name: string,
+    scope: Locator = this.entities,
+  ): Promise<{ count: number; seen: string; coActors: string[] }> {
+    const button = this.page.getByRole('button', { name: `About ${name}`, exact: true });
+    const about = scope.locator(button);
+    await about.click();
+    await expect(about).toHaveAttribute('aria-expanded', 'true');
+    // `has` is read inside each item: the page's locator, not the scope's.
+    const item = scope.getByRole('listitem').filter({ has: button });
+    const spark = item.getByRole('img', { name: /matching events over the dataset's time span$/ });
+    const label = (await spark.getAttribute('aria-label'))!;
+    const seen = (await item.getByText(/^(First seen|No matching events)/).textContent())!;
+    const coActors = await item.getByRole('list').getByRole('button').allTextContents();
+    return {
+      count: Number(/: ([\d]+) matching events/.exec(label)![1]),
+      seen,
+      coActors,
+    };
+  }
+
   /** Opens a dataset from the header's Datasets menu by "Load from URL", as an analyst does in the running app. */
   async loadFromUrl(address: string): Promise<void> {
     const nav = this.page.getByRole('navigation', { name: 'Dataset and view' });
