@@ -60,7 +60,7 @@ const PARTS: [string, RegExp][] = [
   ['  histogram', /src\/domain\/histogram\.ts:\d+ histogram\b/],
   ['  map cells', /src\/domain\/mapCells\.ts:\d+ mapCells/],
   ['  list rows in view', /src\/features\/events\/EventList/],
-  ['  entity list', /EntitySidebar\.tsx:\d+ EntitySidebar$/],
+  ['  entity list', /EntitySidebar\.tsx:\d+ EntitySidebar\b/],
   ['click: React DOM commit', /react-dom-client.*flushMutationEffects/],
   ['click: effects', /react-dom-client.*flushPassiveEffects/],
   ['  items to vis-timeline', /src\/features\/timeline\/timelineSync\.ts:\d+ applyToTimeline/],
