@@ -49,7 +49,7 @@ const maps = new Map<string, SourceMapConsumer | null>();
 export function sourceLocation(url: string, line: number, column: number): string {
   const name = url.split('/').pop() ?? '';
   if (!maps.has(name)) {
-    const f = join(ROOT, 'dist/assets', `${name}.map`);
+    const f = join(resolve(ROOT, process.env.BENCH_DIST ?? 'dist'), 'assets', `${name}.map`);
     maps.set(
       name,
       existsSync(f) ? new SourceMapConsumer(JSON.parse(readFileSync(f, 'utf8'))) : null,

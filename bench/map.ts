@@ -2,11 +2,12 @@
  * The map's benchmark: `npx tsx bench/map.ts` after `npm run build` (or `npm run bench:map`). Synthetic events with
  * coordinates (bench/synthetic.ts, located) at BENCH_MAP_SIZE (default 100,000), BENCH_RUNS runs (default 3);
  * prints medians: load to interactive without and with the map open, the map's pan and zoom frame p95, and a filter
- * change to the map's next paint. Same browser, viewport and rules as bench/run.ts.
+ * change to the map's next paint. Same browser, viewport and rules as bench/run.ts. BENCH_DIST serves another build
+ * directory, BENCH_PORT another port.
  */
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../playwright.config';
 import { median } from './engine';
@@ -16,7 +17,9 @@ const ROOT = join(import.meta.dirname, '..');
 const DATA = join(ROOT, 'bench/.data');
 const N = Number(process.env.BENCH_MAP_SIZE ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const PORT = 4181;
+const PORT = Number(process.env.BENCH_PORT ?? 4181);
+/** The build to measure (another build's directory, to compare two). */
+const DIST = process.env.BENCH_DIST ?? 'dist';
 
 mkdirSync(DATA, { recursive: true });
 const file = join(DATA, `located-${N}.json`);
@@ -32,7 +35,7 @@ const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   const target = path.startsWith('/bench-data/')
     ? join(DATA, normalize(path.slice('/bench-data/'.length)))
-    : join(ROOT, 'dist', normalize(path === '/' ? 'index.html' : path));
+    : join(resolve(ROOT, DIST), normalize(path === '/' ? 'index.html' : path));
   if (!existsSync(target) || statSync(target).isDirectory()) return void res.writeHead(404).end();
   res.writeHead(200, {
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',

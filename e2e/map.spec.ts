@@ -79,6 +79,69 @@ test.describe('the map', () => {
     await d.expectShowing(3883, 3883);
   });
 
+  test('a filter change draws the new count on the map in the same frame as the status line, and leaves the map, the timeline and the filter row their size', async ({
+    page,
+  }) => {
+    const d = new Dashboard(page);
+    await d.open('data=ucdp-ukraine&geo=1');
+    await d.expectShowing(3883, 3883);
+    const map = mapOf(page);
+    await expect(map.status).toHaveText('3,883 of 3,883 matching events on the map');
+    // An independent count: the fixture's events naming DPR (UCDP actor 6711) that have a place.
+    const doc = JSON.parse(readFileSync('public/data/ucdp-ukraine.json', 'utf8')) as {
+      events: { actors?: string[]; location?: { lat?: number; lon?: number } }[];
+    };
+    const dpr = doc.events.filter((e) => e.actors?.includes('ucdp-6711'));
+    const placed = dpr.filter((e) => e.location?.lat !== undefined && e.location.lon !== undefined);
+    const box = d.entityCheckbox('DPR \\(UCDP actor 6711\\)');
+    await box.scrollIntoViewIfNeeded();
+    // Inside the page: what the map's line says in the commit that changes the status line, and every change of
+    // size the timeline, the map or the filter row goes through over the next frames.
+    const seen = await box.evaluate(async (input: HTMLInputElement) => {
+      const status = document.querySelector('[role="status"]')!;
+      const mapLine = document.querySelector('.cs-map-status')!;
+      const resized: string[] = [];
+      const watched = ['.cs-timeline', '.cs-map-canvas', '.cs-filter-row'];
+      const ro = new ResizeObserver((entries) => {
+        for (const e of entries)
+          if (e.target.getAttribute('data-seen'))
+            resized.push(`${e.target.className} ${e.contentRect.width}x${e.contentRect.height}`);
+          else e.target.setAttribute('data-seen', '1');
+      });
+      for (const sel of watched) ro.observe(document.querySelector(sel)!);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const before = status.textContent;
+      const mapWhenStatusChanged = new Promise<string>((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (status.textContent === before) return;
+          mo.disconnect();
+          resolve(mapLine.textContent ?? '');
+        });
+        mo.observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      input.click();
+      const map = await mapWhenStatusChanged;
+      for (let k = 0; k < 10; k++) await new Promise((r) => requestAnimationFrame(r));
+      ro.disconnect();
+      return { map, resized };
+    });
+    await d.expectShowing(dpr.length, 3883);
+    const n = placed.length.toLocaleString('en');
+    expect(seen.map).toBe(`${n} of ${dpr.length.toLocaleString('en')} matching events on the map`);
+    expect(seen.resized).toEqual([]);
+    // The chip and Clear all are on the row's one line, whole.
+    const row = (await d.filters.locator('.cs-filter-row').boundingBox())!;
+    for (const part of [
+      d.filters.getByRole('button', { name: /^Remove filter actor DPR \(UCDP actor 6711\)/ }),
+      d.filters.getByRole('button', { name: 'Clear all' }),
+    ]) {
+      const b = (await part.boundingBox())!;
+      expect(b.y).toBeGreaterThanOrEqual(row.y - 4);
+      expect(b.y + b.height).toBeLessThanOrEqual(row.y + row.height + 4);
+      expect(b.x + b.width).toBeLessThanOrEqual(row.x + row.width + 1);
+    }
+  });
+
   test('a link with a box reopens the same filter; the keyboard selects what is under the cross', async ({
     page,
   }) => {

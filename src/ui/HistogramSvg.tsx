@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { memo, useRef, useState, type ReactNode } from 'react';
 import './histogram.css';
 
 /** Bins of a density histogram: ascending edges (one more than the counts) and the largest count. */
@@ -144,8 +144,11 @@ export function tickPrecision(step: number): 'year' | 'month' | 'day' | 'minute'
   return step >= 300 * day ? 'year' : step >= 25 * day ? 'month' : step >= day ? 'day' : 'minute';
 }
 
-/** The time axis under a histogram's bars: five instants across the range, inset so their labels stay inside. */
-export function HistogramAxis({
+/**
+ * The time axis under a histogram's bars: five instants across the range, inset so their labels stay inside.
+ * Memoised: a filter change redraws the bars, not the axis (give it a stable `format`).
+ */
+export const HistogramAxis = memo(function HistogramAxis({
   range,
   format,
 }: {
@@ -165,4 +168,4 @@ export function HistogramAxis({
       })}
     </div>
   );
-}
+});

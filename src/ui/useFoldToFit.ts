@@ -10,6 +10,17 @@ interface Remembered {
   menu: number;
 }
 
+/**
+ * The room a flexing part keeps in the row: its content's width on one line (a part that scrolls sideways
+ * reports it as its scroll width), at least `data-fold-min` and at most `data-fold-max` (no more than the
+ * minimum without it).
+ */
+function flexWidth(child: HTMLElement): number {
+  const min = Number(child.dataset.foldMin);
+  const max = Number(child.dataset.foldMax ?? min);
+  return Math.max(min, Math.min(max, child.scrollWidth));
+}
+
 /** How many of `count` foldable items fit in `row` as it is laid out now (see useFoldToFit). */
 function measureRow(row: HTMLElement, count: number, seen: Remembered): number {
   const style = getComputedStyle(row);
@@ -23,7 +34,7 @@ function measureRow(row: HTMLElement, count: number, seen: Remembered): number {
     else if (child.dataset.foldMenu !== undefined) {
       if (child.offsetWidth > 0) seen.menu = child.offsetWidth;
     } else if (child.dataset.foldMin !== undefined)
-      fixed += Number(child.dataset.foldMin) + (parts++ > 0 ? gap : 0);
+      fixed += flexWidth(child) + (parts++ > 0 ? gap : 0);
     else if (child.offsetWidth > 0) fixed += child.offsetWidth + (parts++ > 0 ? gap : 0);
   }
   const all = Array.from({ length: count }, (_, k) => seen.widths.get(String(k)) ?? 0);
@@ -35,7 +46,8 @@ function measureRow(row: HTMLElement, count: number, seen: Remembered): number {
  *
  * The row's children carry `data-fold="<k>"` (the k-th item that may fold; its width is remembered from when it
  * was last in the row), `data-fold-menu` (the overflow menu's button) or `data-fold-min="<px>"` (a part that
- * flexes, counted at that width); every other child counts at its drawn width. The row is measured by a
+ * flexes, counted at that width, or at its content's width up to `data-fold-max`); every other child counts at its
+ * drawn width. The row is measured by a
  * ResizeObserver (after the browser's layout, before paint): when it is resized, and once after the items
  * change (`version`: what they say) or fold, never in a loop, because folding changes the row's content, not
  * its width. Where the row lays its children out in a column (phones), nothing folds.

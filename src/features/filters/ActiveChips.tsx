@@ -9,6 +9,8 @@ import { Chip } from '../../ui/Chip';
 
 /** The room the chips keep on the filter row before pickers fold to make it. */
 const CHIPS_MIN = 160;
+/** Pickers fold to give the chips the room they take on one line, up to this; more chips scroll sideways. */
+const CHIPS_MAX = 480;
 
 type ListKey = 'actors' | 'xactors' | 'types' | 'tags' | 'places' | 'prec' | 'etypes' | 'atags';
 
@@ -24,7 +26,13 @@ export function ActiveChips() {
   const name = (id: string) => entityName(loaded.index, id);
   const stale = result.stale;
   return (
-    <div className="cs-chips" aria-label="Active filters" role="group" data-fold-min={CHIPS_MIN}>
+    <div
+      className="cs-chips"
+      aria-label="Active filters"
+      role="group"
+      data-fold-min={CHIPS_MIN}
+      data-fold-max={CHIPS_MAX}
+    >
       {view.q.trim() && <Chip label={`text “${view.q}”`} onRemove={() => updateView({ q: '' })} />}
       {view.actors.map((a) => (
         <Chip

@@ -1,6 +1,6 @@
 import { formatCount } from '../../domain/formatCount';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { isUnfiltered } from '../../domain/filters';
+import { filtersKey } from '../../domain/filters';
 import { useFoldToFit } from '../../ui/useFoldToFit';
 import { useTextStatus, useViewData } from '../../data/page/viewData';
 import { describePrecision } from '../../domain/formatDate';
@@ -191,8 +191,8 @@ export function FilterBar() {
       ),
     },
   ];
-  // What the items say changes their widths: badges, counts, whether the chips are there.
-  const version = `${pickers.map((p) => p.badge).join()}|${formatCount(result.layer.starred)}|${isUnfiltered(view)}`;
+  // What the items say changes their widths: badges, counts, the chips (which pickers fold to make room for).
+  const version = `${pickers.map((p) => p.badge).join()}|${formatCount(result.layer.starred)}|${filtersKey(view)}`;
   const shown = useFoldToFit(row, pickers.length, version);
 
   return (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { HistogramAxis, HistogramSvg, tickPrecision } from '../../ui/HistogramSvg';
 import { useViewData } from '../../data/page/viewData';
 import { formatInstant } from '../../domain/formatDate';
@@ -27,6 +27,10 @@ export function DensityHistogram() {
   const hist = useMemo(
     () => (range ? histogram(index, result.matches, range, 120, measure?.values) : undefined),
     [index, result.matches, range, measure],
+  );
+  const axisFormat = useCallback(
+    (t: number, p: ReturnType<typeof tickPrecision>) => formatInstant(t, p, view.tz),
+    [view.tz],
   );
   // The bin under the pointer, for the count read-out (a pointer aid; the label and the list carry the numbers).
   const [hover, setHover] = useState<{ bin: number; left: number } | null>(null);
@@ -71,7 +75,7 @@ export function DensityHistogram() {
           )}
         </div>
       )}
-      <HistogramAxis range={range} format={(t, p) => formatInstant(t, p, view.tz)} />
+      <HistogramAxis range={range} format={axisFormat} />
     </div>
   );
 }
