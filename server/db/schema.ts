@@ -49,8 +49,97 @@ export function tables(version: number | bigint | string) {
     entities: `${p}entities`,
     values: `${p}values`,
     words: `${p}words`,
+    pairs: `${p}pairs`,
+    days: `${p}days`,
   };
 }
+
+/**
+ * Dimension codes of the rollup tables (`pairs`, `days`): `all` is every event, the others an event's value in that
+ * dimension (an actor, a tag, a type, place or precision code, or its entity-type bits as one pattern).
+ */
+export const ROLLUP_DIM = { all: -1, actor: 0, tag: 1, type: 2, place: 3, prec: 4, etypes: 5 } as const;
+
+/** A day's number (UTC) in SQL, and of the last millisecond of an event, as the rollups key them. */
+const DAY_MS = 86_400_000;
+const dayKeys = `floor(start_ms / ${DAY_MS}) AS s, floor((end_ms - 1) / ${DAY_MS}) AS e,
+  ceil(end_ms / ${DAY_MS}) - 1 <> floor((end_ms - 1) / ${DAY_MS}) AS odd, long`;
+
+/**
+ * The rollups, built from the events table once its rows are in (each statement stands alone: the ingest may run
+ * them side by side).
+ *
+ * `pairs (da, va, db, vb, n)`: how many events have value va in dimension da and vb in db, for every dimension
+ * against every one-value dimension and actors against tags, both ways round, plus each value with itself (its
+ * total). A view filtered on one dimension reads its facets and count here instead of scanning the events.
+ *
+ * `days (dim, val, s, e, odd, long, n)`: events per value by the UTC day of their start (s) and of their last
+ * millisecond (e; `odd` marks an end a fraction of a millisecond past midnight, whose day for the overlap test is
+ * e + 1), and whether they are among the longest (the events table's `long`). The histogram, the window's count
+ * and day-aligned buckets of such a view are sums over it.
+ */
+function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
+  const D = ROLLUP_DIM;
+  const singles = ['type', 'place', 'prec', 'etypes'] as const;
+  // Pairs of one-value dimensions (and `all`) from one GROUP BY of the events' value combinations.
+  const cube = 'c';
+  const single = singles.flatMap((a) => [
+    `SELECT ${D.all}::smallint, 0, ${D[a]}::smallint, ${a}, sum(n) FROM ${cube} WHERE ${a} IS NOT NULL GROUP BY ${a}`,
+    ...singles.map(
+      (b) =>
+        `SELECT ${D[a]}::smallint, ${a}, ${D[b]}::smallint, ${b}, sum(n) FROM ${cube}
+         WHERE ${a} IS NOT NULL AND ${b} IS NOT NULL GROUP BY ${a}, ${b}`,
+    ),
+  ]);
+  // An array dimension against the one-value ones, `all` and itself (its totals).
+  const multi = (col: 'actors' | 'tags', dim: number) => [
+    `SELECT ${D.all}::smallint, 0, ${dim}::smallint, x, count(*) FROM ${t.events}, unnest(${col}) x GROUP BY x`,
+    `SELECT ${dim}::smallint, x, ${dim}::smallint, x, count(*) FROM ${t.events}, unnest(${col}) x GROUP BY x`,
+    ...singles.flatMap((b) => [
+      `SELECT ${dim}::smallint, x, ${D[b]}::smallint, ${b}, count(*) FROM ${t.events}, unnest(${col}) x
+       WHERE ${b} IS NOT NULL GROUP BY x, ${b}`,
+    ]),
+  ];
+  const pairRows = [
+    `SELECT ${D.all}::smallint, 0, ${D.all}::smallint, 0, count(*) FROM ${t.events}`,
+    ...single,
+    ...multi('actors', D.actor),
+    ...multi('tags', D.tag),
+    `SELECT ${D.actor}::smallint, a, ${D.tag}::smallint, g, count(*)
+     FROM ${t.events}, unnest(actors) a, unnest(tags) g GROUP BY a, g`,
+  ];
+  // The one-value dimensions to an array dimension: the same rows the other way round.
+  const pairs = `CREATE TABLE ${t.pairs} AS
+    WITH c AS (SELECT type, place, prec, etypes, count(*) AS n FROM ${t.events} GROUP BY 1, 2, 3, 4),
+    p (da, va, db, vb, n) AS (${pairRows.join('\n UNION ALL ')})
+    SELECT da, va, db, vb, n::bigint FROM p
+    UNION ALL SELECT db, vb, da, va, n::bigint FROM p
+      WHERE da IN (${D.actor}, ${D.tag}) AND db NOT IN (${D.all}) AND da <> db
+    ORDER BY 1, 2, 3, 4;
+  CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
+  const dayRows = [
+    `SELECT ${D.all}::smallint AS dim, 0 AS val, ${dayKeys}, count(*) AS n FROM ${t.events} GROUP BY 3, 4, 5, 6`,
+    ...singles.map(
+      (a) =>
+        `SELECT ${D[a]}::smallint, ${a}, ${dayKeys}, count(*) FROM ${t.events}
+         WHERE ${a} IS NOT NULL GROUP BY 2, 3, 4, 5, 6`,
+    ),
+    ...(
+      [
+        ['actors', D.actor],
+        ['tags', D.tag],
+      ] as const
+    ).map(
+      ([col, dim]) =>
+        `SELECT ${dim}::smallint, x, ${dayKeys}, count(*) FROM ${t.events}, unnest(${col}) x GROUP BY 2, 3, 4, 5, 6`,
+    ),
+  ];
+  const days = `CREATE TABLE ${t.days} AS
+    SELECT dim, val, s, e, odd, long, n::integer FROM (${dayRows.join('\n UNION ALL ')}) r ORDER BY dim, val, s;
+  CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, s) INCLUDE (e, odd, long, n)`;
+  return [pairs, days];
+}
+
 
 /** The tables of one version, without indexes (these are built after the rows are in, which is faster). */
 export function versionDdl(version: number | bigint | string): string {
@@ -119,13 +208,16 @@ export function versionIndexes(version: number | bigint | string): string[] {
     `CREATE INDEX ${d}_values_value ON ${t.values} (dim, value)`,
     `CREATE INDEX ${d}_words_word ON ${t.words} (word text_pattern_ops)`,
     `CREATE INDEX ${d}_words_len ON ${t.words} (length(word))`,
+    // A window's edge: the events ending within the day of its start (see queryView.ts windowCount).
+    `CREATE INDEX ${d}_events_end ON ${t.events} (end_ms)`,
+    ...rollupStatements(t, d),
   ];
 }
 
 /** Drops every table of one version. */
 export function dropVersion(version: number | bigint | string): string {
   const t = tables(version);
-  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}`;
+  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}`;
 }
 
 /** Creates the catalog when missing, and lets the reader role (when it exists) read what is there. */
@@ -143,7 +235,7 @@ export async function grantReader(
   const t = tables(version);
   await client.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${READER_ROLE}`);
   await client.query(
-    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words} TO ${READER_ROLE}`,
+    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days} TO ${READER_ROLE}`,
   );
 }
 
