@@ -24,7 +24,9 @@ async function main() {
   const factor = Number(factorArg);
   const url = process.env.DATABASE_URL;
   if (!id || !Number.isInteger(factor) || factor < 1 || !url) {
-    console.error('usage: DATABASE_URL=… npx tsx bench/inflateDataset.ts <dataset-id> <factor ≥ 1>');
+    console.error(
+      'usage: DATABASE_URL=… npx tsx bench/inflateDataset.ts <dataset-id> <factor ≥ 1>',
+    );
     process.exitCode = 2;
     return;
   }

@@ -124,16 +124,31 @@ async function queryFigures(url: string, figures: Record<string, number | string
   const span = full.end - full.start;
   const filterTimes: number[] = [];
   const panTimes: number[] = [];
+  // Per filter set (its link parameters), to say which kinds of view the time goes to.
+  const byKind = new Map<string, { filter: number[]; pan: number[] }>();
   for (let k = 0; k < 40; k++) {
-    const view = { ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...pick(filterSets) } as ViewState;
+    const set = pick(filterSets);
+    const kind =
+      serialiseViewState({ ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...set } as ViewState) || '(none)';
+    const times = byKind.get(kind) ?? { filter: [], pan: [] };
+    byKind.set(kind, times);
+    const view = { ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...set } as ViewState;
     const width = span * pick([1, 0.25, 0.05, 0.005]);
     let start = full.start + rnd() * (span - width);
-    filterTimes.push(await ask(view, { start, end: start + width }, false));
+    const t = await ask(view, { start, end: start + width }, false);
+    filterTimes.push(t);
+    times.filter.push(t);
     for (let p = 0; p < 4; p++) {
       start += width * 0.1;
-      panTimes.push(await ask(view, { start, end: start + width }, true));
+      const t = await ask(view, { start, end: start + width }, true);
+      panTimes.push(t);
+      times.pan.push(t);
     }
   }
+  if (process.env.BENCH_KINDS)
+    for (const [kind, t] of byKind)
+      figures[`${kind}: filter max, pan p50/max ms`] =
+        `${Math.round(Math.max(...t.filter))}, ${Math.round(percentile(t.pan, 0.5))}/${Math.round(Math.max(...t.pan))}`;
   figures['filter change p50 ms'] = Math.round(percentile(filterTimes, 0.5));
   figures['filter change p95 ms'] = Math.round(percentile(filterTimes, 0.95));
   figures['pan p50 ms'] = Math.round(percentile(panTimes, 0.5));

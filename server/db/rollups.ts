@@ -40,8 +40,7 @@ export function rollupTerms(
     case 'actor': {
       const i = distinct(inc);
       const x = distinct(exc);
-      if (i.length === 1 && x.length === 0)
-        return [{ dim: ROLLUP_DIM.actor, codes: i, sign: 1 }];
+      if (i.length === 1 && x.length === 0) return [{ dim: ROLLUP_DIM.actor, codes: i, sign: 1 }];
       if (i.length === 0 && x.length === 1)
         return [
           { dim: ROLLUP_DIM.all, sign: 1 },
@@ -212,7 +211,14 @@ export async function rollupWindowCount(
     const to = p.add(window.end);
     const dfp = p.add(df);
     const dtp = p.add(dt);
-    const inner = spanRows(p, t.days, terms, 's', `s < ${dtp}::float8 AND e + odd::int > ${dfp}::float8`, lo);
+    const inner = spanRows(
+      p,
+      t.days,
+      terms,
+      's',
+      `s < ${dtp}::float8 AND e + odd::int > ${dfp}::float8`,
+      lo,
+    );
     return `SELECT (SELECT coalesce(sum(n), 0) FROM (${inner}) r)
       + (SELECT count(*) FROM ${t.events} WHERE ${where(p)} AND start_ms >= ${dtp}::float8 * ${DAY}
            AND start_ms < ${to}::float8 AND end_ms > ${from}::float8)
@@ -223,7 +229,14 @@ export async function rollupWindowCount(
 }
 
 /** Rows meeting `cond` whose start is from day `lo` on, or that are long (those may start any time before). */
-function spanRows(p: Params, days: string, terms: RollupTerm[], cols: string, cond: string, lo: number) {
+function spanRows(
+  p: Params,
+  days: string,
+  terms: RollupTerm[],
+  cols: string,
+  cond: string,
+  lo: number,
+) {
   const lop = p.add(lo);
   return [
     daysRows(p, days, terms, cols, () => `${cond} AND s >= ${lop}::float8`),

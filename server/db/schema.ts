@@ -58,7 +58,15 @@ export function tables(version: number | bigint | string) {
  * Dimension codes of the rollup tables (`pairs`, `days`): `all` is every event, the others an event's value in that
  * dimension (an actor, a tag, a type, place or precision code, or its entity-type bits as one pattern).
  */
-export const ROLLUP_DIM = { all: -1, actor: 0, tag: 1, type: 2, place: 3, prec: 4, etypes: 5 } as const;
+export const ROLLUP_DIM = {
+  all: -1,
+  actor: 0,
+  tag: 1,
+  type: 2,
+  place: 3,
+  prec: 4,
+  etypes: 5,
+} as const;
 
 /** A day's number (UTC) in SQL, and of the last millisecond of an event, as the rollups key them. */
 const DAY_MS = 86_400_000;
@@ -139,7 +147,6 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
   CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, s) INCLUDE (e, odd, long, n)`;
   return [pairs, days];
 }
-
 
 /** The tables of one version, without indexes (these are built after the rows are in, which is faster). */
 export function versionDdl(version: number | bigint | string): string {
