@@ -35,7 +35,7 @@ import {
   hasRollups,
   named as namedCounts,
   patternsToTypes,
-  rollupBucketRuns,
+  rollupBuckets,
   rollupCounts,
   rollupHistogram,
   rollupTerms,
@@ -525,10 +525,7 @@ async function rollupMatches(
     if (!range) return null;
     const { bounds, unit } = histogramBounds(range, o.histogramBins ?? 120);
     if (!dayAligned(bounds)) return histogramOf(ctx, range, o.histogramBins ?? 120);
-    const nb = bounds.length - 1;
-    const counts = new Array<number>(nb).fill(0);
-    for (const r of await rollupHistogram(ctx.run, ctx.days, terms, bounds))
-      counts[Math.min(nb - 1, Math.max(0, r.k))]! += Number(r.n);
+    const counts = await rollupHistogram(ctx.run, ctx.days, terms, bounds);
     return { bounds, counts, max: Math.max(0, ...counts), unit };
   };
   const [count, actors, etypes, types, tags, places, prec, hist, rows] = await Promise.all([
@@ -692,7 +689,7 @@ async function planItems(
   const terms = lanes ? undefined : ctx.terms;
   const max = opts.maxVisibleItems;
   const [c] = terms
-    ? [{ n: await rollupWindowCount(run, ctx, terms, where, window, shortSpan), items: '' }]
+    ? [{ n: await rollupWindowCount(run, ctx, terms, where, window), items: '' }]
     : await run<{ n: number | string; items: string }>(
         (p) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
             FROM ${events} e WHERE ${where(p)} AND ${overlap(window.start, window.end, shortSpan, p)}`,
@@ -752,9 +749,11 @@ async function planItems(
   // millisecond (or the last): grouped by that run of buckets, then spread in a difference array.
   const rows =
     terms && dayAligned(bounds)
-      ? (await rollupBucketRuns(run, ctx.days, terms, bounds, shortSpan)).map((r) => ({
-          ...r,
+      ? (await rollupBuckets(run, ctx.days, terms, bounds)).map((n, k) => ({
           lane: 0,
+          f: k,
+          l: k,
+          n: String(n),
         }))
       : await run<{ lane: number; f: number; l: number; n: string }>((p) => {
           const b = p.add(bounds);

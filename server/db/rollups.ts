@@ -156,44 +156,76 @@ export function patternsToTypes(m: Map<number, number> | undefined) {
 export const dayAligned = (bounds: readonly number[]) =>
   bounds.every((b) => Number.isFinite(b) && b % DAY === 0);
 
-/** The days rows of the terms, with `n` signed, restricted by `cond` (written against the days table). */
-function daysRows(
-  p: Params,
+/**
+ * For each day number, the signed sums over the terms' values of `days`: events starting before it (cs), with their
+ * last millisecond (c1) or end (c2) before it, and the `tiny` and `odd` counts of that day itself.
+ */
+async function atDays(
+  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
   days: string,
   terms: RollupTerm[],
-  cols: string,
-  cond: (p: Params) => string,
-): string {
-  return terms
-    .map(
-      (t) =>
-        `SELECT ${cols}, n * ${t.sign} AS n FROM ${days} WHERE ${termSql(t, p, 'dim', 'val')} AND ${cond(p)}`,
-    )
-    .join(' UNION ALL ');
+  dayNumbers: number[],
+): Promise<{ cs: number; c1: number; c2: number; tiny: number; odd: number }[]> {
+  const rows = await run<{
+    k: string;
+    cs: string;
+    c1: string;
+    c2: string;
+    tiny: string;
+    odd: string;
+  }>((p) => {
+    const keys = terms
+      .map((t) => {
+        const sign = t.sign === 1 ? 1 : -1;
+        if (t.codes)
+          return `SELECT ${t.dim} AS dim, v AS val, ${sign} AS sign FROM unnest(${p.add(t.codes)}::int[]) v`;
+        if (t.bits !== undefined)
+          return `SELECT DISTINCT ${t.dim}, val, ${sign} FROM ${days} WHERE dim = ${t.dim} AND (val & ${p.add(t.bits)}::int) <> 0`;
+        return `SELECT ${t.dim}, 0, ${sign}`;
+      })
+      .join(' UNION ALL ');
+    return `WITH keys (dim, val, sign) AS (${keys})
+        SELECT b.k, sum(k.sign * coalesce(x.cs, 0)) AS cs, sum(k.sign * coalesce(x.c1, 0)) AS c1,
+               sum(k.sign * coalesce(x.c2, 0)) AS c2, sum(k.sign * coalesce(y.tiny, 0)) AS tiny,
+               sum(k.sign * coalesce(y.odd, 0)) AS odd
+          FROM unnest(${p.add(dayNumbers)}::float8[]) WITH ORDINALITY b (d, k) CROSS JOIN keys k
+          LEFT JOIN LATERAL (SELECT cs, c1, c2 FROM ${days}
+                              WHERE dim = k.dim AND val = k.val AND d < b.d ORDER BY d DESC LIMIT 1) x ON true
+          LEFT JOIN ${days} y ON y.dim = k.dim AND y.val = k.val AND y.d = b.d
+         GROUP BY b.k`;
+  });
+  const out = dayNumbers.map(() => ({ cs: 0, c1: 0, c2: 0, tiny: 0, odd: 0 }));
+  for (const r of rows)
+    out[Number(r.k) - 1] = {
+      cs: Number(r.cs),
+      c1: Number(r.c1),
+      c2: Number(r.c2),
+      tiny: Number(r.tiny),
+      odd: Number(r.odd),
+    };
+  return out;
 }
 
-/** Matching events by start in day-aligned bins (histogram.ts), from `days`. */
+/** Matching events by start in day-aligned bins (histogram.ts): differences of starts before each bound. */
 export async function rollupHistogram(
   run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
   days: string,
   terms: RollupTerm[],
   bounds: number[],
-): Promise<{ k: number; n: string }[]> {
-  const nb = bounds.length - 1;
-  return run((p) => {
-    const b = p.add(bounds);
-    const lo = p.add(bounds[0]! / DAY);
-    const hi = p.add(bounds[nb]! / DAY);
-    return `SELECT width_bucket(s * ${DAY}, ${b}::float8[]) - 1 AS k, sum(n) AS n
-            FROM (${daysRows(p, days, terms, 's', () => `s >= ${lo}::float8 AND s < ${hi}::float8`)}) r GROUP BY 1`;
-  });
+): Promise<number[]> {
+  const at = await atDays(
+    run,
+    days,
+    terms,
+    bounds.map((b) => b / DAY),
+  );
+  return at.slice(1).map((x, k) => x.cs - at[k]!.cs);
 }
 
 /**
- * The events of the view overlapping [from, to): whole days inside from `days`, and the events starting on the
- * day of `to` or ending on the day of `from` counted exactly (an index range each). An event's start day s and
- * overlap end day e2 (the day of its last millisecond, or the next when `odd`) settle it unless s is the day of `to`
- * or e2 the day of `from`.
+ * The events of the view overlapping [from, to): those starting before `to` less those ending by `from` (an event
+ * ends no earlier than it starts). Whole days come from `days`; the events starting on the day of `to` before it,
+ * and those ending on the day of `from` by it, are counted from the events (an index range each).
  */
 export async function rollupWindowCount(
   run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
@@ -201,79 +233,40 @@ export async function rollupWindowCount(
   terms: RollupTerm[],
   where: (p: Params) => string,
   window: { start: number; end: number },
-  shortSpan: number,
 ): Promise<number> {
   const df = Math.floor(window.start / DAY);
   const dt = Math.floor(window.end / DAY);
-  const lo = Math.floor((window.start - shortSpan) / DAY) - 1;
-  const [r] = await run<{ n: string }>((p) => {
-    const from = p.add(window.start);
-    const to = p.add(window.end);
-    const dfp = p.add(df);
-    const dtp = p.add(dt);
-    const inner = spanRows(
-      p,
-      t.days,
-      terms,
-      's',
-      `s < ${dtp}::float8 AND e + odd::int > ${dfp}::float8`,
-      lo,
-    );
-    return `SELECT (SELECT coalesce(sum(n), 0) FROM (${inner}) r)
-      + (SELECT count(*) FROM ${t.events} WHERE ${where(p)} AND start_ms >= ${dtp}::float8 * ${DAY}
-           AND start_ms < ${to}::float8 AND end_ms > ${from}::float8)
-      + (SELECT count(*) FROM ${t.events} WHERE ${where(p)} AND end_ms > ${from}::float8
-           AND end_ms <= (${dfp}::float8 + 1) * ${DAY} AND start_ms < ${dtp}::float8 * ${DAY}) AS n`;
-  });
-  return Number(r!.n);
-}
-
-/** Rows meeting `cond` whose start is from day `lo` on, or that are long (those may start any time before). */
-function spanRows(
-  p: Params,
-  days: string,
-  terms: RollupTerm[],
-  cols: string,
-  cond: string,
-  lo: number,
-) {
-  const lop = p.add(lo);
-  return [
-    daysRows(p, days, terms, cols, () => `${cond} AND s >= ${lop}::float8`),
-    daysRows(p, days, terms, cols, () => `${cond} AND s < ${lop}::float8 AND long`),
-  ].join(' UNION ALL ');
+  const [whole, edges] = await Promise.all([
+    atDays(run, t.days, terms, [dt, df]),
+    run<{ n: string }>((p) => {
+      const from = p.add(window.start);
+      const to = p.add(window.end);
+      return `SELECT (SELECT count(*) FROM ${t.events} WHERE ${where(p)}
+                        AND start_ms >= ${p.add(dt * DAY)}::float8 AND start_ms < ${to}::float8)
+                   - (SELECT count(*) FROM ${t.events} WHERE ${where(p)}
+                        AND end_ms > ${p.add(df * DAY)}::float8 AND end_ms <= ${from}::float8) AS n`;
+    }),
+  ]);
+  return whole[0]!.cs - whole[1]!.c2 + Number(edges[0]!.n);
 }
 
 /**
- * Day-aligned buckets (levelOfDetail.ts bucketPlan's rule: an event counts from the bucket of its start, or the
- * first, to that of its last millisecond, or the last), as runs of buckets with counts, from `days`. Short events
- * start at most `shortSpan` before the first bound; the long ones are read whatever their start.
+ * Day-aligned buckets by levelOfDetail.ts bucketPlan's rule (an event counts from the bucket of its start, or the
+ * first, to that of its last millisecond, or the last, and at least in the first): bucket k holds the events
+ * starting before its end less those whose last millisecond is before its start, plus the instants at its start
+ * (for the first bucket: the events ending within a millisecond after it).
  */
-export async function rollupBucketRuns(
+export async function rollupBuckets(
   run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
   days: string,
   terms: RollupTerm[],
   bounds: number[],
-  shortSpan: number,
-): Promise<{ f: number; l: number; n: string }[]> {
-  const nb = bounds.length - 1;
-  const b0 = bounds[0]! / DAY;
-  const bN = bounds[nb]! / DAY;
-  const lo = Math.floor((bounds[0]! - shortSpan) / DAY) - 1;
-  return run((p) => {
-    const b = p.add(bounds);
-    const first = p.add(b0);
-    const last = p.add(bN);
-    const rows = spanRows(
-      p,
-      days,
-      terms,
-      's, e',
-      `s < ${last}::float8 AND e + odd::int >= ${first}::float8`,
-      lo,
-    );
-    return `SELECT width_bucket(GREATEST(s, ${first}::float8) * ${DAY}, ${b}::float8[]) - 1 AS f,
-                   width_bucket(LEAST(e, ${last}::float8 - 1) * ${DAY}, ${b}::float8[]) - 1 AS l, sum(n) AS n
-            FROM (${rows}) r GROUP BY 1, 2`;
-  });
+): Promise<number[]> {
+  const at = await atDays(
+    run,
+    days,
+    terms,
+    bounds.map((b) => b / DAY),
+  );
+  return at.slice(1).map((x, k) => x.cs - at[k]!.c1 + (k === 0 ? at[0]!.odd : at[k]!.tiny));
 }

@@ -68,11 +68,7 @@ export const ROLLUP_DIM = {
   etypes: 5,
 } as const;
 
-/** A day's number (UTC) in SQL, and of the last millisecond of an event, as the rollups key them. */
 const DAY_MS = 86_400_000;
-const dayKeys = `floor(start_ms / ${DAY_MS}) AS s, floor((end_ms - 1) / ${DAY_MS}) AS e,
-  ceil(end_ms / ${DAY_MS}) - 1 <> floor((end_ms - 1) / ${DAY_MS}) AS odd, long`;
-
 /**
  * The rollups, built from the events table once its rows are in (each statement stands alone: the ingest may run
  * them side by side).
@@ -81,10 +77,12 @@ const dayKeys = `floor(start_ms / ${DAY_MS}) AS s, floor((end_ms - 1) / ${DAY_MS
  * against every one-value dimension and actors against tags, both ways round, plus each value with itself (its
  * total). A view filtered on one dimension reads its facets and count here instead of scanning the events.
  *
- * `days (dim, val, s, e, odd, long, n)`: events per value by the UTC day of their start (s) and of their last
- * millisecond (e; `odd` marks an end a fraction of a millisecond past midnight, whose day for the overlap test is
- * e + 1), and whether they are among the longest (the events table's `long`). The histogram, the window's count
- * and day-aligned buckets of such a view are sums over it.
+ * `days (dim, val, d, cs, c1, c2, tiny, odd)`: per value and UTC day number d, how many events start before the
+ * end of day d (cs), have their last millisecond (c1) or their end (c2, an end at midnight belonging to the day
+ * before) by then; `tiny` counts the events starting on day d whose last millisecond falls on the day before (an
+ * instant at midnight), `odd` those ending on day d within a millisecond after its midnight. An overlap count over
+ * any window is two such lookups plus its two partial edge days read from the events, and a day-aligned bucket's
+ * count one lookup per bound (rollups.ts).
  */
 function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
   const D = ROLLUP_DIM;
@@ -125,26 +123,33 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
       WHERE da IN (${D.actor}, ${D.tag}) AND db NOT IN (${D.all}) AND da <> db
     ORDER BY 1, 2, 3, 4;
   CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
-  const dayRows = [
-    `SELECT ${D.all}::smallint AS dim, 0 AS val, ${dayKeys}, count(*) AS n FROM ${t.events} GROUP BY 3, 4, 5, 6`,
-    ...singles.map(
-      (a) =>
-        `SELECT ${D[a]}::smallint, ${a}, ${dayKeys}, count(*) FROM ${t.events}
-         WHERE ${a} IS NOT NULL GROUP BY 2, 3, 4, 5, 6`,
-    ),
-    ...(
-      [
-        ['actors', D.actor],
-        ['tags', D.tag],
-      ] as const
-    ).map(
-      ([col, dim]) =>
-        `SELECT ${dim}::smallint, x, ${dayKeys}, count(*) FROM ${t.events}, unnest(${col}) x GROUP BY 2, 3, 4, 5, 6`,
-    ),
+  // Per event: its start day, the day of its last millisecond, its end day; per value, one scan with three sets.
+  const keys = `floor(start_ms / ${DAY_MS}) AS s, floor((end_ms - 1) / ${DAY_MS}) AS e1,
+    ceil(end_ms / ${DAY_MS}) - 1 AS e2`;
+  const perValue = (dim: number, val: string, from: string) =>
+    `SELECT ${dim}::smallint AS dim, val, s, e1, e2, count(*) AS n,
+            count(*) FILTER (WHERE e1 < s) AS tiny, count(*) FILTER (WHERE e2 <> e1) AS odd
+       FROM (SELECT ${val} AS val, ${keys} FROM ${from}) k
+      GROUP BY GROUPING SETS ((val, s), (val, e1), (val, e2))`;
+  const sets = [
+    perValue(D.all, '0', t.events),
+    ...singles.map((a) => perValue(D[a], a, `${t.events} WHERE ${a} IS NOT NULL`)),
+    perValue(D.actor, 'x', `${t.events}, unnest(actors) x`),
+    perValue(D.tag, 'x', `${t.events}, unnest(tags) x`),
   ];
   const days = `CREATE TABLE ${t.days} AS
-    SELECT dim, val, s, e, odd, long, n::integer FROM (${dayRows.join('\n UNION ALL ')}) r ORDER BY dim, val, s;
-  CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, s) INCLUDE (e, odd, long, n)`;
+    WITH g AS (${sets.join('\n UNION ALL ')}),
+    byDay AS (
+      SELECT dim, val, d, sum(ns) AS ns, sum(n1) AS n1, sum(n2) AS n2, sum(tiny) AS tiny, sum(odd) AS odd
+        FROM (SELECT dim, val, s AS d, n AS ns, 0 AS n1, 0 AS n2, tiny, 0 AS odd FROM g WHERE s IS NOT NULL
+              UNION ALL SELECT dim, val, e1, 0, n, 0, 0, 0 FROM g WHERE e1 IS NOT NULL
+              UNION ALL SELECT dim, val, e2, 0, 0, n, 0, odd FROM g WHERE e2 IS NOT NULL) r
+       GROUP BY dim, val, d)
+    SELECT dim, val, d,
+           sum(ns) OVER w::bigint AS cs, sum(n1) OVER w::bigint AS c1, sum(n2) OVER w::bigint AS c2,
+           tiny::integer, odd::integer
+      FROM byDay WINDOW w AS (PARTITION BY dim, val ORDER BY d) ORDER BY dim, val, d;
+  CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`;
   return [pairs, days];
 }
 
