@@ -123,32 +123,32 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
       WHERE da IN (${D.actor}, ${D.tag}) AND db NOT IN (${D.all}) AND da <> db
     ORDER BY 1, 2, 3, 4;
   CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
-  // Per event: its start day, the day of its last millisecond, its end day; per value, one scan with three sets.
+  // Per event and value: three day keys (its start day, the day of its last millisecond, its end day), counted in
+  // one hash aggregate per dimension; the running sums then make every lookup one row.
   const keys = `floor(start_ms / ${DAY_MS}) AS s, floor((end_ms - 1) / ${DAY_MS}) AS e1,
     ceil(end_ms / ${DAY_MS}) - 1 AS e2`;
   const perValue = (dim: number, val: string, from: string) =>
-    `SELECT ${dim}::smallint AS dim, val, s, e1, e2, count(*) AS n,
-            count(*) FILTER (WHERE e1 < s) AS tiny, count(*) FILTER (WHERE e2 <> e1) AS odd
-       FROM (SELECT ${val} AS val, ${keys} FROM ${from}) k
-      GROUP BY GROUPING SETS ((val, s), (val, e1), (val, e2))`;
+    `SELECT ${dim}::smallint AS dim, val, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
+            count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,
+            count(*) FILTER (WHERE x.k = 0 AND e1 < s) AS tiny, count(*) FILTER (WHERE x.k = 2 AND e2 <> e1) AS odd
+       FROM (SELECT ${val} AS val, ${keys} FROM ${from}) ev
+       CROSS JOIN LATERAL (VALUES (0, s), (1, e1), (2, e2)) x (k, d)
+      GROUP BY val, x.d`;
   const sets = [
     perValue(D.all, '0', t.events),
     ...singles.map((a) => perValue(D[a], a, `${t.events} WHERE ${a} IS NOT NULL`)),
     perValue(D.actor, 'x', `${t.events}, unnest(actors) x`),
     perValue(D.tag, 'x', `${t.events}, unnest(tags) x`),
   ];
-  const days = `CREATE TABLE ${t.days} AS
-    WITH g AS (${sets.join('\n UNION ALL ')}),
-    byDay AS (
-      SELECT dim, val, d, sum(ns) AS ns, sum(n1) AS n1, sum(n2) AS n2, sum(tiny) AS tiny, sum(odd) AS odd
-        FROM (SELECT dim, val, s AS d, n AS ns, 0 AS n1, 0 AS n2, tiny, 0 AS odd FROM g WHERE s IS NOT NULL
-              UNION ALL SELECT dim, val, e1, 0, n, 0, 0, 0 FROM g WHERE e1 IS NOT NULL
-              UNION ALL SELECT dim, val, e2, 0, 0, n, 0, odd FROM g WHERE e2 IS NOT NULL) r
-       GROUP BY dim, val, d)
+  // The aggregates hold a row per value and day: memory for them, for this statement only.
+  const days = `SET work_mem = '1GB';
+  CREATE TABLE ${t.days} AS
     SELECT dim, val, d,
            sum(ns) OVER w::bigint AS cs, sum(n1) OVER w::bigint AS c1, sum(n2) OVER w::bigint AS c2,
            tiny::integer, odd::integer
-      FROM byDay WINDOW w AS (PARTITION BY dim, val ORDER BY d) ORDER BY dim, val, d;
+      FROM (${sets.join('\n UNION ALL ')}) byDay
+    WINDOW w AS (PARTITION BY dim, val ORDER BY d) ORDER BY dim, val, d;
+  RESET work_mem;
   CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`;
   return [pairs, days];
 }
