@@ -29,7 +29,7 @@ import { parseTextQuery, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
-import { datasetTables, SCHEMA, tables } from './schema';
+import { datasetTables, ROLLUP_DIM, SCHEMA, tables } from './schema';
 import {
   dayAligned,
   hasRollups,
@@ -588,7 +588,7 @@ const NOUN: Record<Exclude<GroupBy, 'none'>, [string, string]> = {
 };
 
 async function planLanes(
-  { run, where, events }: Ctx,
+  { run, where, events, pairs, terms }: Ctx,
   group: Exclude<GroupBy, 'none'>,
   dicts: VersionDicts,
   maxLanes = 12,
@@ -597,13 +597,22 @@ async function planLanes(
   const names = multi ? dicts.entityNames : group === 'type' ? dicts.types : dicts.places;
   const counts = new Map<number, number>();
   let noneCount = 0;
-  const rows = await run<{ v: number | null; n: string }>((p) => {
-    const w = where(p);
-    return multi
-      ? `SELECT x AS v, count(*) AS n FROM ${events}, unnest(actors) x WHERE ${w} GROUP BY 1
+  // Type and place lanes of a view the rollups cover: its counts per value, the rest having none (one each).
+  const summed = !multi && terms ? await rollupCounts(run, pairs, terms) : undefined;
+  const rows: { v: number | null; n: string }[] = summed
+    ? [...(summed.byDim.get(ROLLUP_DIM[group]) ?? [])].map(([v, n]) => ({ v, n: String(n) }))
+    : await run<{ v: number | null; n: string }>((p) => {
+        const w = where(p);
+        return multi
+          ? `SELECT x AS v, count(*) AS n FROM ${events}, unnest(actors) x WHERE ${w} GROUP BY 1
          UNION ALL SELECT NULL, count(*) FROM ${events} WHERE ${w} AND cardinality(actors) = 0`
-      : `SELECT ${group} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
-  });
+          : `SELECT ${group} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
+      });
+  if (summed) {
+    let valued = 0;
+    for (const r of rows) valued += Number(r.n);
+    if (summed.count - valued > 0) rows.push({ v: null, n: String(summed.count - valued) });
+  }
   for (const r of rows) {
     if (r.v === null) noneCount += Number(r.n);
     else counts.set(r.v, Number(r.n));
@@ -620,7 +629,18 @@ async function planLanes(
   }));
   const otherLane = rest.length > 0 ? lanes.length : -1;
   const noneLane = noneCount > 0 ? lanes.length + (otherLane >= 0 ? 1 : 0) : -1;
-  if (otherLane >= 0) {
+  if (otherLane >= 0 && summed) {
+    let n = 0;
+    for (const v of rest) n += counts.get(v)!;
+    const [one, many] = NOUN[group];
+    lanes.push({
+      id: 'other',
+      label: `${rest.length} more ${rest.length === 1 ? one : many}`,
+      count: n,
+      kind: 'other',
+      gathers: rest.length,
+    });
+  } else if (otherLane >= 0) {
     const [r] = await run<{ n: string }>(
       (p) =>
         // Events with a value outside the top lanes: for actors, those not wholly within the top (a long list
