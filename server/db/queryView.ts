@@ -414,6 +414,7 @@ async function prepare(
 /** Count, facets (each without its own dimension's filter), histogram and a page of rows. */
 async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer> {
   const { ctx, ds, dicts, active } = q;
+  if (ctx.terms) return rollupMatches(q, o, o.histogramRange ?? ds.meta.extent);
   const { run, where, events } = ctx;
   const grouped = (col: string) => (w: string) =>
     `SELECT ${col} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
@@ -465,7 +466,6 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
         })
       : facet(key, field, grouped(key), named[key]);
   const range = o.histogramRange ?? ds.meta.extent;
-  if (ctx.terms) return rollupMatches(q, o, range);
   const [count, actors, etypes, types, tags, places, prec, histogram, rows] = await Promise.all([
     active.length === 0
       ? ds.eventCount
