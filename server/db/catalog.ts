@@ -26,6 +26,8 @@ export interface DatasetMeta {
   coordinates?: boolean;
   /** Versions ingested since title, JSON and searchable text moved to their own table (schema.ts `docs`). */
   docs?: boolean;
+  /** False where a version is known to lack the rollup tables; otherwise their presence is checked (rollups.ts). */
+  rollups?: boolean;
   allFacets: FacetMaps;
 }
 

@@ -10,6 +10,7 @@ import type {
 } from '../../src/domain/viewAnswer';
 import type { Filters } from '../../src/domain/filters';
 import type { Bbox } from '../../src/domain/geo';
+import { MS_PER_DAY } from '../../src/domain/dates';
 import { histogramBounds } from '../../src/domain/histogram';
 import type { GroupBy, Lane } from '../../src/domain/lanes';
 import {
@@ -28,7 +29,19 @@ import { parseTextQuery, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
-import { datasetTables, SCHEMA, tables } from './schema';
+import { datasetTables, ROLLUP_DIM, SCHEMA, tables } from './schema';
+import {
+  dayAligned,
+  hasRollups,
+  named as namedCounts,
+  patternsToTypes,
+  rollupBuckets,
+  rollupCounts,
+  rollupHistogram,
+  rollupTerms,
+  rollupWindowCount,
+  type RollupTerm,
+} from './rollups';
 import type { DatasetRecord } from './catalog';
 
 export type DimKey =
@@ -148,20 +161,21 @@ export async function filterConditions(
       return parts.join(' AND ');
     });
   }
+  let bits = 0;
   if (f.etypes.length > 0) {
-    let bits = 0;
     for (const e of f.etypes) bits |= 1 << Math.max(0, ENTITY_TYPES.indexOf(e));
     conds.set('etype', (p) => `(etypes & ${p.add(bits)}::smallint) <> 0`);
   }
-  const single = (key: DimKey, column: string, codes: number[]) =>
-    conds.set(key, (p) =>
-      codes.length === 0 ? 'false' : `${column} = ANY(${p.add(codes)}::int[])`,
-    );
+  const codes: { type?: number[]; place?: number[]; tag?: number[] } = {};
+  const single = (key: 'type' | 'place', column: string, cs: number[]) => {
+    codes[key] = cs;
+    conds.set(key, (p) => (cs.length === 0 ? 'false' : `${column} = ANY(${p.add(cs)}::int[])`));
+  };
   if (f.types.length > 0) single('type', 'type', resolve(f.types, dicts.types, stale.types));
   if (f.places.length > 0) single('place', 'place', resolve(f.places, dicts.places, stale.places));
   if (f.tags.length > 0) {
-    const codes = resolve(f.tags, dicts.tags, stale.tags);
-    conds.set('tag', (p) => (codes.length === 0 ? 'false' : `tags && ${p.add(codes)}::int[]`));
+    const cs = (codes.tag = resolve(f.tags, dicts.tags, stale.tags));
+    conds.set('tag', (p) => (cs.length === 0 ? 'false' : `tags && ${p.add(cs)}::int[]`));
   }
   if (f.prec.length > 0)
     conds.set(
@@ -183,7 +197,8 @@ export async function filterConditions(
     notices.push(
       'The area filter is not applied: this dataset was ingested before the server kept coordinates; ingest it again.',
     );
-  return { conds, stale, notices, highlightTerms };
+  const terms = rollupTerms([...conds.keys()], f, inc, exc, codes, bits);
+  return { conds, stale, notices, highlightTerms, terms };
 }
 
 /**
@@ -370,7 +385,7 @@ async function prepare(
   f: Filters,
 ): Promise<Prepared> {
   const t = datasetTables(ds);
-  const { conds, stale, notices, highlightTerms } = await filterConditions(db, ds, dicts, f);
+  const { conds, stale, notices, highlightTerms, terms } = await filterConditions(db, ds, dicts, f);
   const active = [...conds.keys()];
   const where: Where = (p, except) =>
     active
@@ -388,6 +403,9 @@ async function prepare(
     events: t.events,
     docs: t.docs,
     values: t.values,
+    pairs: t.pairs,
+    days: t.days,
+    terms: terms && (await hasRollups(db, ds)) ? terms : undefined,
     shortSpan: ds.meta.shortSpan,
   };
   return { ctx, ds, dicts, active, stale, notices, highlightTerms };
@@ -396,6 +414,7 @@ async function prepare(
 /** Count, facets (each without its own dimension's filter), histogram and a page of rows. */
 async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer> {
   const { ctx, ds, dicts, active } = q;
+  if (ctx.terms) return rollupMatches(q, o, o.histogramRange ?? ds.meta.extent);
   const { run, where, events } = ctx;
   const grouped = (col: string) => (w: string) =>
     `SELECT ${col} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
@@ -479,6 +498,58 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
   };
 }
 
+/**
+ * The matches half from the rollups (rollups.ts): the count and facets from `pairs`, a day-aligned histogram from
+ * `days`; the list's page still reads the events.
+ */
+async function rollupMatches(
+  q: Prepared,
+  o: QueryOptions,
+  range: { start: number; end: number } | undefined,
+): Promise<MatchesAnswer> {
+  const { ctx, ds, dicts, active } = q;
+  const terms = ctx.terms!;
+  const counts = active.length === 0 ? undefined : rollupCounts(ctx.run, ctx.pairs, terms);
+  const facet = async (
+    key: DimKey,
+    field: keyof FacetMaps,
+    dim: number,
+    name: (v: number) => string,
+  ): Promise<Record<string, number>> =>
+    active.every((k) => k === key)
+      ? ds.meta.allFacets[field]
+      : field === 'etypes'
+        ? patternsToTypes((await counts!).byDim.get(dim))
+        : namedCounts((await counts!).byDim.get(dim), name);
+  const histogram = async (): Promise<ViewAnswer['histogram']> => {
+    if (!range) return null;
+    const { bounds, unit } = histogramBounds(range, o.histogramBins ?? 120);
+    if (!dayAligned(bounds)) return histogramOf(ctx, range, o.histogramBins ?? 120);
+    const counts = await rollupHistogram(ctx.run, ctx.days, terms, bounds);
+    return { bounds, counts, max: Math.max(0, ...counts), unit };
+  };
+  const [count, actors, etypes, types, tags, places, prec, hist, rows] = await Promise.all([
+    counts ? counts.then((c) => c.count) : ds.eventCount,
+    facet('actor', 'actors', 0, (v) => dicts.entityIds[v]!),
+    facet('etype', 'etypes', 5, String),
+    facet('type', 'types', 2, (v) => dicts.types[v]!),
+    facet('tag', 'tags', 1, (v) => dicts.tags[v]!),
+    facet('place', 'places', 3, (v) => dicts.places[v]!),
+    facet('prec', 'prec', 4, (v) => PRECISIONS[v]!),
+    histogram(),
+    listRows(ctx, o),
+  ]);
+  return {
+    count,
+    facets: { actors, etypes, types, tags, places, prec },
+    stale: q.stale,
+    notices: q.notices,
+    highlightTerms: q.highlightTerms,
+    histogram: hist,
+    rows,
+  };
+}
+
 /** The window (given, or fitted to the matches), its lanes, and its items or count buckets. */
 async function windowPart({ ctx, dicts }: Prepared, o: QueryOptions): Promise<WindowAnswer> {
   const lanes = o.group === 'none' ? null : await planLanes(ctx, o.group, dicts);
@@ -494,6 +565,10 @@ interface Ctx {
   events: string;
   docs: string;
   values: string;
+  /** The rollup tables, and the view as their terms when its filters allow and the version has them. */
+  pairs: string;
+  days: string;
+  terms?: RollupTerm[];
   shortSpan: number;
 }
 
@@ -513,7 +588,7 @@ const NOUN: Record<Exclude<GroupBy, 'none'>, [string, string]> = {
 };
 
 async function planLanes(
-  { run, where, events }: Ctx,
+  { run, where, events, pairs, terms }: Ctx,
   group: Exclude<GroupBy, 'none'>,
   dicts: VersionDicts,
   maxLanes = 12,
@@ -522,13 +597,22 @@ async function planLanes(
   const names = multi ? dicts.entityNames : group === 'type' ? dicts.types : dicts.places;
   const counts = new Map<number, number>();
   let noneCount = 0;
-  const rows = await run<{ v: number | null; n: string }>((p) => {
-    const w = where(p);
-    return multi
-      ? `SELECT x AS v, count(*) AS n FROM ${events}, unnest(actors) x WHERE ${w} GROUP BY 1
+  // Type and place lanes of a view the rollups cover: its counts per value, the rest having none (one each).
+  const summed = !multi && terms ? await rollupCounts(run, pairs, terms) : undefined;
+  const rows: { v: number | null; n: string }[] = summed
+    ? [...(summed.byDim.get(ROLLUP_DIM[group]) ?? [])].map(([v, n]) => ({ v, n: String(n) }))
+    : await run<{ v: number | null; n: string }>((p) => {
+        const w = where(p);
+        return multi
+          ? `SELECT x AS v, count(*) AS n FROM ${events}, unnest(actors) x WHERE ${w} GROUP BY 1
          UNION ALL SELECT NULL, count(*) FROM ${events} WHERE ${w} AND cardinality(actors) = 0`
-      : `SELECT ${group} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
-  });
+          : `SELECT ${group} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
+      });
+  if (summed) {
+    let valued = 0;
+    for (const r of rows) valued += Number(r.n);
+    if (summed.count - valued > 0) rows.push({ v: null, n: String(summed.count - valued) });
+  }
   for (const r of rows) {
     if (r.v === null) noneCount += Number(r.n);
     else counts.set(r.v, Number(r.n));
@@ -545,7 +629,18 @@ async function planLanes(
   }));
   const otherLane = rest.length > 0 ? lanes.length : -1;
   const noneLane = noneCount > 0 ? lanes.length + (otherLane >= 0 ? 1 : 0) : -1;
-  if (otherLane >= 0) {
+  if (otherLane >= 0 && summed) {
+    let n = 0;
+    for (const v of rest) n += counts.get(v)!;
+    const [one, many] = NOUN[group];
+    lanes.push({
+      id: 'other',
+      label: `${rest.length} more ${rest.length === 1 ? one : many}`,
+      count: n,
+      kind: 'other',
+      gathers: rest.length,
+    });
+  } else if (otherLane >= 0) {
     const [r] = await run<{ n: string }>(
       (p) =>
         // Events with a value outside the top lanes: for actors, those not wholly within the top (a long list
@@ -604,18 +699,23 @@ async function fitWindow({ run, where, events }: Ctx) {
 
 /** What the timeline draws for a window, by the browser's level-of-detail rule (levelOfDetail.ts planItems). */
 async function planItems(
-  { run, where, events, docs, shortSpan }: Ctx,
+  ctx: Ctx,
   lanes: SqlLanes | null,
   window: { start: number; end: number },
   opts: LodOptions,
 ): Promise<ViewAnswer['plan']> {
+  const { run, where, events, docs, shortSpan } = ctx;
+  // Without lanes, an event is one item: a view the rollups cover counts its window from them.
+  const terms = lanes ? undefined : ctx.terms;
   const max = opts.maxVisibleItems;
-  const [c] = await run<{ n: string; items: string }>(
-    (p) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
+  const [c] = terms
+    ? [{ n: await rollupWindowCount(run, ctx, terms, where, window), items: '' }]
+    : await run<{ n: number | string; items: string }>(
+        (p) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
             FROM ${events} e WHERE ${where(p)} AND ${overlap(window.start, window.end, shortSpan, p)}`,
-  );
+      );
   const visibleCount = Number(c!.n);
-  if (Number(c!.items) <= max) {
+  if ((terms ? visibleCount : Number(c!.items)) <= max) {
     const span = Math.max(1, window.end - window.start);
     const cap = 2 * max;
     const collect = async (from: number, to: number) => {
@@ -654,7 +754,8 @@ async function planItems(
     };
     const items =
       (await collect(window.start - span / 2, window.end + span / 2)) ??
-      (await collect(window.start, window.end)) ??
+      // As the browser's singleItems: a calendar date is drawn up to a day away from its UTC reading.
+      (await collect(window.start - MS_PER_DAY, window.end + MS_PER_DAY)) ??
       [];
     return { mode: 'events', items, visibleCount };
   }
@@ -666,15 +767,23 @@ async function planItems(
   const bN = bounds[nb]!;
   // Each event counts in every bucket from the one holding its start (or the first) to the one holding its last
   // millisecond (or the last): grouped by that run of buckets, then spread in a difference array.
-  const rows = await run<{ lane: number; f: number; l: number; n: string }>((p) => {
-    const b = p.add(bounds);
-    return `SELECT ${lanes ? 'l.lane' : '0'} AS lane,
+  const rows =
+    terms && dayAligned(bounds)
+      ? (await rollupBuckets(run, ctx.days, terms, bounds)).map((n, k) => ({
+          lane: 0,
+          f: k,
+          l: k,
+          n: String(n),
+        }))
+      : await run<{ lane: number; f: number; l: number; n: string }>((p) => {
+          const b = p.add(bounds);
+          return `SELECT ${lanes ? 'l.lane' : '0'} AS lane,
                    width_bucket(GREATEST(e.start_ms, ${p.add(b0)}::float8), ${b}::float8[]) - 1 AS f,
                    width_bucket(LEAST(e.end_ms, ${p.add(bN)}::float8) - 1, ${b}::float8[]) - 1 AS l,
                    count(*) AS n
             FROM ${events} e ${lanes ? `CROSS JOIN LATERAL ${lanes.laneSql(p)} l` : ''}
             WHERE ${where(p)} AND ${overlap(b0, bN, shortSpan, p)} GROUP BY 1, 2, 3`;
-  });
+        });
   const diff = new Float64Array(laneCount * (nb + 1));
   for (const r of rows) {
     const f = Math.min(nb - 1, Math.max(0, r.f));

@@ -49,7 +49,108 @@ export function tables(version: number | bigint | string) {
     entities: `${p}entities`,
     values: `${p}values`,
     words: `${p}words`,
+    pairs: `${p}pairs`,
+    days: `${p}days`,
   };
+}
+
+/**
+ * Dimension codes of the rollup tables (`pairs`, `days`): `all` is every event, the others an event's value in that
+ * dimension (an actor, a tag, a type, place or precision code, or its entity-type bits as one pattern).
+ */
+export const ROLLUP_DIM = {
+  all: -1,
+  actor: 0,
+  tag: 1,
+  type: 2,
+  place: 3,
+  prec: 4,
+  etypes: 5,
+} as const;
+
+const DAY_MS = 86_400_000;
+/**
+ * The rollups, built from the events table once its rows are in (each statement stands alone: the ingest may run
+ * them side by side).
+ *
+ * `pairs (da, va, db, vb, n)`: how many events have value va in dimension da and vb in db, for every dimension
+ * against every one-value dimension and actors against tags, both ways round, plus each value with itself (its
+ * total). A view filtered on one dimension reads its facets and count here instead of scanning the events.
+ *
+ * `days (dim, val, d, cs, c1, c2, tiny, odd)`: per value and UTC day number d, how many events start before the
+ * end of day d (cs), have their last millisecond (c1) or their end (c2, an end at midnight belonging to the day
+ * before) by then; `tiny` counts the events starting on day d whose last millisecond falls on the day before (an
+ * instant at midnight), `odd` those ending on day d within a millisecond after its midnight. An overlap count over
+ * any window is two such lookups plus its two partial edge days read from the events, and a day-aligned bucket's
+ * count one lookup per bound (rollups.ts).
+ */
+function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
+  const D = ROLLUP_DIM;
+  const singles = ['type', 'place', 'prec', 'etypes'] as const;
+  // Pairs of one-value dimensions (and `all`) from one GROUP BY of the events' value combinations.
+  const cube = 'c';
+  const single = singles.flatMap((a) => [
+    `SELECT ${D.all}::smallint, 0, ${D[a]}::smallint, ${a}, sum(n) FROM ${cube} WHERE ${a} IS NOT NULL GROUP BY ${a}`,
+    ...singles.map(
+      (b) =>
+        `SELECT ${D[a]}::smallint, ${a}, ${D[b]}::smallint, ${b}, sum(n) FROM ${cube}
+         WHERE ${a} IS NOT NULL AND ${b} IS NOT NULL GROUP BY ${a}, ${b}`,
+    ),
+  ]);
+  // An array dimension against the one-value ones, `all` and itself (its totals).
+  const multi = (col: 'actors' | 'tags', dim: number) => [
+    `SELECT ${D.all}::smallint, 0, ${dim}::smallint, x, count(*) FROM ${t.events}, unnest(${col}) x GROUP BY x`,
+    `SELECT ${dim}::smallint, x, ${dim}::smallint, x, count(*) FROM ${t.events}, unnest(${col}) x GROUP BY x`,
+    ...singles.flatMap((b) => [
+      `SELECT ${dim}::smallint, x, ${D[b]}::smallint, ${b}, count(*) FROM ${t.events}, unnest(${col}) x
+       WHERE ${b} IS NOT NULL GROUP BY x, ${b}`,
+    ]),
+  ];
+  const pairRows = [
+    `SELECT ${D.all}::smallint, 0, ${D.all}::smallint, 0, count(*) FROM ${t.events}`,
+    ...single,
+    ...multi('actors', D.actor),
+    ...multi('tags', D.tag),
+    `SELECT ${D.actor}::smallint, a, ${D.tag}::smallint, g, count(*)
+     FROM ${t.events}, unnest(actors) a, unnest(tags) g GROUP BY a, g`,
+  ];
+  // The one-value dimensions to an array dimension: the same rows the other way round.
+  const pairs = `CREATE TABLE ${t.pairs} AS
+    WITH c AS (SELECT type, place, prec, etypes, count(*) AS n FROM ${t.events} GROUP BY 1, 2, 3, 4),
+    p (da, va, db, vb, n) AS (${pairRows.join('\n UNION ALL ')})
+    SELECT da, va, db, vb, n::bigint FROM p
+    UNION ALL SELECT db, vb, da, va, n::bigint FROM p
+      WHERE da IN (${D.actor}, ${D.tag}) AND db NOT IN (${D.all}) AND da <> db
+    ORDER BY 1, 2, 3, 4;
+  CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
+  // Per event and value: three day keys (its start day, the day of its last millisecond, its end day), counted in
+  // one hash aggregate per dimension; the running sums then make every lookup one row.
+  const keys = `floor(start_ms / ${DAY_MS}) AS s, floor((end_ms - 1) / ${DAY_MS}) AS e1,
+    ceil(end_ms / ${DAY_MS}) - 1 AS e2`;
+  const perValue = (dim: number, val: string, from: string) =>
+    `SELECT ${dim}::smallint AS dim, val, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
+            count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,
+            count(*) FILTER (WHERE x.k = 0 AND e1 < s) AS tiny, count(*) FILTER (WHERE x.k = 2 AND e2 <> e1) AS odd
+       FROM (SELECT ${val} AS val, ${keys} FROM ${from}) ev
+       CROSS JOIN LATERAL (VALUES (0, s), (1, e1), (2, e2)) x (k, d)
+      GROUP BY val, x.d`;
+  const sets = [
+    perValue(D.all, '0', t.events),
+    ...singles.map((a) => perValue(D[a], a, `${t.events} WHERE ${a} IS NOT NULL`)),
+    perValue(D.actor, 'x', `${t.events}, unnest(actors) x`),
+    perValue(D.tag, 'x', `${t.events}, unnest(tags) x`),
+  ];
+  // The aggregates hold a row per value and day: memory for them, for this statement only.
+  const days = `SET work_mem = '1GB';
+  CREATE TABLE ${t.days} AS
+    SELECT dim, val, d,
+           sum(ns) OVER w::bigint AS cs, sum(n1) OVER w::bigint AS c1, sum(n2) OVER w::bigint AS c2,
+           tiny::integer, odd::integer
+      FROM (${sets.join('\n UNION ALL ')}) byDay
+    WINDOW w AS (PARTITION BY dim, val ORDER BY d) ORDER BY dim, val, d;
+  RESET work_mem;
+  CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`;
+  return [pairs, days];
 }
 
 /** The tables of one version, without indexes (these are built after the rows are in, which is faster). */
@@ -119,13 +220,16 @@ export function versionIndexes(version: number | bigint | string): string[] {
     `CREATE INDEX ${d}_values_value ON ${t.values} (dim, value)`,
     `CREATE INDEX ${d}_words_word ON ${t.words} (word text_pattern_ops)`,
     `CREATE INDEX ${d}_words_len ON ${t.words} (length(word))`,
+    // A window's edge: the events ending within the day of its start (see queryView.ts windowCount).
+    `CREATE INDEX ${d}_events_end ON ${t.events} (end_ms)`,
+    ...rollupStatements(t, d),
   ];
 }
 
 /** Drops every table of one version. */
 export function dropVersion(version: number | bigint | string): string {
   const t = tables(version);
-  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}`;
+  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}`;
 }
 
 /** Creates the catalog when missing, and lets the reader role (when it exists) read what is there. */
@@ -143,7 +247,7 @@ export async function grantReader(
   const t = tables(version);
   await client.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${READER_ROLE}`);
   await client.query(
-    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words} TO ${READER_ROLE}`,
+    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days} TO ${READER_ROLE}`,
   );
 }
 

@@ -1,0 +1,272 @@
+import type { Pool, PoolClient } from 'pg';
+import type { Filters } from '../../src/domain/filters';
+import { ENTITY_TYPES, PRECISIONS } from '../../src/domain/types';
+import type { DatasetRecord } from './catalog';
+import { ROLLUP_DIM, tables } from './schema';
+import type { DimKey, Params } from './queryView';
+
+/**
+ * Answers from the rollup tables (schema.ts `pairs`, `days`) for views whose filters are sums of rollup keys: no
+ * filter, or one dimension filtered by values that no event holds two of (types, places, precisions, entity-type
+ * bits), by one actor or one tag, or by one excluded actor (every event minus that actor's). Everything else scans
+ * the events table.
+ */
+
+const DAY = 86_400_000;
+
+/** One rollup key set, added (sign 1) or taken away (sign -1). */
+export interface RollupTerm {
+  dim: number;
+  /** The values of `dim` summed (absent for `all`). */
+  codes?: number[];
+  /** Entity-type bits: the patterns sharing any of them. */
+  bits?: number;
+  sign: 1 | -1;
+}
+
+/** The view as rollup terms, when its filters allow (see above); else undefined. */
+export function rollupTerms(
+  active: readonly DimKey[],
+  f: Filters,
+  inc: number[],
+  exc: number[],
+  codes: { type?: number[]; place?: number[]; tag?: number[] },
+  etypeBits: number,
+): RollupTerm[] | undefined {
+  if (active.length === 0) return [{ dim: ROLLUP_DIM.all, sign: 1 }];
+  if (active.length > 1) return undefined;
+  const distinct = (xs: number[]) => [...new Set(xs)];
+  switch (active[0]) {
+    case 'actor': {
+      const i = distinct(inc);
+      const x = distinct(exc);
+      if (i.length === 1 && x.length === 0) return [{ dim: ROLLUP_DIM.actor, codes: i, sign: 1 }];
+      if (i.length === 0 && x.length === 1)
+        return [
+          { dim: ROLLUP_DIM.all, sign: 1 },
+          { dim: ROLLUP_DIM.actor, codes: x, sign: -1 },
+        ];
+      return undefined;
+    }
+    case 'tag': {
+      const t = distinct(codes.tag ?? []);
+      return t.length === 1 ? [{ dim: ROLLUP_DIM.tag, codes: t, sign: 1 }] : undefined;
+    }
+    case 'type':
+    case 'place': {
+      const c = distinct(codes[active[0]] ?? []);
+      return c.length > 0 ? [{ dim: ROLLUP_DIM[active[0]], codes: c, sign: 1 }] : undefined;
+    }
+    case 'prec':
+      return [
+        {
+          dim: ROLLUP_DIM.prec,
+          codes: distinct(f.prec.map((x) => PRECISIONS.indexOf(x))),
+          sign: 1,
+        },
+      ];
+    case 'etype':
+      return [{ dim: ROLLUP_DIM.etypes, bits: etypeBits, sign: 1 }];
+    default:
+      return undefined;
+  }
+}
+
+/** A term's rows in a rollup table whose dimension and value columns are `dim` and `val`. */
+function termSql(t: RollupTerm, p: Params, dim: string, val: string): string {
+  const on = `${dim} = ${t.dim}`;
+  if (t.codes) return `${on} AND ${val} = ANY(${p.add(t.codes)}::int[])`;
+  if (t.bits !== undefined) return `${on} AND (${val} & ${p.add(t.bits)}::int) <> 0`;
+  return on;
+}
+
+/** Whether a value of the term's own dimension is one of its values. */
+function termHolds(t: RollupTerm, dim: number, v: number): boolean {
+  if (dim !== t.dim) return false;
+  if (t.codes) return t.codes.includes(v);
+  if (t.bits !== undefined) return (v & t.bits) !== 0;
+  return true;
+}
+
+/** Whether a version has its rollups: versions ingested before them answer by scanning, as before. */
+const present = new Map<string, Promise<boolean>>();
+export function hasRollups(db: Pool | PoolClient, ds: DatasetRecord): Promise<boolean> {
+  if (ds.meta.rollups === false) return Promise.resolve(false);
+  const t = tables(ds.version);
+  const key = `${ds.version}\u0000${ds.ingestedAt}`;
+  let hit = present.get(key);
+  if (!hit) {
+    hit = db
+      .query<{ p: string | null; d: string | null }>(
+        'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
+        [t.pairs, t.days],
+      )
+      .then((r) => r.rows[0]?.p != null && r.rows[0]?.d != null);
+    present.set(key, hit);
+    hit.catch(() => present.delete(key));
+    if (present.size > 256) present.delete(present.keys().next().value!);
+  }
+  return hit;
+}
+
+/** The count and every dimension's counts (by code; entity types by bit pattern) under the view, from `pairs`. */
+export async function rollupCounts(
+  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  pairs: string,
+  terms: RollupTerm[],
+): Promise<{ count: number; byDim: Map<number, Map<number, number>> }> {
+  const rows = await run<{ k: number; db: number; vb: number; n: string }>((p) =>
+    terms
+      .map(
+        (t, k) =>
+          `SELECT ${k} AS k, db, vb, sum(n) AS n FROM ${pairs} WHERE ${termSql(t, p, 'da', 'va')} GROUP BY db, vb`,
+      )
+      .join(' UNION ALL '),
+  );
+  let count = 0;
+  const byDim = new Map<number, Map<number, number>>();
+  for (const r of rows) {
+    const t = terms[r.k]!;
+    const n = t.sign * Number(r.n);
+    if (t.dim === ROLLUP_DIM.all ? r.db === ROLLUP_DIM.all : termHolds(t, r.db, r.vb)) count += n;
+    let m = byDim.get(r.db);
+    if (!m) byDim.set(r.db, (m = new Map()));
+    m.set(r.vb, (m.get(r.vb) ?? 0) + n);
+  }
+  return { count, byDim };
+}
+
+/** Counts by name of one dimension's codes, without the values no matching event holds. */
+export function named(m: Map<number, number> | undefined, name: (v: number) => string) {
+  const out: Record<string, number> = {};
+  for (const [v, n] of m ?? []) if (n !== 0) out[name(v)] = n;
+  return out;
+}
+
+/** Entity-type counts from bit patterns' counts. */
+export function patternsToTypes(m: Map<number, number> | undefined) {
+  const out: Record<string, number> = {};
+  for (const [v, n] of m ?? [])
+    for (let t = 0, bits = v; bits !== 0; bits >>>= 1, t++)
+      if (bits & 1 && n !== 0) out[ENTITY_TYPES[t]!] = (out[ENTITY_TYPES[t]!] ?? 0) + n;
+  return out;
+}
+
+/** Whether every bound is a UTC midnight: then day rollups count exactly what the events would. */
+export const dayAligned = (bounds: readonly number[]) =>
+  bounds.every((b) => Number.isFinite(b) && b % DAY === 0);
+
+/**
+ * For each day number, the signed sums over the terms' values of `days`: events starting before it (cs), with their
+ * last millisecond (c1) or end (c2) before it, and the `tiny` and `odd` counts of that day itself.
+ */
+async function atDays(
+  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  days: string,
+  terms: RollupTerm[],
+  dayNumbers: number[],
+): Promise<{ cs: number; c1: number; c2: number; tiny: number; odd: number }[]> {
+  const rows = await run<{
+    k: string;
+    cs: string;
+    c1: string;
+    c2: string;
+    tiny: string;
+    odd: string;
+  }>((p) => {
+    const keys = terms
+      .map((t) => {
+        const sign = t.sign === 1 ? 1 : -1;
+        if (t.codes)
+          return `SELECT ${t.dim} AS dim, v AS val, ${sign} AS sign FROM unnest(${p.add(t.codes)}::int[]) v`;
+        if (t.bits !== undefined)
+          return `SELECT DISTINCT ${t.dim}, val, ${sign} FROM ${days} WHERE dim = ${t.dim} AND (val & ${p.add(t.bits)}::int) <> 0`;
+        return `SELECT ${t.dim}, 0, ${sign}`;
+      })
+      .join(' UNION ALL ');
+    return `WITH keys (dim, val, sign) AS (${keys})
+        SELECT b.k, sum(k.sign * coalesce(x.cs, 0)) AS cs, sum(k.sign * coalesce(x.c1, 0)) AS c1,
+               sum(k.sign * coalesce(x.c2, 0)) AS c2, sum(k.sign * coalesce(y.tiny, 0)) AS tiny,
+               sum(k.sign * coalesce(y.odd, 0)) AS odd
+          FROM unnest(${p.add(dayNumbers)}::float8[]) WITH ORDINALITY b (d, k) CROSS JOIN keys k
+          LEFT JOIN LATERAL (SELECT cs, c1, c2 FROM ${days}
+                              WHERE dim = k.dim AND val = k.val AND d < b.d ORDER BY d DESC LIMIT 1) x ON true
+          LEFT JOIN ${days} y ON y.dim = k.dim AND y.val = k.val AND y.d = b.d
+         GROUP BY b.k`;
+  });
+  const out = dayNumbers.map(() => ({ cs: 0, c1: 0, c2: 0, tiny: 0, odd: 0 }));
+  for (const r of rows)
+    out[Number(r.k) - 1] = {
+      cs: Number(r.cs),
+      c1: Number(r.c1),
+      c2: Number(r.c2),
+      tiny: Number(r.tiny),
+      odd: Number(r.odd),
+    };
+  return out;
+}
+
+/** Matching events by start in day-aligned bins (histogram.ts): differences of starts before each bound. */
+export async function rollupHistogram(
+  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  days: string,
+  terms: RollupTerm[],
+  bounds: number[],
+): Promise<number[]> {
+  const at = await atDays(
+    run,
+    days,
+    terms,
+    bounds.map((b) => b / DAY),
+  );
+  return at.slice(1).map((x, k) => x.cs - at[k]!.cs);
+}
+
+/**
+ * The events of the view overlapping [from, to): those starting before `to` less those ending by `from` (an event
+ * ends no earlier than it starts). Whole days come from `days`; the events starting on the day of `to` before it,
+ * and those ending on the day of `from` by it, are counted from the events (an index range each).
+ */
+export async function rollupWindowCount(
+  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  t: { days: string; events: string },
+  terms: RollupTerm[],
+  where: (p: Params) => string,
+  window: { start: number; end: number },
+): Promise<number> {
+  const df = Math.floor(window.start / DAY);
+  const dt = Math.floor(window.end / DAY);
+  const [whole, edges] = await Promise.all([
+    atDays(run, t.days, terms, [dt, df]),
+    run<{ n: string }>((p) => {
+      const from = p.add(window.start);
+      const to = p.add(window.end);
+      return `SELECT (SELECT count(*) FROM ${t.events} WHERE ${where(p)}
+                        AND start_ms >= ${p.add(dt * DAY)}::float8 AND start_ms < ${to}::float8)
+                   - (SELECT count(*) FROM ${t.events} WHERE ${where(p)}
+                        AND end_ms > ${p.add(df * DAY)}::float8 AND end_ms <= ${from}::float8) AS n`;
+    }),
+  ]);
+  return whole[0]!.cs - whole[1]!.c2 + Number(edges[0]!.n);
+}
+
+/**
+ * Day-aligned buckets by levelOfDetail.ts bucketPlan's rule (an event counts from the bucket of its start, or the
+ * first, to that of its last millisecond, or the last, and at least in the first): bucket k holds the events
+ * starting before its end less those whose last millisecond is before its start, plus the instants at its start
+ * (for the first bucket: the events ending within a millisecond after it).
+ */
+export async function rollupBuckets(
+  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  days: string,
+  terms: RollupTerm[],
+  bounds: number[],
+): Promise<number[]> {
+  const at = await atDays(
+    run,
+    days,
+    terms,
+    bounds.map((b) => b / DAY),
+  );
+  return at.slice(1).map((x, k) => x.cs - at[k]!.c1 + (k === 0 ? at[0]!.odd : at[k]!.tiny));
+}
