@@ -487,6 +487,11 @@ function normaliseEvent(
   };
 }
 
+/** The position a record is reported at: its file row when the source says, else its number from firstRow (or 1). */
+export function recordPosition(doc: Omit<RawDocument, 'events'>, i: number): number {
+  return doc.rows?.[i] ?? i + (doc.firstRow ?? 1);
+}
+
 /** A document's fields other than its events: what a streamed reader knows before (or after) the events. */
 export type DocumentHeader = Omit<RawDocument, 'events' | 'rows' | 'recordCount'>;
 
@@ -583,7 +588,7 @@ export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): D
   const normaliser = new DocumentNormaliser(doc, format);
   const raw = doc.events;
   const n = Math.min(raw.length, LIMITS.maxEvents);
-  for (let i = 0; i < n; i++) normaliser.add(raw[i], doc.rows?.[i] ?? i + (doc.firstRow ?? 1));
+  for (let i = 0; i < n; i++) normaliser.add(raw[i], recordPosition(doc, i));
   normaliser.skip(raw.length - n);
   return normaliser.finish(doc.recordCount ?? 0);
 }
