@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -9,12 +10,14 @@ import { mappingFromParam } from '../../src/domain/csvMapping';
 import { EMPTY_FILTERS } from '../../src/domain/filters';
 import { READABLE_FORMATS, type FormatId } from '../../src/domain/formats';
 import { runQuery } from '../../src/domain/query';
-import { loadAnyDataset, MAX_FILE_BYTES, type ReadOptions } from '../../src/data/read/loadDataset';
+import type { ReadOptions } from '../../src/data/read/loadDataset';
 import {
   DATASET_ID,
   SCHEMA,
+  dropOrphanVersions,
   dropVersion,
   ensureCatalog,
+  lockVersion,
   grantReader,
   tables,
   versionDdl,
@@ -32,6 +35,7 @@ import {
   wordRows,
   WordCodes,
 } from './rows';
+import { readDatasetFile } from './streamRead';
 
 /** Exit codes: what went wrong, for scripts. */
 export const EXIT = { ok: 0, fatal: 1, usage: 2, database: 3 } as const;
@@ -88,24 +92,39 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
   return { ...out, source } as IngestArgs;
 }
 
-/** Reads the bytes of a file, or of an http(s) URL (no other scheme). */
-async function readSource(source: string): Promise<{ bytes: Uint8Array; name: string }> {
+/**
+ * The file to read: a local path as it is, or an http(s) URL downloaded to a temporary file first (streamed to disk,
+ * so its size is bounded by the disk, not by memory). `done` removes what was downloaded.
+ */
+async function localSource(
+  source: string,
+): Promise<{ path: string; name: string; done: () => void }> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
     const url = new URL(source);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new UsageError(`Only http(s) URLs and files can be ingested, not ${url.protocol}`);
     const res = await fetch(url, { redirect: 'follow' });
-    if (!res.ok) throw new UsageError(`${source} answered ${res.status} ${res.statusText}.`);
-    const length = Number(res.headers.get('content-length') ?? 0);
-    if (length > MAX_FILE_BYTES)
-      throw new UsageError(`${source} is larger than the ${MAX_FILE_BYTES / 2 ** 20} MB limit.`);
-    return { bytes: new Uint8Array(await res.arrayBuffer()), name: basename(url.pathname) };
+    if (!res.ok || !res.body)
+      throw new UsageError(`${source} answered ${res.status} ${res.statusText}.`);
+    const dir = mkdtempSync(join(tmpdir(), 'chronoscope-ingest-'));
+    const name = basename(url.pathname) || 'download';
+    const path = join(dir, name);
+    await pipeline(
+      Readable.fromWeb(res.body as import('node:stream/web').ReadableStream),
+      createWriteStream(path),
+    );
+    return { path, name, done: () => rmSync(dir, { recursive: true, force: true }) };
   }
-  return { bytes: new Uint8Array(await readFile(source)), name: basename(source) };
+  return { path: source, name: basename(source), done: () => {} };
 }
 
 /** Progress on a terminal (one line rewritten), or a line now and then when the output is a log. */
-export function progressReporter(total: number, out: NodeJS.WriteStream = process.stderr) {
+export function progressReporter(
+  total: number,
+  out: NodeJS.WriteStream = process.stderr,
+  unit = 'events',
+  scale = 1,
+) {
   const tty = out.isTTY === true;
   let last = 0;
   const started = Date.now();
@@ -116,7 +135,8 @@ export function progressReporter(total: number, out: NodeJS.WriteStream = proces
       last = now;
       const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
       const rate = Math.round(done / Math.max(0.001, (now - started) / 1000));
-      const line = `  events ${Math.floor(done).toLocaleString('en')} / ${total.toLocaleString('en')} (${pct}%), ${rate.toLocaleString('en')}/s`;
+      const f = (x: number) => Math.floor(x / scale).toLocaleString('en');
+      const line = `  ${unit} ${f(done)} / ${f(total)} (${pct}%), ${f(rate)}/s`;
       out.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
     },
     done() {
@@ -153,6 +173,24 @@ async function copyInto(
   await pipeline(source, client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)));
 }
 
+/** Creates a table and fills it in one transaction of its own (so COPY may FREEZE), on one connection. */
+async function createAndCopy(
+  client: pg.PoolClient,
+  ddl: string,
+  fills: [table: string, rows: Iterable<string>, onRow?: (n: number) => void][],
+) {
+  await client.query('BEGIN');
+  await client.query(ddl);
+  for (const [table, rows, onRow] of fills) await copyInto(client, table, rows, onRow);
+  await client.query('COMMIT');
+}
+
+/** The ingest's connections name themselves, for pg_stat_activity (and the tests). */
+export const INGEST_APPLICATION = 'chronoscope-ingest';
+
+/** Memory for each index build: sorts of a large table stay in memory instead of spilling to disk. */
+const MAINTENANCE_WORK_MEM = '512MB';
+
 export interface IngestResult {
   id: string;
   version: string;
@@ -168,14 +206,36 @@ export async function ingest(
   args: IngestArgs,
   databaseUrl: string,
   log: (line: string) => void = (l) => console.error(l),
-  hooks: { beforeCommit?: () => Promise<void> | void; progress?: boolean } = {},
+  hooks: {
+    beforeCommit?: () => Promise<void> | void;
+    progress?: boolean;
+    /** The largest file of a format that does not stream (read whole); the app's limit by default. */
+    wholeFileLimit?: number;
+    /** Logs how long each index and ANALYZE took. */
+    timings?: boolean;
+  } = {},
 ): Promise<IngestResult> {
-  const { bytes, name } = await readSource(args.source);
-  log(`Reading ${name} (${(bytes.length / 2 ** 20).toFixed(1)} MB)…`);
-  const outcome = await loadAnyDataset(bytes, name, {
-    ...(args.format ? { format: args.format } : {}),
-    ...(args.mapping ? { mapping: args.mapping } : {}),
-  });
+  const source = await localSource(args.source);
+  const { name } = source;
+  let outcome;
+  const readStart = performance.now();
+  try {
+    const size = statSync(source.path).size;
+    log(`Reading ${name} (${(size / 2 ** 20).toFixed(1)} MB)…`);
+    const reading =
+      hooks.progress === false
+        ? undefined
+        : progressReporter(size, process.stderr, 'MB read', 2 ** 20);
+    outcome = await readDatasetFile(source.path, name, {
+      ...(args.format ? { format: args.format } : {}),
+      ...(args.mapping ? { mapping: args.mapping } : {}),
+      ...(hooks.wholeFileLimit ? { wholeFileLimit: hooks.wholeFileLimit } : {}),
+      ...(reading ? { onBytes: (b: number) => reading.tick(b) } : {}),
+    });
+    reading?.done();
+  } finally {
+    source.done();
+  }
   if (!outcome.ok) {
     const e = outcome.error;
     throw new FatalLoadError(`${e.message}${e.detail ? ` (${e.detail})` : ''}`);
@@ -185,7 +245,7 @@ export async function ingest(
   const errors = dataset.issues.filter((i) => i.severity === 'error');
   const warnings = dataset.issues.length - errors.length;
   log(
-    `${outcome.format} (${outcome.encoding}): ${dataset.recordCount.toLocaleString('en')} records, ${dataset.events.length.toLocaleString('en')} events valid, ${errors.length.toLocaleString('en')} rejected, ${warnings.toLocaleString('en')} warnings.`,
+    `${outcome.format} (${outcome.encoding}): ${dataset.recordCount.toLocaleString('en')} records, ${dataset.events.length.toLocaleString('en')} events valid, ${errors.length.toLocaleString('en')} rejected, ${warnings.toLocaleString('en')} warnings (read and validated in ${((performance.now() - readStart) / 1000).toFixed(1)} s).`,
   );
   for (const i of errors.slice(0, 5))
     log(
@@ -195,8 +255,10 @@ export async function ingest(
     log(`  … and ${errors.length - 5} more (stored with the dataset's metadata).`);
   if (dataset.events.length === 0) throw new FatalLoadError('No valid events: nothing to ingest.');
 
-  const started = performance.now();
+  let started = performance.now();
   const index = buildIndex(dataset);
+  log(`Built the index in memory (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  started = performance.now();
   const meta = {
     ...datasetMeta(dataset, index, {
       format: outcome.format,
@@ -207,46 +269,84 @@ export async function ingest(
     allFacets: facetMaps(index, runQuery(index, undefined, EMPTY_FILTERS).facets),
   };
 
-  log(`Indexed in memory (${((performance.now() - started) / 1000).toFixed(1)} s).`);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  const client = await pool.connect();
+  log(`Counted the facets (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  let phase = performance.now();
+  const took = () => {
+    const s = ((performance.now() - phase) / 1000).toFixed(1);
+    phase = performance.now();
+    return `${s} s`;
+  };
+  // Two connections: the events and the docs are copied side by side (PostgreSQL parses one table's rows while
+  // the other's are built here), and the indexes are built two at a time.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    application_name: INGEST_APPLICATION,
+  });
+  const [a, b] = [await pool.connect(), await pool.connect()];
+  let version: string | undefined;
   try {
-    await client.query(`SET client_min_messages = warning`);
-    await ensureCatalog(client);
-    const version = String(
-      (await client.query(`SELECT nextval('${SCHEMA}.version_seq') AS v`)).rows[0].v,
-    );
+    for (const c of [a, b]) {
+      await c.query(`SET client_min_messages = warning`);
+      await c.query(`SET maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
+    }
+    await ensureCatalog(a);
+    // Tables of ingests that died before finishing (nobody holds their version any more) go first.
+    const orphans = await dropOrphanVersions(a);
+    if (orphans.length > 0)
+      log(`Removed the unfinished tables of ${orphans.length} interrupted ingest(s).`);
+    version = String((await a.query(`SELECT nextval('${SCHEMA}.version_seq') AS v`)).rows[0].v);
+    // Held by this session until the end: while it is, no other ingest takes this version's tables for orphans.
+    await lockVersion(a, version);
     const t = tables(version);
-    await client.query('BEGIN');
-    // Two ingests of one id queue here instead of racing to swap the pointer.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [args.id]);
-    await client.query(versionDdl(version));
+    const ddl = versionDdl(version);
     const progress =
       hooks.progress === false ? { tick: () => {}, done: () => {} } : progressReporter(index.size);
     const dict = new WordCodes();
-    let phase = performance.now();
-    const took = () => {
-      const s = ((performance.now() - phase) / 1000).toFixed(1);
-      phase = performance.now();
-      return `${s} s`;
+    const done = [0, 0];
+    const tick = (k: number) => (n: number) => {
+      done[k] = n;
+      progress.tick((done[0]! + done[1]!) / 2);
     };
-    // Each event is written twice (its narrow row, then its doc): progress counts half an event for each.
-    await copyInto(client, t.events, eventRows(index, dict), (n) => progress.tick(n / 2));
-    await copyInto(client, t.docs, docRows(index), (n) => progress.tick((index.size + n) / 2));
+    // Each event is written twice (its narrow row, and its doc): progress counts half an event for each.
+    await Promise.all([
+      createAndCopy(a, ddl.events + ddl.entities + ddl.values + ddl.words, [
+        [t.events, eventRows(index, dict), tick(0)],
+        [t.entities, entityRows(index)],
+        [t.values, valueRows(index)],
+        // Filled while the event rows were written.
+        [t.words, wordRows(dict)],
+      ]),
+      createAndCopy(b, ddl.docs, [[t.docs, docRows(index), tick(1)]]),
+    ]);
     progress.tick(index.size, true);
     progress.done();
-    await copyInto(client, t.entities, entityRows(index));
-    await copyInto(client, t.values, valueRows(index));
-    await copyInto(client, t.words, wordRows(dict));
     log(`Copied the rows (${took()}); indexing…`);
-    for (const ddl of versionIndexes(version)) await client.query(ddl);
-    for (const table of Object.values(t)) await client.query(`ANALYZE ${table}`);
+    const statements = [
+      ...versionIndexes(version),
+      ...Object.values(t).map((table) => `ANALYZE ${table}`),
+    ];
+    const timings: string[] = [];
+    const worker = async (c: pg.PoolClient) => {
+      for (let sql = statements.shift(); sql !== undefined; sql = statements.shift()) {
+        const t0 = performance.now();
+        await c.query(sql);
+        timings.push(
+          `${((performance.now() - t0) / 1000).toFixed(1)} s ${sql.replace(/\s+/g, ' ').slice(0, 90)}`,
+        );
+      }
+    };
+    await Promise.all([worker(a), worker(b)]);
     log(`Indexed (${took()}).`);
-    const previous = await client.query(
+    if (hooks.timings) for (const line of timings) log(`  ${line}`);
+    await a.query('BEGIN');
+    // Two ingests of one id queue here instead of racing to swap the pointer.
+    await a.query('SELECT pg_advisory_xact_lock(hashtext($1))', [args.id]);
+    const previous = await a.query(
       `SELECT version FROM ${SCHEMA}.datasets WHERE id = $1 FOR UPDATE`,
       [args.id],
     );
-    await client.query(
+    await a.query(
       `INSERT INTO ${SCHEMA}.datasets (id, version, title, public, event_count, meta)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb)
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, public = EXCLUDED.public,
@@ -254,19 +354,25 @@ export async function ingest(
       [args.id, version, pgText(dataset.title), args.public, index.size, jsonbSafe(meta)],
     );
     const old = previous.rows[0]?.version as string | undefined;
-    if (old !== undefined) await client.query(dropVersion(old));
-    await grantReader(client, version);
+    if (old !== undefined) await a.query(dropVersion(old));
+    await grantReader(a, version);
     await hooks.beforeCommit?.();
-    await client.query('COMMIT');
+    await a.query('COMMIT');
     log(
-      `Ingested "${dataset.title}" as ${args.id}${args.public ? ' (public)' : ''}: ${index.size.toLocaleString('en')} events${old !== undefined ? ', replacing the previous version' : ''}.`,
+      `Ingested "${dataset.title}" as ${args.id}${args.public ? ' (public)' : ''}: ${index.size.toLocaleString('en')} events${old !== undefined ? ', replacing the previous version' : ''} (${took()} to publish).`,
     );
-    return { id: args.id, version, events: index.size, replaced: old !== undefined };
+    const result = { id: args.id, version, events: index.size, replaced: old !== undefined };
+    version = undefined;
+    return result;
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
+    await a.query('ROLLBACK').catch(() => {});
+    await b.query('ROLLBACK').catch(() => {});
+    // The new version's tables were never published: remove them now (or the next ingest will).
+    if (version !== undefined) await a.query(dropVersion(version)).catch(() => {});
     throw e;
   } finally {
-    client.release();
+    a.release();
+    b.release();
     await pool.end();
   }
 }
