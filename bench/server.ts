@@ -4,7 +4,7 @@
  * Prints JSON figures; docs/server.md holds the latest run. With BENCH_DATABASE_URL, drives the dataset `bench`
  * already ingested there (by an earlier run's ingest of the same size) and skips generating and ingesting.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { parseTokens } from '../server/http/access';
 import { createApp } from '../server/http/app';
 import { ingest } from '../server/ingest/ingest';
 import { freePort, startCluster } from '../server/test/pgCluster';
-import { mulberry32, syntheticDocument } from './synthetic';
+import { mulberry32, writeSyntheticFile } from './synthetic';
 
 const n = Number(process.argv[2] ?? 100_000);
 const percentile = (xs: number[], p: number) => {
@@ -43,7 +43,7 @@ async function main() {
 
 async function ingestFigures(dir: string, url: string, figures: Record<string, number | string>) {
   const file = join(dir, `synthetic-${n}.json`);
-  writeFileSync(file, syntheticDocument(n));
+  await writeSyntheticFile(file, n);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const t0 = performance.now();

@@ -2,7 +2,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildIndex } from '../../src/domain/buildIndex';
@@ -26,8 +27,7 @@ import {
 import {
   datasetMeta,
   entityRows,
-  eventRows,
-  docRows,
+  eventAndDocRows,
   facetMaps,
   jsonbSafe,
   pgText,
@@ -173,16 +173,46 @@ async function copyInto(
   await pipeline(source, client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)));
 }
 
-/** Creates a table and fills it in one transaction of its own (so COPY may FREEZE), on one connection. */
-async function createAndCopy(
-  client: pg.PoolClient,
-  ddl: string,
-  fills: [table: string, rows: Iterable<string>, onRow?: (n: number) => void][],
+/**
+ * Fills two tables at once from one producer of row pairs, each through its own connection's COPY: PostgreSQL
+ * parses one table's rows on one core while the next rows are built here. Waits whenever either connection is
+ * behind, so memory holds a few batches, not the tables.
+ */
+async function copyPairs(
+  into: [client: pg.PoolClient, table: string][],
+  rows: Iterable<readonly string[]>,
+  onRows: (n: number) => void,
 ) {
-  await client.query('BEGIN');
-  await client.query(ddl);
-  for (const [table, rows, onRow] of fills) await copyInto(client, table, rows, onRow);
-  await client.query('COMMIT');
+  const streams = into.map(([client, table]) =>
+    client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)),
+  );
+  const done = streams.map((s) => finished(s));
+  // A failed COPY rejects its stream's promise; the loop below stops at the next batch.
+  let failed: unknown;
+  done.forEach((p) => p.catch((e: unknown) => (failed ??= e)));
+  const batches = streams.map(() => '');
+  let n = 0;
+  const flush = async (k: number) => {
+    const s = streams[k]!;
+    if (!s.write(batches[k]!)) await Promise.race([once(s, 'drain'), done[k]]);
+    batches[k] = '';
+  };
+  for (const pair of rows) {
+    for (let k = 0; k < pair.length; k++) batches[k] += pair[k]!;
+    n++;
+    if ((n & 255) === 0) {
+      if (failed) break;
+      for (let k = 0; k < batches.length; k++) if (batches[k]!.length > 1 << 16) await flush(k);
+      onRows(n);
+    }
+  }
+  if (failed) {
+    streams.forEach((s) => s.destroy());
+    throw failed;
+  }
+  streams.forEach((s, k) => s.end(batches[k]));
+  await Promise.all(done);
+  onRows(n);
 }
 
 /** The ingest's connections name themselves, for pg_stat_activity (and the tests). */
@@ -256,7 +286,8 @@ export async function ingest(
   if (dataset.events.length === 0) throw new FatalLoadError('No valid events: nothing to ingest.');
 
   let started = performance.now();
-  const index = buildIndex(dataset);
+  // The server does not offer measures (a measure range is refused): their columns are not built.
+  const index = buildIndex(dataset, { measures: false });
   log(`Built the index in memory (${((performance.now() - started) / 1000).toFixed(1)} s).`);
   started = performance.now();
   const meta = {
@@ -303,22 +334,23 @@ export async function ingest(
     const progress =
       hooks.progress === false ? { tick: () => {}, done: () => {} } : progressReporter(index.size);
     const dict = new WordCodes();
-    const done = [0, 0];
-    const tick = (k: number) => (n: number) => {
-      done[k] = n;
-      progress.tick((done[0]! + done[1]!) / 2);
-    };
-    // Each event is written twice (its narrow row, and its doc): progress counts half an event for each.
-    await Promise.all([
-      createAndCopy(a, ddl.events + ddl.entities + ddl.values + ddl.words, [
-        [t.events, eventRows(index, dict), tick(0)],
-        [t.entities, entityRows(index)],
-        [t.values, valueRows(index)],
-        // Filled while the event rows were written.
-        [t.words, wordRows(dict)],
-      ]),
-      createAndCopy(b, ddl.docs, [[t.docs, docRows(index), tick(1)]]),
-    ]);
+    // Each table is created in the transaction that fills it, so COPY may FREEZE its rows.
+    await Promise.all([a.query('BEGIN'), b.query('BEGIN')]);
+    await a.query(ddl.events + ddl.entities + ddl.values + ddl.words);
+    await b.query(ddl.docs);
+    await copyPairs(
+      [
+        [a, t.events],
+        [b, t.docs],
+      ],
+      eventAndDocRows(index, dict),
+      (n) => progress.tick(n),
+    );
+    await copyInto(a, t.entities, entityRows(index));
+    await copyInto(a, t.values, valueRows(index));
+    // Filled while the event rows were written.
+    await copyInto(a, t.words, wordRows(dict));
+    await Promise.all([a.query('COMMIT'), b.query('COMMIT')]);
     progress.tick(index.size, true);
     progress.done();
     log(`Copied the rows (${took()}); indexing…`);
