@@ -354,9 +354,22 @@ export async function ingest(
     progress.tick(index.size, true);
     progress.done();
     log(`Copied the rows (${took()}); indexing…`);
+    // Any order is right (versionIndexes' statements each need only the filled tables); this one keeps both
+    // connections busy: the large tables' statistics first (they have no expression index to wait for), then the
+    // constraints (which lock their table), then the GIN builds, the longest, then the rest; the small tables'
+    // statistics last, after their expression indexes.
+    const rank = (sql: string) =>
+      sql.startsWith('ALTER TABLE') ? 0 : /USING gin/i.test(sql) ? 1 : 2;
     const statements = [
-      ...versionIndexes(version),
-      ...Object.values(t).map((table) => `ANALYZE ${table}`),
+      `ANALYZE ${t.events}`,
+      `ANALYZE ${t.docs}`,
+      ...versionIndexes(version)
+        .map((sql, k) => ({ sql, k }))
+        .sort((x, y) => rank(x.sql) - rank(y.sql) || x.k - y.k)
+        .map((x) => x.sql),
+      `ANALYZE ${t.entities}`,
+      `ANALYZE ${t.values}`,
+      `ANALYZE ${t.words}`,
     ];
     const timings: string[] = [];
     const worker = async (c: pg.PoolClient) => {

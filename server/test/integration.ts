@@ -769,6 +769,40 @@ describe('ingest', () => {
     assert.equal((await api('/api/datasets/swap', { token: TOKEN })).body.title, 'Swapped');
   });
 
+  it('a file past the whole-file limit streams in (JSON); a format read whole is refused past it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronoscope-large-'));
+    try {
+      const file = join(dir, 'synthetic.json');
+      writeFileSync(file, syntheticDocument(5_000, 13));
+      // A limit far below the file's size stands in for the app's 256 MB.
+      const wholeFileLimit = 64 * 1024;
+      const result = await ingest({ source: file, id: 'large', public: true }, cluster.url, quiet, {
+        progress: false,
+        wholeFileLimit,
+      });
+      assert.equal(result.events, 5_000);
+      const answer = await query('large', { view: '' });
+      assert.equal(answer.status, 200);
+      assert.equal((answer.body as { count: number }).count, 5_000);
+      await assert.rejects(
+        ingest(
+          {
+            source: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+            id: 'large',
+            public: true,
+          },
+          cluster.url,
+          quiet,
+          { progress: false, wholeFileLimit },
+        ),
+        /read as a stream only in/,
+      );
+      assert.equal(await eventCount('large'), 5_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an ingest killed while indexing leaves the previous version whole; the next ingest removes its tables', async () => {
     const before = await eventCount('swap');
     const tablesBefore = await versionTables();
