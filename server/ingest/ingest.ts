@@ -316,6 +316,7 @@ export async function ingest(
   });
   const [a, b] = [await pool.connect(), await pool.connect()];
   let version: string | undefined;
+  let result: IngestResult;
   try {
     for (const c of [a, b]) {
       await c.query(`SET client_min_messages = warning`);
@@ -406,20 +407,25 @@ export async function ingest(
     log(
       `Ingested "${dataset.title}" as ${args.id}${args.public ? ' (public)' : ''}: ${index.size.toLocaleString('en')} events${old !== undefined ? ', replacing the previous version' : ''} (${took()} to publish).`,
     );
-    const result = { id: args.id, version, events: index.size, replaced: old !== undefined };
-    version = undefined;
-    return result;
+    result = { id: args.id, version, events: index.size, replaced: old !== undefined };
   } catch (e) {
-    await a.query('ROLLBACK').catch(() => {});
-    await b.query('ROLLBACK').catch(() => {});
-    // The new version's tables were never published: remove them now (or the next ingest will).
-    if (version !== undefined) await a.query(dropVersion(version)).catch(() => {});
-    throw e;
-  } finally {
-    a.release();
-    b.release();
+    // The two connections may be anywhere (inside a COPY, a transaction): closing them rolls back whatever was
+    // open and releases the version's lock. The new version's tables were never published: a fresh connection
+    // removes those already committed (or the next ingest will).
+    a.release(true);
+    b.release(true);
+    if (version !== undefined) {
+      const c = await pool.connect().catch(() => undefined);
+      await c?.query(dropVersion(version)).catch(() => {});
+      c?.release();
+    }
     await pool.end();
+    throw e;
   }
+  a.release();
+  b.release();
+  await pool.end();
+  return result;
 }
 
 /** The file cannot be read as a dataset (the message says why, as the app's error panel would). */
