@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 /**
  * Deterministic synthetic datasets for the benchmark: n events, 500 actors, 20 types, 50 tags, 200 places,
  * a third of them ranges, mixed precisions, spread over 2014–2024; nine in ten carry `fatalities` (a measure), a
@@ -91,8 +93,41 @@ function placeAt(k: number, located: boolean): { name: string; lat?: number; lon
     : { name };
 }
 
-/** A chronoscope/1 document of n synthetic events, as a JSON string (streamed into parts to bound memory). */
+/** A chronoscope/1 document of n synthetic events, as a JSON string. */
 export function syntheticDocument(n: number, seed = 42, opts: { located?: boolean } = {}): string {
+  return [...syntheticParts(n, seed, opts)].join('');
+}
+
+/**
+ * The same document written to a file part by part (waiting while the disk catches up), so that a document of
+ * any size (ten million events are several gigabytes) is never one string.
+ */
+export async function writeSyntheticFile(
+  path: string,
+  n: number,
+  seed = 42,
+  opts: { located?: boolean } = {},
+): Promise<void> {
+  const out = createWriteStream(path);
+  const closed = once(out, 'close');
+  let batch = '';
+  for (const part of syntheticParts(n, seed, opts)) {
+    batch += part;
+    if (batch.length > 1 << 20) {
+      if (!out.write(batch)) await once(out, 'drain');
+      batch = '';
+    }
+  }
+  out.end(batch);
+  await closed;
+}
+
+/** The document's text in parts: its header, then one part per event, then its end. */
+export function* syntheticParts(
+  n: number,
+  seed = 42,
+  opts: { located?: boolean } = {},
+): Generator<string> {
   const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const T0 = Date.UTC(2014, 0, 1);
@@ -102,10 +137,7 @@ export function syntheticDocument(n: number, seed = 42, opts: { located?: boolea
     name: `Actor ${i} ${pick(WORDS)}`,
     type: pick(['person', 'organization', 'group', 'place'] as const),
   }));
-  const parts: string[] = [];
-  parts.push(
-    `{"format":"chronoscope/1","title":"Synthetic benchmark, ${n.toLocaleString('en')} events","entities":${JSON.stringify(entities)},"events":[`,
-  );
+  yield `{"format":"chronoscope/1","title":"Synthetic benchmark, ${n.toLocaleString('en')} events","entities":${JSON.stringify(entities)},"events":[`;
   for (let i = 0; i < n; i++) {
     // Zipf-like actor popularity: a few actors appear in many events, as in real data.
     const actors = new Set<string>();
@@ -130,8 +162,7 @@ export function syntheticDocument(n: number, seed = 42, opts: { located?: boolea
     if (i % 10 !== 9) ev.fatalities = (Math.imul(i, 2654435761) >>> 0) % 60;
     if (i % 5 === 0)
       ev.description = `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} reported by ${pick(WORDS)} sources.`;
-    parts.push(`${i > 0 ? ',' : ''}${JSON.stringify(ev)}`);
+    yield `${i > 0 ? ',' : ''}${JSON.stringify(ev)}`;
   }
-  parts.push(']}');
-  return parts.join('');
+  yield ']}';
 }

@@ -2,9 +2,10 @@ import type { PoolClient } from 'pg';
 
 /**
  * Where Chronoscope keeps its data in PostgreSQL. One catalog table lists the datasets; each ingest of a dataset
- * writes its own set of tables (`d<version>_…`), and the catalog row points at the current one. Re-ingesting
- * creates a new set and swaps the pointer and drops the old set in the same transaction, so readers see the old
- * version or the new one, never a mix, and a failed ingest leaves the old one whole.
+ * writes its own set of tables (`d<version>_…`), and the catalog row points at the current one. An ingest fills and
+ * indexes its new set unpublished (no catalog row points at it), then swaps the pointer and drops the old set in one
+ * transaction, so readers see the old version or the new one, never a mix; a failed ingest removes its set, and the
+ * set of an interrupted one is removed by the next ingest (dropOrphanVersions).
  *
  * The events table holds only what filters, facets, buckets and the map read (codes, times, arrays, coordinates);
  * what only list rows, items, details and phrases need (title, JSON, searchable text) sits in `docs`, joined by `pos`
@@ -153,10 +154,14 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
   return [pairs, days];
 }
 
-/** The tables of one version, without indexes (these are built after the rows are in, which is faster). */
-export function versionDdl(version: number | bigint | string): string {
+/**
+ * The tables of one version, without indexes (these are built after the rows are in, which is faster), one
+ * statement per table: the ingest creates and fills them on two connections at once.
+ */
+export function versionDdl(version: number | bigint | string) {
   const t = tables(version);
-  return `
+  return {
+    events: `
 CREATE TABLE ${t.events} (
   pos integer NOT NULL,
   id text NOT NULL,
@@ -172,32 +177,36 @@ CREATE TABLE ${t.events} (
   words integer[] NOT NULL,
   lat double precision,
   lon double precision
-);
+);`,
+    docs: `
 CREATE TABLE ${t.docs} (
   pos integer NOT NULL,
   search text NOT NULL,
   title text NOT NULL,
   actor_names text,
   doc text NOT NULL
-);
+);`,
+    entities: `
 CREATE TABLE ${t.entities} (
   code integer PRIMARY KEY,
   id text NOT NULL,
   name text NOT NULL,
   type text NOT NULL,
   doc text NOT NULL
-);
+);`,
+    values: `
 CREATE TABLE ${t.values} (
   dim text NOT NULL,
   code integer NOT NULL,
   value text NOT NULL,
   PRIMARY KEY (dim, code)
-);
+);`,
+    words: `
 CREATE TABLE ${t.words} (
   code integer PRIMARY KEY,
   word text NOT NULL
-);
-`;
+);`,
+  };
 }
 
 /** Indexes of one version, built once its rows are in. */
@@ -230,6 +239,52 @@ export function versionIndexes(version: number | bigint | string): string[] {
 export function dropVersion(version: number | bigint | string): string {
   const t = tables(version);
   return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}`;
+}
+
+/**
+ * Versions being written hold a session advisory lock on (VERSION_LOCK, version) from before their first table
+ * until they are published or removed; a version with tables, no catalog row and no lock holder is what an
+ * interrupted ingest left behind.
+ */
+const VERSION_LOCK = 0x4368_726f; // "Chro"
+
+/** Marks a version as being written by this session (released when the session ends, however it ends). */
+export async function lockVersion(client: PoolClient, version: string): Promise<void> {
+  await client.query('SELECT pg_advisory_lock($1, $2)', [VERSION_LOCK, Number(version)]);
+}
+
+/**
+ * Drops the tables of versions no catalog row points at and no running ingest holds (see VERSION_LOCK): readers
+ * never saw them. Returns the versions dropped.
+ */
+export async function dropOrphanVersions(client: PoolClient): Promise<string[]> {
+  const { rows } = await client.query(
+    `SELECT DISTINCT substring(c.relname FROM '^d([0-9]+)_') AS v
+       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+      WHERE s.nspname = $1 AND c.relkind = 'r' AND c.relname ~ '^d[0-9]+_'`,
+    [SCHEMA],
+  );
+  const dropped: string[] = [];
+  for (const { v } of rows as { v: string }[]) {
+    const free = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+      VERSION_LOCK,
+      Number(v),
+    ]);
+    if (!free.rows[0].ok) continue;
+    try {
+      // Asked again under the lock: an ingest that published this version just before is seen now.
+      const current = await client.query(`SELECT 1 FROM ${SCHEMA}.datasets WHERE version = $1`, [
+        v,
+      ]);
+      if (current.rows.length === 0) {
+        await client.query(dropVersion(v));
+        dropped.push(v);
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, $2)', [VERSION_LOCK, Number(v)]);
+    }
+  }
+  return dropped;
 }
 
 /** Creates the catalog when missing, and lets the reader role (when it exists) read what is there. */

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildIndex } from '../../src/domain/buildIndex';
@@ -9,12 +11,14 @@ import { mappingFromParam } from '../../src/domain/csvMapping';
 import { EMPTY_FILTERS } from '../../src/domain/filters';
 import { READABLE_FORMATS, type FormatId } from '../../src/domain/formats';
 import { runQuery } from '../../src/domain/query';
-import { loadAnyDataset, MAX_FILE_BYTES, type ReadOptions } from '../../src/data/read/loadDataset';
+import type { ReadOptions } from '../../src/data/read/loadDataset';
 import {
   DATASET_ID,
   SCHEMA,
+  dropOrphanVersions,
   dropVersion,
   ensureCatalog,
+  lockVersion,
   grantReader,
   tables,
   versionDdl,
@@ -23,8 +27,7 @@ import {
 import {
   datasetMeta,
   entityRows,
-  eventRows,
-  docRows,
+  eventAndDocRows,
   facetMaps,
   jsonbSafe,
   pgText,
@@ -32,6 +35,7 @@ import {
   wordRows,
   WordCodes,
 } from './rows';
+import { readDatasetFile } from './streamRead';
 
 /** Exit codes: what went wrong, for scripts. */
 export const EXIT = { ok: 0, fatal: 1, usage: 2, database: 3 } as const;
@@ -88,24 +92,39 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
   return { ...out, source } as IngestArgs;
 }
 
-/** Reads the bytes of a file, or of an http(s) URL (no other scheme). */
-async function readSource(source: string): Promise<{ bytes: Uint8Array; name: string }> {
+/**
+ * The file to read: a local path as it is, or an http(s) URL downloaded to a temporary file first (streamed to disk,
+ * so its size is bounded by the disk, not by memory). `done` removes what was downloaded.
+ */
+async function localSource(
+  source: string,
+): Promise<{ path: string; name: string; done: () => void }> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
     const url = new URL(source);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new UsageError(`Only http(s) URLs and files can be ingested, not ${url.protocol}`);
     const res = await fetch(url, { redirect: 'follow' });
-    if (!res.ok) throw new UsageError(`${source} answered ${res.status} ${res.statusText}.`);
-    const length = Number(res.headers.get('content-length') ?? 0);
-    if (length > MAX_FILE_BYTES)
-      throw new UsageError(`${source} is larger than the ${MAX_FILE_BYTES / 2 ** 20} MB limit.`);
-    return { bytes: new Uint8Array(await res.arrayBuffer()), name: basename(url.pathname) };
+    if (!res.ok || !res.body)
+      throw new UsageError(`${source} answered ${res.status} ${res.statusText}.`);
+    const dir = mkdtempSync(join(tmpdir(), 'chronoscope-ingest-'));
+    const name = basename(url.pathname) || 'download';
+    const path = join(dir, name);
+    await pipeline(
+      Readable.fromWeb(res.body as import('node:stream/web').ReadableStream),
+      createWriteStream(path),
+    );
+    return { path, name, done: () => rmSync(dir, { recursive: true, force: true }) };
   }
-  return { bytes: new Uint8Array(await readFile(source)), name: basename(source) };
+  return { path: source, name: basename(source), done: () => {} };
 }
 
 /** Progress on a terminal (one line rewritten), or a line now and then when the output is a log. */
-export function progressReporter(total: number, out: NodeJS.WriteStream = process.stderr) {
+export function progressReporter(
+  total: number,
+  out: NodeJS.WriteStream = process.stderr,
+  unit = 'events',
+  scale = 1,
+) {
   const tty = out.isTTY === true;
   let last = 0;
   const started = Date.now();
@@ -116,7 +135,8 @@ export function progressReporter(total: number, out: NodeJS.WriteStream = proces
       last = now;
       const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
       const rate = Math.round(done / Math.max(0.001, (now - started) / 1000));
-      const line = `  events ${Math.floor(done).toLocaleString('en')} / ${total.toLocaleString('en')} (${pct}%), ${rate.toLocaleString('en')}/s`;
+      const f = (x: number) => Math.floor(x / scale).toLocaleString('en');
+      const line = `  ${unit} ${f(done)} / ${f(total)} (${pct}%), ${f(rate)}/s`;
       out.write(tty ? `\r${line}\u001b[K` : `${line}\n`);
     },
     done() {
@@ -153,6 +173,54 @@ async function copyInto(
   await pipeline(source, client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)));
 }
 
+/**
+ * Fills two tables at once from one producer of row pairs, each through its own connection's COPY: PostgreSQL
+ * parses one table's rows on one core while the next rows are built here. Waits whenever either connection is
+ * behind, so memory holds a few batches, not the tables.
+ */
+async function copyPairs(
+  into: [client: pg.PoolClient, table: string][],
+  rows: Iterable<readonly string[]>,
+  onRows: (n: number) => void,
+) {
+  const streams = into.map(([client, table]) =>
+    client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)),
+  );
+  const done = streams.map((s) => finished(s));
+  // A failed COPY rejects its stream's promise; the loop below stops at the next batch.
+  let failed: unknown;
+  done.forEach((p) => p.catch((e: unknown) => (failed ??= e)));
+  const batches = streams.map(() => '');
+  let n = 0;
+  const flush = async (k: number) => {
+    const s = streams[k]!;
+    if (!s.write(batches[k]!)) await Promise.race([once(s, 'drain'), done[k]]);
+    batches[k] = '';
+  };
+  for (const pair of rows) {
+    for (let k = 0; k < pair.length; k++) batches[k] += pair[k]!;
+    n++;
+    if ((n & 255) === 0) {
+      if (failed) break;
+      for (let k = 0; k < batches.length; k++) if (batches[k]!.length > 1 << 16) await flush(k);
+      onRows(n);
+    }
+  }
+  if (failed) {
+    streams.forEach((s) => s.destroy());
+    throw failed;
+  }
+  streams.forEach((s, k) => s.end(batches[k]));
+  await Promise.all(done);
+  onRows(n);
+}
+
+/** The ingest's connections name themselves, for pg_stat_activity (and the tests). */
+export const INGEST_APPLICATION = 'chronoscope-ingest';
+
+/** Memory for each index build: sorts of a large table stay in memory instead of spilling to disk. */
+const MAINTENANCE_WORK_MEM = '512MB';
+
 export interface IngestResult {
   id: string;
   version: string;
@@ -168,14 +236,36 @@ export async function ingest(
   args: IngestArgs,
   databaseUrl: string,
   log: (line: string) => void = (l) => console.error(l),
-  hooks: { beforeCommit?: () => Promise<void> | void; progress?: boolean } = {},
+  hooks: {
+    beforeCommit?: () => Promise<void> | void;
+    progress?: boolean;
+    /** The largest file of a format that does not stream (read whole); the app's limit by default. */
+    wholeFileLimit?: number;
+    /** Logs how long each index and ANALYZE took. */
+    timings?: boolean;
+  } = {},
 ): Promise<IngestResult> {
-  const { bytes, name } = await readSource(args.source);
-  log(`Reading ${name} (${(bytes.length / 2 ** 20).toFixed(1)} MB)…`);
-  const outcome = await loadAnyDataset(bytes, name, {
-    ...(args.format ? { format: args.format } : {}),
-    ...(args.mapping ? { mapping: args.mapping } : {}),
-  });
+  const source = await localSource(args.source);
+  const { name } = source;
+  let outcome;
+  const readStart = performance.now();
+  try {
+    const size = statSync(source.path).size;
+    log(`Reading ${name} (${(size / 2 ** 20).toFixed(1)} MB)…`);
+    const reading =
+      hooks.progress === false
+        ? undefined
+        : progressReporter(size, process.stderr, 'MB read', 2 ** 20);
+    outcome = await readDatasetFile(source.path, name, {
+      ...(args.format ? { format: args.format } : {}),
+      ...(args.mapping ? { mapping: args.mapping } : {}),
+      ...(hooks.wholeFileLimit ? { wholeFileLimit: hooks.wholeFileLimit } : {}),
+      ...(reading ? { onBytes: (b: number) => reading.tick(b) } : {}),
+    });
+    reading?.done();
+  } finally {
+    source.done();
+  }
   if (!outcome.ok) {
     const e = outcome.error;
     throw new FatalLoadError(`${e.message}${e.detail ? ` (${e.detail})` : ''}`);
@@ -185,7 +275,7 @@ export async function ingest(
   const errors = dataset.issues.filter((i) => i.severity === 'error');
   const warnings = dataset.issues.length - errors.length;
   log(
-    `${outcome.format} (${outcome.encoding}): ${dataset.recordCount.toLocaleString('en')} records, ${dataset.events.length.toLocaleString('en')} events valid, ${errors.length.toLocaleString('en')} rejected, ${warnings.toLocaleString('en')} warnings.`,
+    `${outcome.format} (${outcome.encoding}): ${dataset.recordCount.toLocaleString('en')} records, ${dataset.events.length.toLocaleString('en')} events valid, ${errors.length.toLocaleString('en')} rejected, ${warnings.toLocaleString('en')} warnings (read and validated in ${((performance.now() - readStart) / 1000).toFixed(1)} s).`,
   );
   for (const i of errors.slice(0, 5))
     log(
@@ -195,8 +285,11 @@ export async function ingest(
     log(`  … and ${errors.length - 5} more (stored with the dataset's metadata).`);
   if (dataset.events.length === 0) throw new FatalLoadError('No valid events: nothing to ingest.');
 
-  const started = performance.now();
-  const index = buildIndex(dataset);
+  let started = performance.now();
+  // The server does not offer measures (a measure range is refused): their columns are not built.
+  const index = buildIndex(dataset, { measures: false });
+  log(`Built the index in memory (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  started = performance.now();
   const meta = {
     ...datasetMeta(dataset, index, {
       format: outcome.format,
@@ -207,46 +300,105 @@ export async function ingest(
     allFacets: facetMaps(index, runQuery(index, undefined, EMPTY_FILTERS).facets),
   };
 
-  log(`Indexed in memory (${((performance.now() - started) / 1000).toFixed(1)} s).`);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  const client = await pool.connect();
+  log(`Counted the facets (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  let phase = performance.now();
+  const took = () => {
+    const s = ((performance.now() - phase) / 1000).toFixed(1);
+    phase = performance.now();
+    return `${s} s`;
+  };
+  // Two connections: the events and the docs are copied side by side (PostgreSQL parses one table's rows while
+  // the other's are built here), and the indexes are built two at a time.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    application_name: INGEST_APPLICATION,
+  });
+  const [a, b] = [await pool.connect(), await pool.connect()];
+  let version: string | undefined;
+  let result: IngestResult;
   try {
-    await client.query(`SET client_min_messages = warning`);
-    await ensureCatalog(client);
-    const version = String(
-      (await client.query(`SELECT nextval('${SCHEMA}.version_seq') AS v`)).rows[0].v,
-    );
+    for (const c of [a, b]) {
+      await c.query(`SET client_min_messages = warning`);
+      await c.query(`SET maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
+    }
+    await ensureCatalog(a);
+    // Tables of ingests that died before finishing (nobody holds their version any more) go first.
+    const orphans = await dropOrphanVersions(a);
+    if (orphans.length > 0)
+      log(`Removed the unfinished tables of ${orphans.length} interrupted ingest(s).`);
+    version = String((await a.query(`SELECT nextval('${SCHEMA}.version_seq') AS v`)).rows[0].v);
+    // Held by this session until the end: while it is, no other ingest takes this version's tables for orphans.
+    await lockVersion(a, version);
     const t = tables(version);
-    await client.query('BEGIN');
-    // Two ingests of one id queue here instead of racing to swap the pointer.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [args.id]);
-    await client.query(versionDdl(version));
+    const ddl = versionDdl(version);
     const progress =
       hooks.progress === false ? { tick: () => {}, done: () => {} } : progressReporter(index.size);
     const dict = new WordCodes();
-    let phase = performance.now();
-    const took = () => {
-      const s = ((performance.now() - phase) / 1000).toFixed(1);
-      phase = performance.now();
-      return `${s} s`;
-    };
-    // Each event is written twice (its narrow row, then its doc): progress counts half an event for each.
-    await copyInto(client, t.events, eventRows(index, dict), (n) => progress.tick(n / 2));
-    await copyInto(client, t.docs, docRows(index), (n) => progress.tick((index.size + n) / 2));
+    // Each table is created in the transaction that fills it, so COPY may FREEZE its rows.
+    await Promise.all([a.query('BEGIN'), b.query('BEGIN')]);
+    await a.query(ddl.events + ddl.entities + ddl.values + ddl.words);
+    await b.query(ddl.docs);
+    await copyPairs(
+      [
+        [a, t.events],
+        [b, t.docs],
+      ],
+      eventAndDocRows(index, dict),
+      (n) => progress.tick(n),
+    );
+    await copyInto(a, t.entities, entityRows(index));
+    await copyInto(a, t.values, valueRows(index));
+    // Filled while the event rows were written.
+    await copyInto(a, t.words, wordRows(dict));
+    await Promise.all([a.query('COMMIT'), b.query('COMMIT')]);
     progress.tick(index.size, true);
     progress.done();
-    await copyInto(client, t.entities, entityRows(index));
-    await copyInto(client, t.values, valueRows(index));
-    await copyInto(client, t.words, wordRows(dict));
     log(`Copied the rows (${took()}); indexing…`);
-    for (const ddl of versionIndexes(version)) await client.query(ddl);
-    for (const table of Object.values(t)) await client.query(`ANALYZE ${table}`);
+    // Any order is right (versionIndexes' statements each need only the filled tables); this one keeps both
+    // connections busy: the large tables' statistics first (they have no expression index to wait for), then the
+    // constraints (which lock their table), then the rollups and the GIN builds, the longest, then the rest; the
+    // small tables' statistics last, after their expression indexes.
+    const rank = (sql: string) =>
+      sql.startsWith('ALTER TABLE')
+        ? 0
+        : /CREATE TABLE/i.test(sql)
+          ? 1
+          : /USING gin/i.test(sql)
+            ? 2
+            : 3;
+    const statements = [
+      `ANALYZE ${t.events}`,
+      `ANALYZE ${t.docs}`,
+      ...versionIndexes(version)
+        .map((sql, k) => ({ sql, k }))
+        .sort((x, y) => rank(x.sql) - rank(y.sql) || x.k - y.k)
+        .map((x) => x.sql),
+      `ANALYZE ${t.entities}`,
+      `ANALYZE ${t.values}`,
+      `ANALYZE ${t.words}`,
+    ];
+    const timings: string[] = [];
+    const worker = async (c: pg.PoolClient) => {
+      for (let sql = statements.shift(); sql !== undefined; sql = statements.shift()) {
+        const t0 = performance.now();
+        await c.query(sql);
+        timings.push(
+          `${((performance.now() - t0) / 1000).toFixed(1)} s ${sql.replace(/\s+/g, ' ').slice(0, 90)}`,
+        );
+      }
+    };
+    await Promise.all([worker(a), worker(b)]);
     log(`Indexed (${took()}).`);
-    const previous = await client.query(
+    if (hooks.timings) for (const line of timings) log(`  ${line}`);
+    await a.query('BEGIN');
+    // Two ingests of one id queue here instead of racing to swap the pointer.
+    await a.query('SELECT pg_advisory_xact_lock(hashtext($1))', [args.id]);
+    const previous = await a.query(
       `SELECT version FROM ${SCHEMA}.datasets WHERE id = $1 FOR UPDATE`,
       [args.id],
     );
-    await client.query(
+    await a.query(
       `INSERT INTO ${SCHEMA}.datasets (id, version, title, public, event_count, meta)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb)
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, public = EXCLUDED.public,
@@ -254,21 +406,32 @@ export async function ingest(
       [args.id, version, pgText(dataset.title), args.public, index.size, jsonbSafe(meta)],
     );
     const old = previous.rows[0]?.version as string | undefined;
-    if (old !== undefined) await client.query(dropVersion(old));
-    await grantReader(client, version);
+    if (old !== undefined) await a.query(dropVersion(old));
+    await grantReader(a, version);
     await hooks.beforeCommit?.();
-    await client.query('COMMIT');
+    await a.query('COMMIT');
     log(
-      `Ingested "${dataset.title}" as ${args.id}${args.public ? ' (public)' : ''}: ${index.size.toLocaleString('en')} events${old !== undefined ? ', replacing the previous version' : ''}.`,
+      `Ingested "${dataset.title}" as ${args.id}${args.public ? ' (public)' : ''}: ${index.size.toLocaleString('en')} events${old !== undefined ? ', replacing the previous version' : ''} (${took()} to publish).`,
     );
-    return { id: args.id, version, events: index.size, replaced: old !== undefined };
+    result = { id: args.id, version, events: index.size, replaced: old !== undefined };
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
+    // The two connections may be anywhere (inside a COPY, a transaction): closing them rolls back whatever was
+    // open and releases the version's lock. The new version's tables were never published: a fresh connection
+    // removes those already committed (or the next ingest will).
+    a.release(true);
+    b.release(true);
+    if (version !== undefined) {
+      const c = await pool.connect().catch(() => undefined);
+      await c?.query(dropVersion(version)).catch(() => {});
+      c?.release();
+    }
     await pool.end();
+    throw e;
   }
+  a.release();
+  b.release();
+  await pool.end();
+  return result;
 }
 
 /** The file cannot be read as a dataset (the message says why, as the app's error panel would). */

@@ -38,17 +38,22 @@ export class WordCodes {
 }
 
 /**
- * The events table's rows in COPY text format, in time order (`pos` is the browser index's position, so both
- * engines number events alike): what filters, facets, buckets and the map read. Each event's distinct words are
- * those the browser's text index posts it under.
+ * Each event's two rows in COPY text format, in time order (`pos` is the browser index's position, so both engines
+ * number events alike): its events row (what filters, facets, buckets and the map read) and its docs row (what only
+ * shown rows and phrases read: searchable text, title, actor names, JSON). Each event's distinct words are those the
+ * browser's text index posts it under; the searchable text is built once for both rows.
  */
-export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string> {
+export function* eventAndDocRows(
+  index: BuiltIndex,
+  dict: WordCodes,
+): Generator<[events: string, docs: string]> {
   const long = new Uint8Array(index.size);
   for (const i of index.longEvents) long[i] = 1;
   for (let i = 0; i < index.size; i++) {
     const e = index.events[i]!;
+    const text = searchableText(index, e);
     const ws = new Set<number>();
-    for (const w of words(searchableText(index, e))) ws.add(dict.code(pgText(w)));
+    for (const w of words(text)) ws.add(dict.code(pgText(w)));
     const tagCodes: number[] = [];
     for (let k = index.tagOffsets[i]!; k < index.tagOffsets[i + 1]!; k++)
       tagCodes.push(index.tagValues[k]!);
@@ -59,7 +64,7 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
     const type = index.eventType[i]!;
     const place = index.eventPlace[i]!;
     const placeable = isPlaceable(index.lats[i]!, index.lons[i]!);
-    yield (
+    yield [
       [
         i,
         copyText(e.id),
@@ -76,24 +81,15 @@ export function* eventRows(index: BuiltIndex, dict: WordCodes): Generator<string
         // A place the map can draw, or none (both null), as the browser's area filter reads it.
         placeable ? num(index.lats[i]!) : '\\N',
         placeable ? num(index.lons[i]!) : '\\N',
-      ].join('\t') + '\n'
-    );
-  }
-}
-
-/** The docs table's rows: what only shown rows and phrases read (title, actor names, searchable text, JSON). */
-export function* docRows(index: BuiltIndex): Generator<string> {
-  for (let i = 0; i < index.size; i++) {
-    const e = index.events[i]!;
-    yield (
+      ].join('\t') + '\n',
       [
         i,
-        copyText(searchableText(index, e)),
+        copyText(text),
         copyText(e.title),
         copyText(e.actors.length ? e.actors.map((a) => entityName(index, a)).join(', ') : null),
         copyText(JSON.stringify(e)),
-      ].join('\t') + '\n'
-    );
+      ].join('\t') + '\n',
+    ];
   }
 }
 

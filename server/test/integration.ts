@@ -4,8 +4,10 @@
  * (Debian's postgresql package; .ci/run installs it).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -29,7 +31,8 @@ import { apiPool } from '../db/pool';
 import { READER_ROLE, SCHEMA } from '../db/schema';
 import { parseTokens } from '../http/access';
 import { createApp, SERVER_MARK } from '../http/app';
-import { ingest } from '../ingest/ingest';
+import { ingest, INGEST_APPLICATION } from '../ingest/ingest';
+import { syntheticDocument } from '../../bench/synthetic';
 import { browserAnswer, browserEngine, type BrowserEngine } from './browserAnswer';
 import { freePort, startCluster, type Cluster } from './pgCluster';
 
@@ -929,5 +932,89 @@ describe('ingest', () => {
     // Not --public this time: the dataset is private now.
     assert.equal((await api('/api/datasets/swap')).status, 401);
     assert.equal((await api('/api/datasets/swap', { token: TOKEN })).body.title, 'Swapped');
+  });
+
+  it('a file past the whole-file limit streams in (JSON); a format read whole is refused past it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronoscope-large-'));
+    try {
+      const file = join(dir, 'synthetic.json');
+      writeFileSync(file, syntheticDocument(5_000, 13));
+      // A limit far below the file's size stands in for the app's 256 MB.
+      const wholeFileLimit = 64 * 1024;
+      const result = await ingest({ source: file, id: 'large', public: true }, cluster.url, quiet, {
+        progress: false,
+        wholeFileLimit,
+      });
+      assert.equal(result.events, 5_000);
+      const answer = await query('large', { view: '' });
+      assert.equal(answer.status, 200);
+      assert.equal((answer.body as { count: number }).count, 5_000);
+      await assert.rejects(
+        ingest(
+          {
+            source: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+            id: 'large',
+            public: true,
+          },
+          cluster.url,
+          quiet,
+          { progress: false, wholeFileLimit },
+        ),
+        /read as a stream only in/,
+      );
+      assert.equal(await eventCount('large'), 5_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an ingest killed while indexing leaves the previous version whole; the next ingest removes its tables', async () => {
+    const before = await eventCount('swap');
+    const tablesBefore = await versionTables();
+    const first = await api('/api/datasets/swap', { token: TOKEN });
+    const dir = mkdtempSync(join(tmpdir(), 'chronoscope-killed-'));
+    try {
+      const file = join(dir, 'synthetic.json');
+      writeFileSync(file, syntheticDocument(40_000, 11));
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'server/ingest/main.ts', file, '--id', 'swap'],
+        { env: { ...process.env, DATABASE_URL: cluster.url }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        // The rows are in, unpublished: kill it as a power cut would, with no chance to clean up.
+        if (/Copied the rows/.test(stderr)) child.kill('SIGKILL');
+      });
+      await exited;
+      assert.match(stderr, /Copied the rows/);
+      assert.doesNotMatch(stderr, /Ingested/);
+      // Its backends end when they notice the client is gone (after the statement they were running).
+      for (let k = 0; k < 120; k++) {
+        const { rows } = await admin.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`,
+          [INGEST_APPLICATION],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.equal(await eventCount('swap'), before);
+      assert.deepEqual(await api('/api/datasets/swap', { token: TOKEN }), first);
+      assert.equal(await versionTables(), tablesBefore + 1, 'the killed ingest left its tables');
+
+      const logs: string[] = [];
+      await ingest(
+        { source: 'fixtures/files/acled-sample.csv', id: 'swap', public: true },
+        cluster.url,
+        (l) => logs.push(l),
+        { progress: false },
+      );
+      assert.match(logs.join('\n'), /Removed the unfinished tables of 1 interrupted ingest/);
+      assert.equal(await versionTables(), tablesBefore);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -133,8 +133,8 @@ export type BuiltIndex = DatasetIndex & {
   dataset: IndexedDataset & { events: TimelineEvent[] };
 };
 
-/** Builds the query index of a dataset. */
-export function buildIndex(dataset: Dataset): BuiltIndex {
+/** Builds the query index of a dataset (without its measures' columns when `measures` is false). */
+export function buildIndex(dataset: Dataset, options: { measures?: boolean } = {}): BuiltIndex {
   const events = timeOrder(dataset.events);
   const n = events.length;
   const starts = new Float64Array(n);
@@ -257,7 +257,7 @@ export function buildIndex(dataset: Dataset): BuiltIndex {
     shortSpan,
     ...(min <= max ? { extent: { start: min, end: max } } : {}),
     undrawable,
-    measures: detectMeasures(events),
+    measures: options.measures === false ? [] : detectMeasures(events),
     all: Bitset.full(n),
   };
 }

@@ -487,51 +487,108 @@ function normaliseEvent(
   };
 }
 
+/** The position a record is reported at: its file row when the source says, else its number from firstRow (or 1). */
+export function recordPosition(doc: Omit<RawDocument, 'events'>, i: number): number {
+  return doc.rows?.[i] ?? i + (doc.firstRow ?? 1);
+}
+
+/** A document's fields other than its events: what a streamed reader knows before (or after) the events. */
+export type DocumentHeader = Omit<RawDocument, 'events' | 'rows' | 'recordCount'>;
+
+/**
+ * Normalises a chronoscope/1 document one record at a time: the entities first (from the header), then each event
+ * as it arrives, then the dataset. normaliseDocument is this over a whole document; a streamed reader (the
+ * server's ingest) feeds the same records without ever holding the whole document.
+ */
+export class DocumentNormaliser {
+  readonly issues: ValidationIssue[] = [];
+  readonly events: TimelineEvent[] = [];
+  /** Records offered so far, loaded or not. */
+  records = 0;
+  private readonly resolver: EntityResolver;
+  private readonly seen = new Set<string>();
+  private readonly at: RecordIssues;
+  private overLimit = 0;
+  /** How many issues the entities made: the event limit's issue goes after them, before the events' own. */
+  private readonly entityIssues: number;
+
+  constructor(
+    private readonly header: DocumentHeader,
+    private readonly format = 'chronoscope/1',
+    private readonly maxEvents: number = LIMITS.maxEvents,
+  ) {
+    this.resolver = normaliseEntities(header.entities, this.issues);
+    this.entityIssues = this.issues.length;
+    this.at = new RecordIssues(this.issues);
+  }
+
+  /** Records past the event limit, counted without being read. */
+  skip(count: number): void {
+    this.records += count;
+    this.overLimit += count;
+  }
+
+  /**
+   * One record at its position (the report's record number or file row). Returns the event when it is loaded.
+   * Records past the event limit are counted, not read.
+   */
+  add(raw: unknown, position: number): TimelineEvent | undefined {
+    if (this.records >= this.maxEvents) {
+      this.skip(1);
+      return undefined;
+    }
+    this.records++;
+    const at = this.at;
+    at.position = position;
+    at.id = undefined;
+    const event = normaliseEvent(raw, at, this.resolver, this.seen);
+    if (event) {
+      this.seen.add(event.id);
+      this.events.push(event);
+    }
+    return event;
+  }
+
+  /** The dataset; `recordCount` when the source held records that never became events (every row of a file). */
+  finish(recordCount = 0): Dataset {
+    const doc = this.header;
+    const issues = this.issues;
+    if (this.overLimit > 0) {
+      issues.splice(this.entityIssues, 0, {
+        severity: 'error',
+        position: this.maxEvents + 1,
+        records: this.overLimit,
+        message: `only the first ${formatCount(this.maxEvents)} events are loaded; ${formatCount(this.overLimit)} more were not`,
+      });
+    }
+    const title =
+      typeof doc.title === 'string' && doc.title.trim() !== ''
+        ? doc.title.trim()
+        : 'Untitled dataset';
+    return {
+      title,
+      ...(typeof doc.description === 'string' ? { description: doc.description } : {}),
+      ...(typeof doc.attribution === 'string' ? { attribution: doc.attribution } : {}),
+      entities: this.resolver.entities,
+      events: this.events,
+      issues,
+      recordCount: Math.max(recordCount, this.records),
+      ...(doc.firstRow !== undefined ? { recordUnit: 'row' as const } : {}),
+      periods: doc.periods ?? [],
+      format: this.format,
+    };
+  }
+}
+
 /**
  * Normalises a parsed chronoscope/1 document: every valid event is kept, every rejected one is reported with its
  * position, id and reason, and duplicate ids keep the first. Never throws on any input shape.
  */
 export function normaliseDocument(doc: RawDocument, format = 'chronoscope/1'): Dataset {
-  const issues: ValidationIssue[] = [];
-  const resolver = normaliseEntities(doc.entities, issues);
-  const events: TimelineEvent[] = [];
-  const seen = new Set<string>();
-  const rawEvents =
-    doc.events.length > LIMITS.maxEvents ? doc.events.slice(0, LIMITS.maxEvents) : doc.events;
-  if (doc.events.length > LIMITS.maxEvents) {
-    issues.push({
-      severity: 'error',
-      position: LIMITS.maxEvents + 1,
-      records: doc.events.length - LIMITS.maxEvents,
-      message: `only the first ${formatCount(LIMITS.maxEvents)} events are loaded; ${formatCount(doc.events.length - LIMITS.maxEvents)} more were not`,
-    });
-  }
-
-  const at = new RecordIssues(issues);
-  for (let i = 0; i < rawEvents.length; i++) {
-    at.position = doc.rows?.[i] ?? i + (doc.firstRow ?? 1);
-    at.id = undefined;
-    const event = normaliseEvent(rawEvents[i], at, resolver, seen);
-    if (event) {
-      seen.add(event.id);
-      events.push(event);
-    }
-  }
-
-  const title =
-    typeof doc.title === 'string' && doc.title.trim() !== ''
-      ? doc.title.trim()
-      : 'Untitled dataset';
-  return {
-    title,
-    ...(typeof doc.description === 'string' ? { description: doc.description } : {}),
-    ...(typeof doc.attribution === 'string' ? { attribution: doc.attribution } : {}),
-    entities: resolver.entities,
-    events,
-    issues,
-    recordCount: Math.max(doc.recordCount ?? 0, doc.events.length),
-    ...(doc.firstRow !== undefined ? { recordUnit: 'row' as const } : {}),
-    periods: doc.periods ?? [],
-    format,
-  };
+  const normaliser = new DocumentNormaliser(doc, format);
+  const raw = doc.events;
+  const n = Math.min(raw.length, LIMITS.maxEvents);
+  for (let i = 0; i < n; i++) normaliser.add(raw[i], recordPosition(doc, i));
+  normaliser.skip(raw.length - n);
+  return normaliser.finish(doc.recordCount ?? 0);
 }

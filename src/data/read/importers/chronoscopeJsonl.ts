@@ -36,72 +36,99 @@ export function* textLines(text: string): Generator<{ line: string; number: numb
 }
 
 /**
- * Chronoscope JSON Lines: an optional header line (see isJsonlHeader), then one chronoscope/1 event per line. Every
- * line that is not a JSON object (malformed, a list, longer than the line limit) is a reported row with its line
- * number; the others go to validation like the events of a JSON document. Blank lines are skipped.
+ * Chronoscope JSON Lines read one line at a time: an optional header line (see isJsonlHeader), then one chronoscope/1
+ * event per line. Every line that is not a JSON object (malformed, a list, longer than the line limit) is a reported
+ * row with its line number; the others are returned, to go to validation like the events of a JSON document. Blank
+ * lines are skipped. importChronoscopeJsonl reads a whole text through it; the server's ingest streams a file
+ * through it.
  */
-export function importChronoscopeJsonl(text: string): {
-  doc: RawDocument;
-  issues: ValidationIssue[];
-} {
-  const issues: ValidationIssue[] = [];
-  const events: unknown[] = [];
-  const rows: number[] = [];
-  let header: Record<string, unknown> | undefined;
-  let records = 0;
-  let first = true;
-  const bad = (number: number, reason: string) =>
-    issues.push({
+export class JsonlLines {
+  readonly issues: ValidationIssue[] = [];
+  header: Record<string, unknown> | undefined;
+  /** Records read (header and blank lines aside), loaded or not. */
+  records = 0;
+  /** Whether a non-blank line has been read (only the first may be the header). */
+  started = false;
+
+  private bad(number: number, reason: string): undefined {
+    this.issues.push({
       severity: 'error',
       position: number,
       message: `Line ${number}: ${reason}; the line is skipped.`,
     });
-  for (const { line, number } of textLines(text)) {
-    if (line.trim() === '') continue;
-    const isFirst = first;
-    first = false;
+    return undefined;
+  }
+
+  /** A line longer than the limit, known by its length only (a streamed reader never holds it). */
+  overlong(number: number, length: number): undefined {
+    this.started = true;
+    this.records++;
+    return this.bad(
+      number,
+      `${formatMegabytes(length)} long, past the ${formatMegabytes(LIMITS.maxJsonLineChars)} a line may hold`,
+    );
+  }
+
+  /** One line: the record to validate, or undefined (blank, the header, or a reported bad line). */
+  line(line: string, number: number): Record<string, unknown> | undefined {
+    if (line.trim() === '') return undefined;
+    const isFirst = !this.started;
+    this.started = true;
     if (line.length > LIMITS.maxJsonLineChars) {
-      records++;
-      bad(
-        number,
-        `${formatMegabytes(line.length)} long, past the ${formatMegabytes(LIMITS.maxJsonLineChars)} a line may hold`,
-      );
-      continue;
+      return this.overlong(number, line.length);
     }
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (e) {
-      records++;
-      bad(number, `not valid JSON (${e instanceof Error ? e.message.slice(0, 80) : 'syntax'})`);
-      continue;
+      this.records++;
+      return this.bad(
+        number,
+        `not valid JSON (${e instanceof Error ? e.message.slice(0, 80) : 'syntax'})`,
+      );
     }
     if (isFirst && isJsonlHeader(value)) {
-      header = value;
-      continue;
+      this.header = value;
+      return undefined;
     }
-    records++;
-    if (!isRecord(value)) {
-      bad(
+    this.records++;
+    if (!isRecord(value))
+      return this.bad(
         number,
         `holds ${Array.isArray(value) ? 'a list' : String(value === null ? null : typeof value)}, not an event object`,
       );
-      continue;
-    }
-    events.push(value);
-    rows.push(number);
+    return value;
   }
-  return {
-    doc: {
+
+  /** The document's fields other than its events, from the header line. */
+  documentHeader(): Omit<RawDocument, 'events'> {
+    const header = this.header;
+    return {
       title: header?.title ?? 'Chronoscope JSON Lines',
       ...(header && 'description' in header ? { description: header.description } : {}),
       ...(header && 'attribution' in header ? { attribution: header.attribution } : {}),
       ...(header && 'entities' in header ? { entities: header.entities } : {}),
-      events,
       firstRow: 1,
-      rows,
-      recordCount: records,
-    },
-    issues,
+    };
+  }
+}
+
+/** Chronoscope JSON Lines from a whole text (see JsonlLines). */
+export function importChronoscopeJsonl(text: string): {
+  doc: RawDocument;
+  issues: ValidationIssue[];
+} {
+  const reader = new JsonlLines();
+  const events: unknown[] = [];
+  const rows: number[] = [];
+  for (const { line, number } of textLines(text)) {
+    const value = reader.line(line, number);
+    if (value === undefined) continue;
+    events.push(value);
+    rows.push(number);
+  }
+  return {
+    doc: { ...reader.documentHeader(), events, rows, recordCount: reader.records },
+    issues: reader.issues,
   };
 }
