@@ -1,7 +1,7 @@
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { guessRect, observeRectAfterLayout, scrollAfterLayout } from '../../ui/virtualLayout';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useViewData } from '../../data/page/viewData';
+import { useDeferredViewData } from '../../data/page/viewData';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types';
 import { EntityRow } from './EntityRow';
 import './entities.css';
@@ -25,7 +25,7 @@ function rowSize(
 /** Every entity with its live count under the current filters; include, exclude, search, sort, profile. */
 /** The entity list; `fold` is the panel's fold button, drawn at the end of the header row. */
 export function EntitySidebar({ fold }: { fold?: ReactNode }) {
-  const { loaded, view, result } = useViewData();
+  const { loaded, view, result } = useDeferredViewData();
   const { index } = loaded;
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<'count' | 'name'>('count');
