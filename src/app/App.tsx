@@ -4,7 +4,7 @@ import { datasetKeys } from '../data/page/queryKeys';
 import { datasetRequest } from '../data/page/datasetQuery';
 import { manageDatasetCache } from '../data/page/datasetCache';
 import { useDataset } from '../data/page/useDataset';
-import { useFilterResult, ViewDataContext } from '../data/page/viewData';
+import { DeferredViewData, useFilterResult, ViewDataContext } from '../data/page/viewData';
 import { useAnalystLayer } from '../data/page/analystLayer';
 import { DatasetLoadError } from '../data/page/loadSource';
 import { CsvMappingDialog } from '../features/import/CsvMappingDialog';
@@ -127,15 +127,17 @@ export function App() {
   }
   return (
     <ViewDataContext.Provider value={value}>
-      <div className="cs-app">
-        <Header view={view} status={status} {...(value ? { loaded: value.loaded } : {})} />
-        <Notices />
-        {value && <MostlyRejectedNotice loaded={value.loaded} />}
-        {value && <LayerReport />}
-        {body}
-        <DropZone />
-        {value && <Dialogs dataset={value.loaded.index.dataset} />}
-      </div>
+      <DeferredViewData value={value}>
+        <div className="cs-app">
+          <Header view={view} status={status} {...(value ? { loaded: value.loaded } : {})} />
+          <Notices />
+          {value && <MostlyRejectedNotice loaded={value.loaded} />}
+          {value && <LayerReport />}
+          {body}
+          <DropZone />
+          {value && <Dialogs dataset={value.loaded.index.dataset} />}
+        </div>
+      </DeferredViewData>
     </ViewDataContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { IndexedDataset } from '../domain/buildIndex';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { ValidationReport } from '../features/import/ValidationReport';
@@ -11,7 +11,8 @@ const SavedViewsDialog = lazy(() =>
 );
 import { useUi } from '../state/uiStore';
 
-export function Dialogs({ dataset }: { dataset: IndexedDataset }) {
+/** Memoised: its props do not change with the filters, so a filter change does not render it. */
+export const Dialogs = memo(function Dialogs({ dataset }: { dataset: IndexedDataset }) {
   const dialog = useUi((s) => s.dialog);
   const openDialog = useUi((s) => s.openDialog);
   const close = () => openDialog(null);
@@ -27,4 +28,4 @@ export function Dialogs({ dataset }: { dataset: IndexedDataset }) {
       )}
     </>
   );
-}
+});

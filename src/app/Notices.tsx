@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { useUi } from '../state/uiStore';
 
-/** What the link said that was ignored; shown once, dismissable, never blocking. */
-export function Notices() {
+/** What the link said that was ignored; shown once, dismissable, never blocking. Memoised: a filter change does not render it. */
+export const Notices = memo(function Notices() {
   const notices = useUi((s) => s.notices);
   const setNotices = useUi((s) => s.setNotices);
   if (notices.length === 0) return null;
@@ -17,4 +18,4 @@ export function Notices() {
       </button>
     </div>
   );
-}
+});

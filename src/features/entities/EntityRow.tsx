@@ -1,6 +1,6 @@
 import { clipText } from '../../domain/clipText';
 import { memo } from 'react';
-import { useViewData } from '../../data/page/viewData';
+import { useDeferredViewData } from '../../data/page/viewData';
 import { profileAnswerOf } from '../../domain/entityProfile';
 import { EntityProfileCard } from '../../ui/EntityProfileCard';
 import type { Entity } from '../../domain/types';
@@ -104,7 +104,7 @@ export const EntityRow = memo(function EntityRow({
 
 /** The profile of one entity among the workspace's matching events, with its curation. */
 function EntityProfileView({ code }: { code: number }) {
-  const { loaded, view, result } = useViewData();
+  const { loaded, view, result } = useDeferredViewData();
   const { index } = loaded;
   const e = index.entities[code]!;
   const p = profileAnswerOf(index, result.matches, code);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { useViewData } from '../../data/page/viewData';
+import { useDeferredViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { sortedByMeasure, sortedMatches, type ListSortKey } from '../../domain/eventOrder';
 import { formatMeasure, measureByName } from '../../domain/measures';
@@ -34,7 +34,7 @@ const COLUMNS: { key: ListSortKey; label: string }[] = [
 /** The accessible equivalent of the timeline: every matching event as a sortable, virtualised table. */
 /** The event table; `fold` is the panel's fold button, drawn at the end of the bar above it. */
 export function EventList({ fold }: { fold?: ReactNode }) {
-  const { loaded, view, result, layer } = useViewData();
+  const { loaded, view, result, layer } = useDeferredViewData();
   const { index } = loaded;
   // The chosen measure gets a column; the order is the link's (a measure order without a measure is date order).
   const measure = useMemo(() => measureByName(index.measures, view.sum), [index, view.sum]);

@@ -2,7 +2,7 @@ import { formatCount } from '../../domain/formatCount';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { filtersKey } from '../../domain/filters';
 import { useFoldToFit } from '../../ui/useFoldToFit';
-import { useTextStatus, useViewData } from '../../data/page/viewData';
+import { useDeferredViewData, useTextStatus } from '../../data/page/viewData';
 import { describePrecision } from '../../domain/formatDate';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../../domain/types';
@@ -41,7 +41,7 @@ function options(
 
 /** Search, facet pickers with live counts, date range, match mode, grouping, and the active filters as chips. */
 export function FilterBar() {
-  const { loaded, view, result, layer } = useViewData();
+  const { loaded, view, result, layer } = useDeferredViewData();
   const { index } = loaded;
   const analystTags = [...layer.indexed.tags.keys()].sort();
   const { ready: textReady, unavailable: textError } = useTextStatus(loaded);

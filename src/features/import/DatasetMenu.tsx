@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { BUNDLED } from '../../data/page/sources';
 import { FORMATS, READABLE_FORMATS, type FormatId } from '../../domain/formats';
 import { updateView } from '../../url/useViewState';
@@ -17,8 +17,14 @@ function readAs(format: FormatId | undefined): void {
   }));
 }
 
-/** Bundled datasets, a local file, or a URL; and the format the current file is read as. */
-export function DatasetMenu({ current, format }: { current?: string; format?: FormatId }) {
+/** Bundled datasets, a local file, or a URL; and the format the current file is read as. Memoised: a filter change does not render it. */
+export const DatasetMenu = memo(function DatasetMenu({
+  current,
+  format,
+}: {
+  current?: string;
+  format?: FormatId;
+}) {
   const client = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -129,4 +135,4 @@ export function DatasetMenu({ current, format }: { current?: string; format?: Fo
       />
     </div>
   );
-}
+});

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useLayoutEffect, useState } from 'react';
+import { memo, useLayoutEffect, useState } from 'react';
 import { openLocalFile } from './openDataset';
 
-/** Dropping a file anywhere on the page opens it as the dataset. */
-export function DropZone() {
+/** Dropping a file anywhere on the page opens it as the dataset. Memoised: a filter change does not render it. */
+export const DropZone = memo(function DropZone() {
   const client = useQueryClient();
   const [over, setOver] = useState(false);
   // Listening from the commit that first shows the page (a layout effect), so no drop onto a visible page is missed.
@@ -47,4 +47,4 @@ export function DropZone() {
       <p>Drop a dataset file to open it</p>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LoadedDataset } from '../../data/page/loadSource';
 import { FORMATS } from '../../data/read/detectFormat';
 import { formatCount } from '../../domain/formatCount';
@@ -10,8 +11,13 @@ const TABLES = new Set(['acled', 'ucdp', 'timesketch-csv', 'chronoscope-csv']);
 /**
  * A detected format that rejects most of a file's rows has probably met a file it does not fit (dates written
  * another way, columns moved): say so at once and offer the column mapping, which starts from the same columns.
+ * Memoised: its props do not change with the filters, so a filter change does not render it.
  */
-export function MostlyRejectedNotice({ loaded }: { loaded: LoadedDataset }) {
+export const MostlyRejectedNotice = memo(function MostlyRejectedNotice({
+  loaded,
+}: {
+  loaded: LoadedDataset;
+}) {
   const ds = loaded.index.dataset;
   const s = loadSummary(ds);
   if (!s.mostlyRejected || !TABLES.has(loaded.format)) return null;
@@ -31,4 +37,4 @@ export function MostlyRejectedNotice({ loaded }: { loaded: LoadedDataset }) {
       </button>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { DEFAULT_DATASET } from '../../data/page/sources';
-import { useViewData } from '../../data/page/viewData';
+import { useDeferredViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { describeFilters } from '../../domain/filters';
 import { formatInstant } from '../../domain/formatDate';
@@ -14,7 +14,7 @@ import { formatCount } from '../../domain/formatCount';
 
 /** Downloads the events of the current filtered view as Chronoscope JSON or CSV, or the timeline as a PNG. */
 export function ExportMenu() {
-  const { loaded, view, result, layer } = useViewData();
+  const { loaded, view, result, layer } = useDeferredViewData();
   const importer = useRef<HTMLInputElement>(null);
   const say = useUi((s) => s.say);
   const [drawing, setDrawing] = useState(false);

@@ -1,10 +1,12 @@
 import {
   createContext,
   useContext,
+  useDeferredValue,
   useEffect,
   useMemo,
   useState,
   useSyncExternalStore,
+  type ReactNode,
 } from 'react';
 import { filtersKey } from '../../domain/filters';
 import { filtersReadLayer, runQuery, withLayerCounts, type QueryResult } from '../../domain/query';
@@ -31,6 +33,52 @@ export function useViewData(): ViewData {
   const v = useContext(ViewDataContext);
   if (!v) throw new Error('useViewData() needs a loaded dataset (ViewDataContext).');
   return v;
+}
+
+/**
+ * The view data with the filter result one render behind on a filter change (React's deferred value): read by
+ * the panels that may follow the timeline and the map by a frame (the entity list, the event table, the facet
+ * counts, the export menu), so that the click's task renders, lays out and paints the timeline, the map and the
+ * status first, and these panels draw in a task of their own after that paint. The view itself (selection,
+ * chosen actors, sort) is never behind, so what the analyst just clicked shows at once.
+ */
+export const DeferredViewDataContext = createContext<ViewData | null>(null);
+
+/** The view data, its filter result possibly one render behind (DeferredViewDataContext); fails as useViewData. */
+export function useDeferredViewData(): ViewData {
+  const v = useContext(DeferredViewDataContext);
+  if (!v)
+    throw new Error('useDeferredViewData() needs a loaded dataset (DeferredViewDataContext).');
+  return v;
+}
+
+/**
+ * Provides DeferredViewDataContext under ViewDataContext: the same value but for the result, which follows after
+ * the urgent render; a result of another dataset or layer is never mixed in. A component of its own, so that the
+ * deferred render renders only this and the panels that read the deferred value.
+ */
+export function DeferredViewData({
+  value,
+  children,
+}: {
+  value: ViewData | null;
+  children: ReactNode;
+}) {
+  const later = useDeferredValue(value);
+  const deferred = useMemo(
+    () =>
+      value &&
+      later &&
+      later.result !== value.result &&
+      later.loaded === value.loaded &&
+      later.layer.joined === value.layer.joined
+        ? { ...value, result: later.result }
+        : value,
+    [value, later],
+  );
+  return (
+    <DeferredViewDataContext.Provider value={deferred}>{children}</DeferredViewDataContext.Provider>
+  );
 }
 
 const noSubscription = () => () => {};
