@@ -14,8 +14,12 @@ describe('rowWindow', () => {
         (count, rowPx, overscan, top, height) => {
           const { first, end } = rowWindow(count, rowPx, overscan, top, height);
           expect(0 <= first && first <= end && end <= count).toBe(true);
-          // Every row overlapping [top, top + height) is drawn.
-          for (let r = Math.floor(top / rowPx); r * rowPx < top + height && r < count; r++) {
+          // Every row overlapping [top, top + height) is drawn; a viewport of no height shows none.
+          for (
+            let r = Math.floor(top / rowPx);
+            height > 0 && r * rowPx < top + height && r < count;
+            r++
+          ) {
             expect(r >= first && r < end).toBe(true);
           }
           // No more than the overscan beyond what shows.
