@@ -338,7 +338,7 @@ const bitsToTypes = (rows: { v: number; n: string }[]) => {
 type Where = (p: Params, except?: DimKey) => string;
 
 /** Runs a statement whose parameters were collected in `p`. */
-type Run = <R extends object>(sql: (p: Params) => string) => Promise<R[]>;
+export type Run = <R extends object>(sql: (p: Params) => string) => Promise<R[]>;
 
 /** Runs the query for a view state against one dataset version. */
 export async function queryView(
@@ -530,12 +530,12 @@ async function rollupMatches(
   };
   const [count, actors, etypes, types, tags, places, prec, hist, rows] = await Promise.all([
     counts ? counts.then((c) => c.count) : ds.eventCount,
-    facet('actor', 'actors', 0, (v) => dicts.entityIds[v]!),
-    facet('etype', 'etypes', 5, String),
-    facet('type', 'types', 2, (v) => dicts.types[v]!),
-    facet('tag', 'tags', 1, (v) => dicts.tags[v]!),
-    facet('place', 'places', 3, (v) => dicts.places[v]!),
-    facet('prec', 'prec', 4, (v) => PRECISIONS[v]!),
+    facet('actor', 'actors', ROLLUP_DIM.actor, (v) => dicts.entityIds[v]!),
+    facet('etype', 'etypes', ROLLUP_DIM.etypes, String),
+    facet('type', 'types', ROLLUP_DIM.type, (v) => dicts.types[v]!),
+    facet('tag', 'tags', ROLLUP_DIM.tag, (v) => dicts.tags[v]!),
+    facet('place', 'places', ROLLUP_DIM.place, (v) => dicts.places[v]!),
+    facet('prec', 'prec', ROLLUP_DIM.prec, (v) => PRECISIONS[v]!),
     histogram(),
     listRows(ctx, o),
   ]);

@@ -1,9 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Filters } from '../../src/domain/filters';
+import { MS_PER_DAY } from '../../src/domain/dates';
 import { ENTITY_TYPES, PRECISIONS } from '../../src/domain/types';
 import type { DatasetRecord } from './catalog';
 import { ROLLUP_DIM, tables } from './schema';
-import type { DimKey, Params } from './queryView';
+import type { DimKey, Params, Run } from './queryView';
 
 /**
  * Answers from the rollup tables (schema.ts `pairs`, `days`) for views whose filters are sums of rollup keys: no
@@ -12,7 +13,7 @@ import type { DimKey, Params } from './queryView';
  * the events table.
  */
 
-const DAY = 86_400_000;
+const DAY = MS_PER_DAY;
 
 /** One rollup key set, added (sign 1) or taken away (sign -1). */
 export interface RollupTerm {
@@ -111,7 +112,7 @@ export function hasRollups(db: Pool | PoolClient, ds: DatasetRecord): Promise<bo
 
 /** The count and every dimension's counts (by code; entity types by bit pattern) under the view, from `pairs`. */
 export async function rollupCounts(
-  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  run: Run,
   pairs: string,
   terms: RollupTerm[],
 ): Promise<{ count: number; byDim: Map<number, Map<number, number>> }> {
@@ -161,7 +162,7 @@ export const dayAligned = (bounds: readonly number[]) =>
  * last millisecond (c1) or end (c2) before it, and the `tiny` and `odd` counts of that day itself.
  */
 async function atDays(
-  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  run: Run,
   days: string,
   terms: RollupTerm[],
   dayNumbers: number[],
@@ -206,19 +207,24 @@ async function atDays(
   return out;
 }
 
-/** Matching events by start in day-aligned bins (histogram.ts): differences of starts before each bound. */
-export async function rollupHistogram(
-  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
-  days: string,
-  terms: RollupTerm[],
-  bounds: number[],
-): Promise<number[]> {
-  const at = await atDays(
+/** The running counts at day-aligned bounds (epoch ms on UTC midnights), one row per bound. */
+function atBounds(run: Run, days: string, terms: RollupTerm[], bounds: number[]) {
+  return atDays(
     run,
     days,
     terms,
     bounds.map((b) => b / DAY),
   );
+}
+
+/** Matching events by start in day-aligned bins (histogram.ts): differences of starts before each bound. */
+export async function rollupHistogram(
+  run: Run,
+  days: string,
+  terms: RollupTerm[],
+  bounds: number[],
+): Promise<number[]> {
+  const at = await atBounds(run, days, terms, bounds);
   return at.slice(1).map((x, k) => x.cs - at[k]!.cs);
 }
 
@@ -228,7 +234,7 @@ export async function rollupHistogram(
  * and those ending on the day of `from` by it, are counted from the events (an index range each).
  */
 export async function rollupWindowCount(
-  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  run: Run,
   t: { days: string; events: string },
   terms: RollupTerm[],
   where: (p: Params) => string,
@@ -257,16 +263,11 @@ export async function rollupWindowCount(
  * (for the first bucket: the events ending within a millisecond after it).
  */
 export async function rollupBuckets(
-  run: <R extends object>(sql: (p: Params) => string) => Promise<R[]>,
+  run: Run,
   days: string,
   terms: RollupTerm[],
   bounds: number[],
 ): Promise<number[]> {
-  const at = await atDays(
-    run,
-    days,
-    terms,
-    bounds.map((b) => b / DAY),
-  );
+  const at = await atBounds(run, days, terms, bounds);
   return at.slice(1).map((x, k) => x.cs - at[k]!.c1 + (k === 0 ? at[0]!.odd : at[k]!.tiny));
 }

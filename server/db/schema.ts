@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { MS_PER_DAY } from '../../src/domain/dates';
 
 /**
  * Where Chronoscope keeps its data in PostgreSQL. One catalog table lists the datasets; each ingest of a dataset
@@ -69,7 +70,6 @@ export const ROLLUP_DIM = {
   etypes: 5,
 } as const;
 
-const DAY_MS = 86_400_000;
 /**
  * The rollups, built from the events table once its rows are in (each statement stands alone: the ingest may run
  * them side by side).
@@ -126,8 +126,8 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
   CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
   // Per event and value: three day keys (its start day, the day of its last millisecond, its end day), counted in
   // one hash aggregate per dimension; the running sums then make every lookup one row.
-  const keys = `floor(start_ms / ${DAY_MS}) AS s, floor((end_ms - 1) / ${DAY_MS}) AS e1,
-    ceil(end_ms / ${DAY_MS}) - 1 AS e2`;
+  const keys = `floor(start_ms / ${MS_PER_DAY}) AS s, floor((end_ms - 1) / ${MS_PER_DAY}) AS e1,
+    ceil(end_ms / ${MS_PER_DAY}) - 1 AS e2`;
   const perValue = (dim: number, val: string, from: string) =>
     `SELECT ${dim}::smallint AS dim, val, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
             count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,

@@ -337,36 +337,46 @@ function comparable(a: Record<string, unknown>) {
   ) as unknown;
 }
 
+/** The API's answer to a view equals the browser engine's (`browserAnswer`) for the same link and options. */
+async function assertAnswersAsBrowser(
+  f: (typeof FIXTURES)[number],
+  engine: Parameters<typeof browserAnswer>[0],
+  view: ViewState,
+  opts: object,
+) {
+  const link = serialiseViewState(view);
+  const res = await query(f.id, { view: link, ...opts }, f.public ? undefined : TOKEN);
+  assert.equal(res.status, 200, res.text);
+  // The server reads the link with the app's own codecs: the reference reads the same link.
+  const read = parseViewState(link).state;
+  const o = opts as {
+    sort: { key: SortKey; descending: boolean };
+    offset: number;
+    limit: number;
+    widthPx: number;
+  };
+  const expected = browserAnswer(engine, read, {
+    group: read.group,
+    ...(read.from !== undefined ? { window: { start: read.from, end: read.to! } } : {}),
+    lod: { maxVisibleItems: 100, widthPx: o.widthPx, minBucketPx: 56 },
+    sort: o.sort,
+    offset: o.offset,
+    limit: o.limit,
+  });
+  assert.deepEqual(
+    comparable(res.body),
+    comparable(expected as unknown as Record<string, unknown>),
+    link,
+  );
+}
+
 describe('the API answers as the browser engine does', () => {
   for (const f of FIXTURES) {
     it(`${f.id}: random view states`, async () => {
       const { dataset, engine } = engines.get(f.id)!;
       await fc.assert(
         fc.asyncProperty(viewStates(dataset), async ({ view, opts }) => {
-          const link = serialiseViewState(view);
-          const res = await query(f.id, { view: link, ...opts }, f.public ? undefined : TOKEN);
-          assert.equal(res.status, 200, res.text);
-          // The server reads the link with the app's own codecs: the reference reads the same link.
-          const read = parseViewState(link).state;
-          const o = opts as {
-            sort: { key: SortKey; descending: boolean };
-            offset: number;
-            limit: number;
-            widthPx: number;
-          };
-          const expected = browserAnswer(engine, read, {
-            group: read.group,
-            ...(read.from !== undefined ? { window: { start: read.from, end: read.to! } } : {}),
-            lod: { maxVisibleItems: 100, widthPx: o.widthPx, minBucketPx: 56 },
-            sort: o.sort,
-            offset: o.offset,
-            limit: o.limit,
-          });
-          assert.deepEqual(
-            comparable(res.body),
-            comparable(expected as unknown as Record<string, unknown>),
-            link,
-          );
+          await assertAnswersAsBrowser(f, engine, view, opts);
         }),
         { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
       );
@@ -378,29 +388,7 @@ describe('the API answers as the browser engine does', () => {
       const { dataset, engine } = engines.get(f.id)!;
       await fc.assert(
         fc.asyncProperty(rollupViewStates(dataset), async ({ view, opts }) => {
-          const link = serialiseViewState(view);
-          const res = await query(f.id, { view: link, ...opts }, f.public ? undefined : TOKEN);
-          assert.equal(res.status, 200, res.text);
-          const read = parseViewState(link).state;
-          const o = opts as {
-            sort: { key: SortKey; descending: boolean };
-            offset: number;
-            limit: number;
-            widthPx: number;
-          };
-          const expected = browserAnswer(engine, read, {
-            group: read.group,
-            ...(read.from !== undefined ? { window: { start: read.from, end: read.to! } } : {}),
-            lod: { maxVisibleItems: 100, widthPx: o.widthPx, minBucketPx: 56 },
-            sort: o.sort,
-            offset: o.offset,
-            limit: o.limit,
-          });
-          assert.deepEqual(
-            comparable(res.body),
-            comparable(expected as unknown as Record<string, unknown>),
-            link,
-          );
+          await assertAnswersAsBrowser(f, engine, view, opts);
         }),
         { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
       );
