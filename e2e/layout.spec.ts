@@ -381,3 +381,22 @@ test.describe('below 1440 px the details overlay', () => {
     expect(to - from).toBe(Date.parse('2023-12-22T12:00:00Z') - Date.parse('2023-11-20T00:00:00Z'));
   });
 });
+
+test('chips past the filter row’s edge fade at that edge, and the fade follows a sideways scroll', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const d = new Dashboard(page);
+  await d.open('data=ucdp-ukraine&q=attack&since=2015&until=2020&prec=day&prec=month');
+  const chips = d.filters.getByRole('group', { name: 'Active filters' });
+  await expect(chips).toHaveAttribute('data-more-after', '');
+  await expect(chips).not.toHaveAttribute('data-more-before', '');
+  await chips.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  await expect(chips).toHaveAttribute('data-more-before', '');
+  await expect(chips).not.toHaveAttribute('data-more-after', '');
+  // Chips that fit have no fade.
+  await d.open('data=ucdp-ukraine&prec=day');
+  await expect(chips).toBeVisible();
+  await expect(chips).not.toHaveAttribute('data-more-after', '');
+  await expect(chips).not.toHaveAttribute('data-more-before', '');
+});

@@ -5,7 +5,9 @@ import { formatBbox } from '../../domain/geo';
 import { describeMeasureRange, measureByName } from '../../domain/measures';
 import { updateView } from '../../url/useViewState';
 import { withoutFilters, type ViewState } from '../../url/viewState';
+import { useRef } from 'react';
 import { Chip } from '../../ui/Chip';
+import { useScrollEdges } from '../../ui/useScrollEdges';
 
 /** The room the chips keep on the filter row before pickers fold to make it. */
 const CHIPS_MIN = 160;
@@ -22,11 +24,14 @@ const remove = (key: ListKey, value: string) =>
 /** Every active filter as a removable chip; values the dataset lacks are marked stale, never silently dropped. */
 export function ActiveChips() {
   const { loaded, view, result } = useViewData();
+  const chips = useRef<HTMLDivElement>(null);
+  useScrollEdges(chips, view);
   if (isUnfiltered(view)) return null;
   const name = (id: string) => entityName(loaded.index, id);
   const stale = result.stale;
   return (
     <div
+      ref={chips}
       className="cs-chips"
       aria-label="Active filters"
       role="group"
