@@ -197,8 +197,12 @@ export async function filterConditions(
     notices.push(
       'The area filter is not applied: this dataset was ingested before the server kept coordinates; ingest it again.',
     );
-  const terms = rollupTerms([...conds.keys()], f, inc, exc, codes, bits);
-  return { conds, stale, notices, highlightTerms, terms };
+  const active = [...conds.keys()];
+  const termsOf = (keys: DimKey[]) => rollupTerms(keys, f, inc, exc, codes, bits);
+  const terms = termsOf(active);
+  /** The view without one dimension's filter as rollup terms (for that dimension's facet), when they allow. */
+  const termsWithout = (key: DimKey) => termsOf(active.filter((k) => k !== key));
+  return { conds, stale, notices, highlightTerms, terms, termsWithout };
 }
 
 /**
@@ -337,6 +341,16 @@ const bitsToTypes = (rows: { v: number; n: string }[]) => {
 /** Writes the WHERE clause of every active filter but `except` into a statement's parameters. */
 type Where = (p: Params, except?: DimKey) => string;
 
+/** The rollup dimension a facet counts. */
+const FACET_DIM: Partial<Record<DimKey, number>> = {
+  actor: ROLLUP_DIM.actor,
+  tag: ROLLUP_DIM.tag,
+  type: ROLLUP_DIM.type,
+  place: ROLLUP_DIM.place,
+  prec: ROLLUP_DIM.prec,
+  etype: ROLLUP_DIM.etypes,
+};
+
 /** Runs a statement whose parameters were collected in `p`. */
 export type Run = <R extends object>(sql: (p: Params) => string) => Promise<R[]>;
 
@@ -385,7 +399,12 @@ async function prepare(
   f: Filters,
 ): Promise<Prepared> {
   const t = datasetTables(ds);
-  const { conds, stale, notices, highlightTerms, terms } = await filterConditions(db, ds, dicts, f);
+  const { conds, stale, notices, highlightTerms, terms, termsWithout } = await filterConditions(
+    db,
+    ds,
+    dicts,
+    f,
+  );
   const active = [...conds.keys()];
   const where: Where = (p, except) =>
     active
@@ -405,9 +424,12 @@ async function prepare(
     values: t.values,
     pairs: t.pairs,
     days: t.days,
-    terms: terms && (await hasRollups(db, ds)) ? terms : undefined,
     shortSpan: ds.meta.shortSpan,
   };
+  if ((terms || active.length > 1) && (await hasRollups(db, ds))) {
+    ctx.terms = terms;
+    ctx.termsWithout = termsWithout;
+  }
   return { ctx, ds, dicts, active, stale, notices, highlightTerms };
 }
 
@@ -416,6 +438,11 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
   const { ctx, ds, dicts, active } = q;
   if (ctx.terms) return rollupMatches(q, o, o.histogramRange ?? ds.meta.extent);
   const { run, where, events } = ctx;
+  // A filtered dimension's facet, when the view's other filters are rollup terms: read from `pairs`.
+  const fromRollups = (key: DimKey) => {
+    const rest = active.includes(key) ? ctx.termsWithout?.(key) : undefined;
+    return rest && rollupCounts(run, ctx.pairs, rest);
+  };
   const grouped = (col: string) => (w: string) =>
     `SELECT ${col} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
   const unnested = (col: string) => (w: string) =>
@@ -427,6 +454,8 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
     name: (v: number) => string,
   ) => {
     if (active.every((k) => k === key)) return ds.meta.allFacets[field];
+    const rest = fromRollups(key);
+    if (rest) return namedCounts((await rest).byDim.get(FACET_DIM[key]!), name);
     const out: Record<string, number> = {};
     for (const r of await run<{ v: number | null; n: string }>((p) => sql(where(p, key))))
       if (r.v !== null) out[name(r.v)] = Number(r.n);
@@ -476,9 +505,10 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
     active.every((k) => k === 'etype')
       ? ds.meta.allFacets.etypes
       : active.includes('etype')
-        ? run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
+        ? (fromRollups('etype')?.then((c) => patternsToTypes(c.byDim.get(ROLLUP_DIM.etypes))) ??
+          run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
             bitsToTypes,
-          )
+          ))
         : sharedFacet('etypes').then(bitsToTypes),
     oneValue('type', 'types'),
     facet('tag', 'tags', unnested('tags'), (v) => dicts.tags[v]!),
@@ -569,6 +599,8 @@ interface Ctx {
   pairs: string;
   days: string;
   terms?: RollupTerm[];
+  /** A filtered dimension's facet leaves its own filter out: the rest of the view as rollup terms, if they allow. */
+  termsWithout?: (key: DimKey) => RollupTerm[] | undefined;
   shortSpan: number;
 }
 

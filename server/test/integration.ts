@@ -297,26 +297,51 @@ function viewStates(
  * actor, one excluded actor, one tag, types, places, precisions, entity types), over any window, mostly without
  * lanes (lanes read the events), and the text, dates and area of the random views removed.
  */
+const ROLLUP_DIMS = ['actor', 'xactor', 'tag', 'types', 'places', 'prec', 'etypes'] as const;
+
+/**
+ * Views filtered on the given rollup dimensions only (one value for actors and tags, as the rollups sum), taken
+ * from a random view; sometimes with its lanes.
+ */
+function onlyDims(
+  { view, opts }: { view: ViewState; opts: object },
+  dims: readonly (typeof ROLLUP_DIMS)[number][],
+  lanes: number,
+) {
+  const one = <T>(xs: T[]) => xs.slice(0, 1);
+  const v: ViewState = {
+    ...DEFAULT_VIEW,
+    group: lanes === 0 ? view.group : 'none',
+    ...(view.from !== undefined ? { from: view.from, to: view.to } : {}),
+  };
+  for (const dim of dims) {
+    if (dim === 'actor') v.actors = one(view.actors);
+    if (dim === 'xactor') v.xactors = one(view.xactors);
+    if (dim === 'tag') v.tags = one(view.tags);
+    if (dim === 'types') v.types = view.types;
+    if (dim === 'places') v.places = view.places;
+    if (dim === 'prec') v.prec = view.prec;
+    if (dim === 'etypes') v.etypes = view.etypes;
+  }
+  return { view: v, opts };
+}
+
+/** Views the rollups answer whole: no filter or one rollup dimension. */
 function rollupViewStates(dataset: Dataset) {
-  const dims = ['none', 'actor', 'xactor', 'tag', 'types', 'places', 'prec', 'etypes'] as const;
   return fc
-    .tuple(viewStates(dataset), fc.constantFrom(...dims), fc.nat(3))
-    .map(([{ view, opts }, dim, lanes]) => {
-      const one = <T>(xs: T[]) => xs.slice(0, 1);
-      const v: ViewState = {
-        ...DEFAULT_VIEW,
-        group: lanes === 0 ? view.group : 'none',
-        ...(view.from !== undefined ? { from: view.from, to: view.to } : {}),
-      };
-      if (dim === 'actor') v.actors = one(view.actors);
-      if (dim === 'xactor') v.xactors = one(view.xactors);
-      if (dim === 'tag') v.tags = one(view.tags);
-      if (dim === 'types') v.types = view.types;
-      if (dim === 'places') v.places = view.places;
-      if (dim === 'prec') v.prec = view.prec;
-      if (dim === 'etypes') v.etypes = view.etypes;
-      return { view: v, opts };
-    });
+    .tuple(viewStates(dataset), fc.subarray([...ROLLUP_DIMS], { maxLength: 1 }), fc.nat(3))
+    .map(([v, dims, lanes]) => onlyDims(v, dims, lanes));
+}
+
+/** Views on two rollup dimensions: each filtered dimension's facet is read from the rollups, the rest scans. */
+function twoDimViewStates(dataset: Dataset) {
+  return fc
+    .tuple(
+      viewStates(dataset),
+      fc.subarray([...ROLLUP_DIMS], { minLength: 2, maxLength: 2 }),
+      fc.nat(3),
+    )
+    .map(([v, dims, lanes]) => onlyDims(v, dims, lanes));
 }
 
 /** The parts of an answer both engines must agree on (everything but the highlight terms and event bodies). */
@@ -388,6 +413,18 @@ describe('the API answers as the browser engine does', () => {
       const { dataset, engine } = engines.get(f.id)!;
       await fc.assert(
         fc.asyncProperty(rollupViewStates(dataset), async ({ view, opts }) => {
+          await assertAnswersAsBrowser(f, engine, view, opts);
+        }),
+        { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
+      );
+    });
+  }
+
+  for (const f of FIXTURES.filter((x) => x.id !== 'legacy')) {
+    it(`${f.id}: views on two rollup dimensions`, async () => {
+      const { dataset, engine } = engines.get(f.id)!;
+      await fc.assert(
+        fc.asyncProperty(twoDimViewStates(dataset), async ({ view, opts }) => {
           await assertAnswersAsBrowser(f, engine, view, opts);
         }),
         { numRuns: f.runs, seed: Number(process.env.SEED ?? 424242) },
