@@ -190,7 +190,8 @@ export async function filterConditions(
   }
 
   const bounds = dateRangeBounds(f, notices);
-  if (bounds) conds.set('date', (p) => overlap(bounds.from, bounds.to, ds.meta.shortSpan, p));
+  const spans = await versionSpans(db, ds);
+  if (bounds) conds.set('date', (p) => overlap(bounds.from, bounds.to, spans, p));
   const box = f.bbox;
   if (box && ds.meta.coordinates) conds.set('area', (p) => inBox(box, p));
   else if (box)
@@ -202,7 +203,7 @@ export async function filterConditions(
   const terms = termsOf(active);
   /** The view without one dimension's filter as rollup terms (for that dimension's facet), when they allow. */
   const termsWithout = (key: DimKey) => termsOf(active.filter((k) => k !== key));
-  return { conds, stale, notices, highlightTerms, terms, termsWithout };
+  return { conds, stale, notices, highlightTerms, terms, termsWithout, spans };
 }
 
 /**
@@ -216,17 +217,44 @@ export function inBox(b: Bbox, p: Params): string {
   return `lat BETWEEN ${s} AND ${n} AND (${within('lon')} OR (abs(lon) = 180 AND ${within('-lon')}))`;
 }
 
+/** How long a version's events last: the 99th percentile (`short`, from the ingest) and the longest. */
+export interface Spans {
+  short: number;
+  longest: number;
+}
+
+/** The longest event's duration per version (never rewritten, so kept), read once from the long events' index. */
+const longestSpans = new Map<string, Promise<number>>();
+export function versionSpans(db: Pool | PoolClient, ds: DatasetRecord): Promise<Spans> {
+  const key = `${ds.version}\u0000${ds.ingestedAt}`;
+  let hit = longestSpans.get(key);
+  if (!hit) {
+    hit = db
+      .query<{ n: number | null }>(
+        `SELECT max(end_ms - start_ms) AS n FROM ${tables(ds.version).events} WHERE long`,
+      )
+      .then((r) => r.rows[0]?.n ?? ds.meta.shortSpan);
+    longestSpans.set(key, hit);
+    hit.catch(() => longestSpans.delete(key));
+    if (longestSpans.size > 256) longestSpans.delete(longestSpans.keys().next().value!);
+  }
+  return hit.then((longest) => ({ short: ds.meta.shortSpan, longest }));
+}
+
 /**
- * Events overlapping [from, to): start before `to`, end after `from`. Short events (up to `shortSpan` long, the
- * 99th percentile) also start at most `shortSpan` before `from`, which bounds the index range scanned; the long
- * ones have their own partial index.
+ * Events overlapping [from, to): start before `to`, end after `from`. Short events (up to `spans.short` long, the
+ * 99th percentile) also start at most that before `from`, which bounds the index range scanned; the long ones
+ * have their own partial index. Every event starts at most the longest duration before `from`: said as well, so
+ * that a scan of the starts in index order (which the planner may pick over the two ranges) starts there.
  */
-function overlap(from: number, to: number, shortSpan: number, p: Params): string {
+function overlap(from: number, to: number, spans: Spans, p: Params): string {
   const parts: string[] = [];
   if (to !== Infinity) parts.push(`start_ms < ${p.add(to)}::float8`);
   if (from !== -Infinity) {
     parts.push(`end_ms > ${p.add(from)}::float8`);
-    parts.push(`(start_ms >= ${p.add(from - shortSpan)}::float8 OR long)`);
+    parts.push(`(start_ms >= ${p.add(from - spans.short)}::float8 OR long)`);
+    if (Number.isFinite(from - spans.longest))
+      parts.push(`start_ms >= ${p.add(from - spans.longest)}::float8`);
   }
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }
@@ -399,12 +427,8 @@ async function prepare(
   f: Filters,
 ): Promise<Prepared> {
   const t = datasetTables(ds);
-  const { conds, stale, notices, highlightTerms, terms, termsWithout } = await filterConditions(
-    db,
-    ds,
-    dicts,
-    f,
-  );
+  const { conds, stale, notices, highlightTerms, terms, termsWithout, spans } =
+    await filterConditions(db, ds, dicts, f);
   const active = [...conds.keys()];
   const where: Where = (p, except) =>
     active
@@ -424,7 +448,8 @@ async function prepare(
     values: t.values,
     pairs: t.pairs,
     days: t.days,
-    shortSpan: ds.meta.shortSpan,
+    spans,
+    dated: conds.has('date'),
   };
   if ((terms || active.length > 1) && (await hasRollups(db, ds))) {
     ctx.terms = terms;
@@ -601,7 +626,9 @@ interface Ctx {
   terms?: RollupTerm[];
   /** A filtered dimension's facet leaves its own filter out: the rest of the view as rollup terms, if they allow. */
   termsWithout?: (key: DimKey) => RollupTerm[] | undefined;
-  shortSpan: number;
+  spans: Spans;
+  /** Whether the view has a date range. */
+  dated: boolean;
 }
 
 /** The lanes of a grouping, as the browser's planLanes draws them, and how to find an event's lanes in SQL. */
@@ -736,7 +763,7 @@ async function planItems(
   window: { start: number; end: number },
   opts: LodOptions,
 ): Promise<ViewAnswer['plan']> {
-  const { run, where, events, docs, shortSpan } = ctx;
+  const { run, where, events, docs, spans } = ctx;
   // Without lanes, an event is one item: a view the rollups cover counts its window from them.
   const terms = lanes ? undefined : ctx.terms;
   const max = opts.maxVisibleItems;
@@ -744,7 +771,7 @@ async function planItems(
     ? [{ n: await rollupWindowCount(run, ctx, terms, where, window), items: '' }]
     : await run<{ n: number | string; items: string }>(
         (p) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
-            FROM ${events} e WHERE ${where(p)} AND ${overlap(window.start, window.end, shortSpan, p)}`,
+            FROM ${events} e WHERE ${where(p)} AND ${overlap(window.start, window.end, spans, p)}`,
       );
   const visibleCount = Number(c!.n);
   if ((terms ? visibleCount : Number(c!.items)) <= max) {
@@ -764,7 +791,7 @@ async function planItems(
         (p) => `SELECT f.pos, f.id, d.title, f.start_ms, f.end_ms, d.doc${lanes ? ', f.lane' : ''}
                 FROM (SELECT e.pos, e.id, e.start_ms, e.end_ms${lanes ? ', l.lane' : ''}
                       FROM ${events} e ${lanes ? `CROSS JOIN LATERAL ${lanes.laneSql(p)} l` : ''}
-                      WHERE ${where(p)} AND ${overlap(from, to, shortSpan, p)} AND ${DRAWABLE}
+                      WHERE ${where(p)} AND ${overlap(from, to, spans, p)} AND ${DRAWABLE}
                       ORDER BY e.pos LIMIT ${cap + 1}) f
                 JOIN ${docs} d ON d.pos = f.pos ORDER BY f.pos`,
       );
@@ -814,7 +841,7 @@ async function planItems(
                    width_bucket(LEAST(e.end_ms, ${p.add(bN)}::float8) - 1, ${b}::float8[]) - 1 AS l,
                    count(*) AS n
             FROM ${events} e ${lanes ? `CROSS JOIN LATERAL ${lanes.laneSql(p)} l` : ''}
-            WHERE ${where(p)} AND ${overlap(b0, bN, shortSpan, p)} GROUP BY 1, 2, 3`;
+            WHERE ${where(p)} AND ${overlap(b0, bN, spans, p)} GROUP BY 1, 2, 3`;
         });
   const diff = new Float64Array(laneCount * (nb + 1));
   for (const r of rows) {
@@ -890,15 +917,20 @@ function sortColumn(key: SortKey, values: string): string | null {
 
 /** A page of the list in the chosen order; ties in position order, the whole order reversed when descending. */
 async function listRows(
-  { run, where, events, docs, values }: Ctx,
+  { run, where, events, docs, values, dated }: Ctx,
   o: QueryOptions,
 ): Promise<ListRow[]> {
   if (o.limit <= 0) return [];
   const dir = o.sort.descending ? 'DESC' : 'ASC';
   const col = sortColumn(o.sort.key, values);
+  // Positions are in start order (then end, then id), so under a date range the page is cut by start, then
+  // position: the same order, read from the range's starts in the start index rather than every position before
+  // the range. Without a date range, the position index reads the first rows directly.
   const order = col
     ? `(${col}) IS NULL ${dir}, (${col}) COLLATE chronoscope.natural ${dir}, e.pos ${dir}`
-    : `e.pos ${dir}`;
+    : dated
+      ? `e.start_ms ${dir}, e.pos ${dir}`
+      : `e.pos ${dir}`;
   // Sorted by a docs column (title, actors), the matches are joined to their docs before the page is cut;
   // otherwise the page is cut from the narrow table and only its rows' docs are read.
   const byDoc = o.sort.key === 'title' || o.sort.key === 'actors';
