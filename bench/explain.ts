@@ -6,9 +6,10 @@
  *   DATABASE_URL=… npx tsx bench/explain.ts <dataset-id> '<link parameters>' [--window <fraction of the extent>]
  *     [--part matches|window] [--top N]
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { parseViewState } from '../src/url/viewState';
 import { getDataset } from '../server/db/catalog';
+import { apiPool } from '../server/db/pool';
 import { loadDicts, queryPart, type QueryOptions } from '../server/db/queryView';
 
 const [id, link = '', ...rest] = process.argv.slice(2);
@@ -23,7 +24,8 @@ if (!id || !process.env.DATABASE_URL) {
   process.exit(2);
 }
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+// The API's own pool: its session settings (read-only, timeout, work_mem) are the ones measured.
+const pool = apiPool(process.env.DATABASE_URL);
 const seen: { text: string; values: unknown[]; ms: number }[] = [];
 const timed = {
   query: async (text: string, values?: unknown[]) => {

@@ -133,7 +133,7 @@ async function queryFigures(url: string, figures: Record<string, number | string
     { actors: ['actor-3', 'actor-40'], match: 'all' },
     { since: '2018', until: '2019-06', types: ['type-5'] },
     { xactors: ['actor-0'], group: 'type' },
-    { prec: ['day'], places: ['place-12'] },
+    { prec: ['day'], places: ['Place 12'] },
   ];
   const full = meta.extent;
   const span = full.end - full.start;

@@ -14,7 +14,9 @@ export function apiPool(connectionString: string, log: (l: string) => void = () 
     max: DB_LIMITS.maxConnections,
     connectionTimeoutMillis: DB_LIMITS.connectTimeoutMs,
     statement_timeout: DB_LIMITS.statementTimeoutMs,
-    options: '-c default_transaction_read_only=on',
+    // work_mem: a view's matches are kept once per answer and aggregated by each part (queryView.ts wholeScan);
+    // held in memory up to this, past it they spill to a temporary file.
+    options: '-c default_transaction_read_only=on -c work_mem=32MB',
     application_name: 'chronoscope-api',
   });
   // An idle connection that dies (the database restarted) must not crash the process.

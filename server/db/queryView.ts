@@ -472,6 +472,18 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
     `SELECT ${col} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
   const unnested = (col: string) => (w: string) =>
     `SELECT x AS v, count(*) AS n FROM ${events}, unnest(${col}) x WHERE ${w} GROUP BY 1`;
+  const range = o.histogramRange ?? ds.meta.extent;
+  const bins = range ? histogramBounds(range, o.histogramBins ?? 120) : undefined;
+  // Everything that reads the view's whole WHERE (the count, the facets of the dimensions it does not filter, the
+  // histogram) comes from one scan of the matches, kept once (MATERIALIZED) and aggregated by each part: the
+  // matches' rows are found and read once rather than once per part. A filtered dimension's facet leaves its own
+  // filter out, so it has a statement of its own (or the rollups, above).
+  const whole = active.length === 0 ? undefined : wholeScan(ctx, active, bins?.bounds);
+  const fromWhole = async (part: WholePart) => {
+    const out = new Map<number, number>();
+    for (const r of await whole!) if (r.k === part && r.v !== null) out.set(r.v, Number(r.n));
+    return out;
+  };
   const facet = async (
     key: DimKey,
     field: keyof FacetMaps,
@@ -479,6 +491,7 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
     name: (v: number) => string,
   ) => {
     if (active.every((k) => k === key)) return ds.meta.allFacets[field];
+    if (!active.includes(key)) return namedCounts(await fromWhole(WHOLE[field]), name);
     const rest = fromRollups(key);
     if (rest) return namedCounts((await rest).byDim.get(FACET_DIM[key]!), name);
     const out: Record<string, number> = {};
@@ -486,46 +499,22 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
       if (r.v !== null) out[name(r.v)] = Number(r.n);
     return out;
   };
-  // The count and the one-value facets of dimensions the view does not filter all read the view's whole WHERE:
-  // one scan with GROUPING SETS gives them together. A filtered dimension's facet leaves its own filter out, so
-  // it has a statement of its own.
   const named: Record<'type' | 'place' | 'prec', (v: number) => string> = {
     type: (v) => dicts.types[v]!,
     place: (v) => dicts.places[v]!,
     prec: (v) => PRECISIONS[v]!,
   };
-  const sharedCols = (['type', 'place', 'prec', 'etypes'] as const).filter(
-    (c) => !active.includes(c === 'etypes' ? 'etype' : c),
-  );
-  const sets = ['()', ...sharedCols.map((c) => `(${c})`)].join(', ');
-  const shared =
-    active.length === 0
-      ? undefined
-      : run<Record<string, number | string | null>>(
-          (
-            p,
-          ) => `SELECT ${sharedCols.map((c) => `GROUPING(${c}) AS g_${c}, ${c}, `).join('')}count(*) AS n
-                  FROM ${events} WHERE ${where(p)} GROUP BY GROUPING SETS (${sets})`,
-        );
-  const sharedFacet = async (col: (typeof sharedCols)[number]) => {
-    const rows = (await shared!).filter((r) => Number(r[`g_${col}`]) === 0 && r[col] !== null);
-    return rows.map((r) => ({ v: Number(r[col]), n: String(r.n) }));
+  const histogram = async (): Promise<ViewAnswer['histogram']> => {
+    if (!range || !bins) return null;
+    if (!whole) return histogramOf(ctx, range, o.histogramBins ?? 120);
+    const nb = bins.bounds.length - 1;
+    const counts = new Array<number>(nb).fill(0);
+    for (const [k, n] of await fromWhole(WHOLE.histogram))
+      counts[Math.min(nb - 1, Math.max(0, k))]! += n;
+    return { bounds: bins.bounds, counts, max: Math.max(0, ...counts), unit: bins.unit };
   };
-  const oneValue = (key: 'type' | 'place' | 'prec', field: 'types' | 'places' | 'prec') =>
-    !active.includes(key) && active.length > 0
-      ? sharedFacet(key).then((rows) => {
-          const out: Record<string, number> = {};
-          for (const r of rows) out[named[key](r.v)] = Number(r.n);
-          return out;
-        })
-      : facet(key, field, grouped(key), named[key]);
-  const range = o.histogramRange ?? ds.meta.extent;
-  const [count, actors, etypes, types, tags, places, prec, histogram, rows] = await Promise.all([
-    active.length === 0
-      ? ds.eventCount
-      : shared!.then((rs) =>
-          Number(rs.find((r) => sharedCols.every((c) => Number(r[`g_${c}`]) === 1))!.n),
-        ),
+  const [count, actors, etypes, types, tags, places, prec, hist, rows] = await Promise.all([
+    whole ? fromWhole(WHOLE.count).then((m) => m.get(0) ?? 0) : ds.eventCount,
     facet('actor', 'actors', unnested('actors'), (v) => dicts.entityIds[v]!),
     active.every((k) => k === 'etype')
       ? ds.meta.allFacets.etypes
@@ -534,12 +523,14 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
           run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
             bitsToTypes,
           ))
-        : sharedFacet('etypes').then(bitsToTypes),
-    oneValue('type', 'types'),
+        : fromWhole(WHOLE.etypes).then((m) =>
+            bitsToTypes([...m].map(([v, n]) => ({ v, n: String(n) }))),
+          ),
+    facet('type', 'types', grouped('type'), named.type),
     facet('tag', 'tags', unnested('tags'), (v) => dicts.tags[v]!),
-    oneValue('place', 'places'),
-    oneValue('prec', 'prec'),
-    range ? histogramOf(ctx, range, o.histogramBins ?? 120) : null,
+    facet('place', 'places', grouped('place'), named.place),
+    facet('prec', 'prec', grouped('prec'), named.prec),
+    histogram(),
     listRows(ctx, o),
   ]);
   return {
@@ -548,9 +539,55 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
     stale: q.stale,
     notices: q.notices,
     highlightTerms: q.highlightTerms,
-    histogram,
+    histogram: hist,
     rows,
   };
+}
+
+/** The parts of the whole-WHERE scan's answer (its rows' `k`). */
+const WHOLE = {
+  count: 0,
+  types: 1,
+  places: 2,
+  prec: 3,
+  etypes: 4,
+  actors: 5,
+  tags: 6,
+  histogram: 7,
+} as const;
+type WholePart = (typeof WHOLE)[keyof typeof WHOLE];
+
+/**
+ * One statement over the view's matches, found once: the count (k 0, v 0), the counts by value of every dimension
+ * the view does not filter (k by WHOLE), and matches by start in the histogram's bins (k 7, v the bin).
+ */
+function wholeScan(ctx: Ctx, active: readonly DimKey[], bounds: number[] | undefined) {
+  const { run, where, events } = ctx;
+  return run<{ k: WholePart; v: number | null; n: string }>((p) => {
+    const parts = [`SELECT ${WHOLE.count} AS k, 0 AS v, count(*) AS n FROM m`];
+    const single = [
+      ['type', 'type', WHOLE.types],
+      ['place', 'place', WHOLE.places],
+      ['prec', 'prec', WHOLE.prec],
+      ['etype', 'etypes', WHOLE.etypes],
+    ] as const;
+    for (const [key, col, k] of single)
+      if (!active.includes(key))
+        parts.push(`SELECT ${k}, ${col}::int, count(*) FROM m GROUP BY ${col}`);
+    if (!active.includes('actor'))
+      parts.push(`SELECT ${WHOLE.actors}, x, count(*) FROM m, unnest(m.actors) x GROUP BY x`);
+    if (!active.includes('tag'))
+      parts.push(`SELECT ${WHOLE.tags}, x, count(*) FROM m, unnest(m.tags) x GROUP BY x`);
+    if (bounds) {
+      const nb = bounds.length - 1;
+      parts.push(`SELECT ${WHOLE.histogram}, width_bucket(start_ms, ${p.add(bounds)}::float8[]) - 1, count(*)
+                    FROM m WHERE start_ms >= ${p.add(bounds[0])}::float8 AND start_ms < ${p.add(bounds[nb])}::float8
+                   GROUP BY 2`);
+    }
+    return `WITH m AS MATERIALIZED (SELECT type, place, prec, etypes, actors, tags, start_ms FROM ${events}
+                                     WHERE ${where(p)})
+            ${parts.join(' UNION ALL ')}`;
+  });
 }
 
 /**
