@@ -29,19 +29,22 @@ import { parseTextQuery, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
-import { datasetTables, ROLLUP_DIM, SCHEMA, tables } from './schema';
+import { datasetTables, DAY_KEYS, ROLLUP_DIM, SCHEMA, tables } from './schema';
 import {
   dayAligned,
   hasRollups,
   named as namedCounts,
   patternsToTypes,
+  fromDays,
   rollupBuckets,
   rollupCounts,
   rollupHistogram,
   rollupTerms,
   rollupWindowCount,
+  type DaySource,
   type RollupTerm,
 } from './rollups';
+import { DayProfile, keepProfile, keptProfile } from './viewProfile';
 import type { DatasetRecord } from './catalog';
 
 export type DimKey =
@@ -450,7 +453,12 @@ async function prepare(
     days: t.days,
     spans,
     dated: conds.has('date'),
+    viewKey: '',
+    profiled: daySpan(ds) <= MAX_PROFILE_DAYS,
   };
+  const key = new Params();
+  ctx.viewKey = [ds.version, ds.ingestedAt, where(key), JSON.stringify(key.values)].join('\u0000');
+  ctx.profile = keptProfile(ctx.viewKey);
   if ((terms || active.length > 1) && (await hasRollups(db, ds))) {
     ctx.terms = terms;
     ctx.termsWithout = termsWithout;
@@ -479,6 +487,11 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
   // matches' rows are found and read once rather than once per part. A filtered dimension's facet leaves its own
   // filter out, so it has a statement of its own (or the rollups, above).
   const whole = active.length === 0 ? undefined : wholeScan(ctx, active, bins?.bounds);
+  if (whole && ctx.profiled)
+    void whole.then(
+      (rows) => keepProfile(ctx.viewKey, profileOf(rows)),
+      () => {},
+    );
   const fromWhole = async (part: WholePart) => {
     const out = new Map<number, number>();
     for (const r of await whole!) if (r.k === part && r.v !== null) out.set(r.v, Number(r.n));
@@ -554,6 +567,12 @@ const WHOLE = {
   actors: 5,
   tags: 6,
   histogram: 7,
+  // The day profile's parts (viewProfile.ts), v the UTC day number.
+  dayStarts: 8,
+  dayLasts: 9,
+  dayEnds: 10,
+  dayTiny: 11,
+  dayOdd: 12,
 } as const;
 type WholePart = (typeof WHOLE)[keyof typeof WHOLE];
 
@@ -584,9 +603,45 @@ function wholeScan(ctx: Ctx, active: readonly DimKey[], bounds: number[] | undef
                     FROM m WHERE start_ms >= ${p.add(bounds[0])}::float8 AND start_ms < ${p.add(bounds[nb])}::float8
                    GROUP BY 2`);
     }
-    return `WITH m AS MATERIALIZED (SELECT type, place, prec, etypes, actors, tags, start_ms FROM ${events}
-                                     WHERE ${where(p)})
+    if (ctx.profiled) {
+      // The day keys of the `days` rollup, per match.
+      const { s, e1, e2 } = DAY_KEYS;
+      parts.push(
+        `SELECT ${WHOLE.dayStarts}, ${s}, count(*) FROM m GROUP BY 2`,
+        `SELECT ${WHOLE.dayLasts}, ${e1}, count(*) FROM m GROUP BY 2`,
+        `SELECT ${WHOLE.dayEnds}, ${e2}, count(*) FROM m GROUP BY 2`,
+        `SELECT ${WHOLE.dayTiny}, ${s}, count(*) FROM m WHERE ${e1} < ${s} GROUP BY 2`,
+        `SELECT ${WHOLE.dayOdd}, ${e2}, count(*) FROM m WHERE ${e2} <> ${e1} GROUP BY 2`,
+      );
+    }
+    return `WITH m AS MATERIALIZED (SELECT type, place, prec, etypes, actors, tags, start_ms, end_ms
+                                     FROM ${events} WHERE ${where(p)})
             ${parts.join(' UNION ALL ')}`;
+  });
+}
+
+/** A day profile keeps at most this many days per key: a span of about 270 years. */
+const MAX_PROFILE_DAYS = 100_000;
+
+/** The dataset's extent in days. */
+function daySpan(ds: DatasetRecord): number {
+  const e = ds.meta.extent;
+  return e ? (e.end - e.start) / MS_PER_DAY : 0;
+}
+
+/** The whole scan's day parts as a day profile. */
+function profileOf(rows: { k: number; v: number | null; n: string }[]): DayProfile {
+  const part = (k: number) => {
+    const m = new Map<number, number>();
+    for (const r of rows) if (r.k === k && r.v !== null) m.set(Number(r.v), Number(r.n));
+    return m;
+  };
+  return DayProfile.of({
+    s: part(WHOLE.dayStarts),
+    e1: part(WHOLE.dayLasts),
+    e2: part(WHOLE.dayEnds),
+    tiny: part(WHOLE.dayTiny),
+    odd: part(WHOLE.dayOdd),
   });
 }
 
@@ -617,7 +672,7 @@ async function rollupMatches(
     if (!range) return null;
     const { bounds, unit } = histogramBounds(range, o.histogramBins ?? 120);
     if (!dayAligned(bounds)) return histogramOf(ctx, range, o.histogramBins ?? 120);
-    const counts = await rollupHistogram(ctx.run, ctx.days, terms, bounds);
+    const counts = await rollupHistogram(fromDays(ctx.run, ctx.days, terms), bounds);
     return { bounds, counts, max: Math.max(0, ...counts), unit };
   };
   const [count, actors, etypes, types, tags, places, prec, hist, rows] = await Promise.all([
@@ -666,6 +721,11 @@ interface Ctx {
   spans: Spans;
   /** Whether the view has a date range. */
   dated: boolean;
+  /** The view's identity (version and filters as SQL), and its day profile if one is kept (viewProfile.ts). */
+  viewKey: string;
+  profile?: DayProfile;
+  /** Whether the dataset's span is short enough in days for the matches half to make a day profile. */
+  profiled: boolean;
 }
 
 /** The lanes of a grouping, as the browser's planLanes draws them, and how to find an event's lanes in SQL. */
@@ -801,17 +861,22 @@ async function planItems(
   opts: LodOptions,
 ): Promise<ViewAnswer['plan']> {
   const { run, where, events, docs, spans } = ctx;
-  // Without lanes, an event is one item: a view the rollups cover counts its window from them.
-  const terms = lanes ? undefined : ctx.terms;
+  // Without lanes, an event is one item: a view the rollups cover counts its window from them, and any other view
+  // from its day profile when its matches half has made one (viewProfile.ts).
+  const days: DaySource | undefined = lanes
+    ? undefined
+    : ctx.terms
+      ? fromDays(run, ctx.days, ctx.terms)
+      : ctx.profile?.source();
   const max = opts.maxVisibleItems;
-  const [c] = terms
-    ? [{ n: await rollupWindowCount(run, ctx, terms, where, window), items: '' }]
+  const [c] = days
+    ? [{ n: await rollupWindowCount(run, events, days, where, window), items: '' }]
     : await run<{ n: number | string; items: string }>(
         (p) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
             FROM ${events} e WHERE ${where(p)} AND ${overlap(window.start, window.end, spans, p)}`,
       );
   const visibleCount = Number(c!.n);
-  if ((terms ? visibleCount : Number(c!.items)) <= max) {
+  if ((days ? visibleCount : Number(c!.items)) <= max) {
     const span = Math.max(1, window.end - window.start);
     const cap = 2 * max;
     const collect = async (from: number, to: number) => {
@@ -864,8 +929,8 @@ async function planItems(
   // Each event counts in every bucket from the one holding its start (or the first) to the one holding its last
   // millisecond (or the last): grouped by that run of buckets, then spread in a difference array.
   const rows =
-    terms && dayAligned(bounds)
-      ? (await rollupBuckets(run, ctx.days, terms, bounds)).map((n, k) => ({
+    days && dayAligned(bounds)
+      ? (await rollupBuckets(days, bounds)).map((n, k) => ({
           lane: 0,
           f: k,
           l: k,

@@ -158,15 +158,36 @@ export const dayAligned = (bounds: readonly number[]) =>
   bounds.every((b) => Number.isFinite(b) && b % DAY === 0);
 
 /**
- * For each day number, the signed sums over the terms' values of `days`: events starting before it (cs), with their
- * last millisecond (c1) or end (c2) before it, and the `tiny` and `odd` counts of that day itself.
+ * At a day number: the events starting before it (cs), with their last millisecond (c1) or end (c2) before it, and
+ * the `tiny` and `odd` counts of that day itself (schema.ts `days`).
  */
+export interface DayCounts {
+  cs: number;
+  c1: number;
+  c2: number;
+  tiny: number;
+  odd: number;
+}
+
+/**
+ * Where the counts at day numbers come from: the `days` rollup summed over a view's terms (`fromDays`), or a
+ * view's own day profile (viewProfile.ts).
+ */
+export type DaySource = (dayNumbers: number[]) => Promise<DayCounts[]>;
+
+/** The counts at day numbers of the events the terms sum, from `days`. */
+export const fromDays =
+  (run: Run, days: string, terms: RollupTerm[]): DaySource =>
+  (dayNumbers) =>
+    atDays(run, days, terms, dayNumbers);
+
+/** For each day number, the signed sums over the terms' values of `days` (DayCounts). */
 async function atDays(
   run: Run,
   days: string,
   terms: RollupTerm[],
   dayNumbers: number[],
-): Promise<{ cs: number; c1: number; c2: number; tiny: number; odd: number }[]> {
+): Promise<DayCounts[]> {
   const rows = await run<{
     k: string;
     cs: string;
@@ -208,23 +229,13 @@ async function atDays(
 }
 
 /** The running counts at day-aligned bounds (epoch ms on UTC midnights), one row per bound. */
-function atBounds(run: Run, days: string, terms: RollupTerm[], bounds: number[]) {
-  return atDays(
-    run,
-    days,
-    terms,
-    bounds.map((b) => b / DAY),
-  );
+function atBounds(src: DaySource, bounds: number[]) {
+  return src(bounds.map((b) => b / DAY));
 }
 
 /** Matching events by start in day-aligned bins (histogram.ts): differences of starts before each bound. */
-export async function rollupHistogram(
-  run: Run,
-  days: string,
-  terms: RollupTerm[],
-  bounds: number[],
-): Promise<number[]> {
-  const at = await atBounds(run, days, terms, bounds);
+export async function rollupHistogram(src: DaySource, bounds: number[]): Promise<number[]> {
+  const at = await atBounds(src, bounds);
   return at.slice(1).map((x, k) => x.cs - at[k]!.cs);
 }
 
@@ -235,21 +246,21 @@ export async function rollupHistogram(
  */
 export async function rollupWindowCount(
   run: Run,
-  t: { days: string; events: string },
-  terms: RollupTerm[],
+  events: string,
+  src: DaySource,
   where: (p: Params) => string,
   window: { start: number; end: number },
 ): Promise<number> {
   const df = Math.floor(window.start / DAY);
   const dt = Math.floor(window.end / DAY);
   const [whole, edges] = await Promise.all([
-    atDays(run, t.days, terms, [dt, df]),
+    src([dt, df]),
     run<{ n: string }>((p) => {
       const from = p.add(window.start);
       const to = p.add(window.end);
-      return `SELECT (SELECT count(*) FROM ${t.events} WHERE ${where(p)}
+      return `SELECT (SELECT count(*) FROM ${events} WHERE ${where(p)}
                         AND start_ms >= ${p.add(dt * DAY)}::float8 AND start_ms < ${to}::float8)
-                   - (SELECT count(*) FROM ${t.events} WHERE ${where(p)}
+                   - (SELECT count(*) FROM ${events} WHERE ${where(p)}
                         AND end_ms > ${p.add(df * DAY)}::float8 AND end_ms <= ${from}::float8) AS n`;
     }),
   ]);
@@ -262,12 +273,7 @@ export async function rollupWindowCount(
  * starting before its end less those whose last millisecond is before its start, plus the instants at its start
  * (for the first bucket: the events ending within a millisecond after it).
  */
-export async function rollupBuckets(
-  run: Run,
-  days: string,
-  terms: RollupTerm[],
-  bounds: number[],
-): Promise<number[]> {
-  const at = await atBounds(run, days, terms, bounds);
+export async function rollupBuckets(src: DaySource, bounds: number[]): Promise<number[]> {
+  const at = await atBounds(src, bounds);
   return at.slice(1).map((x, k) => x.cs - at[k]!.c1 + (k === 0 ? at[0]!.odd : at[k]!.tiny));
 }

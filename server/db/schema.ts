@@ -85,6 +85,16 @@ export const ROLLUP_DIM = {
  * any window is two such lookups plus its two partial edge days read from the events, and a day-aligned bucket's
  * count one lookup per bound (rollups.ts).
  */
+/**
+ * An event's three UTC day numbers in SQL, as `days` keys them: its start's day (s), its last millisecond's (e1),
+ * and its end's (e2; an end at midnight belongs to the day before).
+ */
+export const DAY_KEYS = {
+  s: `floor(start_ms / ${MS_PER_DAY})`,
+  e1: `floor((end_ms - 1) / ${MS_PER_DAY})`,
+  e2: `(ceil(end_ms / ${MS_PER_DAY}) - 1)`,
+} as const;
+
 function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
   const D = ROLLUP_DIM;
   const singles = ['type', 'place', 'prec', 'etypes'] as const;
@@ -126,8 +136,7 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
   CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
   // Per event and value: three day keys (its start day, the day of its last millisecond, its end day), counted in
   // one hash aggregate per dimension; the running sums then make every lookup one row.
-  const keys = `floor(start_ms / ${MS_PER_DAY}) AS s, floor((end_ms - 1) / ${MS_PER_DAY}) AS e1,
-    ceil(end_ms / ${MS_PER_DAY}) - 1 AS e2`;
+  const keys = `${DAY_KEYS.s} AS s, ${DAY_KEYS.e1} AS e1, ${DAY_KEYS.e2} AS e2`;
   const perValue = (dim: number, val: string, from: string) =>
     `SELECT ${dim}::smallint AS dim, val, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
             count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,

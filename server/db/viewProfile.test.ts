@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MS_PER_DAY as DAY } from '../../src/domain/dates';
+import { rollupBuckets, rollupHistogram } from './rollups';
+import { DayProfile } from './viewProfile';
+
+interface Ev {
+  start: number;
+  end: number;
+}
+
+/** Times around UTC midnights, where the day keys' corner cases are: midnight itself, a millisecond either side. */
+const time = fc
+  .tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(0, 1, DAY - 1, DAY / 2, 0.25))
+  .map(([d, off]) => d * DAY + off);
+const duration = fc.constantFrom(0, 0.25, 1, DAY - 1, DAY, DAY + 1, 3 * DAY, 7.5 * DAY);
+const events = fc.array(
+  fc.tuple(time, duration).map(([start, d]): Ev => ({ start, end: start + d })),
+  { maxLength: 60 },
+);
+/** Ascending day-aligned bounds, a few days apart. */
+const bounds = fc
+  .tuple(
+    fc.integer({ min: -2, max: 40 }),
+    fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 10 }),
+  )
+  .map(([first, steps]) => {
+    const out = [first * DAY];
+    for (const s of steps) out.push(out[out.length - 1]! + s * DAY);
+    return out;
+  });
+
+/** The profile the whole scan's SQL makes (queryView.ts wholeScan): the day keys of schema.ts's `days`. */
+function profileOf(evs: Ev[]): DayProfile {
+  const counts = () => new Map<number, number>();
+  const p = { s: counts(), e1: counts(), e2: counts(), tiny: counts(), odd: counts() };
+  const add = (m: Map<number, number>, d: number) => m.set(d, (m.get(d) ?? 0) + 1);
+  for (const e of evs) {
+    const s = Math.floor(e.start / DAY);
+    const e1 = Math.floor((e.end - 1) / DAY);
+    const e2 = Math.ceil(e.end / DAY) - 1;
+    add(p.s, s);
+    add(p.e1, e1);
+    add(p.e2, e2);
+    if (e1 < s) add(p.tiny, s);
+    if (e2 !== e1) add(p.odd, e2);
+  }
+  return DayProfile.of(p);
+}
+
+/** The bucket rule as the events are scanned (queryView.ts planItems' statement, which equals the browser's). */
+function scannedBuckets(evs: Ev[], b: number[]): number[] {
+  const nb = b.length - 1;
+  const bucket = (t: number) => {
+    let k = 0;
+    while (k < b.length && b[k]! <= t) k++;
+    return k - 1;
+  };
+  const counts = new Array<number>(nb).fill(0);
+  for (const e of evs) {
+    if (!(e.start < b[nb]! && e.end > b[0]!)) continue;
+    const f = Math.min(nb - 1, Math.max(0, bucket(Math.max(e.start, b[0]!))));
+    const l = Math.min(nb - 1, Math.max(f, bucket(Math.min(e.end, b[nb]!) - 1)));
+    for (let k = f; k <= l; k++) counts[k]!++;
+  }
+  return counts;
+}
+
+describe("a view's day profile", () => {
+  it('gives the buckets the scan gives, at day-aligned bounds', async () => {
+    await fc.assert(
+      fc.asyncProperty(events, bounds, async (evs, b) => {
+        expect(await rollupBuckets(profileOf(evs).source(), b)).toEqual(scannedBuckets(evs, b));
+      }),
+    );
+  });
+
+  it("gives the histogram's bins: matches by start", async () => {
+    await fc.assert(
+      fc.asyncProperty(events, bounds, async (evs, b) => {
+        const want = b
+          .slice(1)
+          .map((hi, k) => evs.filter((e) => e.start >= b[k]! && e.start < hi).length);
+        expect(await rollupHistogram(profileOf(evs).source(), b)).toEqual(want);
+      }),
+    );
+  });
+
+  it('counts the events overlapping a day-aligned window as starting before its end less ended by its start', () => {
+    fc.assert(
+      fc.property(events, bounds, (evs, b) => {
+        const [from, to] = [b[0]!, b[b.length - 1]!];
+        const p = profileOf(evs);
+        const overlapping = evs.filter((e) => e.start < to && e.end > from).length;
+        expect(p.at(to / DAY).cs - p.at(from / DAY).c2).toBe(overlapping);
+      }),
+    );
+  });
+
+  it('is empty for no matches', () => {
+    const p = profileOf([]);
+    expect(p.at(5)).toEqual({ cs: 0, c1: 0, c2: 0, tiny: 0, odd: 0 });
+    expect(p.size).toBe(0);
+  });
+});

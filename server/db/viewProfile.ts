@@ -1,0 +1,107 @@
+import type { DayCounts, DaySource } from './rollups';
+
+/**
+ * A view's day profile: for its matches, how many start, have their last millisecond, and end on each UTC day,
+ * with the `tiny` and `odd` corrections of each day — the `days` rollup's columns (schema.ts), for one view's
+ * matches instead of one value's events. The matches half reads it in the same scan as its counts
+ * (queryView.ts wholeScan), and keeps it by the view's filters: the pans that follow a filter change count their
+ * window and day-aligned buckets from it (rollups.ts rollupWindowCount, rollupBuckets) instead of scanning the
+ * matches again.
+ */
+export class DayProfile {
+  private constructor(
+    private readonly starts: Running,
+    private readonly lasts: Running,
+    private readonly ends: Running,
+    private readonly tiny: Map<number, number>,
+    private readonly odd: Map<number, number>,
+  ) {}
+
+  /** From per-day counts: `s`, `e1`, `e2` by day of start, last millisecond and end; `tiny` and `odd` by day. */
+  static of(days: {
+    s: Map<number, number>;
+    e1: Map<number, number>;
+    e2: Map<number, number>;
+    tiny: Map<number, number>;
+    odd: Map<number, number>;
+  }): DayProfile {
+    return new DayProfile(
+      Running.of(days.s),
+      Running.of(days.e1),
+      Running.of(days.e2),
+      days.tiny,
+      days.odd,
+    );
+  }
+
+  /** The counts at day number d (DayCounts): running sums over the days before d, corrections of d itself. */
+  at(d: number): DayCounts {
+    return {
+      cs: this.starts.before(d),
+      c1: this.lasts.before(d),
+      c2: this.ends.before(d),
+      tiny: this.tiny.get(d) ?? 0,
+      odd: this.odd.get(d) ?? 0,
+    };
+  }
+
+  /** As a source of day counts for the rollups' window and bucket rules. */
+  source(): DaySource {
+    return (dayNumbers) => Promise.resolve(dayNumbers.map((d) => this.at(d)));
+  }
+
+  /** Days held (a measure of its memory). */
+  get size(): number {
+    return this.starts.size + this.lasts.size + this.ends.size + this.tiny.size + this.odd.size;
+  }
+}
+
+/** Counts by day, sorted, with running sums: the sum over the days before any day number by binary search. */
+class Running {
+  private constructor(
+    private readonly days: Float64Array,
+    private readonly sums: Float64Array,
+  ) {}
+
+  static of(counts: Map<number, number>): Running {
+    const days = Float64Array.from(counts.keys()).sort();
+    const sums = new Float64Array(days.length + 1);
+    for (let k = 0; k < days.length; k++) sums[k + 1] = sums[k]! + counts.get(days[k]!)!;
+    return new Running(days, sums);
+  }
+
+  /** The sum of the counts of the days before d. */
+  before(d: number): number {
+    let lo = 0;
+    let hi = this.days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.days[mid]! < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.sums[lo]!;
+  }
+
+  get size(): number {
+    return this.days.length;
+  }
+}
+
+/** Profiles kept, by view (version and filters); the least recently used goes first. */
+const MAX_PROFILES = 128;
+const kept = new Map<string, DayProfile>();
+
+export function keptProfile(key: string): DayProfile | undefined {
+  const hit = kept.get(key);
+  if (hit) {
+    kept.delete(key);
+    kept.set(key, hit);
+  }
+  return hit;
+}
+
+export function keepProfile(key: string, profile: DayProfile): void {
+  kept.delete(key);
+  kept.set(key, profile);
+  while (kept.size > MAX_PROFILES) kept.delete(kept.keys().next().value!);
+}
