@@ -32,7 +32,6 @@ import { pgText } from '../ingest/rows';
 import { datasetTables, ROLLUP_DIM, SCHEMA, tables } from './schema';
 import {
   dayAligned,
-  hasRollups,
   named as namedCounts,
   patternsToTypes,
   rollupBuckets,
@@ -40,6 +39,8 @@ import {
   rollupHistogram,
   rollupTerms,
   rollupWindowCount,
+  singleWord,
+  usableTerms,
   type RollupTerm,
 } from './rollups';
 import type { DatasetRecord } from './catalog';
@@ -166,7 +167,7 @@ export async function filterConditions(
     for (const e of f.etypes) bits |= 1 << Math.max(0, ENTITY_TYPES.indexOf(e));
     conds.set('etype', (p) => `(etypes & ${p.add(bits)}::smallint) <> 0`);
   }
-  const codes: { type?: number[]; place?: number[]; tag?: number[] } = {};
+  const codes: { type?: number[]; place?: number[]; tag?: number[]; word?: number } = {};
   const single = (key: 'type' | 'place', column: string, cs: number[]) => {
     codes[key] = cs;
     conds.set(key, (p) => (cs.length === 0 ? 'false' : `${column} = ANY(${p.add(cs)}::int[])`));
@@ -187,6 +188,7 @@ export async function filterConditions(
     const text = await textCondition(db, t.words, datasetTables(ds).docs, f.q, ds.ingestedAt);
     highlightTerms = text.terms;
     conds.set('text', text.sql);
+    if (text.word !== undefined) codes.word = text.word;
   }
 
   const bounds = dateRangeBounds(f, notices);
@@ -238,11 +240,13 @@ async function textCondition(
   docsTable: string,
   q: string,
   ingestedAt: string,
-): Promise<{ sql: Cond; terms: string[] }> {
+): Promise<{ sql: Cond; terms: string[]; word?: number }> {
   const { codes, terms, phrases } = await wordCodes(db, wordsTable, q, ingestedAt);
   if (codes.length === 0 || codes.some((c) => c.length === 0))
     return { sql: () => 'false', terms: [] };
+  const word = singleWord({ codes, phrases });
   return {
+    ...(word !== undefined ? { word } : {}),
     sql: (p) =>
       [
         ...codes.map((c) => `words && ${p.add(c)}::int[]`),
@@ -397,15 +401,18 @@ async function prepare(
     const text = sql(p);
     return (await db.query(text, p.values)).rows as R[];
   };
+  const usable = await usableTerms(db, ds, terms);
+  // A word's rollups are their own tables, of the same shape.
+  const byWord = usable?.some((x) => x.dim === ROLLUP_DIM.word) === true;
   const ctx: Ctx = {
     run,
     where,
     events: t.events,
     docs: t.docs,
     values: t.values,
-    pairs: t.pairs,
-    days: t.days,
-    terms: terms && (await hasRollups(db, ds)) ? terms : undefined,
+    pairs: byWord ? t.wordPairs : t.pairs,
+    days: byWord ? t.wordDays : t.days,
+    terms: usable,
     shortSpan: ds.meta.shortSpan,
   };
   return { ctx, ds, dicts, active, stale, notices, highlightTerms };

@@ -9,8 +9,8 @@ import type { DimKey, Params, Run } from './queryView';
 /**
  * Answers from the rollup tables (schema.ts `pairs`, `days`) for views whose filters are sums of rollup keys: no
  * filter, or one dimension filtered by values that no event holds two of (types, places, precisions, entity-type
- * bits), by one actor or one tag, or by one excluded actor (every event minus that actor's). Everything else scans
- * the events table.
+ * bits), by one actor or one tag, or by one excluded actor (every event minus that actor's), or by text that is one
+ * query word resolving to one rollup word (`wpairs`, `wdays`). Everything else scans the events table.
  */
 
 const DAY = MS_PER_DAY;
@@ -31,7 +31,7 @@ export function rollupTerms(
   f: Filters,
   inc: number[],
   exc: number[],
-  codes: { type?: number[]; place?: number[]; tag?: number[] },
+  codes: { type?: number[]; place?: number[]; tag?: number[]; word?: number },
   etypeBits: number,
 ): RollupTerm[] | undefined {
   if (active.length === 0) return [{ dim: ROLLUP_DIM.all, sign: 1 }];
@@ -68,6 +68,10 @@ export function rollupTerms(
       ];
     case 'etype':
       return [{ dim: ROLLUP_DIM.etypes, bits: etypeBits, sign: 1 }];
+    case 'text':
+      return codes.word === undefined
+        ? undefined
+        : [{ dim: ROLLUP_DIM.word, codes: [codes.word], sign: 1 }];
     default:
       return undefined;
   }
@@ -87,6 +91,67 @@ function termHolds(t: RollupTerm, dim: number, v: number): boolean {
   if (t.codes) return t.codes.includes(v);
   if (t.bits !== undefined) return (v & t.bits) !== 0;
   return true;
+}
+
+/**
+ * The one word code a text query stands for, when it is one query word (no quoted phrase) whose prefix and typo
+ * lookup found exactly one indexed word: then its matches are that word's events, a rollup key. Several query
+ * words are an intersection, and one word matching several indexed words (`convoy`: `convoy`, `convoys`) a union
+ * of sets that may overlap: neither is a sum of keys.
+ */
+export function singleWord(text: { codes: number[][]; phrases: string[] }): number | undefined {
+  const [first, ...rest] = text.codes;
+  return text.phrases.length === 0 && rest.length === 0 && first?.length === 1
+    ? first[0]
+    : undefined;
+}
+
+/** How many views were answered from the word rollups (the integration test checks that they are). */
+export const wordRollupAnswers = { count: 0 };
+
+/**
+ * The rollup terms a version can answer (or undefined): those of rollupTerms when the version has its rollups, and
+ * for a word, when the word is one of the version's rollup words.
+ */
+export async function usableTerms(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  terms: RollupTerm[] | undefined,
+): Promise<RollupTerm[] | undefined> {
+  if (!terms || !(await hasRollups(db, ds))) return undefined;
+  const word = terms.find((t) => t.dim === ROLLUP_DIM.word);
+  if (!word) return terms;
+  if (!(await rollupWords(db, ds)).has(word.codes![0]!)) return undefined;
+  wordRollupAnswers.count++;
+  return terms;
+}
+
+/**
+ * The words a version has rollups for: none for a version ingested before them (it answers text by scanning).
+ * Read once per version.
+ */
+const wordsOf = new Map<string, Promise<Set<number>>>();
+function rollupWords(db: Pool | PoolClient, ds: DatasetRecord): Promise<Set<number>> {
+  const t = tables(ds.version);
+  const key = `${ds.version}\u0000${ds.ingestedAt}`;
+  let hit = wordsOf.get(key);
+  if (!hit) {
+    hit = (async () => {
+      const { rows } = await db.query<{ p: string | null; d: string | null }>(
+        'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
+        [t.wordPairs, t.wordDays],
+      );
+      if (rows[0]?.p == null || rows[0]?.d == null) return new Set<number>();
+      const words = await db.query<{ va: number }>(
+        `SELECT va FROM ${t.wordPairs} WHERE da = ${ROLLUP_DIM.word} AND db = ${ROLLUP_DIM.word}`,
+      );
+      return new Set(words.rows.map((r) => r.va));
+    })();
+    wordsOf.set(key, hit);
+    hit.catch(() => wordsOf.delete(key));
+    if (wordsOf.size > 256) wordsOf.delete(wordsOf.keys().next().value!);
+  }
+  return hit;
 }
 
 /** Whether a version has its rollups: versions ingested before them answer by scanning, as before. */
