@@ -353,7 +353,7 @@ export async function ingest(
     // Filled while the event rows were written.
     await copyInto(a, t.words, wordRows(dict));
     // The frequent words' rollups (rollupRows.ts), from the same codes, in this transaction.
-    await copyWordRollups(a, version, index, dict.codes);
+    await copyWordRollups(a, version, index, dict.codes, log);
     await Promise.all([a.query('COMMIT'), b.query('COMMIT')]);
     progress.tick(index.size, true);
     progress.done();

@@ -214,14 +214,16 @@ async function copyRows(client: PoolClient, table: string, rows: Iterable<string
 
 /**
  * Creates, fills and indexes a version's word rollups, on a connection inside the transaction that writes the
- * version's rows (after the events rows, whose words filled `dict`). Returns how many words got rollups.
+ * version's rows (after the events rows, whose words filled `dict`); logs how many words and how long.
  */
 export async function copyWordRollups(
   client: PoolClient,
   version: string,
   index: BuiltIndex,
   dict: ReadonlyMap<string, number>,
-): Promise<number> {
+  log: (line: string) => void,
+): Promise<void> {
+  const t0 = performance.now();
   const t = tables(version);
   const ew = eventWords(index, dict);
   const chosen = rollupWords(ew.counts, index.size);
@@ -230,5 +232,7 @@ export async function copyWordRollups(
   await copyRows(client, t.wordPairs, wordPairRows(index, chosen, starts, postings));
   await copyRows(client, t.wordDays, wordDayRows(index, chosen, starts, postings));
   for (const sql of wordRollupIndexes(version)) await client.query(sql);
-  return chosen.length;
+  log(
+    `Built the rollups of ${chosen.length.toLocaleString('en')} frequent words (${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+  );
 }
