@@ -161,10 +161,10 @@ export function* wordDayRows(
     const tiny = new Map<number, number>();
     const odd = new Map<number, number>();
     for (let j = 0; j < m; j++) {
-      const e = index.events[postings[from + j]!]!;
-      s[j] = Math.floor(e.start / MS_PER_DAY);
-      e1[j] = Math.floor((e.end - 1) / MS_PER_DAY);
-      e2[j] = Math.ceil(e.end / MS_PER_DAY) - 1;
+      const i = postings[from + j]!;
+      s[j] = Math.floor(index.starts[i]! / MS_PER_DAY);
+      e1[j] = Math.floor((index.ends[i]! - 1) / MS_PER_DAY);
+      e2[j] = Math.ceil(index.ends[i]! / MS_PER_DAY) - 1;
       if (e1[j]! < s[j]!) tiny.set(s[j]!, (tiny.get(s[j]!) ?? 0) + 1);
       if (e2[j]! !== e1[j]!) odd.set(e2[j]!, (odd.get(e2[j]!) ?? 0) + 1);
     }
