@@ -121,37 +121,41 @@ export async function usableTerms(
   if (!terms || !(await hasRollups(db, ds))) return undefined;
   const word = terms.find((t) => t.dim === ROLLUP_DIM.word);
   if (!word) return terms;
-  if (!(await rollupWords(db, ds)).has(word.codes![0]!)) return undefined;
+  if (!(await isRollupWord(db, ds, word.codes![0]!))) return undefined;
   wordRollupAnswers.count++;
   return terms;
 }
 
 /**
- * The words a version has rollups for: none for a version ingested before them (it answers text by scanning).
- * Read once per version.
+ * Whether a word is one of a version's rollup words: one index probe of `wpairs` (its row with itself), after one
+ * check per version that the tables exist (a version ingested before them has none and answers text by scanning).
  */
-const wordsOf = new Map<string, Promise<Set<number>>>();
-function rollupWords(db: Pool | PoolClient, ds: DatasetRecord): Promise<Set<number>> {
+const wordTables = new Map<string, Promise<boolean>>();
+async function isRollupWord(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  code: number,
+): Promise<boolean> {
   const t = tables(ds.version);
   const key = `${ds.version}\u0000${ds.ingestedAt}`;
-  let hit = wordsOf.get(key);
+  let hit = wordTables.get(key);
   if (!hit) {
-    hit = (async () => {
-      const { rows } = await db.query<{ p: string | null; d: string | null }>(
+    hit = db
+      .query<{ p: string | null; d: string | null }>(
         'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
         [t.wordPairs, t.wordDays],
-      );
-      if (rows[0]?.p == null || rows[0]?.d == null) return new Set<number>();
-      const words = await db.query<{ va: number }>(
-        `SELECT va FROM ${t.wordPairs} WHERE da = ${ROLLUP_DIM.word} AND db = ${ROLLUP_DIM.word}`,
-      );
-      return new Set(words.rows.map((r) => r.va));
-    })();
-    wordsOf.set(key, hit);
-    hit.catch(() => wordsOf.delete(key));
-    if (wordsOf.size > 256) wordsOf.delete(wordsOf.keys().next().value!);
+      )
+      .then((r) => r.rows[0]?.p != null && r.rows[0]?.d != null);
+    wordTables.set(key, hit);
+    hit.catch(() => wordTables.delete(key));
+    if (wordTables.size > 256) wordTables.delete(wordTables.keys().next().value!);
   }
-  return hit;
+  if (!(await hit)) return false;
+  const { rows } = await db.query(
+    `SELECT 1 FROM ${t.wordPairs} WHERE da = $1 AND va = $2 AND db = $1 LIMIT 1`,
+    [ROLLUP_DIM.word, code],
+  );
+  return rows.length > 0;
 }
 
 /** Whether a version has its rollups: versions ingested before them answer by scanning, as before. */
