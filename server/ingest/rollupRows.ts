@@ -80,6 +80,9 @@ function postingsOf(ew: EventWords, chosen: number[], size: number) {
   return { starts, postings };
 }
 
+/** The widest range of days counted in arrays (about 5,700 years); wider ones are sorted. */
+const DENSE_DAYS = 1 << 21;
+
 /** A double as COPY reads it back. */
 const num = (x: number) => (Number.isFinite(x) ? String(x) : x > 0 ? 'Infinity' : '-Infinity');
 
@@ -149,6 +152,7 @@ export function* wordDayRows(
   chosen: number[],
   starts: Uint32Array,
   postings: Uint32Array,
+  denseDays = DENSE_DAYS,
 ): Generator<string> {
   const W = ROLLUP_DIM.word;
   for (let k = 0; k < chosen.length; k++) {
@@ -168,13 +172,45 @@ export function* wordDayRows(
       if (e1[j]! < s[j]!) tiny.set(s[j]!, (tiny.get(s[j]!) ?? 0) + 1);
       if (e2[j]! !== e1[j]!) odd.set(e2[j]!, (odd.get(e2[j]!) ?? 0) + 1);
     }
+    let batch = '';
+    const row = (d: number, a: number, b: number, d2: number) =>
+      `${W}\t${c}\t${num(d)}\t${a}\t${b}\t${d2}\t${tiny.get(d) ?? 0}\t${odd.get(d) ?? 0}\n`;
+    // Days within a bounded range (any dataset of human history) are counted in arrays; the rest are sorted.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of [s, e1, e2])
+      for (let j = 0; j < m; j++) {
+        if (x[j]! < lo) lo = x[j]!;
+        if (x[j]! > hi) hi = x[j]!;
+      }
+    if (hi - lo < denseDays) {
+      const span = hi - lo + 1;
+      const [ns, n1, n2] = [new Uint32Array(span), new Uint32Array(span), new Uint32Array(span)];
+      for (let j = 0; j < m; j++) {
+        ns[s[j]! - lo]!++;
+        n1[e1[j]! - lo]!++;
+        n2[e2[j]! - lo]!++;
+      }
+      for (let x = 0, a = 0, b = 0, d2 = 0; x < span; x++) {
+        if (ns[x] === 0 && n1[x] === 0 && n2[x] === 0) continue;
+        a += ns[x]!;
+        b += n1[x]!;
+        d2 += n2[x]!;
+        batch += row(lo + x, a, b, d2);
+        if (batch.length > 1 << 16) {
+          yield batch;
+          batch = '';
+        }
+      }
+      yield batch;
+      continue;
+    }
     s.sort();
     e1.sort();
     e2.sort();
     let a = 0;
     let b = 0;
     let d2 = 0;
-    let batch = '';
     while (a < m || b < m || d2 < m) {
       const d = Math.min(
         a < m ? s[a]! : Infinity,
@@ -184,7 +220,7 @@ export function* wordDayRows(
       while (a < m && s[a] === d) a++;
       while (b < m && e1[b] === d) b++;
       while (d2 < m && e2[d2] === d) d2++;
-      batch += `${W}\t${c}\t${num(d)}\t${a}\t${b}\t${d2}\t${tiny.get(d) ?? 0}\t${odd.get(d) ?? 0}\n`;
+      batch += row(d, a, b, d2);
       if (batch.length > 1 << 16) {
         yield batch;
         batch = '';
