@@ -32,7 +32,6 @@ import { pgText } from '../ingest/rows';
 import { datasetTables, DAY_KEYS, ROLLUP_DIM, SCHEMA, tables } from './schema';
 import {
   dayAligned,
-  hasRollups,
   named as namedCounts,
   patternsToTypes,
   fromDays,
@@ -41,6 +40,8 @@ import {
   rollupHistogram,
   rollupTerms,
   rollupWindowCount,
+  singleWord,
+  usableTerms,
   type DaySource,
   type RollupTerm,
 } from './rollups';
@@ -169,7 +170,7 @@ export async function filterConditions(
     for (const e of f.etypes) bits |= 1 << Math.max(0, ENTITY_TYPES.indexOf(e));
     conds.set('etype', (p) => `(etypes & ${p.add(bits)}::smallint) <> 0`);
   }
-  const codes: { type?: number[]; place?: number[]; tag?: number[] } = {};
+  const codes: { type?: number[]; place?: number[]; tag?: number[]; word?: number } = {};
   const single = (key: 'type' | 'place', column: string, cs: number[]) => {
     codes[key] = cs;
     conds.set(key, (p) => (cs.length === 0 ? 'false' : `${column} = ANY(${p.add(cs)}::int[])`));
@@ -190,6 +191,7 @@ export async function filterConditions(
     const text = await textCondition(db, t.words, datasetTables(ds).docs, f.q, ds.ingestedAt);
     highlightTerms = text.terms;
     conds.set('text', text.sql);
+    if (text.word !== undefined) codes.word = text.word;
   }
 
   const bounds = dateRangeBounds(f, notices);
@@ -273,11 +275,13 @@ async function textCondition(
   docsTable: string,
   q: string,
   ingestedAt: string,
-): Promise<{ sql: Cond; terms: string[] }> {
+): Promise<{ sql: Cond; terms: string[]; word?: number }> {
   const { codes, terms, phrases } = await wordCodes(db, wordsTable, q, ingestedAt);
   if (codes.length === 0 || codes.some((c) => c.length === 0))
     return { sql: () => 'false', terms: [] };
+  const word = singleWord({ codes, phrases });
   return {
+    ...(word !== undefined ? { word } : {}),
     sql: (p) =>
       [
         ...codes.map((c) => `words && ${p.add(c)}::int[]`),
@@ -459,10 +463,18 @@ async function prepare(
   const key = new Params();
   ctx.viewKey = [ds.version, ds.ingestedAt, where(key), JSON.stringify(key.values)].join('\u0000');
   ctx.profile = keptProfile(ctx.viewKey);
-  if ((terms || active.length > 1) && (await hasRollups(db, ds))) {
-    ctx.terms = terms;
-    ctx.termsWithout = termsWithout;
-  }
+  // A word's rollups are their own tables, of the same shape.
+  const tablesOf = (usable: RollupTerm[]) =>
+    usable.some((x) => x.dim === ROLLUP_DIM.word)
+      ? { pairs: t.wordPairs, days: t.wordDays }
+      : { pairs: t.pairs, days: t.days };
+  const usable = await usableTerms(db, ds, terms);
+  if (usable) Object.assign(ctx, { terms: usable }, tablesOf(usable));
+  if (active.length > 1)
+    ctx.facetRollups = async (key) => {
+      const rest = await usableTerms(db, ds, termsWithout(key), false);
+      return rest && { terms: rest, pairs: tablesOf(rest).pairs };
+    };
   return { ctx, ds, dicts, active, stale, notices, highlightTerms };
 }
 
@@ -472,9 +484,9 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
   if (ctx.terms) return rollupMatches(q, o, o.histogramRange ?? ds.meta.extent);
   const { run, where, events } = ctx;
   // A filtered dimension's facet, when the view's other filters are rollup terms: read from `pairs`.
-  const fromRollups = (key: DimKey) => {
-    const rest = active.includes(key) ? ctx.termsWithout?.(key) : undefined;
-    return rest && rollupCounts(run, ctx.pairs, rest);
+  const fromRollups = async (key: DimKey) => {
+    const rest = active.includes(key) ? await ctx.facetRollups?.(key) : undefined;
+    return rest && rollupCounts(run, rest.pairs, rest.terms);
   };
   const grouped = (col: string) => (w: string) =>
     `SELECT ${col} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
@@ -505,8 +517,8 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
   ) => {
     if (active.every((k) => k === key)) return ds.meta.allFacets[field];
     if (!active.includes(key)) return namedCounts(await fromWhole(WHOLE[field]), name);
-    const rest = fromRollups(key);
-    if (rest) return namedCounts((await rest).byDim.get(FACET_DIM[key]!), name);
+    const rest = await fromRollups(key);
+    if (rest) return namedCounts(rest.byDim.get(FACET_DIM[key]!), name);
     const out: Record<string, number> = {};
     for (const r of await run<{ v: number | null; n: string }>((p) => sql(where(p, key))))
       if (r.v !== null) out[name(r.v)] = Number(r.n);
@@ -532,10 +544,13 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
     active.every((k) => k === 'etype')
       ? ds.meta.allFacets.etypes
       : active.includes('etype')
-        ? (fromRollups('etype')?.then((c) => patternsToTypes(c.byDim.get(ROLLUP_DIM.etypes))) ??
-          run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
-            bitsToTypes,
-          ))
+        ? fromRollups('etype').then((c) =>
+            c
+              ? patternsToTypes(c.byDim.get(ROLLUP_DIM.etypes))
+              : run<{ v: number; n: string }>((p) => grouped('etypes')(where(p, 'etype'))).then(
+                  bitsToTypes,
+                ),
+          )
         : fromWhole(WHOLE.etypes).then((m) =>
             bitsToTypes([...m].map(([v, n]) => ({ v, n: String(n) }))),
           ),
@@ -716,8 +731,11 @@ interface Ctx {
   pairs: string;
   days: string;
   terms?: RollupTerm[];
-  /** A filtered dimension's facet leaves its own filter out: the rest of the view as rollup terms, if they allow. */
-  termsWithout?: (key: DimKey) => RollupTerm[] | undefined;
+  /**
+   * A filtered dimension's facet leaves its own filter out: the rest of the view as rollup terms and the pairs
+   * table that sums them, if they allow.
+   */
+  facetRollups?: (key: DimKey) => Promise<{ terms: RollupTerm[]; pairs: string } | undefined>;
   spans: Spans;
   /** Whether the view has a date range. */
   dated: boolean;

@@ -9,8 +9,8 @@ import type { DimKey, Params, Run } from './queryView';
 /**
  * Answers from the rollup tables (schema.ts `pairs`, `days`) for views whose filters are sums of rollup keys: no
  * filter, or one dimension filtered by values that no event holds two of (types, places, precisions, entity-type
- * bits), by one actor or one tag, or by one excluded actor (every event minus that actor's). Everything else scans
- * the events table.
+ * bits), by one actor or one tag, or by one excluded actor (every event minus that actor's), or by text that is one
+ * query word resolving to one rollup word (`wpairs`, `wdays`). Everything else scans the events table.
  */
 
 const DAY = MS_PER_DAY;
@@ -31,7 +31,7 @@ export function rollupTerms(
   f: Filters,
   inc: number[],
   exc: number[],
-  codes: { type?: number[]; place?: number[]; tag?: number[] },
+  codes: { type?: number[]; place?: number[]; tag?: number[]; word?: number },
   etypeBits: number,
 ): RollupTerm[] | undefined {
   if (active.length === 0) return [{ dim: ROLLUP_DIM.all, sign: 1 }];
@@ -68,6 +68,10 @@ export function rollupTerms(
       ];
     case 'etype':
       return [{ dim: ROLLUP_DIM.etypes, bits: etypeBits, sign: 1 }];
+    case 'text':
+      return codes.word === undefined
+        ? undefined
+        : [{ dim: ROLLUP_DIM.word, codes: [codes.word], sign: 1 }];
     default:
       return undefined;
   }
@@ -87,6 +91,73 @@ function termHolds(t: RollupTerm, dim: number, v: number): boolean {
   if (t.codes) return t.codes.includes(v);
   if (t.bits !== undefined) return (v & t.bits) !== 0;
   return true;
+}
+
+/**
+ * The one word code a text query stands for, when it is one query word (no quoted phrase) whose prefix and typo
+ * lookup found exactly one indexed word: then its matches are that word's events, a rollup key. Several query
+ * words are an intersection, and one word matching several indexed words (`convoy`: `convoy`, `convoys`) a union
+ * of sets that may overlap: neither is a sum of keys.
+ */
+export function singleWord(text: { codes: number[][]; phrases: string[] }): number | undefined {
+  const [first, ...rest] = text.codes;
+  return text.phrases.length === 0 && rest.length === 0 && first?.length === 1
+    ? first[0]
+    : undefined;
+}
+
+/** How many views were answered from the word rollups (the integration test checks that they are). */
+export const wordRollupAnswers = { count: 0 };
+
+/**
+ * The rollup terms a version can answer (or undefined): those of rollupTerms when the version has its rollups, and
+ * for a word, when the word is one of the version's rollup words.
+ */
+export async function usableTerms(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  terms: RollupTerm[] | undefined,
+  /** Whether these terms answer the whole view (counted in wordRollupAnswers), not one facet of it. */
+  wholeView = true,
+): Promise<RollupTerm[] | undefined> {
+  if (!terms || !(await hasRollups(db, ds))) return undefined;
+  const word = terms.find((t) => t.dim === ROLLUP_DIM.word);
+  if (!word) return terms;
+  if (!(await isRollupWord(db, ds, word.codes![0]!))) return undefined;
+  if (wholeView) wordRollupAnswers.count++;
+  return terms;
+}
+
+/**
+ * Whether a word is one of a version's rollup words: one index probe of `wpairs` (its row with itself), after one
+ * check per version that the tables exist (a version ingested before them has none and answers text by scanning).
+ */
+const wordTables = new Map<string, Promise<boolean>>();
+async function isRollupWord(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  code: number,
+): Promise<boolean> {
+  const t = tables(ds.version);
+  const key = `${ds.version}\u0000${ds.ingestedAt}`;
+  let hit = wordTables.get(key);
+  if (!hit) {
+    hit = db
+      .query<{ p: string | null; d: string | null }>(
+        'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
+        [t.wordPairs, t.wordDays],
+      )
+      .then((r) => r.rows[0]?.p != null && r.rows[0]?.d != null);
+    wordTables.set(key, hit);
+    hit.catch(() => wordTables.delete(key));
+    if (wordTables.size > 256) wordTables.delete(wordTables.keys().next().value!);
+  }
+  if (!(await hit)) return false;
+  const { rows } = await db.query(
+    `SELECT 1 FROM ${t.wordPairs} WHERE da = $1 AND va = $2 AND db = $1 LIMIT 1`,
+    [ROLLUP_DIM.word, code],
+  );
+  return rows.length > 0;
 }
 
 /** Whether a version has its rollups: versions ingested before them answer by scanning, as before. */

@@ -53,6 +53,8 @@ export function tables(version: number | bigint | string) {
     words: `${p}words`,
     pairs: `${p}pairs`,
     days: `${p}days`,
+    wordPairs: `${p}wpairs`,
+    wordDays: `${p}wdays`,
   };
 }
 
@@ -68,7 +70,20 @@ export const ROLLUP_DIM = {
   place: 3,
   prec: 4,
   etypes: 5,
+  word: 6,
 } as const;
+
+/**
+ * Which words get rollups (`wpairs`, `wdays`): the most frequent words of the text index, at most `maxWords`, each
+ * held by at least `minShare` of the events. A text query's scan costs its matches, so below that share it stays
+ * within the targets at ten million events, and above it a word is worth its rows; the cap bounds `wdays` at
+ * `maxWords` rows per day of the extent.
+ */
+export const WORD_ROLLUP = { maxWords: 1000, minShare: 0.002 } as const;
+
+/** The fewest events a rollup word holds in a dataset of `size` events. */
+export const wordRollupMinEvents = (size: number) =>
+  Math.max(1, Math.ceil(size * WORD_ROLLUP.minShare));
 
 /**
  * The rollups, built from the events table once its rows are in (each statement stands alone: the ingest may run
@@ -134,33 +149,98 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
       WHERE da IN (${D.actor}, ${D.tag}) AND db NOT IN (${D.all}) AND da <> db
     ORDER BY 1, 2, 3, 4;
   CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
-  // Per event and value: three day keys (its start day, the day of its last millisecond, its end day), counted in
-  // one hash aggregate per dimension; the running sums then make every lookup one row.
-  const keys = `${DAY_KEYS.s} AS s, ${DAY_KEYS.e1} AS e1, ${DAY_KEYS.e2} AS e2`;
-  const perValue = (dim: number, val: string, from: string) =>
-    `SELECT ${dim}::smallint AS dim, val, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
-            count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,
-            count(*) FILTER (WHERE x.k = 0 AND e1 < s) AS tiny, count(*) FILTER (WHERE x.k = 2 AND e2 <> e1) AS odd
-       FROM (SELECT ${val} AS val, ${keys} FROM ${from}) ev
-       CROSS JOIN LATERAL (VALUES (0, s), (1, e1), (2, e2)) x (k, d)
-      GROUP BY val, x.d`;
   const sets = [
     perValue(D.all, '0', t.events),
     ...singles.map((a) => perValue(D[a], a, `${t.events} WHERE ${a} IS NOT NULL`)),
     perValue(D.actor, 'x', `${t.events}, unnest(actors) x`),
     perValue(D.tag, 'x', `${t.events}, unnest(tags) x`),
   ];
+  const days = `${daysTable(t.days, sets)};
+  CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`;
+  return [pairs, days];
+}
+
+/**
+ * Per event and value: three day keys (its start day, the day of its last millisecond, its end day), counted in
+ * one hash aggregate per dimension; the running sums then make every lookup one row.
+ */
+function perValue(dim: number, val: string, from: string) {
+  const keys = `${DAY_KEYS.s} AS s, ${DAY_KEYS.e1} AS e1, ${DAY_KEYS.e2} AS e2`;
+  return `SELECT ${dim}::smallint AS dim, val, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
+            count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,
+            count(*) FILTER (WHERE x.k = 0 AND e1 < s) AS tiny, count(*) FILTER (WHERE x.k = 2 AND e2 <> e1) AS odd
+       FROM (SELECT ${val} AS val, ${keys} FROM ${from}) ev
+       CROSS JOIN LATERAL (VALUES (0, s), (1, e1), (2, e2)) x (k, d)
+      GROUP BY val, x.d`;
+}
+
+/** A days table from perValue's per-day counts: running sums per value. */
+function daysTable(table: string, sets: string[]): string {
   // The aggregates hold a row per value and day: memory for them, for this statement only.
-  const days = `SET work_mem = '1GB';
-  CREATE TABLE ${t.days} AS
+  return `SET work_mem = '1GB';
+  CREATE TABLE ${table} AS
     SELECT dim, val, d,
            sum(ns) OVER w::bigint AS cs, sum(n1) OVER w::bigint AS c1, sum(n2) OVER w::bigint AS c2,
            tiny::integer, odd::integer
       FROM (${sets.join('\n UNION ALL ')}) byDay
     WINDOW w AS (PARTITION BY dim, val ORDER BY d) ORDER BY dim, val, d;
-  RESET work_mem;
-  CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`;
-  return [pairs, days];
+  RESET work_mem`;
+}
+
+/**
+ * The word rollups, `wpairs (da, va, db, vb, n)` and `wdays` (as `pairs` and `days`, `da`/`dim` always
+ * ROLLUP_DIM.word): for each rollup word (WORD_ROLLUP), its total (with itself) and its events' counts by actor, tag,
+ * type, place, precision and entity-type pattern; its running day counts. One direction only: no facet counts
+ * words. The ingest writes the same rows from memory (server/ingest/rollupRows.ts); these statements build them
+ * from the events table, for versions ingested before (bench/addWordRollups.ts).
+ */
+export function wordRollupSql(version: number | bigint | string, size: number): string[] {
+  const t = tables(version);
+  const d = `d${String(version)}`;
+  const W = ROLLUP_DIM.word;
+  const freq = `${SCHEMA}.${d}_wfreq`;
+  const ew = `${t.events} e, unnest(e.words) w WHERE w IN (SELECT w FROM ${freq})`;
+  const single = (['type', 'place', 'prec', 'etypes'] as const).map(
+    (b) =>
+      `SELECT ${W}::smallint, w, ${ROLLUP_DIM[b]}::smallint, ${b}, count(*) FROM ${ew} AND ${b} IS NOT NULL GROUP BY w, ${b}`,
+  );
+  return [
+    `CREATE TABLE ${freq} AS SELECT w, count(*) AS n FROM ${t.events}, unnest(words) w GROUP BY w
+       HAVING count(*) >= ${wordRollupMinEvents(size)} ORDER BY count(*) DESC, w LIMIT ${WORD_ROLLUP.maxWords}`,
+    `CREATE TABLE ${t.wordPairs} AS
+       SELECT ${W}::smallint AS da, w AS va, ${W}::smallint AS db, w AS vb, n::bigint FROM ${freq}
+       UNION ALL ${[
+         ...single,
+         `SELECT ${W}::smallint, w, ${ROLLUP_DIM.actor}::smallint, a, count(*) FROM ${t.events} e, unnest(e.words) w,
+            unnest(e.actors) a WHERE w IN (SELECT w FROM ${freq}) GROUP BY w, a`,
+         `SELECT ${W}::smallint, w, ${ROLLUP_DIM.tag}::smallint, g, count(*) FROM ${t.events} e, unnest(e.words) w,
+            unnest(e.tags) g WHERE w IN (SELECT w FROM ${freq}) GROUP BY w, g`,
+       ].join('\n UNION ALL ')}`,
+    `${daysTable(t.wordDays, [perValue(W, 'w', ew)])}`,
+    `DROP TABLE ${freq}`,
+    ...wordRollupIndexes(version),
+  ];
+}
+
+/** The word rollups' tables, empty (the ingest fills them with COPY). */
+export function wordRollupDdl(version: number | bigint | string): string {
+  const t = tables(version);
+  return `
+CREATE TABLE ${t.wordPairs} (da smallint, va integer, db smallint, vb integer, n bigint);
+CREATE TABLE ${t.wordDays} (dim smallint, val integer, d double precision, cs bigint, c1 bigint, c2 bigint,
+  tiny integer, odd integer);`;
+}
+
+/** Indexes of the word rollups, as those of `pairs` and `days`, and their statistics. */
+export function wordRollupIndexes(version: number | bigint | string): string[] {
+  const t = tables(version);
+  const d = `d${String(version)}`;
+  return [
+    `CREATE INDEX ${d}_wpairs_key ON ${t.wordPairs} (da, va, db) INCLUDE (vb, n)`,
+    `CREATE INDEX ${d}_wdays_key ON ${t.wordDays} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`,
+    `ANALYZE ${t.wordPairs}`,
+    `ANALYZE ${t.wordDays}`,
+  ];
 }
 
 /**
@@ -247,7 +327,7 @@ export function versionIndexes(version: number | bigint | string): string[] {
 /** Drops every table of one version. */
 export function dropVersion(version: number | bigint | string): string {
   const t = tables(version);
-  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}`;
+  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}, ${t.wordPairs}, ${t.wordDays}`;
 }
 
 /**
@@ -310,8 +390,13 @@ export async function grantReader(
   if (rows.length === 0) return;
   const t = tables(version);
   await client.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${READER_ROLE}`);
+  const present = await client.query<{ t: string | null }>(
+    'SELECT to_regclass(x)::text AS t FROM unnest($1::text[]) x',
+    [[t.wordPairs, t.wordDays]],
+  );
+  const words = present.rows.every((r) => r.t !== null) ? `, ${t.wordPairs}, ${t.wordDays}` : '';
   await client.query(
-    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days} TO ${READER_ROLE}`,
+    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}${words} TO ${READER_ROLE}`,
   );
 }
 

@@ -35,6 +35,7 @@ import {
   wordRows,
   WordCodes,
 } from './rows';
+import { copyWordRollups } from './rollupRows';
 import { readDatasetFile } from './streamRead';
 
 /** Exit codes: what went wrong, for scripts. */
@@ -351,6 +352,8 @@ export async function ingest(
     await copyInto(a, t.values, valueRows(index));
     // Filled while the event rows were written.
     await copyInto(a, t.words, wordRows(dict));
+    // The frequent words' rollups (rollupRows.ts), from the same codes, in this transaction.
+    await copyWordRollups(a, version, index, dict.codes, log);
     await Promise.all([a.query('COMMIT'), b.query('COMMIT')]);
     progress.tick(index.size, true);
     progress.done();

@@ -18,7 +18,8 @@ import { GROUP_BYS } from '../../src/domain/lanes';
 import { entityProfileAnswer } from '../../src/domain/entityProfile';
 import { mapCells, mapWindow, type MapQuestion } from '../../src/domain/mapCells';
 import { runQuery } from '../../src/domain/query';
-import { words } from '../../src/domain/textSearch';
+import { buildIndex } from '../../src/domain/buildIndex';
+import { searchableText, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Dataset } from '../../src/domain/types';
 import type { Bbox } from '../../src/domain/geo';
 import {
@@ -28,7 +29,8 @@ import {
   type ViewState,
 } from '../../src/url/viewState';
 import { apiPool } from '../db/pool';
-import { READER_ROLE, SCHEMA } from '../db/schema';
+import { wordRollupAnswers } from '../db/rollups';
+import { READER_ROLE, ROLLUP_DIM, SCHEMA } from '../db/schema';
 import { parseTokens } from '../http/access';
 import { createApp, SERVER_MARK } from '../http/app';
 import { ingest, INGEST_APPLICATION } from '../ingest/ingest';
@@ -50,6 +52,13 @@ const FIXTURES = [
   { id: 'acled', file: 'fixtures/files/acled-sample.csv', public: true, runs: 25 },
   { id: 'twain', file: 'fixtures/third-party/timelinejs/marktwain.json', public: true, runs: 25 },
   { id: 'hostile', file: 'e2e/fixtures/hostile.json', public: false, runs: 40 },
+  // Stored as a version ingested before the word rollups (below): its text filters answer by scanning.
+  {
+    id: 'prewords',
+    file: 'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+    public: false,
+    runs: 15,
+  },
   // Stored as versions ingested before title, JSON and searchable text moved to their own table were (below),
   // and before the rollups: it answers by scanning.
   {
@@ -69,8 +78,15 @@ async function toLegacyLayout(id: string) {
       ADD COLUMN doc text;
     UPDATE ${p}events e SET search = d.search, title = d.title, actor_names = d.actor_names, doc = d.doc
       FROM ${p}docs d WHERE d.pos = e.pos;
-    DROP TABLE ${p}docs, ${p}pairs, ${p}days;
+    DROP TABLE ${p}docs, ${p}pairs, ${p}days, ${p}wpairs, ${p}wdays;
     UPDATE ${SCHEMA}.datasets SET meta = meta - 'docs' WHERE id = '${id}';`);
+}
+
+/** Rewrites an ingested version into one ingested before the word rollups. */
+async function withoutWordRollups(id: string) {
+  const { rows } = await admin.query(`SELECT version FROM ${SCHEMA}.datasets WHERE id = $1`, [id]);
+  const p = `${SCHEMA}.d${String(rows[0].version)}_`;
+  await admin.query(`DROP TABLE ${p}wpairs, ${p}wdays`);
 }
 
 let cluster: Cluster;
@@ -118,6 +134,7 @@ before(async () => {
       progress: false,
     });
     if (f.id === 'legacy') await toLegacyLayout(f.id);
+    if (f.id === 'prewords') await withoutWordRollups(f.id);
     const out = loadDataset(new Uint8Array(readFileSync(f.file)), f.file.split('/').pop()!);
     assert.ok(out.ok);
     engines.set(f.id, { dataset: out.dataset, engine: browserEngine(out.dataset) });
@@ -297,7 +314,7 @@ function viewStates(
  * actor, one excluded actor, one tag, types, places, precisions, entity types), over any window, mostly without
  * lanes (lanes read the events), and the text, dates and area of the random views removed.
  */
-const ROLLUP_DIMS = ['actor', 'xactor', 'tag', 'types', 'places', 'prec', 'etypes'] as const;
+const ROLLUP_DIMS = ['actor', 'xactor', 'tag', 'types', 'places', 'prec', 'etypes', 'q'] as const;
 
 /**
  * Views filtered on the given rollup dimensions only (one value for actors and tags, as the rollups sum), taken
@@ -307,6 +324,7 @@ function onlyDims(
   { view, opts }: { view: ViewState; opts: object },
   dims: readonly (typeof ROLLUP_DIMS)[number][],
   lanes: number,
+  q: string,
 ) {
   const one = <T>(xs: T[]) => xs.slice(0, 1);
   const v: ViewState = {
@@ -322,6 +340,7 @@ function onlyDims(
     if (dim === 'places') v.places = view.places;
     if (dim === 'prec') v.prec = view.prec;
     if (dim === 'etypes') v.etypes = view.etypes;
+    if (dim === 'q') v.q = q;
   }
   return { view: v, opts };
 }
@@ -329,8 +348,13 @@ function onlyDims(
 /** Views the rollups answer whole: no filter or one rollup dimension. */
 function rollupViewStates(dataset: Dataset) {
   return fc
-    .tuple(viewStates(dataset), fc.subarray([...ROLLUP_DIMS], { maxLength: 1 }), fc.nat(3))
-    .map(([v, dims, lanes]) => onlyDims(v, dims, lanes));
+    .tuple(
+      viewStates(dataset),
+      fc.subarray([...ROLLUP_DIMS], { maxLength: 1 }),
+      fc.nat(3),
+      oneWordQueries(frequentWords(dataset)),
+    )
+    .map(([v, dims, lanes, q]) => onlyDims(v, dims, lanes, q));
 }
 
 /** Views on two rollup dimensions: each filtered dimension's facet is read from the rollups, the rest scans. */
@@ -340,8 +364,43 @@ function twoDimViewStates(dataset: Dataset) {
       viewStates(dataset),
       fc.subarray([...ROLLUP_DIMS], { minLength: 2, maxLength: 2 }),
       fc.nat(3),
+      oneWordQueries(frequentWords(dataset)),
     )
-    .map(([v, dims, lanes]) => onlyDims(v, dims, lanes));
+    .map(([v, dims, lanes, q]) => onlyDims(v, dims, lanes, q));
+}
+
+/** The dataset's most frequent words (by events holding them, as the text index counts them), most frequent first. */
+function frequentWords(dataset: Dataset, n = 30): string[] {
+  const index = buildIndex(dataset, { measures: false });
+  const counts = new Map<string, number>();
+  for (const e of index.events)
+    for (const w of new Set(words(searchableText(index, e))))
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([w]) => w);
+}
+
+/**
+ * Text queries of one word that may stand for one rollup word: the word, a typo of it (two letters swapped), a
+ * prefix of it, in any case; and some that cannot (two words, a phrase).
+ */
+function oneWordQueries(vocab: string[]): fc.Arbitrary<string> {
+  const word = fc.constantFrom(...(vocab.length ? vocab : ['x']));
+  return fc.oneof(
+    { weight: 3, arbitrary: word },
+    { weight: 1, arbitrary: word.map((w) => w.toUpperCase()) },
+    {
+      weight: 2,
+      arbitrary: word.map((w) =>
+        w.length > 5 ? `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}` : w,
+      ),
+    },
+    { weight: 2, arbitrary: word.map((w) => w.slice(0, Math.max(1, w.length - 1))) },
+    { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a} ${b}`) },
+    { weight: 1, arbitrary: word.map((w) => `"${w}"`) },
+  );
 }
 
 /** The parts of an answer both engines must agree on (everything but the highlight terms and event bodies). */
@@ -406,6 +465,7 @@ async function assertAnswersAsBrowser(
       `${link} (the window's half)`,
     );
   } else assert.deepEqual(comparable(res.body), comparable(want), link);
+  return res.body;
 }
 
 /** A pan after a filter change: the same filters, the window moved by a tenth of its width. */
@@ -413,6 +473,19 @@ function panned(view: ViewState): ViewState | undefined {
   if (view.from === undefined || view.to === undefined) return undefined;
   const shift = (view.to - view.from) / 10;
   return { ...view, from: view.from + shift, to: view.to + shift };
+}
+
+/** The words a fixture's current version has rollups for (none without the word rollup tables). */
+async function rollupWordsOf(id: string): Promise<Set<string>> {
+  const { rows } = await admin.query(`SELECT version FROM ${SCHEMA}.datasets WHERE id = $1`, [id]);
+  const p = `${SCHEMA}.d${String(rows[0].version)}_`;
+  const present = await admin.query('SELECT to_regclass($1) AS t', [`${p}wpairs`]);
+  if (present.rows[0].t === null) return new Set();
+  const found = await admin.query<{ word: string }>(
+    `SELECT w.word FROM ${p}wpairs x JOIN ${p}words w ON w.code = x.va
+      WHERE x.da = ${ROLLUP_DIM.word} AND x.db = ${ROLLUP_DIM.word}`,
+  );
+  return new Set(found.rows.map((r) => r.word));
 }
 
 describe('the API answers as the browser engine does', () => {
@@ -486,6 +559,46 @@ describe('the API answers as the browser engine does', () => {
           'window',
         );
       }
+    }
+  });
+
+  it('a text query of one word standing for one rollup word is answered from the word rollups; others scan', async () => {
+    const opts = { sort: { key: 'date', descending: false }, offset: 0, limit: 10, widthPx: 1200 };
+    for (const f of FIXTURES) {
+      const { dataset, engine } = engines.get(f.id)!;
+      const rollupWords = await rollupWordsOf(f.id);
+      const taken = { word: 0, typo: 0, prefix: 0 };
+      const ask = async (view: ViewState) => {
+        const before = wordRollupAnswers.count;
+        const body = await assertAnswersAsBrowser(f, engine, view, opts);
+        return { body, took: wordRollupAnswers.count - before };
+      };
+      for (const w of frequentWords(dataset, 12)) {
+        const kinds = {
+          word: w,
+          typo: w.length > 5 ? `${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)}` : w,
+          prefix: w.slice(0, Math.max(1, w.length - 1)),
+        };
+        for (const [kind, q] of Object.entries(kinds) as [keyof typeof taken, string][]) {
+          const { body, took } = await ask({ ...DEFAULT_VIEW, q });
+          // The path follows the server's own resolution: one indexed word, and one of the rollup words.
+          const terms = body.highlightTerms as string[];
+          const one = terms.length === 1 && rollupWords.has(terms[0]!);
+          assert.equal(took, one ? 1 : 0, `${f.id}: q=${q} (${terms.join(', ')})`);
+          taken[kind] += took;
+        }
+        // Two query words, a quoted word and text with another filter scan.
+        for (const view of [
+          { ...DEFAULT_VIEW, q: `${w} ${w}` },
+          { ...DEFAULT_VIEW, q: `"${w}"` },
+          { ...DEFAULT_VIEW, q: w, prec: [PRECISIONS[0]!] },
+        ])
+          assert.equal((await ask(view)).took, 0, `${f.id}: ${serialiseViewState(view)}`);
+      }
+      if (f.id === 'ucdp') {
+        assert.ok(taken.word > 0 && taken.typo > 0 && taken.prefix > 0, JSON.stringify(taken));
+      }
+      if (f.id === 'prewords' || f.id === 'legacy') assert.equal(rollupWords.size, 0);
     }
   });
 
@@ -785,7 +898,7 @@ describe('access', () => {
         .map((d) => d.id)
         .sort();
     assert.deepEqual(await ids(), ['acled', 'twain', 'ucdp']);
-    assert.deepEqual(await ids(TOKEN), ['acled', 'hostile', 'legacy', 'twain', 'ucdp']);
+    assert.deepEqual(await ids(TOKEN), ['acled', 'hostile', 'legacy', 'prewords', 'twain', 'ucdp']);
     assert.deepEqual(await ids('wrong-token-but-long-enough'), ['acled', 'twain', 'ucdp']);
   });
 

@@ -1,0 +1,135 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/read/loadDataset';
+import { buildIndex, type BuiltIndex } from '../../src/domain/buildIndex';
+import { MS_PER_DAY } from '../../src/domain/dates';
+import { searchableText, words } from '../../src/domain/textSearch';
+import { ROLLUP_DIM, WORD_ROLLUP, wordRollupMinEvents } from '../db/schema';
+import { eventWords, rollupWords, wordDayRows, wordPairRows } from './rollupRows';
+import { eventAndDocRows, WordCodes } from './rows';
+
+/** A fixture's index and the dictionary its events rows fill, as the ingest has them when it builds the rollups. */
+function ingested(file: string): { index: BuiltIndex; dict: Map<string, number> } {
+  const out = loadDataset(new Uint8Array(readFileSync(file)), file.split('/').pop()!);
+  if (!out.ok) throw new Error(out.error.message);
+  const index = buildIndex(out.dataset, { measures: false });
+  const dict = new WordCodes();
+  // Writing the rows fills the dictionary.
+  Array.from(eventAndDocRows(index, dict));
+  return { index, dict: dict.codes };
+}
+
+/** The chosen words' rollups, as rows of numbers, from the builder. */
+function built(index: BuiltIndex, dict: Map<string, number>, denseDays?: number) {
+  const ew = eventWords(index, dict);
+  const chosen = rollupWords(ew.counts, index.size);
+  const starts = new Uint32Array(chosen.length + 1);
+  const lists = chosen.map(() => [] as number[]);
+  const slot = new Map(chosen.map((c, k) => [c, k]));
+  for (let i = 0, j = 0; i < index.size; i++)
+    for (; j < ew.ends[i]!; j++) {
+      const k = slot.get(ew.seq[j]!);
+      if (k !== undefined) lists[k]!.push(i);
+    }
+  lists.forEach((l, k) => (starts[k + 1] = starts[k]! + l.length));
+  const postings = Uint32Array.from(lists.flat());
+  const rows = (g: Iterable<string>) =>
+    [...g]
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((r) => r.split('\t').map(Number));
+  return {
+    chosen,
+    counts: ew.counts,
+    pairs: rows(wordPairRows(index, chosen, starts, postings)),
+    days: rows(wordDayRows(index, chosen, starts, postings, denseDays)),
+  };
+}
+
+/** Each event's word codes, straight from its searchable text. */
+const eventCodes = (index: BuiltIndex, dict: Map<string, number>) =>
+  index.events.map((e) => new Set(words(searchableText(index, e)).map((w) => dict.get(w)!)));
+
+describe('word rollups from memory', () => {
+  for (const file of [
+    'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+    'e2e/fixtures/hostile.json',
+  ])
+    it(`${file}: the most frequent words, counted as the events table's words would be`, () => {
+      const { index, dict } = ingested(file);
+      const { chosen, counts, pairs, days } = built(index, dict);
+      // Days counted in arrays and days sorted (the path of ranges too wide for arrays) give the same rows.
+      expect(built(index, dict, 0).days).toEqual(days);
+      const byWord = new Map<number, number[]>();
+      eventCodes(index, dict).forEach((s, i) => {
+        for (const c of s) {
+          const l = byWord.get(c);
+          if (l) l.push(i);
+          else byWord.set(c, [i]);
+        }
+      });
+      const holding = (c: number) => byWord.get(c) ?? [];
+      // The chosen words are the most frequent, above the share.
+      expect(chosen.length).toBeGreaterThan(0);
+      expect(chosen.length).toBeLessThanOrEqual(WORD_ROLLUP.maxWords);
+      for (const c of chosen) {
+        expect(counts[c]).toBe(holding(c).length);
+        expect(counts[c]).toBeGreaterThanOrEqual(wordRollupMinEvents(index.size));
+      }
+      const least = Math.min(...chosen.map((c) => counts[c]!));
+      const left = [...dict.values()].filter((c) => !chosen.includes(c));
+      if (chosen.length === WORD_ROLLUP.maxWords)
+        for (const c of left) expect(counts[c]!).toBeLessThanOrEqual(least);
+      else for (const c of left) expect(counts[c]!).toBeLessThan(wordRollupMinEvents(index.size));
+
+      // The most frequent and the least frequent chosen words, in detail.
+      for (const c of [...chosen.slice(0, 4), ...chosen.slice(-4)]) {
+        const evs = holding(c);
+        // Pairs: the word's total, and its events by each dimension's value.
+        const expected = new Map<string, number>();
+        const add = (dim: number, v: number) =>
+          expected.set(`${dim}:${v}`, (expected.get(`${dim}:${v}`) ?? 0) + 1);
+        for (const i of evs) {
+          add(ROLLUP_DIM.word, c);
+          if (index.eventType[i]! >= 0) add(ROLLUP_DIM.type, index.eventType[i]!);
+          if (index.eventPlace[i]! >= 0) add(ROLLUP_DIM.place, index.eventPlace[i]!);
+          add(ROLLUP_DIM.prec, index.eventPrecision[i]!);
+          add(ROLLUP_DIM.etypes, index.eventEntityTypes[i]!);
+          for (let a = index.actorOffsets[i]!; a < index.actorOffsets[i + 1]!; a++)
+            add(ROLLUP_DIM.actor, index.actorValues[a]!);
+          for (let g = index.tagOffsets[i]!; g < index.tagOffsets[i + 1]!; g++)
+            add(ROLLUP_DIM.tag, index.tagValues[g]!);
+        }
+        const got = new Map(
+          pairs
+            .filter((r) => r[0] === ROLLUP_DIM.word && r[1] === c)
+            .map((r) => [`${r[2]}:${r[3]}`, r[4]!]),
+        );
+        expect(got).toEqual(expected);
+
+        // Days: one row per day where an event starts, has its last millisecond or ends, with running counts.
+        const key = (i: number) => {
+          const e = index.events[i]!;
+          return {
+            s: Math.floor(e.start / MS_PER_DAY),
+            e1: Math.floor((e.end - 1) / MS_PER_DAY),
+            e2: Math.ceil(e.end / MS_PER_DAY) - 1,
+          };
+        };
+        const ks = evs.map(key);
+        const dayList = [...new Set(ks.flatMap((k) => [k.s, k.e1, k.e2]))].sort((a, b) => a - b);
+        const mine = days.filter((r) => r[0] === ROLLUP_DIM.word && r[1] === c);
+        expect(mine.map((r) => r[2])).toEqual(dayList);
+        for (const [dim, val, d, cs, c1, c2, tiny, odd] of mine) {
+          expect([dim, val]).toEqual([ROLLUP_DIM.word, c]);
+          expect(cs).toBe(ks.filter((k) => k.s <= d!).length);
+          expect(c1).toBe(ks.filter((k) => k.e1 <= d!).length);
+          expect(c2).toBe(ks.filter((k) => k.e2 <= d!).length);
+          expect(tiny).toBe(ks.filter((k) => k.s === d && k.e1 < k.s).length);
+          expect(odd).toBe(ks.filter((k) => k.e2 === d && k.e2 !== k.e1).length);
+        }
+      }
+    }, 30_000);
+});

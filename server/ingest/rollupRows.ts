@@ -1,0 +1,274 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { BuiltIndex } from '../../src/domain/buildIndex';
+import { MS_PER_DAY } from '../../src/domain/dates';
+import { searchableText, words } from '../../src/domain/textSearch';
+import {
+  ROLLUP_DIM,
+  tables,
+  WORD_ROLLUP,
+  wordRollupDdl,
+  wordRollupIndexes,
+  wordRollupMinEvents,
+} from '../db/schema';
+
+/**
+ * The word rollups (schema.ts `wpairs`, `wdays`) built from the ingest's memory in one pass over the events, instead
+ * of SQL scans that unnest every event's words against every other dimension. Each event's words are those its
+ * events row holds (the same `words(searchableText(…))` and the same dictionary codes), so the rows are those the
+ * SQL form (schema.ts wordRollupSql) would build.
+ */
+
+/** Each event's distinct word codes, event after event: codes of event i are seq[ends[i-1] .. ends[i]). */
+export interface EventWords {
+  seq: Uint32Array;
+  ends: Uint32Array;
+  /** How many events hold each word code. */
+  counts: Uint32Array;
+}
+
+/** Tokenises every event as its events row does and codes its words with the ingest's dictionary. */
+export function eventWords(index: BuiltIndex, dict: ReadonlyMap<string, number>): EventWords {
+  const counts = new Uint32Array(dict.size);
+  const last = new Int32Array(dict.size).fill(-1);
+  const ends = new Uint32Array(index.size);
+  let seq = new Uint32Array(Math.max(1024, index.size * 8));
+  let len = 0;
+  for (let i = 0; i < index.size; i++) {
+    for (const w of words(searchableText(index, index.events[i]!))) {
+      const c = dict.get(w);
+      // Every word is in the dictionary once the events rows are written; a missing one has no rollup.
+      if (c === undefined || last[c] === i) continue;
+      last[c] = i;
+      counts[c]!++;
+      if (len === seq.length) {
+        const grown = new Uint32Array(Math.ceil(seq.length * 1.5));
+        grown.set(seq);
+        seq = grown;
+      }
+      seq[len++] = c;
+    }
+    ends[i] = len;
+  }
+  return { seq: seq.subarray(0, len), ends, counts };
+}
+
+/** The rollup words: the most frequent (WORD_ROLLUP.maxWords) held by at least its share of the events. */
+export function rollupWords(counts: Uint32Array, size: number): number[] {
+  const min = wordRollupMinEvents(size);
+  const out: number[] = [];
+  for (let c = 0; c < counts.length; c++) if (counts[c]! >= min) out.push(c);
+  out.sort((a, b) => counts[b]! - counts[a]! || a - b);
+  return out.slice(0, WORD_ROLLUP.maxWords);
+}
+
+/** The events of each chosen word, ascending: postings[starts[k] .. starts[k+1]) for chosen[k]. */
+function postingsOf(ew: EventWords, chosen: number[], size: number) {
+  const slot = new Int32Array(ew.counts.length).fill(-1);
+  chosen.forEach((c, k) => (slot[c] = k));
+  const starts = new Uint32Array(chosen.length + 1);
+  for (let k = 0; k < chosen.length; k++) starts[k + 1] = starts[k]! + ew.counts[chosen[k]!]!;
+  const fill = starts.slice(0, chosen.length);
+  const postings = new Uint32Array(starts[chosen.length]!);
+  for (let i = 0, j = 0; i < size; i++)
+    for (const end = ew.ends[i]!; j < end; j++) {
+      const k = slot[ew.seq[j]!]!;
+      if (k >= 0) postings[fill[k]!++] = i;
+    }
+  return { starts, postings };
+}
+
+/** The widest range of days counted in arrays (about 5,700 years); wider ones are sorted. */
+const DENSE_DAYS = 1 << 21;
+
+/** A double as COPY reads it back. */
+const num = (x: number) => (Number.isFinite(x) ? String(x) : x > 0 ? 'Infinity' : '-Infinity');
+
+/**
+ * The `wpairs` rows of the chosen words (COPY text): each word with itself (its total), and its events by actor,
+ * tag, type, place, precision and entity-type pattern, as the SQL form's `GROUP BY` would count them.
+ */
+export function* wordPairRows(
+  index: BuiltIndex,
+  chosen: number[],
+  starts: Uint32Array,
+  postings: Uint32Array,
+): Generator<string> {
+  const W = ROLLUP_DIM.word;
+  const dims = [
+    { dim: ROLLUP_DIM.type, n: new Uint32Array(index.types.values.length) },
+    { dim: ROLLUP_DIM.place, n: new Uint32Array(index.places.values.length) },
+    { dim: ROLLUP_DIM.prec, n: new Uint32Array(256) },
+    { dim: ROLLUP_DIM.etypes, n: new Uint32Array(256) },
+    { dim: ROLLUP_DIM.actor, n: new Uint32Array(index.entities.length) },
+    { dim: ROLLUP_DIM.tag, n: new Uint32Array(index.tags.values.length) },
+  ];
+  const [type, place, prec, etypes, actor, tag] = dims.map((d) => d.n) as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    const from = starts[k]!;
+    const to = starts[k + 1]!;
+    yield `${W}\t${c}\t${W}\t${c}\t${to - from}\n`;
+    for (let j = from; j < to; j++) {
+      const i = postings[j]!;
+      const t = index.eventType[i]!;
+      if (t >= 0) type[t]!++;
+      const p = index.eventPlace[i]!;
+      if (p >= 0) place[p]!++;
+      prec[index.eventPrecision[i]!]!++;
+      etypes[index.eventEntityTypes[i]!]!++;
+      for (let a = index.actorOffsets[i]!; a < index.actorOffsets[i + 1]!; a++)
+        actor[index.actorValues[a]!]!++;
+      for (let g = index.tagOffsets[i]!; g < index.tagOffsets[i + 1]!; g++)
+        tag[index.tagValues[g]!]!++;
+    }
+    let batch = '';
+    for (const { dim, n } of dims)
+      for (let v = 0; v < n.length; v++)
+        if (n[v] !== 0) {
+          batch += `${W}\t${c}\t${dim}\t${v}\t${n[v]}\n`;
+          n[v] = 0;
+        }
+    yield batch;
+  }
+}
+
+/**
+ * The `wdays` rows of the chosen words (COPY text): per word and UTC day where one of its events starts, has its
+ * last millisecond or ends, the running counts up to that day and the day's two corrections, as schema.ts's
+ * `perValue` and `daysTable` compute them.
+ */
+export function* wordDayRows(
+  index: BuiltIndex,
+  chosen: number[],
+  starts: Uint32Array,
+  postings: Uint32Array,
+  denseDays = DENSE_DAYS,
+): Generator<string> {
+  const W = ROLLUP_DIM.word;
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    const from = starts[k]!;
+    const m = starts[k + 1]! - from;
+    const s = new Float64Array(m);
+    const e1 = new Float64Array(m);
+    const e2 = new Float64Array(m);
+    const tiny = new Map<number, number>();
+    const odd = new Map<number, number>();
+    for (let j = 0; j < m; j++) {
+      const i = postings[from + j]!;
+      s[j] = Math.floor(index.starts[i]! / MS_PER_DAY);
+      e1[j] = Math.floor((index.ends[i]! - 1) / MS_PER_DAY);
+      e2[j] = Math.ceil(index.ends[i]! / MS_PER_DAY) - 1;
+      if (e1[j]! < s[j]!) tiny.set(s[j]!, (tiny.get(s[j]!) ?? 0) + 1);
+      if (e2[j]! !== e1[j]!) odd.set(e2[j]!, (odd.get(e2[j]!) ?? 0) + 1);
+    }
+    let batch = '';
+    const row = (d: number, a: number, b: number, d2: number) =>
+      `${W}\t${c}\t${num(d)}\t${a}\t${b}\t${d2}\t${tiny.get(d) ?? 0}\t${odd.get(d) ?? 0}\n`;
+    // Days within a bounded range (any dataset of human history) are counted in arrays; the rest are sorted.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of [s, e1, e2])
+      for (let j = 0; j < m; j++) {
+        if (x[j]! < lo) lo = x[j]!;
+        if (x[j]! > hi) hi = x[j]!;
+      }
+    if (hi - lo < denseDays) {
+      const span = hi - lo + 1;
+      const [ns, n1, n2] = [new Uint32Array(span), new Uint32Array(span), new Uint32Array(span)];
+      for (let j = 0; j < m; j++) {
+        ns[s[j]! - lo]!++;
+        n1[e1[j]! - lo]!++;
+        n2[e2[j]! - lo]!++;
+      }
+      for (let x = 0, a = 0, b = 0, d2 = 0; x < span; x++) {
+        if (ns[x] === 0 && n1[x] === 0 && n2[x] === 0) continue;
+        a += ns[x]!;
+        b += n1[x]!;
+        d2 += n2[x]!;
+        batch += row(lo + x, a, b, d2);
+        if (batch.length > 1 << 16) {
+          yield batch;
+          batch = '';
+        }
+      }
+      yield batch;
+      continue;
+    }
+    s.sort();
+    e1.sort();
+    e2.sort();
+    let a = 0;
+    let b = 0;
+    let d2 = 0;
+    while (a < m || b < m || d2 < m) {
+      const d = Math.min(
+        a < m ? s[a]! : Infinity,
+        b < m ? e1[b]! : Infinity,
+        d2 < m ? e2[d2]! : Infinity,
+      );
+      while (a < m && s[a] === d) a++;
+      while (b < m && e1[b] === d) b++;
+      while (d2 < m && e2[d2] === d) d2++;
+      batch += row(d, a, b, d2);
+      if (batch.length > 1 << 16) {
+        yield batch;
+        batch = '';
+      }
+    }
+    yield batch;
+  }
+}
+
+async function copyRows(client: PoolClient, table: string, rows: Iterable<string>) {
+  const source = Readable.from(
+    (function* () {
+      let batch = '';
+      for (const r of rows) {
+        batch += r;
+        if (batch.length > 1 << 16) {
+          yield batch;
+          batch = '';
+        }
+      }
+      if (batch) yield batch;
+    })(),
+  );
+  // FREEZE: the table was created in this transaction, so its rows can be written as already visible to all.
+  await pipeline(source, client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)));
+}
+
+/**
+ * Creates, fills and indexes a version's word rollups, on a connection inside the transaction that writes the
+ * version's rows (after the events rows, whose words filled `dict`); logs how many words and how long.
+ */
+export async function copyWordRollups(
+  client: PoolClient,
+  version: string,
+  index: BuiltIndex,
+  dict: ReadonlyMap<string, number>,
+  log: (line: string) => void,
+): Promise<void> {
+  const t0 = performance.now();
+  const t = tables(version);
+  const ew = eventWords(index, dict);
+  const chosen = rollupWords(ew.counts, index.size);
+  const { starts, postings } = postingsOf(ew, chosen, index.size);
+  await client.query(wordRollupDdl(version));
+  await copyRows(client, t.wordPairs, wordPairRows(index, chosen, starts, postings));
+  await copyRows(client, t.wordDays, wordDayRows(index, chosen, starts, postings));
+  for (const sql of wordRollupIndexes(version)) await client.query(sql);
+  log(
+    `Built the rollups of ${chosen.length.toLocaleString('en')} frequent words (${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+  );
+}
