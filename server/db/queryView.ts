@@ -45,7 +45,13 @@ import {
   type DaySource,
   type RollupTerm,
 } from './rollups';
-import { DayProfile, keepProfile, keptProfile } from './viewProfile';
+import {
+  DayProfile,
+  keepLaneProfiles,
+  keepProfile,
+  keptLaneProfiles,
+  keptProfile,
+} from './viewProfile';
 import type { DatasetRecord } from './catalog';
 
 export type DimKey =
@@ -459,6 +465,7 @@ async function prepare(
     dated: conds.has('date'),
     viewKey: '',
     profiled: daySpan(ds) <= MAX_PROFILE_DAYS,
+    ...(ds.meta.extent ? { extent: ds.meta.extent } : {}),
   };
   const key = new Params();
   ctx.viewKey = [ds.version, ds.ingestedAt, where(key), JSON.stringify(key.values)].join('\u0000');
@@ -644,7 +651,38 @@ function daySpan(ds: DatasetRecord): number {
   return e ? (e.end - e.start) / MS_PER_DAY : 0;
 }
 
-/** The whole scan's day parts as a day profile. */
+/**
+ * Each lane's day profile for a view with lanes, when the buckets asked for cover at least a quarter of the
+ * dataset's extent (a pan's buckets then come from them): one scan of the view's matches by lane and day keys,
+ * kept by view and lanes. Narrower bucket ranges scan their own events, which cost less than all the matches.
+ */
+async function laneProfiles(
+  ctx: Ctx,
+  lanes: SqlLanes,
+  bounds: number[],
+): Promise<DayProfile[] | undefined> {
+  const key = `${ctx.viewKey}\u0000${lanes.lanes.map((l) => l.id).join('\u0000')}`;
+  const kept = keptLaneProfiles(key);
+  if (kept) return kept;
+  const extent = ctx.extent;
+  if (!ctx.profiled || !extent) return undefined;
+  if (bounds[bounds.length - 1]! - bounds[0]! < (extent.end - extent.start) / 4) return undefined;
+  const { s, e1, e2 } = DAY_KEYS;
+  const rows = await ctx.run<{ lane: number; k: number; v: number; n: string }>(
+    (p) => `SELECT l.lane, x.k, x.d AS v, count(*) AS n
+              FROM ${ctx.events} e CROSS JOIN LATERAL ${lanes.laneSql(p)} l
+              CROSS JOIN LATERAL (VALUES (${WHOLE.dayStarts}, ${s}), (${WHOLE.dayLasts}, ${e1}),
+                                         (${WHOLE.dayEnds}, ${e2}),
+                                         (${WHOLE.dayTiny}, CASE WHEN ${e1} < ${s} THEN ${s} END),
+                                         (${WHOLE.dayOdd}, CASE WHEN ${e2} <> ${e1} THEN ${e2} END)) x (k, d)
+             WHERE ${ctx.where(p)} AND x.d IS NOT NULL GROUP BY 1, 2, 3`,
+  );
+  const profiles = lanes.lanes.map((_, lane) => profileOf(rows.filter((r) => r.lane === lane)));
+  keepLaneProfiles(key, profiles);
+  return profiles;
+}
+
+/** The whole scan's day parts (or one lane's) as a day profile. */
 function profileOf(rows: { k: number; v: number | null; n: string }[]): DayProfile {
   const part = (k: number) => {
     const m = new Map<number, number>();
@@ -744,6 +782,7 @@ interface Ctx {
   profile?: DayProfile;
   /** Whether the dataset's span is short enough in days for the matches half to make a day profile. */
   profiled: boolean;
+  extent?: { start: number; end: number };
 }
 
 /** The lanes of a grouping, as the browser's planLanes draws them, and how to find an event's lanes in SQL. */
@@ -879,22 +918,26 @@ async function planItems(
   opts: LodOptions,
 ): Promise<ViewAnswer['plan']> {
   const { run, where, events, docs, spans } = ctx;
-  // Without lanes, an event is one item: a view the rollups cover counts its window from them, and any other view
-  // from its day profile when its matches half has made one (viewProfile.ts).
-  const days: DaySource | undefined = lanes
-    ? undefined
-    : ctx.terms
-      ? fromDays(run, ctx.days, ctx.terms)
-      : ctx.profile?.source();
+  // A view the rollups cover counts its window from them, and any other view from its day profile when its matches
+  // half has made one (viewProfile.ts). Without lanes an event is one item; with lanes each is at least one, so a
+  // count past what items can show means buckets without counting the items.
+  const viewDays: DaySource | undefined = ctx.terms
+    ? fromDays(run, ctx.days, ctx.terms)
+    : ctx.profile?.source();
+  const days = lanes ? undefined : viewDays;
   const max = opts.maxVisibleItems;
-  const [c] = days
-    ? [{ n: await rollupWindowCount(run, events, days, where, window), items: '' }]
-    : await run<{ n: number | string; items: string }>(
-        (p) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
+  const counted = viewDays && (await rollupWindowCount(run, events, viewDays, where, window));
+  const [c] =
+    counted !== undefined && (!lanes || counted > max)
+      ? [{ n: counted, items: String(counted) }]
+      : await run<{ n: number | string; items: string }>(
+          (
+            p,
+          ) => `SELECT count(*) AS n, coalesce(sum(${lanes ? lanes.copiesSql(p) : '1'}), 0) AS items
             FROM ${events} e WHERE ${where(p)} AND ${overlap(window.start, window.end, spans, p)}`,
-      );
+        );
   const visibleCount = Number(c!.n);
-  if ((days ? visibleCount : Number(c!.items)) <= max) {
+  if (Number(c!.items) <= max) {
     const span = Math.max(1, window.end - window.start);
     const cap = 2 * max;
     const collect = async (from: number, to: number) => {
@@ -946,14 +989,13 @@ async function planItems(
   const bN = bounds[nb]!;
   // Each event counts in every bucket from the one holding its start (or the first) to the one holding its last
   // millisecond (or the last): grouped by that run of buckets, then spread in a difference array.
+  const perLane = lanes && dayAligned(bounds) ? await laneProfiles(ctx, lanes, bounds) : undefined;
+  const sources = days ? [days] : perLane?.map((x) => x.source());
   const rows =
-    days && dayAligned(bounds)
-      ? (await rollupBuckets(days, bounds)).map((n, k) => ({
-          lane: 0,
-          f: k,
-          l: k,
-          n: String(n),
-        }))
+    sources && dayAligned(bounds)
+      ? (await Promise.all(sources.map((src) => rollupBuckets(src, bounds)))).flatMap((ns, lane) =>
+          ns.map((n, k) => ({ lane, f: k, l: k, n: String(n) })),
+        )
       : await run<{ lane: number; f: number; l: number; n: string }>((p) => {
           const b = p.add(bounds);
           return `SELECT ${lanes ? 'l.lane' : '0'} AS lane,

@@ -87,21 +87,30 @@ class Running {
   }
 }
 
-/** Profiles kept, by view (version and filters); the least recently used goes first. */
-const MAX_PROFILES = 128;
-const kept = new Map<string, DayProfile>();
-
-export function keptProfile(key: string): DayProfile | undefined {
-  const hit = kept.get(key);
-  if (hit) {
-    kept.delete(key);
-    kept.set(key, hit);
+/** Values kept by key, the least recently used dropped first past `max`. */
+class Kept<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly max: number) {}
+  get(key: string): T | undefined {
+    const hit = this.map.get(key);
+    if (hit !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+    }
+    return hit;
   }
-  return hit;
+  set(key: string, value: T): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
 }
 
-export function keepProfile(key: string, profile: DayProfile): void {
-  kept.delete(key);
-  kept.set(key, profile);
-  while (kept.size > MAX_PROFILES) kept.delete(kept.keys().next().value!);
-}
+/** A view's profile, by view (version and filters); and its lanes' profiles, by view and lanes. */
+const views = new Kept<DayProfile>(128);
+const lanes = new Kept<DayProfile[]>(64);
+
+export const keptProfile = (key: string) => views.get(key);
+export const keepProfile = (key: string, profile: DayProfile) => views.set(key, profile);
+export const keptLaneProfiles = (key: string) => lanes.get(key);
+export const keepLaneProfiles = (key: string, profiles: DayProfile[]) => lanes.set(key, profiles);

@@ -531,12 +531,29 @@ describe('the API answers as the browser engine does', () => {
     });
   }
 
-  it("pans after a filter change: buckets and counts from the view's day profile, as the browser's", async () => {
+  it("pans after a filter change: buckets and counts from the view's and its lanes' day profiles, as the browser's", async () => {
     const f = FIXTURES[0];
     const { dataset, engine } = engines.get(f.id)!;
-    // Two filtered dimensions (so the rollups do not answer) matching most events, drawn as day-aligned buckets.
+    // Two filtered dimensions (so the rollups do not answer) matching most events, drawn as day-aligned buckets;
+    // with lanes of one value and of many; and a view the rollups answer, with lanes.
     const types = [...new Set(dataset.events.map((e) => e.type).filter((t) => t !== undefined))];
-    const view: ViewState = { ...DEFAULT_VIEW, prec: ['day', 'month'], types: types as string[] };
+    const broad: ViewState = { ...DEFAULT_VIEW, prec: ['day', 'month'], types: types as string[] };
+    const views: ViewState[] = [
+      broad,
+      { ...broad, group: 'type' },
+      { ...broad, group: 'actor' },
+      { ...DEFAULT_VIEW, types: [types[0] as string], group: 'actor' },
+    ];
+    for (const view of views) await pansAsBrowser(f, engine, view);
+  });
+
+  /** A filter change at three widths from the start of the data, each followed by four pans of a tenth. */
+  async function pansAsBrowser(
+    f: (typeof FIXTURES)[number],
+    engine: Parameters<typeof browserAnswer>[0],
+    view: ViewState,
+  ) {
+    const { dataset } = engines.get(f.id)!;
     const starts = dataset.events.map((e) => e.start);
     const [lo, hi] = [Math.min(...starts), Math.max(...starts)];
     const opts = {
@@ -560,7 +577,7 @@ describe('the API answers as the browser engine does', () => {
         );
       }
     }
-  });
+  }
 
   it('a text query of one word standing for one rollup word is answered from the word rollups; others scan', async () => {
     const opts = { sort: { key: 'date', descending: false }, offset: 0, limit: 10, widthPx: 1200 };
