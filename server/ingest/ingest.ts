@@ -25,6 +25,7 @@ import {
   versionIndexes,
 } from '../db/schema';
 import {
+  copyBytes,
   datasetMeta,
   entityRows,
   eventAndDocRows,
@@ -161,11 +162,11 @@ async function copyInto(
         n++;
         if (batch.length > 1 << 16) {
           onRow?.(n);
-          yield batch;
+          yield copyBytes(batch);
           batch = '';
         }
       }
-      if (batch) yield batch;
+      if (batch) yield copyBytes(batch);
       onRow?.(n);
     })(),
   );
@@ -194,7 +195,7 @@ async function copyPairs(
   let n = 0;
   const flush = async (k: number) => {
     const s = streams[k]!;
-    if (!s.write(batches[k]!)) await Promise.race([once(s, 'drain'), done[k]]);
+    if (!s.write(copyBytes(batches[k]!))) await Promise.race([once(s, 'drain'), done[k]]);
     batches[k] = '';
   };
   for (const pair of rows) {
@@ -210,7 +211,7 @@ async function copyPairs(
     streams.forEach((s) => s.destroy());
     throw failed;
   }
-  streams.forEach((s, k) => s.end(batches[k]));
+  streams.forEach((s, k) => s.end(copyBytes(batches[k]!)));
   await Promise.all(done);
   onRows(n);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, entityName, type BuiltIndex } from '../../src/domain/buildIndex';
 import { normaliseDocument } from '../../src/domain/normalise';
 import { searchableText, words } from '../../src/domain/textSearch';
-import { copyText, eventAndDocRows, pgText, WordCodes } from './rows';
+import { copyBytes, copyText, eventAndDocRows, pgText, WordCodes } from './rows';
 
 /**
  * The rows as written out plainly: the browser's searchableText of each event, its words split from that text, a
@@ -109,7 +109,11 @@ describe('eventAndDocRows', () => {
         const dict = new WordCodes();
         const got = [...eventAndDocRows(index, dict)].map(([events, docs]) => {
           const ev = events.slice(0, -1).split('\t');
-          const [, search, title, names, json] = docs.slice(0, -1).split('\t');
+          // As PostgreSQL receives it (copyBytes stores each U+0000 as U+FFFD).
+          const [, search, title, names, json] = copyBytes(docs)
+            .toString('utf8')
+            .slice(0, -1)
+            .split('\t');
           return { search, title, names, doc: json, words: ev[11] };
         });
         expect(got).toEqual(want.rows);
@@ -145,5 +149,15 @@ describe('eventAndDocRows', () => {
     expect(rows[1]).toBe(
       `1\te2\t${Date.UTC(2020, 0, 2)}\t${Date.UTC(2020, 0, 3)}\tf\t${index.eventPrecision[1]}\t\\N\t\\N\t0\t{}\t{}\t{7}\t\\N\t\\N\n`,
     );
+  });
+});
+
+describe('copyBytes', () => {
+  it.each([
+    ['plain', 'a\tb\n', 'a\tb\n'],
+    ['U+0000 anywhere, as U+FFFD', '\u0000a\u0000\u0000b\u0000', '\ufffda\ufffd\ufffdb\ufffd'],
+    ['other characters as they are', 'Ωμέγα 𝒳 \ufffd', 'Ωμέγα 𝒳 \ufffd'],
+  ])('encodes %s', (_, rows, want) => {
+    expect(copyBytes(rows).equals(Buffer.from(want, 'utf8'))).toBe(true);
   });
 });

@@ -17,11 +17,37 @@ const COPY_SPECIAL = /[\\\t\n\r]/;
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */
 export function copyText(s: string | null | undefined): string {
   if (s === null || s === undefined) return '\\N';
+  return copyEscaped(pgText(s));
+}
+
+/** COPY's escapes only: a U+0000 left in the value is replaced as the rows are encoded (copyBytes). */
+function copyEscaped(s: string): string {
   // Most values hold none of these: one test instead of a replace that builds a new string.
-  if (!COPY_SPECIAL.test(s)) return pgText(s);
-  return pgText(s).replace(/[\\\t\n\r]/g, (c) =>
+  if (!COPY_SPECIAL.test(s)) return s;
+  return s.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
+}
+
+const REPLACEMENT = Buffer.from('\ufffd');
+
+/**
+ * COPY text rows as the bytes sent to PostgreSQL: UTF-8, each U+0000 written as U+FFFD (pgText's replacement; COPY
+ * text cannot hold it). Rows may leave U+0000 to this: text of one-byte characters stays one-byte in the engine,
+ * which encodes it twice as fast as text holding a U+FFFD.
+ */
+export function copyBytes(rows: string): Buffer {
+  const bytes = Buffer.from(rows, 'utf8');
+  let at = bytes.indexOf(0);
+  if (at < 0) return bytes;
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (; at >= 0; at = bytes.indexOf(0, from)) {
+    parts.push(bytes.subarray(from, at), REPLACEMENT);
+    from = at + 1;
+  }
+  parts.push(bytes.subarray(from));
+  return Buffer.concat(parts);
 }
 
 /** A list of integers as a PostgreSQL array literal. */
@@ -100,7 +126,7 @@ class EventWords {
 }
 
 /**
- * Each event's two rows in COPY text format, in time order (`pos` is the browser index's position, so both engines
+ * Each event's two rows in COPY text format (U+0000 left to copyBytes), in time order (`pos` is the browser index's position, so both engines
  * number events alike): its events row (what filters, facets, buckets and the map read) and its docs row (what only
  * shown rows and phrases read: searchable text, title, actor names, JSON). Each event's distinct words are those the
  * browser's text index posts it under; its searchable text is the browser's (`searchableText`), put together from
@@ -143,10 +169,10 @@ export function* eventAndDocRows(
     for (const t of e.tags) ws.value('tags', t, t);
     ws.text(sources);
     if (e.type !== undefined) ws.value('type', e.type, e.type);
-    // searchableText's string as stored (pgText): the fields in its order, joined at its separator, U+0000, which
-    // is stored as U+FFFD; written as such here, so that most texts need no replacement.
+    // searchableText's string: the fields in its order, joined at its separator, U+0000 (stored as U+FFFD, by
+    // copyBytes, as every U+0000 in the rows).
     const text =
-      `${title} \ufffd ${description} \ufffd ${actors} \ufffd ${place} \ufffd ${e.tags.join(' ')} \ufffd ${sources} \ufffd ${e.type ?? ''}`
+      `${title} \u0000 ${description} \u0000 ${actors} \u0000 ${place} \u0000 ${e.tags.join(' ')} \u0000 ${sources} \u0000 ${e.type ?? ''}`
         .toLowerCase()
         .replace(/\s+/g, ' ');
     const type = index.eventType[i]!;
@@ -157,7 +183,7 @@ export function* eventAndDocRows(
     const lon = placeable ? num(index.lons[i]!) : '\\N';
     yield [
       `${i}\t${copyText(e.id)}\t${num(e.start)}\t${num(e.end)}\t${long[i] ? 't' : 'f'}\t${index.eventPrecision[i]!}\t${type >= 0 ? type : '\\N'}\t${placeCode >= 0 ? placeCode : '\\N'}\t${index.eventEntityTypes[i]!}\t${intArray(actorValues, actorOffsets[i]!, actorOffsets[i + 1]!)}\t${intArray(tagValues, tagOffsets[i]!, tagOffsets[i + 1]!)}\t${intArray(ws.list)}\t${lat}\t${lon}\n`,
-      `${i}\t${copyText(text)}\t${copyText(e.title)}\t${e.actors.length ? copyText(names) : '\\N'}\t${copyText(JSON.stringify(e))}\n`,
+      `${i}\t${copyEscaped(text)}\t${copyText(e.title)}\t${e.actors.length ? copyText(names) : '\\N'}\t${copyText(JSON.stringify(e))}\n`,
     ];
   }
 }
