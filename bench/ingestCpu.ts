@@ -7,7 +7,6 @@ import { buildIndex } from '../src/domain/buildIndex';
 import { EMPTY_FILTERS } from '../src/domain/filters';
 import { runQuery } from '../src/domain/query';
 import {
-  copyBytes,
   eventAndDocRows,
   entityRows,
   facetMaps,
@@ -41,17 +40,17 @@ facetMaps(index, runQuery(index, undefined, EMPTY_FILTERS).facets);
 phase('facets');
 const dict = new WordCodes();
 let bytes = 0;
-// Batched and encoded as the ingest sends them (copyBytes).
+// Batched and encoded (UTF-8) as the ingest's COPY streams send them.
 const batches = ['', ''];
 for (const pair of eventAndDocRows(index, dict))
   for (let k = 0; k < 2; k++) {
     batches[k] += pair[k]!;
     if (batches[k]!.length > 1 << 16) {
-      bytes += copyBytes(batches[k]!).length;
+      bytes += Buffer.from(batches[k]!).length;
       batches[k] = '';
     }
   }
-for (const b of batches) bytes += copyBytes(b).length;
+for (const b of batches) bytes += Buffer.from(b).length;
 for (const r of entityRows(index)) bytes += r.length;
 for (const r of valueRows(index)) bytes += r.length;
 for (const r of wordRows(dict)) bytes += r.length;

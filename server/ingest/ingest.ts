@@ -25,7 +25,6 @@ import {
   versionIndexes,
 } from '../db/schema';
 import {
-  copyBytes,
   datasetMeta,
   entityRows,
   eventAndDocRows,
@@ -162,11 +161,11 @@ async function copyInto(
         n++;
         if (batch.length > 1 << 16) {
           onRow?.(n);
-          yield copyBytes(batch);
+          yield batch;
           batch = '';
         }
       }
-      if (batch) yield copyBytes(batch);
+      if (batch) yield batch;
       onRow?.(n);
     })(),
   );
@@ -195,7 +194,7 @@ async function copyPairs(
   let n = 0;
   const flush = async (k: number) => {
     const s = streams[k]!;
-    if (!s.write(copyBytes(batches[k]!))) await Promise.race([once(s, 'drain'), done[k]]);
+    if (!s.write(batches[k]!)) await Promise.race([once(s, 'drain'), done[k]]);
     batches[k] = '';
   };
   for (const pair of rows) {
@@ -211,7 +210,7 @@ async function copyPairs(
     streams.forEach((s) => s.destroy());
     throw failed;
   }
-  streams.forEach((s, k) => s.end(copyBytes(batches[k]!)));
+  streams.forEach((s, k) => s.end(batches[k]));
   await Promise.all(done);
   onRows(n);
 }

@@ -20,7 +20,7 @@ export function copyText(s: string | null | undefined): string {
   return copyEscaped(pgText(s));
 }
 
-/** COPY's escapes only: a U+0000 left in the value is replaced as the rows are encoded (copyBytes). */
+/** COPY's escapes only (the value holds no U+0000, or leaves it to the caller). */
 function copyEscaped(s: string): string {
   // Most values hold none of these: one test instead of a replace that builds a new string.
   if (!COPY_SPECIAL.test(s)) return s;
@@ -29,26 +29,8 @@ function copyEscaped(s: string): string {
   );
 }
 
-const REPLACEMENT = Buffer.from('\ufffd');
-
-/**
- * COPY text rows as the bytes sent to PostgreSQL: UTF-8, each U+0000 written as U+FFFD (pgText's replacement; COPY
- * text cannot hold it). Rows may leave U+0000 to this: text of one-byte characters stays one-byte in the engine,
- * which encodes it twice as fast as text holding a U+FFFD.
- */
-export function copyBytes(rows: string): Buffer {
-  const bytes = Buffer.from(rows, 'utf8');
-  let at = bytes.indexOf(0);
-  if (at < 0) return bytes;
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (; at >= 0; at = bytes.indexOf(0, from)) {
-    parts.push(bytes.subarray(from, at), REPLACEMENT);
-    from = at + 1;
-  }
-  parts.push(bytes.subarray(from));
-  return Buffer.concat(parts);
-}
+/** U+FFFD (pgText's replacement for U+0000) as COPY's escapes of its UTF-8 bytes: ASCII text stays one-byte. */
+const COPY_REPLACEMENT = '\\xEF\\xBF\\xBD';
 
 /** A list of integers as a PostgreSQL array literal. */
 function intArray(xs: ArrayLike<number>, from = 0, to = xs.length): string {
@@ -126,7 +108,7 @@ class EventWords {
 }
 
 /**
- * Each event's two rows in COPY text format (U+0000 left to copyBytes), in time order (`pos` is the browser index's position, so both engines
+ * Each event's two rows in COPY text format, in time order (`pos` is the browser index's position, so both engines
  * number events alike): its events row (what filters, facets, buckets and the map read) and its docs row (what only
  * shown rows and phrases read: searchable text, title, actor names, JSON). Each event's distinct words are those the
  * browser's text index posts it under; its searchable text is the browser's (`searchableText`), put together from
@@ -169,8 +151,9 @@ export function* eventAndDocRows(
     for (const t of e.tags) ws.value('tags', t, t);
     ws.text(sources);
     if (e.type !== undefined) ws.value('type', e.type, e.type);
-    // searchableText's string: the fields in its order, joined at its separator, U+0000 (stored as U+FFFD, by
-    // copyBytes, as every U+0000 in the rows).
+    // searchableText's string: the fields in its order, joined at its separator, U+0000, stored as U+FFFD (as
+    // pgText stores every U+0000) through COPY's byte escapes, which keep the row a one-byte string: the engine
+    // encodes those about twice as fast as text holding a U+FFFD.
     const text =
       `${title} \u0000 ${description} \u0000 ${actors} \u0000 ${place} \u0000 ${e.tags.join(' ')} \u0000 ${sources} \u0000 ${e.type ?? ''}`
         .toLowerCase()
@@ -183,7 +166,7 @@ export function* eventAndDocRows(
     const lon = placeable ? num(index.lons[i]!) : '\\N';
     yield [
       `${i}\t${copyText(e.id)}\t${num(e.start)}\t${num(e.end)}\t${long[i] ? 't' : 'f'}\t${index.eventPrecision[i]!}\t${type >= 0 ? type : '\\N'}\t${placeCode >= 0 ? placeCode : '\\N'}\t${index.eventEntityTypes[i]!}\t${intArray(actorValues, actorOffsets[i]!, actorOffsets[i + 1]!)}\t${intArray(tagValues, tagOffsets[i]!, tagOffsets[i + 1]!)}\t${intArray(ws.list)}\t${lat}\t${lon}\n`,
-      `${i}\t${copyEscaped(text)}\t${copyText(e.title)}\t${e.actors.length ? copyText(names) : '\\N'}\t${copyText(JSON.stringify(e))}\n`,
+      `${i}\t${copyEscaped(text).replaceAll('\u0000', COPY_REPLACEMENT)}\t${copyText(e.title)}\t${e.actors.length ? copyText(names) : '\\N'}\t${copyText(JSON.stringify(e))}\n`,
     ];
   }
 }
