@@ -155,10 +155,7 @@ export class JsonEventsScanner {
             i++;
           } else if (c === 0x5b) {
             this.list = true;
-            this.inEvents = true;
-            this.sink.eventsStart();
-            this.state = 'element';
-            i++;
+            i = this.enterEvents(i);
           } else i = this.begin(i);
           break;
         case 'key':
@@ -184,12 +181,8 @@ export class JsonEventsScanner {
           i++;
           break;
         case 'value':
-          if (c === 0x5b && this.key === 'events') {
-            this.inEvents = true;
-            this.sink.eventsStart();
-            this.state = 'element';
-            i++;
-          } else i = this.begin(i);
+          if (c === 0x5b && this.key === 'events') i = this.enterEvents(i);
+          else i = this.begin(i);
           break;
         case 'afterValue':
           if (c === 0x2c) this.state = 'key';
@@ -198,19 +191,15 @@ export class JsonEventsScanner {
           i++;
           break;
         case 'element':
-          if (c === 0x5d) {
-            this.inEvents = false;
-            this.state = this.list ? 'end' : 'afterValue';
-            i++;
-          } else i = this.begin(i);
+          if (c === 0x5d) i = this.leaveEvents(i);
+          else i = this.begin(i);
           break;
         case 'afterElement':
-          if (c === 0x2c) this.state = 'element';
-          else if (c === 0x5d) {
-            this.inEvents = false;
-            this.state = this.list ? 'end' : 'afterValue';
-          } else this.fail(i, 'a comma or "]" expected between events');
-          i++;
+          if (c === 0x2c) {
+            this.state = 'element';
+            i++;
+          } else if (c === 0x5d) i = this.leaveEvents(i);
+          else this.fail(i, 'a comma or "]" expected between events');
           break;
         case 'end':
           this.fail(i, 'more text after the end of the document');
@@ -225,6 +214,21 @@ export class JsonEventsScanner {
       if (this.capture >= 0) this.capture -= keep;
     }
     this.at = i - keep;
+  }
+
+  /** The events list opens at i (its "["), at the top level or as the `events` field; returns where scanning resumes. */
+  private enterEvents(i: number): number {
+    this.inEvents = true;
+    this.sink.eventsStart();
+    this.state = 'element';
+    return i + 1;
+  }
+
+  /** The events list closes at i (its "]"); returns where scanning resumes. */
+  private leaveEvents(i: number): number {
+    this.inEvents = false;
+    this.state = this.list ? 'end' : 'afterValue';
+    return i + 1;
   }
 
   /** Starts capturing a value at i; returns where scanning resumes. */

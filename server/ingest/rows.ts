@@ -1,5 +1,5 @@
 import { entityName, type BuiltIndex } from '../../src/domain/buildIndex';
-import { searchableText, words } from '../../src/domain/textSearch';
+import { actorText, fieldText, words } from '../../src/domain/textSearch';
 import type { Dataset } from '../../src/domain/types';
 import { isPlaceable } from '../../src/domain/geo';
 
@@ -11,15 +11,34 @@ export function pgText(s: string): string {
   return s.includes('\u0000') ? s.replaceAll('\u0000', '\ufffd') : s;
 }
 
+/** What COPY's text format reads specially. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */
 export function copyText(s: string | null | undefined): string {
   if (s === null || s === undefined) return '\\N';
-  return pgText(s).replace(/[\\\t\n\r]/g, (c) =>
+  return copyEscaped(pgText(s));
+}
+
+/** COPY's escapes only (the value holds no U+0000, or leaves it to the caller). */
+function copyEscaped(s: string): string {
+  // Most values hold none of these: one test instead of a replace that builds a new string.
+  if (!COPY_SPECIAL.test(s)) return s;
+  return s.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
 }
 
-const intArray = (xs: ArrayLike<number>) => `{${Array.prototype.join.call(xs, ',')}}`;
+/** U+FFFD (pgText's replacement for U+0000) as COPY's escapes of its UTF-8 bytes: ASCII text stays one-byte. */
+const COPY_REPLACEMENT = '\\xEF\\xBF\\xBD';
+
+/** A list of integers as a PostgreSQL array literal. */
+function intArray(xs: ArrayLike<number>, from = 0, to = xs.length): string {
+  if (from >= to) return '{}';
+  let out = `{${xs[from]!}`;
+  for (let k = from + 1; k < to; k++) out += `,${xs[k]!}`;
+  return `${out}}`;
+}
 
 /** A number COPY reads back as the same double (JSON's shortest round-trip form). */
 const num = (x: number) => (Number.isFinite(x) ? String(x) : x > 0 ? 'Infinity' : '-Infinity');
@@ -38,10 +57,62 @@ export class WordCodes {
 }
 
 /**
+ * An event's distinct word codes in the order its searchable text holds them, as the browser's text index posts
+ * them: free text (title, description, sources) is split per event, the values that repeat (actors, places, tags,
+ * types) once per distinct value, their codes kept. Splitting field by field gives the words of the joined text:
+ * the fields are joined at a separator that splits words.
+ */
+class EventWords {
+  readonly list: number[] = [];
+  /** The event that last listed each code (one entry per event and word). */
+  private last = new Int32Array(1 << 16).fill(-1);
+  private event = -1;
+  private readonly known = {
+    actors: new Map<string, number[]>(),
+    location: new Map<string, number[]>(),
+    tags: new Map<string, number[]>(),
+    type: new Map<string, number[]>(),
+  };
+
+  constructor(private readonly dict: WordCodes) {}
+
+  next(): void {
+    this.event++;
+    this.list.length = 0;
+  }
+
+  private add(code: number): void {
+    if (code >= this.last.length) {
+      const grown = new Int32Array(this.last.length * 2).fill(-1);
+      grown.set(this.last);
+      this.last = grown;
+    }
+    if (this.last[code] === this.event) return;
+    this.last[code] = this.event;
+    this.list.push(code);
+  }
+
+  text(text: string): void {
+    if (text === '') return;
+    for (const w of words(text)) this.add(this.dict.code(pgText(w)));
+  }
+
+  value(field: keyof EventWords['known'], value: string, text: string): void {
+    let codes = this.known[field].get(value);
+    if (!codes) {
+      codes = words(text).map((w) => this.dict.code(pgText(w)));
+      this.known[field].set(value, codes);
+    }
+    for (const c of codes) this.add(c);
+  }
+}
+
+/**
  * Each event's two rows in COPY text format, in time order (`pos` is the browser index's position, so both engines
  * number events alike): its events row (what filters, facets, buckets and the map read) and its docs row (what only
  * shown rows and phrases read: searchable text, title, actor names, JSON). Each event's distinct words are those the
- * browser's text index posts it under; the searchable text is built once for both rows.
+ * browser's text index posts it under; its searchable text is the browser's (`searchableText`), put together from
+ * the same fields with each actor's text and name looked up once.
  */
 export function* eventAndDocRows(
   index: BuiltIndex,
@@ -49,46 +120,53 @@ export function* eventAndDocRows(
 ): Generator<[events: string, docs: string]> {
   const long = new Uint8Array(index.size);
   for (const i of index.longEvents) long[i] = 1;
+  const ws = new EventWords(dict);
+  const actorTexts = new Map<string, string>();
+  const actorNames = new Map<string, string>();
+  const { tagOffsets, tagValues, actorOffsets, actorValues } = index;
   for (let i = 0; i < index.size; i++) {
     const e = index.events[i]!;
-    const text = searchableText(index, e);
-    const ws = new Set<number>();
-    for (const w of words(text)) ws.add(dict.code(pgText(w)));
-    const tagCodes: number[] = [];
-    for (let k = index.tagOffsets[i]!; k < index.tagOffsets[i + 1]!; k++)
-      tagCodes.push(index.tagValues[k]!);
-    const actorCodes = index.actorValues.subarray(
-      index.actorOffsets[i]!,
-      index.actorOffsets[i + 1]!,
-    );
+    ws.next();
+    const title = fieldText(index, e, 'title');
+    const description = fieldText(index, e, 'description');
+    const sources = e.sources.length > 0 ? fieldText(index, e, 'sources') : '';
+    ws.text(title);
+    ws.text(description);
+    let actors = '';
+    let names = '';
+    for (let k = 0; k < e.actors.length; k++) {
+      const a = e.actors[k]!;
+      let t = actorTexts.get(a);
+      if (t === undefined) {
+        t = actorText(index, a);
+        actorTexts.set(a, t);
+        actorNames.set(a, entityName(index, a));
+      }
+      ws.value('actors', a, t);
+      actors = k === 0 ? t : `${actors} ${t}`;
+      names = k === 0 ? actorNames.get(a)! : `${names}, ${actorNames.get(a)!}`;
+    }
+    const place = e.location?.name ?? '';
+    if (e.location?.name !== undefined) ws.value('location', place, place);
+    for (const t of e.tags) ws.value('tags', t, t);
+    ws.text(sources);
+    if (e.type !== undefined) ws.value('type', e.type, e.type);
+    // searchableText's string: the fields in its order, joined at its separator, U+0000, stored as U+FFFD (as
+    // pgText stores every U+0000) through COPY's byte escapes, which keep the row a one-byte string: the engine
+    // encodes those about twice as fast as text holding a U+FFFD.
+    const text =
+      `${title} \u0000 ${description} \u0000 ${actors} \u0000 ${place} \u0000 ${e.tags.join(' ')} \u0000 ${sources} \u0000 ${e.type ?? ''}`
+        .toLowerCase()
+        .replace(/\s+/g, ' ');
     const type = index.eventType[i]!;
-    const place = index.eventPlace[i]!;
+    const placeCode = index.eventPlace[i]!;
+    // A place the map can draw, or none (both null), as the browser's area filter reads it.
     const placeable = isPlaceable(index.lats[i]!, index.lons[i]!);
+    const lat = placeable ? num(index.lats[i]!) : '\\N';
+    const lon = placeable ? num(index.lons[i]!) : '\\N';
     yield [
-      [
-        i,
-        copyText(e.id),
-        num(e.start),
-        num(e.end),
-        long[i] ? 't' : 'f',
-        index.eventPrecision[i]!,
-        type >= 0 ? type : '\\N',
-        place >= 0 ? place : '\\N',
-        index.eventEntityTypes[i]!,
-        intArray(actorCodes),
-        intArray(tagCodes),
-        intArray([...ws]),
-        // A place the map can draw, or none (both null), as the browser's area filter reads it.
-        placeable ? num(index.lats[i]!) : '\\N',
-        placeable ? num(index.lons[i]!) : '\\N',
-      ].join('\t') + '\n',
-      [
-        i,
-        copyText(text),
-        copyText(e.title),
-        copyText(e.actors.length ? e.actors.map((a) => entityName(index, a)).join(', ') : null),
-        copyText(JSON.stringify(e)),
-      ].join('\t') + '\n',
+      `${i}\t${copyText(e.id)}\t${num(e.start)}\t${num(e.end)}\t${long[i] ? 't' : 'f'}\t${index.eventPrecision[i]!}\t${type >= 0 ? type : '\\N'}\t${placeCode >= 0 ? placeCode : '\\N'}\t${index.eventEntityTypes[i]!}\t${intArray(actorValues, actorOffsets[i]!, actorOffsets[i + 1]!)}\t${intArray(tagValues, tagOffsets[i]!, tagOffsets[i + 1]!)}\t${intArray(ws.list)}\t${lat}\t${lon}\n`,
+      `${i}\t${copyEscaped(text).replaceAll('\u0000', COPY_REPLACEMENT)}\t${copyText(e.title)}\t${e.actors.length ? copyText(names) : '\\N'}\t${copyText(JSON.stringify(e))}\n`,
     ];
   }
 }

@@ -60,8 +60,8 @@ function clipField(s: string | undefined): string {
   return s.length > LIMITS.displayFieldChars ? s.slice(0, LIMITS.displayFieldChars) : s;
 }
 
-/** The searchable text of one field of an event. */
-function fieldText(index: DatasetIndex, e: TimelineEvent, field: string): string {
+/** The searchable text of one field of an event (searchableText joins them in FIELDS order). */
+export function fieldText(index: DatasetIndex, e: TimelineEvent, field: string): string {
   switch (field) {
     case 'title':
       return e.title;
@@ -103,7 +103,7 @@ export function words(text: string): string[] {
 }
 
 /** The text of an actor as search reads it: the entity's name and aliases, or the id the event names. */
-function actorText(index: DatasetIndex, id: string): string {
+export function actorText(index: DatasetIndex, id: string): string {
   const ent = entityById(index, id);
   return ent ? [ent.name, ...ent.aliases].join(' ') : id;
 }
