@@ -32,10 +32,11 @@ import {
   jsonbSafe,
   pgText,
   valueRows,
-  wordRows,
   WordCodes,
+  WordLists,
+  wordRows,
 } from './rows';
-import { copyWordRollups } from './rollupRows';
+import { copyWordRollups, recordedWords } from './rollupRows';
 import { readDatasetFile } from './streamRead';
 
 /** Exit codes: what went wrong, for scripts. */
@@ -336,6 +337,7 @@ export async function ingest(
     const progress =
       hooks.progress === false ? { tick: () => {}, done: () => {} } : progressReporter(index.size);
     const dict = new WordCodes();
+    const lists = new WordLists(index.size);
     // Each table is created in the transaction that fills it, so COPY may FREEZE its rows.
     await Promise.all([a.query('BEGIN'), b.query('BEGIN')]);
     await a.query(ddl.events + ddl.entities + ddl.values + ddl.words);
@@ -345,7 +347,7 @@ export async function ingest(
         [a, t.events],
         [b, t.docs],
       ],
-      eventAndDocRows(index, dict),
+      eventAndDocRows(index, dict, lists),
       (n) => progress.tick(n),
     );
     await copyInto(a, t.entities, entityRows(index));
@@ -353,7 +355,7 @@ export async function ingest(
     // Filled while the event rows were written.
     await copyInto(a, t.words, wordRows(dict));
     // The frequent words' rollups (rollupRows.ts), from the same codes, in this transaction.
-    await copyWordRollups(a, version, index, dict.codes, log);
+    await copyWordRollups(a, version, index, recordedWords(lists, dict.codes.size), log);
     await Promise.all([a.query('COMMIT'), b.query('COMMIT')]);
     progress.tick(index.size, true);
     progress.done();

@@ -6,23 +6,33 @@ import { buildIndex, type BuiltIndex } from '../../src/domain/buildIndex';
 import { MS_PER_DAY } from '../../src/domain/dates';
 import { searchableText, words } from '../../src/domain/textSearch';
 import { ROLLUP_DIM, WORD_ROLLUP, wordRollupMinEvents } from '../db/schema';
-import { eventWords, rollupWords, wordDayRows, wordPairRows } from './rollupRows';
-import { eventAndDocRows, WordCodes } from './rows';
+import {
+  recordedWords,
+  rollupWords,
+  wordDayRows,
+  wordPairRows,
+  type EventWords,
+} from './rollupRows';
+import { eventAndDocRows, WordCodes, WordLists } from './rows';
 
 /** A fixture's index and the dictionary its events rows fill, as the ingest has them when it builds the rollups. */
-function ingested(file: string): { index: BuiltIndex; dict: Map<string, number> } {
+function ingested(file: string): {
+  index: BuiltIndex;
+  dict: Map<string, number>;
+  ew: EventWords;
+} {
   const out = loadDataset(new Uint8Array(readFileSync(file)), file.split('/').pop()!);
   if (!out.ok) throw new Error(out.error.message);
   const index = buildIndex(out.dataset, { measures: false });
   const dict = new WordCodes();
-  // Writing the rows fills the dictionary.
-  Array.from(eventAndDocRows(index, dict));
-  return { index, dict: dict.codes };
+  const lists = new WordLists(index.size);
+  // Writing the rows fills the dictionary and records each event's word codes.
+  Array.from(eventAndDocRows(index, dict, lists));
+  return { index, dict: dict.codes, ew: recordedWords(lists, dict.codes.size) };
 }
 
 /** The chosen words' rollups, as rows of numbers, from the builder. */
-function built(index: BuiltIndex, dict: Map<string, number>, denseDays?: number) {
-  const ew = eventWords(index, dict);
+function built(index: BuiltIndex, ew: EventWords, denseDays?: number) {
   const chosen = rollupWords(ew.counts, index.size);
   const starts = new Uint32Array(chosen.length + 1);
   const lists = chosen.map(() => [] as number[]);
@@ -58,10 +68,10 @@ describe('word rollups from memory', () => {
     'e2e/fixtures/hostile.json',
   ])
     it(`${file}: the most frequent words, counted as the events table's words would be`, () => {
-      const { index, dict } = ingested(file);
-      const { chosen, counts, pairs, days } = built(index, dict);
+      const { index, dict, ew } = ingested(file);
+      const { chosen, counts, pairs, days } = built(index, ew);
       // Days counted in arrays and days sorted (the path of ranges too wide for arrays) give the same rows.
-      expect(built(index, dict, 0).days).toEqual(days);
+      expect(built(index, ew, 0).days).toEqual(days);
       const byWord = new Map<number, number[]>();
       eventCodes(index, dict).forEach((s, i) => {
         for (const c of s) {

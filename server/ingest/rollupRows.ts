@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BuiltIndex } from '../../src/domain/buildIndex';
 import { MS_PER_DAY } from '../../src/domain/dates';
-import { searchableText, words } from '../../src/domain/textSearch';
+import type { WordLists } from './rows';
 import {
   ROLLUP_DIM,
   tables,
@@ -17,8 +17,8 @@ import {
 /**
  * The word rollups (schema.ts `wpairs`, `wdays`) built from the ingest's memory in one pass over the events, instead
  * of SQL scans that unnest every event's words against every other dimension. Each event's words are those its
- * events row holds (the same `words(searchableText(…))` and the same dictionary codes), so the rows are those the
- * SQL form (schema.ts wordRollupSql) would build.
+ * events row holds, recorded as the row was written (rows.ts WordLists), so the rows are those the SQL form
+ * (schema.ts wordRollupSql) would build.
  */
 
 /** Each event's distinct word codes, event after event: codes of event i are seq[ends[i-1] .. ends[i]). */
@@ -29,30 +29,12 @@ export interface EventWords {
   counts: Uint32Array;
 }
 
-/** Tokenises every event as its events row does and codes its words with the ingest's dictionary. */
-export function eventWords(index: BuiltIndex, dict: ReadonlyMap<string, number>): EventWords {
-  const counts = new Uint32Array(dict.size);
-  const last = new Int32Array(dict.size).fill(-1);
-  const ends = new Uint32Array(index.size);
-  let seq = new Uint32Array(Math.max(1024, index.size * 8));
-  let len = 0;
-  for (let i = 0; i < index.size; i++) {
-    for (const w of words(searchableText(index, index.events[i]!))) {
-      const c = dict.get(w);
-      // Every word is in the dictionary once the events rows are written; a missing one has no rollup.
-      if (c === undefined || last[c] === i) continue;
-      last[c] = i;
-      counts[c]!++;
-      if (len === seq.length) {
-        const grown = new Uint32Array(Math.ceil(seq.length * 1.5));
-        grown.set(seq);
-        seq = grown;
-      }
-      seq[len++] = c;
-    }
-    ends[i] = len;
-  }
-  return { seq: seq.subarray(0, len), ends, counts };
+/** The word lists recorded as the events rows were written (rows.ts WordLists), with each code's event count. */
+export function recordedWords(lists: WordLists, dictSize: number): EventWords {
+  const seq = lists.codes();
+  const counts = new Uint32Array(dictSize);
+  for (const c of seq) counts[c]!++;
+  return { seq, ends: lists.ends, counts };
 }
 
 /** The rollup words: the most frequent (WORD_ROLLUP.maxWords) held by at least its share of the events. */
@@ -256,12 +238,11 @@ export async function copyWordRollups(
   client: PoolClient,
   version: string,
   index: BuiltIndex,
-  dict: ReadonlyMap<string, number>,
+  ew: EventWords,
   log: (line: string) => void,
 ): Promise<void> {
   const t0 = performance.now();
   const t = tables(version);
-  const ew = eventWords(index, dict);
   const chosen = rollupWords(ew.counts, index.size);
   const { starts, postings } = postingsOf(ew, chosen, index.size);
   await client.query(wordRollupDdl(version));

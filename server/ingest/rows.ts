@@ -57,6 +57,32 @@ export class WordCodes {
 }
 
 /**
+ * Each event's distinct word codes, recorded in position order as its events row is written: the codes of event
+ * i are `codes()[ends[i-1] .. ends[i])`. The word rollups (rollupRows.ts) count them instead of splitting every
+ * event's text a second time.
+ */
+export class WordLists {
+  private seq = new Uint32Array(1 << 16);
+  private len = 0;
+  readonly ends: Uint32Array;
+  constructor(size: number) {
+    this.ends = new Uint32Array(size);
+  }
+  push(i: number, codes: readonly number[]): void {
+    if (this.len + codes.length > this.seq.length) {
+      const grown = new Uint32Array(Math.max(this.len + codes.length, this.seq.length * 2));
+      grown.set(this.seq.subarray(0, this.len));
+      this.seq = grown;
+    }
+    for (const c of codes) this.seq[this.len++] = c;
+    this.ends[i] = this.len;
+  }
+  codes(): Uint32Array {
+    return this.seq.subarray(0, this.len);
+  }
+}
+
+/**
  * An event's distinct word codes in the order its searchable text holds them, as the browser's text index posts
  * them: free text (title, description, sources) is split per event, the values that repeat (actors, places, tags,
  * types) once per distinct value, their codes kept. Splitting field by field gives the words of the joined text:
@@ -117,6 +143,7 @@ class EventWords {
 export function* eventAndDocRows(
   index: BuiltIndex,
   dict: WordCodes,
+  lists?: WordLists,
 ): Generator<[events: string, docs: string]> {
   const long = new Uint8Array(index.size);
   for (const i of index.longEvents) long[i] = 1;
@@ -164,6 +191,7 @@ export function* eventAndDocRows(
     const placeable = isPlaceable(index.lats[i]!, index.lons[i]!);
     const lat = placeable ? num(index.lats[i]!) : '\\N';
     const lon = placeable ? num(index.lons[i]!) : '\\N';
+    lists?.push(i, ws.list);
     yield [
       `${i}\t${copyText(e.id)}\t${num(e.start)}\t${num(e.end)}\t${long[i] ? 't' : 'f'}\t${index.eventPrecision[i]!}\t${type >= 0 ? type : '\\N'}\t${placeCode >= 0 ? placeCode : '\\N'}\t${index.eventEntityTypes[i]!}\t${intArray(actorValues, actorOffsets[i]!, actorOffsets[i + 1]!)}\t${intArray(tagValues, tagOffsets[i]!, tagOffsets[i + 1]!)}\t${intArray(ws.list)}\t${lat}\t${lon}\n`,
       `${i}\t${copyEscaped(text).replaceAll('\u0000', COPY_REPLACEMENT)}\t${copyText(e.title)}\t${e.actors.length ? copyText(names) : '\\N'}\t${copyText(JSON.stringify(e))}\n`,
