@@ -34,6 +34,7 @@ import {
   dayAligned,
   named as namedCounts,
   patternsToTypes,
+  perVersion,
   fromDays,
   rollupBuckets,
   rollupCounts,
@@ -234,22 +235,17 @@ export interface Spans {
   longest: number;
 }
 
-/** The longest event's duration per version (never rewritten, so kept), read once from the long events' index. */
+/** The longest event's duration, read once per version from the long events. */
 const longestSpans = new Map<string, Promise<number>>();
-export function versionSpans(db: Pool | PoolClient, ds: DatasetRecord): Promise<Spans> {
-  const key = `${ds.version}\u0000${ds.ingestedAt}`;
-  let hit = longestSpans.get(key);
-  if (!hit) {
-    hit = db
+export async function versionSpans(db: Pool | PoolClient, ds: DatasetRecord): Promise<Spans> {
+  const longest = await perVersion(longestSpans, ds, () =>
+    db
       .query<{ n: number | null }>(
         `SELECT max(end_ms - start_ms) AS n FROM ${tables(ds.version).events} WHERE long`,
       )
-      .then((r) => r.rows[0]?.n ?? ds.meta.shortSpan);
-    longestSpans.set(key, hit);
-    hit.catch(() => longestSpans.delete(key));
-    if (longestSpans.size > 256) longestSpans.delete(longestSpans.keys().next().value!);
-  }
-  return hit.then((longest) => ({ short: ds.meta.shortSpan, longest }));
+      .then((r) => r.rows[0]?.n ?? ds.meta.shortSpan),
+  );
+  return { short: ds.meta.shortSpan, longest };
 }
 
 /**
@@ -264,8 +260,9 @@ function overlap(from: number, to: number, spans: Spans, p: Params): string {
   if (from !== -Infinity) {
     parts.push(`end_ms > ${p.add(from)}::float8`);
     parts.push(`(start_ms >= ${p.add(from - spans.short)}::float8 OR long)`);
-    if (Number.isFinite(from - spans.longest))
-      parts.push(`start_ms >= ${p.add(from - spans.longest)}::float8`);
+    // A day's margin: the durations are differences of floats, and this bound only narrows the index range.
+    const earliest = from - spans.longest - MS_PER_DAY;
+    if (Number.isFinite(earliest)) parts.push(`start_ms >= ${p.add(earliest)}::float8`);
   }
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }

@@ -139,20 +139,8 @@ async function isRollupWord(
   code: number,
 ): Promise<boolean> {
   const t = tables(ds.version);
-  const key = `${ds.version}\u0000${ds.ingestedAt}`;
-  let hit = wordTables.get(key);
-  if (!hit) {
-    hit = db
-      .query<{ p: string | null; d: string | null }>(
-        'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
-        [t.wordPairs, t.wordDays],
-      )
-      .then((r) => r.rows[0]?.p != null && r.rows[0]?.d != null);
-    wordTables.set(key, hit);
-    hit.catch(() => wordTables.delete(key));
-    if (wordTables.size > 256) wordTables.delete(wordTables.keys().next().value!);
-  }
-  if (!(await hit)) return false;
+  if (!(await perVersion(wordTables, ds, () => tablesExist(db, t.wordPairs, t.wordDays))))
+    return false;
   const { rows } = await db.query(
     `SELECT 1 FROM ${t.wordPairs} WHERE da = $1 AND va = $2 AND db = $1 LIMIT 1`,
     [ROLLUP_DIM.word, code],
@@ -160,25 +148,41 @@ async function isRollupWord(
   return rows.length > 0;
 }
 
+/**
+ * What never changes for an ingested version (its tables are never rewritten), asked once and kept by version
+ * (the 256 most recent; a failed answer is asked again).
+ */
+export function perVersion<T>(
+  kept: Map<string, Promise<T>>,
+  ds: DatasetRecord,
+  ask: () => Promise<T>,
+): Promise<T> {
+  const key = `${ds.version}\u0000${ds.ingestedAt}`;
+  let hit = kept.get(key);
+  if (!hit) {
+    hit = ask();
+    kept.set(key, hit);
+    hit.catch(() => kept.delete(key));
+    if (kept.size > 256) kept.delete(kept.keys().next().value!);
+  }
+  return hit;
+}
+
+/** Whether both tables exist. */
+async function tablesExist(db: Pool | PoolClient, a: string, b: string): Promise<boolean> {
+  const r = await db.query<{ p: string | null; d: string | null }>(
+    'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
+    [a, b],
+  );
+  return r.rows[0]?.p != null && r.rows[0]?.d != null;
+}
+
 /** Whether a version has its rollups: versions ingested before them answer by scanning, as before. */
 const present = new Map<string, Promise<boolean>>();
 export function hasRollups(db: Pool | PoolClient, ds: DatasetRecord): Promise<boolean> {
   if (ds.meta.rollups === false) return Promise.resolve(false);
   const t = tables(ds.version);
-  const key = `${ds.version}\u0000${ds.ingestedAt}`;
-  let hit = present.get(key);
-  if (!hit) {
-    hit = db
-      .query<{ p: string | null; d: string | null }>(
-        'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
-        [t.pairs, t.days],
-      )
-      .then((r) => r.rows[0]?.p != null && r.rows[0]?.d != null);
-    present.set(key, hit);
-    hit.catch(() => present.delete(key));
-    if (present.size > 256) present.delete(present.keys().next().value!);
-  }
-  return hit;
+  return perVersion(present, ds, () => tablesExist(db, t.pairs, t.days));
 }
 
 /** The count and every dimension's counts (by code; entity types by bit pattern) under the view, from `pairs`. */
