@@ -137,12 +137,21 @@ async function queryFigures(url: string, figures: Record<string, number | string
   ];
   const full = meta.extent;
   const span = full.end - full.start;
+  // BENCH_ONLY (a pattern) keeps the kinds whose link parameters match it; BENCH_CHANGES sets how many filter
+  // changes are driven (default 40): for reading one kind's figures, not for the table's.
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+  const kinds = filterSets.filter(
+    (set) =>
+      !only ||
+      only.test(serialiseViewState({ ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...set } as ViewState)),
+  );
+  const changes = Number(process.env.BENCH_CHANGES ?? 40);
   const filterTimes: number[] = [];
   const panTimes: number[] = [];
   // Per filter set (its link parameters), to say which kinds of view the time goes to.
   const byKind = new Map<string, { filter: number[]; pan: number[] }>();
-  for (let k = 0; k < 40; k++) {
-    const set = pick(filterSets);
+  for (let k = 0; k < changes; k++) {
+    const set = pick(kinds);
     const kind =
       serialiseViewState({ ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...set } as ViewState) || '(none)';
     const times = byKind.get(kind) ?? { filter: [], pan: [] };

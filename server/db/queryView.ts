@@ -586,23 +586,31 @@ const WHOLE = {
   actors: 5,
   tags: 6,
   histogram: 7,
-  // The day profile's parts (viewProfile.ts), v the UTC day number.
-  dayStarts: 8,
-  dayLasts: 9,
-  dayEnds: 10,
-  dayTiny: 11,
-  dayOdd: 12,
+  // The day profile (viewProfile.ts): matches by UTC day of start (v), of last millisecond (e1) and of end (e2).
+  days: 8,
 } as const;
 type WholePart = (typeof WHOLE)[keyof typeof WHOLE];
 
+/** A row of the whole scan: `e1` and `e2` only in its day profile's rows. */
+interface WholeRow {
+  k: WholePart;
+  v: number | null;
+  n: string;
+  e1: number | null;
+  e2: number | null;
+}
+
 /**
  * One statement over the view's matches, found once: the count (k 0, v 0), the counts by value of every dimension
- * the view does not filter (k by WHOLE), and matches by start in the histogram's bins (k 7, v the bin).
+ * the view does not filter (k by WHOLE), matches by start in the histogram's bins (k 7, v the bin), and by day
+ * keys for the day profile (k 8).
  */
 function wholeScan(ctx: Ctx, active: readonly DimKey[], bounds: number[] | undefined) {
   const { run, where, events } = ctx;
-  return run<{ k: WholePart; v: number | null; n: string }>((p) => {
-    const parts = [`SELECT ${WHOLE.count} AS k, 0 AS v, count(*) AS n FROM m`];
+  return run<WholeRow>((p) => {
+    const parts = [
+      `SELECT ${WHOLE.count} AS k, 0 AS v, count(*) AS n, NULL::float8 AS e1, NULL::float8 AS e2 FROM m`,
+    ];
     const single = [
       ['type', 'type', WHOLE.types],
       ['place', 'place', WHOLE.places],
@@ -611,27 +619,26 @@ function wholeScan(ctx: Ctx, active: readonly DimKey[], bounds: number[] | undef
     ] as const;
     for (const [key, col, k] of single)
       if (!active.includes(key))
-        parts.push(`SELECT ${k}, ${col}::int, count(*) FROM m GROUP BY ${col}`);
+        parts.push(`SELECT ${k}, ${col}::int, count(*), NULL, NULL FROM m GROUP BY ${col}`);
     if (!active.includes('actor'))
-      parts.push(`SELECT ${WHOLE.actors}, x, count(*) FROM m, unnest(m.actors) x GROUP BY x`);
+      parts.push(
+        `SELECT ${WHOLE.actors}, x, count(*), NULL, NULL FROM m, unnest(m.actors) x GROUP BY x`,
+      );
     if (!active.includes('tag'))
-      parts.push(`SELECT ${WHOLE.tags}, x, count(*) FROM m, unnest(m.tags) x GROUP BY x`);
+      parts.push(
+        `SELECT ${WHOLE.tags}, x, count(*), NULL, NULL FROM m, unnest(m.tags) x GROUP BY x`,
+      );
     if (bounds) {
       const nb = bounds.length - 1;
-      parts.push(`SELECT ${WHOLE.histogram}, width_bucket(start_ms, ${p.add(bounds)}::float8[]) - 1, count(*)
+      parts.push(`SELECT ${WHOLE.histogram}, width_bucket(start_ms, ${p.add(bounds)}::float8[]) - 1, count(*),
+                         NULL, NULL
                     FROM m WHERE start_ms >= ${p.add(bounds[0])}::float8 AND start_ms < ${p.add(bounds[nb])}::float8
                    GROUP BY 2`);
     }
     if (ctx.profiled) {
       // The day keys of the `days` rollup, per match.
       const { s, e1, e2 } = DAY_KEYS;
-      parts.push(
-        `SELECT ${WHOLE.dayStarts}, ${s}, count(*) FROM m GROUP BY 2`,
-        `SELECT ${WHOLE.dayLasts}, ${e1}, count(*) FROM m GROUP BY 2`,
-        `SELECT ${WHOLE.dayEnds}, ${e2}, count(*) FROM m GROUP BY 2`,
-        `SELECT ${WHOLE.dayTiny}, ${s}, count(*) FROM m WHERE ${e1} < ${s} GROUP BY 2`,
-        `SELECT ${WHOLE.dayOdd}, ${e2}, count(*) FROM m WHERE ${e2} <> ${e1} GROUP BY 2`,
-      );
+      parts.push(`SELECT ${WHOLE.days}, ${s}, count(*), ${e1}, ${e2} FROM m GROUP BY 2, 4, 5`);
     }
     return `WITH m AS MATERIALIZED (SELECT type, place, prec, etypes, actors, tags, start_ms, end_ms
                                      FROM ${events} WHERE ${where(p)})
@@ -641,6 +648,9 @@ function wholeScan(ctx: Ctx, active: readonly DimKey[], bounds: number[] | undef
 
 /** A day profile keeps at most this many days per key: a span of about 270 years. */
 const MAX_PROFILE_DAYS = 100_000;
+
+/** The most events-in-lanes (the lanes' counts summed) a view's lane profiles are made from. */
+const MAX_LANE_PROFILE_ROWS = 2_000_000;
 
 /** The dataset's extent in days. */
 function daySpan(ds: DatasetRecord): number {
@@ -664,35 +674,28 @@ async function laneProfiles(
   const extent = ctx.extent;
   if (!ctx.profiled || !extent) return undefined;
   if (bounds[bounds.length - 1]! - bounds[0]! < (extent.end - extent.start) / 4) return undefined;
+  // Its scan reads every match once per lane: past this many, the window's own buckets cost less.
+  if (lanes.lanes.reduce((n, l) => n + l.count, 0) > MAX_LANE_PROFILE_ROWS) return undefined;
   const { s, e1, e2 } = DAY_KEYS;
-  const rows = await ctx.run<{ lane: number; k: number; v: number; n: string }>(
-    (p) => `SELECT l.lane, x.k, x.d AS v, count(*) AS n
+  const rows = await ctx.run<WholeRow & { lane: number }>(
+    (p) => `SELECT l.lane, ${WHOLE.days} AS k, ${s} AS v, count(*) AS n, ${e1} AS e1, ${e2} AS e2
               FROM ${ctx.events} e CROSS JOIN LATERAL ${lanes.laneSql(p)} l
-              CROSS JOIN LATERAL (VALUES (${WHOLE.dayStarts}, ${s}), (${WHOLE.dayLasts}, ${e1}),
-                                         (${WHOLE.dayEnds}, ${e2}),
-                                         (${WHOLE.dayTiny}, CASE WHEN ${e1} < ${s} THEN ${s} END),
-                                         (${WHOLE.dayOdd}, CASE WHEN ${e2} <> ${e1} THEN ${e2} END)) x (k, d)
-             WHERE ${ctx.where(p)} AND x.d IS NOT NULL GROUP BY 1, 2, 3`,
+             WHERE ${ctx.where(p)} GROUP BY 1, 3, 5, 6`,
   );
   const profiles = lanes.lanes.map((_, lane) => profileOf(rows.filter((r) => r.lane === lane)));
   keepLaneProfiles(key, profiles);
   return profiles;
 }
 
-/** The whole scan's day parts (or one lane's) as a day profile. */
-function profileOf(rows: { k: number; v: number | null; n: string }[]): DayProfile {
-  const part = (k: number) => {
-    const m = new Map<number, number>();
-    for (const r of rows) if (r.k === k && r.v !== null) m.set(Number(r.v), Number(r.n));
-    return m;
-  };
-  return DayProfile.of({
-    s: part(WHOLE.dayStarts),
-    e1: part(WHOLE.dayLasts),
-    e2: part(WHOLE.dayEnds),
-    tiny: part(WHOLE.dayTiny),
-    odd: part(WHOLE.dayOdd),
-  });
+/** The whole scan's day rows (or one lane's) as a day profile. */
+function profileOf(rows: readonly WholeRow[]): DayProfile {
+  return DayProfile.fromDayKeys(
+    rows.flatMap((r) =>
+      r.k === WHOLE.days && r.v !== null && r.e1 !== null && r.e2 !== null
+        ? [{ s: Number(r.v), e1: Number(r.e1), e2: Number(r.e2), n: Number(r.n) }]
+        : [],
+    ),
+  );
 }
 
 /**

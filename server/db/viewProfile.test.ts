@@ -30,22 +30,16 @@ const bounds = fc
     return out;
   });
 
-/** The profile the whole scan's SQL makes (queryView.ts wholeScan): the day keys of schema.ts's `days`. */
+/** The profile of the events as the whole scan's SQL counts them: by the day keys of schema.ts's DAY_KEYS. */
 function profileOf(evs: Ev[]): DayProfile {
-  const counts = () => new Map<number, number>();
-  const p = { s: counts(), e1: counts(), e2: counts(), tiny: counts(), odd: counts() };
-  const add = (m: Map<number, number>, d: number) => m.set(d, (m.get(d) ?? 0) + 1);
-  for (const e of evs) {
-    const s = Math.floor(e.start / DAY);
-    const e1 = Math.floor((e.end - 1) / DAY);
-    const e2 = Math.ceil(e.end / DAY) - 1;
-    add(p.s, s);
-    add(p.e1, e1);
-    add(p.e2, e2);
-    if (e1 < s) add(p.tiny, s);
-    if (e2 !== e1) add(p.odd, e2);
-  }
-  return DayProfile.of(p);
+  return DayProfile.fromDayKeys(
+    evs.map((e) => ({
+      s: Math.floor(e.start / DAY),
+      e1: Math.floor((e.end - 1) / DAY),
+      e2: Math.ceil(e.end / DAY) - 1,
+      n: 1,
+    })),
+  );
 }
 
 /** The bucket rule as the events are scanned (queryView.ts planItems' statement, which equals the browser's). */

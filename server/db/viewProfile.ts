@@ -18,7 +18,7 @@ export class DayProfile {
   ) {}
 
   /** From per-day counts: `s`, `e1`, `e2` by day of start, last millisecond and end; `tiny` and `odd` by day. */
-  static of(days: {
+  private static of(days: {
     s: Map<number, number>;
     e1: Map<number, number>;
     e2: Map<number, number>;
@@ -32,6 +32,30 @@ export class DayProfile {
       days.tiny,
       days.odd,
     );
+  }
+
+  /**
+   * From matches counted by their three day keys (schema.ts DAY_KEYS: start, last millisecond, end): the instants
+   * at a midnight are those whose last millisecond is the day before their start, and the odd ends those whose end
+   * day is not their last millisecond's.
+   */
+  static fromDayKeys(rows: Iterable<{ s: number; e1: number; e2: number; n: number }>): DayProfile {
+    const days = {
+      s: new Map<number, number>(),
+      e1: new Map<number, number>(),
+      e2: new Map<number, number>(),
+      tiny: new Map<number, number>(),
+      odd: new Map<number, number>(),
+    };
+    const add = (m: Map<number, number>, d: number, n: number) => m.set(d, (m.get(d) ?? 0) + n);
+    for (const { s, e1, e2, n } of rows) {
+      add(days.s, s, n);
+      add(days.e1, e1, n);
+      add(days.e2, e2, n);
+      if (e1 < s) add(days.tiny, s, n);
+      if (e2 !== e1) add(days.odd, e2, n);
+    }
+    return DayProfile.of(days);
   }
 
   /** The counts at day number d (DayCounts): running sums over the days before d, corrections of d itself. */
