@@ -29,7 +29,7 @@ import { parseTextQuery, words } from '../../src/domain/textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
-import { datasetTables, DAY_KEYS, ROLLUP_DIM, SCHEMA, tables } from './schema';
+import { datasetTables, DAY_KEYS, LETTERED, ROLLUP_DIM, SCHEMA, tables } from './schema';
 import {
   dayAligned,
   named as namedCounts,
@@ -346,8 +346,12 @@ async function lookUpWords(
     if (edits === 0 || word.length > LEVENSHTEIN_MAX)
       return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE ${prefix}`;
     const w = lp.add(word);
+    // A word of digits alone is never within reach of a query word without digits: each of its digits would be
+    // an edit, and it is longer than the edits allowed (at least the query word's length less them, which is more
+    // than them from five letters). Those words, most of a large corpus's, are skipped by a partial index.
+    const lettered = /[0-9]/.test(word) ? '' : `AND ${LETTERED}`;
     return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE ${prefix}
-            OR (length(word) BETWEEN ${word.length - edits} AND ${word.length + edits}
+            OR (length(word) BETWEEN ${word.length - edits} AND ${word.length + edits} ${lettered}
                 AND CASE WHEN length(word) <= ${LEVENSHTEIN_MAX}
                     THEN ${SCHEMA}.levenshtein_less_equal(word, ${w}::text, ${edits}) <= ${edits} ELSE false END)`;
   });

@@ -100,6 +100,9 @@ export const wordRollupMinEvents = (size: number) =>
  * any window is two such lookups plus its two partial edge days read from the events, and a day-aligned bucket's
  * count one lookup per bound (rollups.ts).
  */
+/** A word that is not digits alone (numbers are most of a large corpus's distinct words). */
+export const LETTERED = "word !~ '^[0-9]+$'";
+
 /**
  * An event's three UTC day numbers in SQL, as `days` keys them: its start's day (s), its last millisecond's (e1),
  * and its end's (e2; an end at midnight belongs to the day before).
@@ -318,6 +321,8 @@ export function versionIndexes(version: number | bigint | string): string[] {
     `CREATE INDEX ${d}_values_value ON ${t.values} (dim, value)`,
     `CREATE INDEX ${d}_words_word ON ${t.words} (word text_pattern_ops)`,
     `CREATE INDEX ${d}_words_len ON ${t.words} (length(word))`,
+    // The typo lookup of a query word without digits skips the words of digits alone (queryView.ts lookUpWords).
+    `CREATE INDEX ${d}_words_len_lettered ON ${t.words} (length(word)) WHERE ${LETTERED}`,
     // A window's edge: the events ending within the day of its start (see queryView.ts windowCount).
     `CREATE INDEX ${d}_events_end ON ${t.events} (end_ms)`,
     ...rollupStatements(t, d),
