@@ -48,6 +48,7 @@ import {
 } from './rollups';
 import {
   DayProfile,
+  Kept,
   keepLaneProfiles,
   keepProfile,
   keptLaneProfiles,
@@ -756,7 +757,7 @@ async function rollupMatches(
 
 /** The window (given, or fitted to the matches), its lanes, and its items or count buckets. */
 async function windowPart({ ctx, dicts }: Prepared, o: QueryOptions): Promise<WindowAnswer> {
-  const lanes = o.group === 'none' ? null : await planLanes(ctx, o.group, dicts);
+  const lanes = o.group === 'none' ? null : await keptLanes(ctx, o.group, dicts);
   const window = o.window ?? (await fitWindow(ctx));
   const plan = window ? await planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null;
   return { ...(window ? { window } : {}), lanes: lanes?.lanes ?? null, plan };
@@ -804,6 +805,22 @@ const NOUN: Record<Exclude<GroupBy, 'none'>, [string, string]> = {
   place: ['place', 'places'],
 };
 
+/**
+ * A view's lanes depend on its filters and grouping, not on its window: planned once and kept by view (version
+ * and filters) and grouping, so that a pan does not count them again.
+ */
+const lanesKept = new Kept<Promise<SqlLanes>>(128);
+function keptLanes(ctx: Ctx, group: Exclude<GroupBy, 'none'>, dicts: VersionDicts) {
+  const key = `${ctx.viewKey}\u0000${group}`;
+  let hit = lanesKept.get(key);
+  if (!hit) {
+    hit = planLanes(ctx, group, dicts);
+    lanesKept.set(key, hit);
+    hit.catch(() => lanesKept.delete(key));
+  }
+  return hit;
+}
+
 async function planLanes(
   { run, where, events, pairs, terms }: Ctx,
   group: Exclude<GroupBy, 'none'>,
@@ -814,8 +831,13 @@ async function planLanes(
   const names = multi ? dicts.entityNames : group === 'type' ? dicts.types : dicts.places;
   const counts = new Map<number, number>();
   let noneCount = 0;
-  // Type and place lanes of a view the rollups cover: its counts per value, the rest having none (one each).
-  const summed = !multi && terms ? await rollupCounts(run, pairs, terms) : undefined;
+  // Lanes of a view the rollups cover: its counts per value. Type and place lanes: the rest have none (an event
+  // holds one of each). Actor lanes: the events without actors are those of no entity type (every actor gives its
+  // event a type bit); the rollups hold no actor against actor, so not under an actor filter.
+  const summed =
+    terms && (!multi || !terms.some((t) => t.dim === ROLLUP_DIM.actor))
+      ? await rollupCounts(run, pairs, terms)
+      : undefined;
   const rows: { v: number | null; n: string }[] = summed
     ? [...(summed.byDim.get(ROLLUP_DIM[group]) ?? [])].map(([v, n]) => ({ v, n: String(n) }))
     : await run<{ v: number | null; n: string }>((p) => {
@@ -825,7 +847,10 @@ async function planLanes(
          UNION ALL SELECT NULL, count(*) FROM ${events} WHERE ${w} AND cardinality(actors) = 0`
           : `SELECT ${group} AS v, count(*) AS n FROM ${events} WHERE ${w} GROUP BY 1`;
       });
-  if (summed) {
+  if (summed && multi) {
+    const none = summed.byDim.get(ROLLUP_DIM.etypes)?.get(0) ?? 0;
+    if (none > 0) rows.push({ v: null, n: String(none) });
+  } else if (summed) {
     let valued = 0;
     for (const r of rows) valued += Number(r.n);
     if (summed.count - valued > 0) rows.push({ v: null, n: String(summed.count - valued) });
@@ -846,7 +871,8 @@ async function planLanes(
   }));
   const otherLane = rest.length > 0 ? lanes.length : -1;
   const noneLane = noneCount > 0 ? lanes.length + (otherLane >= 0 ? 1 : 0) : -1;
-  if (otherLane >= 0 && summed) {
+  // The "other" lane's events: summed for one-value lanes; an event may hold several of the other actors.
+  if (otherLane >= 0 && summed && !multi) {
     let n = 0;
     for (const v of rest) n += counts.get(v)!;
     const [one, many] = NOUN[group];

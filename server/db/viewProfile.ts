@@ -112,7 +112,7 @@ class Running {
 }
 
 /** Values kept by key, the least recently used dropped first past `max`. */
-class Kept<T> {
+export class Kept<T> {
   private readonly map = new Map<string, T>();
   constructor(private readonly max: number) {}
   get(key: string): T | undefined {
@@ -127,6 +127,9 @@ class Kept<T> {
     this.map.delete(key);
     this.map.set(key, value);
     while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+  delete(key: string): void {
+    this.map.delete(key);
   }
 }
 
