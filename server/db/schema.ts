@@ -85,6 +85,19 @@ export const WORD_ROLLUP = { maxWords: 1000, minShare: 0.002 } as const;
 export const wordRollupMinEvents = (size: number) =>
   Math.max(1, Math.ceil(size * WORD_ROLLUP.minShare));
 
+/** A word that is not digits alone (numbers are most of a large corpus's distinct words). */
+export const LETTERED = "word !~ '^[0-9]+$'";
+
+/**
+ * An event's three UTC day numbers in SQL, as `days` keys them: its start's day (s), its last millisecond's (e1),
+ * and its end's (e2; an end at midnight belongs to the day before).
+ */
+export const DAY_KEYS = {
+  s: `floor(start_ms / ${MS_PER_DAY})`,
+  e1: `floor((end_ms - 1) / ${MS_PER_DAY})`,
+  e2: `(ceil(end_ms / ${MS_PER_DAY}) - 1)`,
+} as const;
+
 /**
  * The rollups, built from the events table once its rows are in (each statement stands alone: the ingest may run
  * them side by side).
@@ -100,19 +113,6 @@ export const wordRollupMinEvents = (size: number) =>
  * any window is two such lookups plus its two partial edge days read from the events, and a day-aligned bucket's
  * count one lookup per bound (rollups.ts).
  */
-/** A word that is not digits alone (numbers are most of a large corpus's distinct words). */
-export const LETTERED = "word !~ '^[0-9]+$'";
-
-/**
- * An event's three UTC day numbers in SQL, as `days` keys them: its start's day (s), its last millisecond's (e1),
- * and its end's (e2; an end at midnight belongs to the day before).
- */
-export const DAY_KEYS = {
-  s: `floor(start_ms / ${MS_PER_DAY})`,
-  e1: `floor((end_ms - 1) / ${MS_PER_DAY})`,
-  e2: `(ceil(end_ms / ${MS_PER_DAY}) - 1)`,
-} as const;
-
 function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
   const D = ROLLUP_DIM;
   const singles = ['type', 'place', 'prec', 'etypes'] as const;
