@@ -12,7 +12,7 @@ import type { Filters } from '../../src/domain/filters';
 import type { Bbox } from '../../src/domain/geo';
 import { MS_PER_DAY } from '../../src/domain/dates';
 import { histogramBounds } from '../../src/domain/histogram';
-import type { GroupBy, Lane } from '../../src/domain/lanes';
+import { noneLaneOf, otherLaneOf, type GroupBy, type Lane } from '../../src/domain/lanes';
 import {
   bucketBounds,
   bucketDensity,
@@ -34,7 +34,7 @@ import {
   dayAligned,
   named as namedCounts,
   patternsToTypes,
-  perVersion,
+  versionKey,
   fromDays,
   rollupBuckets,
   rollupCounts,
@@ -48,13 +48,13 @@ import {
 } from './rollups';
 import {
   DayProfile,
-  Kept,
   keepLaneProfiles,
   keepProfile,
   keptLaneProfiles,
   keptProfile,
 } from './viewProfile';
 import type { DatasetRecord } from './catalog';
+import { KeptAnswers } from './kept';
 
 export type DimKey =
   'actor' | 'etype' | 'type' | 'tag' | 'place' | 'prec' | 'text' | 'date' | 'area';
@@ -237,9 +237,9 @@ export interface Spans {
 }
 
 /** The longest event's duration, read once per version from the long events. */
-const longestSpans = new Map<string, Promise<number>>();
+const longestSpans = new KeptAnswers<number>(256);
 export async function versionSpans(db: Pool | PoolClient, ds: DatasetRecord): Promise<Spans> {
-  const longest = await perVersion(longestSpans, ds, () =>
+  const longest = await longestSpans.ask(versionKey(ds), () =>
     db
       .query<{ n: number | null }>(
         `SELECT max(end_ms - start_ms) AS n FROM ${tables(ds.version).events} WHERE long`,
@@ -304,26 +304,14 @@ async function textCondition(
  * when the query left the cache. Typo lookups over millions of words take hundreds of milliseconds.
  */
 const WORD_CACHE_SIZE = 256;
-const wordCache = new Map<
-  string,
-  Promise<{ codes: number[][]; terms: string[]; phrases: string[] }>
->();
+const wordCache = new KeptAnswers<{ codes: number[][]; terms: string[]; phrases: string[] }>(
+  WORD_CACHE_SIZE,
+);
 
 function wordCodes(db: Pool | PoolClient, wordsTable: string, q: string, ingestedAt: string) {
   // The ingest's time beside the table's name: a database recreated from scratch numbers its versions anew.
   const key = `${wordsTable}\u0000${ingestedAt}\u0000${q}`;
-  let hit = wordCache.get(key);
-  if (hit) {
-    wordCache.delete(key);
-    wordCache.set(key, hit);
-    return hit;
-  }
-  hit = lookUpWords(db, wordsTable, q);
-  wordCache.set(key, hit);
-  // A failed lookup (the database away) is not kept.
-  hit.catch(() => wordCache.delete(key));
-  while (wordCache.size > WORD_CACHE_SIZE) wordCache.delete(wordCache.keys().next().value!);
-  return hit;
+  return wordCache.ask(key, () => lookUpWords(db, wordsTable, q));
 }
 
 async function lookUpWords(
@@ -533,11 +521,7 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
       if (r.v !== null) out[name(r.v)] = Number(r.n);
     return out;
   };
-  const named: Record<'type' | 'place' | 'prec', (v: number) => string> = {
-    type: (v) => dicts.types[v]!,
-    place: (v) => dicts.places[v]!,
-    prec: (v) => PRECISIONS[v]!,
-  };
+  const names = facetNames(dicts);
   const histogram = async (): Promise<ViewAnswer['histogram']> => {
     if (!range || !bins) return null;
     if (!whole) return histogramOf(ctx, range, o.histogramBins ?? 120);
@@ -549,7 +533,7 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
   };
   const [count, actors, etypes, types, tags, places, prec, hist, rows] = await Promise.all([
     whole ? fromWhole(WHOLE.count).then((m) => m.get(0) ?? 0) : ds.eventCount,
-    facet('actor', 'actors', unnested('actors'), (v) => dicts.entityIds[v]!),
+    facet('actor', 'actors', unnested('actors'), names.actors),
     active.every((k) => k === 'etype')
       ? ds.meta.allFacets.etypes
       : active.includes('etype')
@@ -563,22 +547,36 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
         : fromWhole(WHOLE.etypes).then((m) =>
             bitsToTypes([...m].map(([v, n]) => ({ v, n: String(n) }))),
           ),
-    facet('type', 'types', grouped('type'), named.type),
-    facet('tag', 'tags', unnested('tags'), (v) => dicts.tags[v]!),
-    facet('place', 'places', grouped('place'), named.place),
-    facet('prec', 'prec', grouped('prec'), named.prec),
+    facet('type', 'types', grouped('type'), names.types),
+    facet('tag', 'tags', unnested('tags'), names.tags),
+    facet('place', 'places', grouped('place'), names.places),
+    facet('prec', 'prec', grouped('prec'), names.prec),
     histogram(),
     listRows(ctx, o),
   ]);
+  const facets = { actors, etypes, types, tags, places, prec };
+  return matchesAnswer(q, { count, facets, histogram: hist, rows });
+}
+
+/** How each facet names its dimension's codes (entity types are named from their bit patterns). */
+function facetNames(
+  dicts: VersionDicts,
+): Record<Exclude<keyof FacetMaps, 'etypes'>, (v: number) => string> {
   return {
-    count,
-    facets: { actors, etypes, types, tags, places, prec },
-    stale: q.stale,
-    notices: q.notices,
-    highlightTerms: q.highlightTerms,
-    histogram: hist,
-    rows,
+    actors: (v) => dicts.entityIds[v]!,
+    types: (v) => dicts.types[v]!,
+    tags: (v) => dicts.tags[v]!,
+    places: (v) => dicts.places[v]!,
+    prec: (v) => PRECISIONS[v]!,
   };
+}
+
+/** The matches half's answer: its parts, and what reading the view's filters said (stale values, notices). */
+function matchesAnswer(
+  q: Prepared,
+  parts: Pick<MatchesAnswer, 'count' | 'facets' | 'histogram' | 'rows'>,
+): MatchesAnswer {
+  return { ...parts, stale: q.stale, notices: q.notices, highlightTerms: q.highlightTerms };
 }
 
 /** The parts of the whole-WHERE scan's answer (its rows' `k`). */
@@ -715,17 +713,12 @@ async function rollupMatches(
   const { ctx, ds, dicts, active } = q;
   const terms = ctx.terms!;
   const counts = active.length === 0 ? undefined : rollupCounts(ctx.run, ctx.pairs, terms);
-  const facet = async (
-    key: DimKey,
-    field: keyof FacetMaps,
-    dim: number,
-    name: (v: number) => string,
-  ): Promise<Record<string, number>> =>
-    active.every((k) => k === key)
-      ? ds.meta.allFacets[field]
-      : field === 'etypes'
-        ? patternsToTypes((await counts!).byDim.get(dim))
-        : namedCounts((await counts!).byDim.get(dim), name);
+  const names = facetNames(dicts);
+  const facet = async (key: DimKey, field: keyof FacetMaps): Promise<Record<string, number>> => {
+    if (active.every((k) => k === key)) return ds.meta.allFacets[field];
+    const byValue = (await counts!).byDim.get(FACET_DIM[key]!);
+    return field === 'etypes' ? patternsToTypes(byValue) : namedCounts(byValue, names[field]);
+  };
   const histogram = async (): Promise<ViewAnswer['histogram']> => {
     if (!range) return null;
     const { bounds, unit } = histogramBounds(range, o.histogramBins ?? 120);
@@ -735,24 +728,17 @@ async function rollupMatches(
   };
   const [count, actors, etypes, types, tags, places, prec, hist, rows] = await Promise.all([
     counts ? counts.then((c) => c.count) : ds.eventCount,
-    facet('actor', 'actors', ROLLUP_DIM.actor, (v) => dicts.entityIds[v]!),
-    facet('etype', 'etypes', ROLLUP_DIM.etypes, String),
-    facet('type', 'types', ROLLUP_DIM.type, (v) => dicts.types[v]!),
-    facet('tag', 'tags', ROLLUP_DIM.tag, (v) => dicts.tags[v]!),
-    facet('place', 'places', ROLLUP_DIM.place, (v) => dicts.places[v]!),
-    facet('prec', 'prec', ROLLUP_DIM.prec, (v) => PRECISIONS[v]!),
+    facet('actor', 'actors'),
+    facet('etype', 'etypes'),
+    facet('type', 'types'),
+    facet('tag', 'tags'),
+    facet('place', 'places'),
+    facet('prec', 'prec'),
     histogram(),
     listRows(ctx, o),
   ]);
-  return {
-    count,
-    facets: { actors, etypes, types, tags, places, prec },
-    stale: q.stale,
-    notices: q.notices,
-    highlightTerms: q.highlightTerms,
-    histogram: hist,
-    rows,
-  };
+  const facets = { actors, etypes, types, tags, places, prec };
+  return matchesAnswer(q, { count, facets, histogram: hist, rows });
 }
 
 /** The window (given, or fitted to the matches), its lanes, and its items or count buckets. */
@@ -799,27 +785,13 @@ interface SqlLanes {
   copiesSql: (p: Params) => string;
 }
 
-const NOUN: Record<Exclude<GroupBy, 'none'>, [string, string]> = {
-  actor: ['actor', 'actors'],
-  type: ['type', 'types'],
-  place: ['place', 'places'],
-};
-
 /**
  * A view's lanes depend on its filters and grouping, not on its window: planned once and kept by view (version
  * and filters) and grouping, so that a pan does not count them again.
  */
-const lanesKept = new Kept<Promise<SqlLanes>>(128);
-function keptLanes(ctx: Ctx, group: Exclude<GroupBy, 'none'>, dicts: VersionDicts) {
-  const key = `${ctx.viewKey}\u0000${group}`;
-  let hit = lanesKept.get(key);
-  if (!hit) {
-    hit = planLanes(ctx, group, dicts);
-    lanesKept.set(key, hit);
-    hit.catch(() => lanesKept.delete(key));
-  }
-  return hit;
-}
+const lanesKept = new KeptAnswers<SqlLanes>(128);
+const keptLanes = (ctx: Ctx, group: Exclude<GroupBy, 'none'>, dicts: VersionDicts) =>
+  lanesKept.ask(`${ctx.viewKey}\u0000${group}`, () => planLanes(ctx, group, dicts));
 
 async function planLanes(
   { run, where, events, pairs, terms }: Ctx,
@@ -875,14 +847,7 @@ async function planLanes(
   if (otherLane >= 0 && summed && !multi) {
     let n = 0;
     for (const v of rest) n += counts.get(v)!;
-    const [one, many] = NOUN[group];
-    lanes.push({
-      id: 'other',
-      label: `${rest.length} more ${rest.length === 1 ? one : many}`,
-      count: n,
-      kind: 'other',
-      gathers: rest.length,
-    });
+    lanes.push(otherLaneOf(group, rest.length, n));
   } else if (otherLane >= 0) {
     const [r] = await run<{ n: string }>(
       (p) =>
@@ -894,17 +859,9 @@ async function planLanes(
             : `${group} IS NOT NULL AND NOT (${group} = ANY(${p.add(top)}::int[]))`
         }`,
     );
-    const [one, many] = NOUN[group];
-    lanes.push({
-      id: 'other',
-      label: `${rest.length} more ${rest.length === 1 ? one : many}`,
-      count: Number(r!.n),
-      kind: 'other',
-      gathers: rest.length,
-    });
+    lanes.push(otherLaneOf(group, rest.length, Number(r!.n)));
   }
-  if (noneLane >= 0)
-    lanes.push({ id: 'none', label: `No ${NOUN[group][0]}`, count: noneCount, kind: 'none' });
+  if (noneLane >= 0) lanes.push(noneLaneOf(group, noneCount));
   // The lane of a value: its place among the top values, else the "other" lane.
   const laneOf = (p: Params, v: string) =>
     `COALESCE(array_position(${p.add(top)}::int[], ${v}) - 1, ${otherLane})`;

@@ -3,6 +3,7 @@ import type { Filters } from '../../src/domain/filters';
 import { MS_PER_DAY } from '../../src/domain/dates';
 import { ENTITY_TYPES, PRECISIONS } from '../../src/domain/types';
 import type { DatasetRecord } from './catalog';
+import { KeptAnswers } from './kept';
 import { ROLLUP_DIM, tables } from './schema';
 import type { DimKey, Params, Run } from './queryView';
 
@@ -132,14 +133,14 @@ export async function usableTerms(
  * Whether a word is one of a version's rollup words: one index probe of `wpairs` (its row with itself), after one
  * check per version that the tables exist (a version ingested before them has none and answers text by scanning).
  */
-const wordTables = new Map<string, Promise<boolean>>();
+const wordTables = new KeptAnswers<boolean>(256);
 async function isRollupWord(
   db: Pool | PoolClient,
   ds: DatasetRecord,
   code: number,
 ): Promise<boolean> {
   const t = tables(ds.version);
-  if (!(await perVersion(wordTables, ds, () => tablesExist(db, t.wordPairs, t.wordDays))))
+  if (!(await wordTables.ask(versionKey(ds), () => tablesExist(db, t.wordPairs, t.wordDays))))
     return false;
   const { rows } = await db.query(
     `SELECT 1 FROM ${t.wordPairs} WHERE da = $1 AND va = $2 AND db = $1 LIMIT 1`,
@@ -149,24 +150,10 @@ async function isRollupWord(
 }
 
 /**
- * What never changes for an ingested version (its tables are never rewritten), asked once and kept by version
- * (the 256 most recent; a failed answer is asked again).
+ * The key of what never changes for an ingested version (its tables are never rewritten): asked once and kept
+ * (KeptAnswers) by it.
  */
-export function perVersion<T>(
-  kept: Map<string, Promise<T>>,
-  ds: DatasetRecord,
-  ask: () => Promise<T>,
-): Promise<T> {
-  const key = `${ds.version}\u0000${ds.ingestedAt}`;
-  let hit = kept.get(key);
-  if (!hit) {
-    hit = ask();
-    kept.set(key, hit);
-    hit.catch(() => kept.delete(key));
-    if (kept.size > 256) kept.delete(kept.keys().next().value!);
-  }
-  return hit;
-}
+export const versionKey = (ds: DatasetRecord) => `${ds.version}\u0000${ds.ingestedAt}`;
 
 /** Whether both tables exist. */
 async function tablesExist(db: Pool | PoolClient, a: string, b: string): Promise<boolean> {
@@ -178,11 +165,11 @@ async function tablesExist(db: Pool | PoolClient, a: string, b: string): Promise
 }
 
 /** Whether a version has its rollups: versions ingested before them answer by scanning, as before. */
-const present = new Map<string, Promise<boolean>>();
+const present = new KeptAnswers<boolean>(256);
 export function hasRollups(db: Pool | PoolClient, ds: DatasetRecord): Promise<boolean> {
   if (ds.meta.rollups === false) return Promise.resolve(false);
   const t = tables(ds.version);
-  return perVersion(present, ds, () => tablesExist(db, t.pairs, t.days));
+  return present.ask(versionKey(ds), () => tablesExist(db, t.pairs, t.days));
 }
 
 /** The count and every dimension's counts (by code; entity types by bit pattern) under the view, from `pairs`. */

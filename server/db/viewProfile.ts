@@ -1,3 +1,4 @@
+import { Kept } from './kept';
 import type { DayCounts, DaySource } from './rollups';
 
 /**
@@ -108,28 +109,6 @@ class Running {
 
   get size(): number {
     return this.days.length;
-  }
-}
-
-/** Values kept by key, the least recently used dropped first past `max`. */
-export class Kept<T> {
-  private readonly map = new Map<string, T>();
-  constructor(private readonly max: number) {}
-  get(key: string): T | undefined {
-    const hit = this.map.get(key);
-    if (hit !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-    }
-    return hit;
-  }
-  set(key: string, value: T): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-  delete(key: string): void {
-    this.map.delete(key);
   }
 }
 

@@ -33,6 +33,23 @@ const NOUN: Record<Exclude<GroupBy, 'none'>, [string, string]> = {
   place: ['place', 'places'],
 };
 
+/** The lane gathering the values past the top ones (`gathers` of them), holding `count` events. */
+export function otherLaneOf(group: Exclude<GroupBy, 'none'>, gathers: number, count: number): Lane {
+  const [one, many] = NOUN[group];
+  return {
+    id: 'other',
+    label: `${gathers} more ${gathers === 1 ? one : many}`,
+    count,
+    kind: 'other',
+    gathers,
+  };
+}
+
+/** The lane of the events without a value in the grouping. */
+export function noneLaneOf(group: Exclude<GroupBy, 'none'>, count: number): Lane {
+  return { id: 'none', label: `No ${NOUN[group][0]}`, count, kind: 'none' };
+}
+
 /**
  * Plans lanes for a grouping: the `maxLanes` largest values by matching-event count each get a lane, ordered by
  * count; the rest share one "other" lane; events without a value get a "none" lane. Returns null for 'none'.
@@ -143,17 +160,9 @@ export function planLanes(
         }
       }
     }
-    const [one, many] = NOUN[group];
-    lanes.push({
-      id: 'other',
-      label: `${rest.length} more ${rest.length === 1 ? one : many}`,
-      count: otherCount,
-      kind: 'other',
-      gathers: rest.length,
-    });
+    lanes.push(otherLaneOf(group, rest.length, otherCount));
   }
-  if (noneLane >= 0)
-    lanes.push({ id: 'none', label: `No ${NOUN[group][0]}`, count: noneCount, kind: 'none' });
+  if (noneLane >= 0) lanes.push(noneLaneOf(group, noneCount));
   const scratch = new Uint16Array(lanes.length);
   return {
     group,
