@@ -46,13 +46,7 @@ import {
   type DaySource,
   type RollupTerm,
 } from './rollups';
-import {
-  DayProfile,
-  keepLaneProfiles,
-  keepProfile,
-  keptLaneProfiles,
-  keptProfile,
-} from './viewProfile';
+import { DayProfile, DayTally, keepProfile, keptProfile, laneProfilesKept } from './viewProfile';
 import type { DatasetRecord } from './catalog';
 import { KeptAnswers } from './kept';
 
@@ -455,6 +449,7 @@ async function prepare(
     dated: conds.has('date'),
     viewKey: '',
     profiled: daySpan(ds) <= MAX_PROFILE_DAYS,
+    eventCount: ds.eventCount,
     ...(ds.meta.extent ? { extent: ds.meta.extent } : {}),
   };
   const key = new Params();
@@ -652,8 +647,11 @@ function wholeScan(ctx: Ctx, active: readonly DimKey[], bounds: number[] | undef
 /** A day profile keeps at most this many days per key: a span of about 270 years. */
 const MAX_PROFILE_DAYS = 100_000;
 
-/** The most events-in-lanes (the lanes' counts summed) a view's lane profiles are made from. */
-const MAX_LANE_PROFILE_ROWS = 2_000_000;
+/**
+ * The most events a view's lane profiles scan to be made (DAY_KEYS by lane), and the fewest events-in-lanes a
+ * bucket range must hold for them to be made rather than the range's events scanned.
+ */
+const LANE_PROFILE = { maxScanned: 4_000_000, minInRange: 200_000 } as const;
 
 /** The dataset's extent in days. */
 function daySpan(ds: DatasetRecord): number {
@@ -662,9 +660,10 @@ function daySpan(ds: DatasetRecord): number {
 }
 
 /**
- * Each lane's day profile for a view with lanes, when the buckets asked for cover at least a quarter of the
- * dataset's extent (a pan's buckets then come from them): one scan of the view's matches by lane and day keys,
- * kept by view and lanes. Narrower bucket ranges scan their own events, which cost less than all the matches.
+ * Each lane's day profile for a view with lanes, when day-aligned buckets are asked of enough of its events (a
+ * quarter of the extent, or more events-in-lanes than LANE_PROFILE.minInRange): made once per view and lanes, and
+ * kept, so that every pan's buckets come from them. Narrower bucket ranges of fewer events scan their own events.
+ * A build past the statement timeout is kept as not made.
  */
 async function laneProfiles(
   ctx: Ctx,
@@ -672,22 +671,162 @@ async function laneProfiles(
   bounds: number[],
 ): Promise<DayProfile[] | undefined> {
   const key = `${ctx.viewKey}\u0000${lanes.lanes.map((l) => l.id).join('\u0000')}`;
-  const kept = keptLaneProfiles(key);
+  const kept = laneProfilesKept.get(key);
   if (kept) return kept;
   const extent = ctx.extent;
   if (!ctx.profiled || !extent) return undefined;
-  if (bounds[bounds.length - 1]! - bounds[0]! < (extent.end - extent.start) / 4) return undefined;
-  // Its scan reads every match once per lane: past this many, the window's own buckets cost less.
-  if (lanes.lanes.reduce((n, l) => n + l.count, 0) > MAX_LANE_PROFILE_ROWS) return undefined;
-  const { s, e1, e2 } = DAY_KEYS;
-  const rows = await ctx.run<WholeRow & { lane: number }>(
-    (p) => `SELECT l.lane, ${WHOLE.days} AS k, ${s} AS v, count(*) AS n, ${e1} AS e1, ${e2} AS e2
-              FROM ${ctx.events} e CROSS JOIN LATERAL ${lanes.laneSql(p)} l
-             WHERE ${ctx.where(p)} GROUP BY 1, 3, 5, 6`,
+  const inLanes = lanes.lanes.reduce((n, l) => n + l.count, 0);
+  const share = (bounds[bounds.length - 1]! - bounds[0]!) / Math.max(1, extent.end - extent.start);
+  if (share < 1 / 4 && inLanes * share < LANE_PROFILE.minInRange) return undefined;
+  const parts = laneParts(ctx, lanes);
+  const scanned = parts.reduce((n, x) => n + (x.kind === 'scan' ? x.events : 0), 0);
+  if (scanned > LANE_PROFILE.maxScanned) return undefined;
+  return laneProfilesKept.ask(key, () =>
+    buildLaneProfiles(ctx, lanes, parts).catch((e: unknown) => {
+      if ((e as { code?: string }).code === TIMED_OUT) return undefined;
+      throw e;
+    }),
   );
-  const profiles = lanes.lanes.map((_, lane) => profileOf(rows.filter((r) => r.lane === lane)));
-  keepLaneProfiles(key, profiles);
-  return profiles;
+}
+
+/** PostgreSQL's error code for a statement cancelled by statement_timeout. */
+const TIMED_OUT = '57014';
+
+/**
+ * What a view's lanes' events are made of, each part added with a sign: rows of the `days` rollup (lane, dimension,
+ * value) or the events a condition scans, by lane. The view's own matches, scanned, unless the view is rollup terms
+ * and its lanes a one-value dimension (type, place): then a term on every event or on the lanes' dimension is each
+ * lane's values' rows of `days`, and only a term on another dimension scans (an excluded actor's events, a tenth of
+ * the corpus, rather than the nine tenths left).
+ */
+type LanePart =
+  | { kind: 'days'; sign: 1 | -1; keys: { lane: number; dim: number; val: number }[] }
+  | { kind: 'scan'; sign: 1 | -1; where: (p: Params) => string; events: number };
+
+/** Dictionaries past this many values make each lane a sum of too many `days` rows: the matches are scanned. */
+const MAX_LANE_DAYS_VALUES = 512;
+
+function laneParts(ctx: Ctx, lanes: SqlLanes): LanePart[] {
+  const matches = lanes.lanes.reduce((n, l) => n + l.count, 0);
+  const whole: LanePart[] = [
+    { kind: 'scan', sign: 1, where: (p) => ctx.where(p), events: matches },
+  ];
+  const { group, top, other, none, codes } = lanes;
+  if (!ctx.terms || group === 'actor' || codes > MAX_LANE_DAYS_VALUES) return whole;
+  const G: number = ROLLUP_DIM[group];
+  const D = ROLLUP_DIM;
+  const rest = (keep: (c: number) => boolean) =>
+    Array.from({ length: codes }, (_, c) => c).filter((c) => !top.includes(c) && keep(c));
+  return ctx.terms.map((t): LanePart => {
+    if (t.dim === D.all) {
+      const keys = top.map((v, lane) => ({ lane, dim: G, val: v }));
+      if (other >= 0) keys.push(...rest(() => true).map((val) => ({ lane: other, dim: G, val })));
+      // The events without a value: every event less those of each value.
+      if (none >= 0) {
+        keys.push({ lane: none, dim: D.all, val: 0 });
+        for (let val = 0; val < codes; val++) keys.push({ lane: -1 - none, dim: G, val });
+      }
+      return { kind: 'days', sign: t.sign, keys };
+    }
+    if (t.dim === G && t.codes) {
+      const held = (c: number) => t.codes!.includes(c);
+      const keys = top.flatMap((v, lane) => (held(v) ? [{ lane, dim: G, val: v }] : []));
+      if (other >= 0) keys.push(...rest(held).map((val) => ({ lane: other, dim: G, val })));
+      return { kind: 'days', sign: t.sign, keys };
+    }
+    // Only an exclusion has a negative term: its events are the corpus less the view's matches.
+    const events = t.sign === 1 ? matches : Math.max(0, ctx.eventCount - matches);
+    return { kind: 'scan', sign: t.sign, where: (p) => termWhere(t, p), events };
+  });
+}
+
+/** A rollup term's events as a condition on the events table (`e`). */
+function termWhere(t: RollupTerm, p: Params): string {
+  const col = ROLLUP_COLUMN[t.dim];
+  if (!col) return 'true';
+  if (t.bits !== undefined) return `(e.${col} & ${p.add(t.bits)}::int) <> 0`;
+  const codes = `${p.add(t.codes ?? [])}::int[]`;
+  return col === 'actors' || col === 'tags' || col === 'words'
+    ? `e.${col} && ${codes}`
+    : `e.${col} = ANY(${codes})`;
+}
+
+/** The events table's column of each rollup dimension. */
+const ROLLUP_COLUMN: Record<number, string> = {
+  [ROLLUP_DIM.actor]: 'actors',
+  [ROLLUP_DIM.tag]: 'tags',
+  [ROLLUP_DIM.type]: 'type',
+  [ROLLUP_DIM.place]: 'place',
+  [ROLLUP_DIM.prec]: 'prec',
+  [ROLLUP_DIM.etypes]: 'etypes',
+  [ROLLUP_DIM.word]: 'words',
+};
+
+/** How many lane profiles' parts were read from `days` and how many scanned (the integration test checks which). */
+export const laneProfileParts = { days: 0, scans: 0 };
+
+/** The lanes' profiles from their parts, read side by side. */
+async function buildLaneProfiles(
+  ctx: Ctx,
+  lanes: SqlLanes,
+  parts: LanePart[],
+): Promise<DayProfile[]> {
+  const tallies = lanes.lanes.map(() => new DayTally());
+  await Promise.all(
+    parts.map(async (part) => {
+      laneProfileParts[part.kind === 'scan' ? 'scans' : 'days']++;
+      if (part.kind === 'scan') {
+        const rows = await ctx.run<{ lane: number; s: number; e1: number; e2: number; n: string }>(
+          (p) => lanes.laneDaysSql(p, part.where(p)),
+        );
+        for (const r of rows)
+          tallies[r.lane]?.addKeys(
+            Number(r.s),
+            Number(r.e1),
+            Number(r.e2),
+            part.sign * Number(r.n),
+          );
+        return;
+      }
+      if (part.keys.length === 0) return;
+      const rows = await ctx.run<{
+        lane: number;
+        d: number;
+        ns: string;
+        n1: string;
+        n2: string;
+        tiny: string;
+        odd: string;
+      }>((p) => {
+        const keys = part.keys;
+        // Each value's running sums differenced back into its days' counts, summed by lane (the keys of lane
+        // -1 - k are taken away from lane k).
+        return `WITH k (lane, dim, val) AS (SELECT * FROM unnest(${p.add(keys.map((x) => x.lane))}::int[],
+                  ${p.add(keys.map((x) => x.dim))}::int[], ${p.add(keys.map((x) => x.val))}::int[])),
+                y AS (SELECT dim, val, d, cs - lag(cs, 1, 0::bigint) OVER w AS ns,
+                             c1 - lag(c1, 1, 0::bigint) OVER w AS n1, c2 - lag(c2, 1, 0::bigint) OVER w AS n2,
+                             tiny, odd
+                        FROM ${ctx.days}
+                       WHERE (dim, val) IN (SELECT DISTINCT dim, val FROM k)
+                      WINDOW w AS (PARTITION BY dim, val ORDER BY d))
+                SELECT k.lane, y.d, sum(y.ns) AS ns, sum(y.n1) AS n1, sum(y.n2) AS n2, sum(y.tiny) AS tiny,
+                       sum(y.odd) AS odd
+                  FROM k JOIN y ON y.dim = k.dim AND y.val = k.val GROUP BY 1, 2`;
+      });
+      for (const r of rows) {
+        const lane = r.lane < 0 ? -1 - r.lane : r.lane;
+        const sign = part.sign * (r.lane < 0 ? -1 : 1);
+        tallies[lane]?.addDay(Number(r.d), {
+          s: sign * Number(r.ns),
+          e1: sign * Number(r.n1),
+          e2: sign * Number(r.n2),
+          tiny: sign * Number(r.tiny),
+          odd: sign * Number(r.odd),
+        });
+      }
+    }),
+  );
+  return tallies.map((t) => DayProfile.of(t));
 }
 
 /** The whole scan's day rows (or one lane's) as a day profile. */
@@ -774,6 +913,8 @@ interface Ctx {
   /** Whether the dataset's span is short enough in days for the matches half to make a day profile. */
   profiled: boolean;
   extent?: { start: number; end: number };
+  /** The dataset's events. */
+  eventCount: number;
 }
 
 /** The lanes of a grouping, as the browser's planLanes draws them, and how to find an event's lanes in SQL. */
@@ -783,6 +924,15 @@ interface SqlLanes {
   laneSql: (p: Params) => string;
   /** How many lane copies the event `e` is drawn as. */
   copiesSql: (p: Params) => string;
+  /** The events a condition on `e` holds, counted by lane and DAY_KEYS (lane, s, e1, e2, n). */
+  laneDaysSql: (p: Params, where: string) => string;
+  group: Exclude<GroupBy, 'none'>;
+  /** The values of the value lanes, in lane order; the other and none lanes' numbers (-1 if absent). */
+  top: number[];
+  other: number;
+  none: number;
+  /** How many values the grouped dimension's dictionary holds. */
+  codes: number;
 }
 
 /**
@@ -865,8 +1015,38 @@ async function planLanes(
   // The lane of a value: its place among the top values, else the "other" lane.
   const laneOf = (p: Params, v: string) =>
     `COALESCE(array_position(${p.add(top)}::int[], ${v}) - 1, ${otherLane})`;
+  const { s: ks, e1: k1, e2: k2 } = DAY_KEYS;
+  const keys = `${ks} AS s, ${k1} AS e1, ${k2} AS e2`;
   return {
     lanes,
+    group,
+    top,
+    other: otherLane,
+    none: noneLane,
+    codes: multi ? dicts.entityIds.length : names.length,
+    // Actor lanes: an event in the lane of each top actor it holds, in the other lane if it holds any other, in
+    // the none lane if it holds none (an event's actors are distinct).
+    laneDaysSql: (p, where) => {
+      if (!multi)
+        return `SELECT lane, s, e1, e2, count(*) AS n
+                  FROM (SELECT CASE WHEN e.${group} IS NULL THEN ${noneLane} ELSE ${laneOf(p, `e.${group}`)} END AS lane,
+                               ${keys} FROM ${events} e WHERE ${where}) x
+                 WHERE lane >= 0 GROUP BY 1, 2, 3, 4`;
+      const t = p.add(top);
+      const parts = [
+        `SELECT array_position(${t}::int[], x) - 1 AS lane, s, e1, e2, count(*) AS n
+           FROM m, unnest(m.actors) x WHERE x = ANY(${t}::int[]) GROUP BY 1, 2, 3, 4`,
+      ];
+      if (otherLane >= 0)
+        parts.push(`SELECT ${otherLane}, s, e1, e2, count(*) FROM m
+                     WHERE cardinality(actors) > 0 AND NOT (actors <@ ${t}::int[]) GROUP BY 2, 3, 4`);
+      if (noneLane >= 0)
+        parts.push(
+          `SELECT ${noneLane}, s, e1, e2, count(*) FROM m WHERE cardinality(actors) = 0 GROUP BY 2, 3, 4`,
+        );
+      return `WITH m AS MATERIALIZED (SELECT e.actors, ${keys} FROM ${events} e WHERE ${where})
+              ${parts.join(' UNION ALL ')}`;
+    },
     laneSql: (p) =>
       multi
         ? `(SELECT DISTINCT ${laneOf(p, 'x')} AS lane FROM unnest(e.actors) x

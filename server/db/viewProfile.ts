@@ -1,4 +1,4 @@
-import { Kept } from './kept';
+import { Kept, KeptAnswers } from './kept';
 import type { DayCounts, DaySource } from './rollups';
 
 /**
@@ -18,14 +18,8 @@ export class DayProfile {
     private readonly odd: Map<number, number>,
   ) {}
 
-  /** From per-day counts: `s`, `e1`, `e2` by day of start, last millisecond and end; `tiny` and `odd` by day. */
-  private static of(days: {
-    s: Map<number, number>;
-    e1: Map<number, number>;
-    e2: Map<number, number>;
-    tiny: Map<number, number>;
-    odd: Map<number, number>;
-  }): DayProfile {
+  /** From a tally's per-day counts. */
+  static of(days: DayTally): DayProfile {
     return new DayProfile(
       Running.of(days.s),
       Running.of(days.e1),
@@ -35,28 +29,11 @@ export class DayProfile {
     );
   }
 
-  /**
-   * From matches counted by their three day keys (schema.ts DAY_KEYS: start, last millisecond, end): the instants
-   * at a midnight are those whose last millisecond is the day before their start, and the odd ends those whose end
-   * day is not their last millisecond's.
-   */
+  /** From matches counted by their three day keys (DayTally.addKeys). */
   static fromDayKeys(rows: Iterable<{ s: number; e1: number; e2: number; n: number }>): DayProfile {
-    const days = {
-      s: new Map<number, number>(),
-      e1: new Map<number, number>(),
-      e2: new Map<number, number>(),
-      tiny: new Map<number, number>(),
-      odd: new Map<number, number>(),
-    };
-    const add = (m: Map<number, number>, d: number, n: number) => m.set(d, (m.get(d) ?? 0) + n);
-    for (const { s, e1, e2, n } of rows) {
-      add(days.s, s, n);
-      add(days.e1, e1, n);
-      add(days.e2, e2, n);
-      if (e1 < s) add(days.tiny, s, n);
-      if (e2 !== e1) add(days.odd, e2, n);
-    }
-    return DayProfile.of(days);
+    const tally = new DayTally();
+    for (const { s, e1, e2, n } of rows) tally.addKeys(s, e1, e2, n);
+    return DayProfile.of(tally);
   }
 
   /** The counts at day number d (DayCounts): running sums over the days before d, corrections of d itself. */
@@ -80,6 +57,45 @@ export class DayProfile {
     return this.starts.size + this.lasts.size + this.ends.size + this.tiny.size + this.odd.size;
   }
 }
+
+/**
+ * Per-day counts of some events, as the `days` rollup's columns hold them: how many start (s), have their last
+ * millisecond (e1) and end (e2) on each UTC day, and each day's `tiny` and `odd` corrections. Counts may be added
+ * with a sign: a lane's events can be one set of events less another (rollup terms, rollups.ts).
+ */
+export class DayTally {
+  readonly s = new Map<number, number>();
+  readonly e1 = new Map<number, number>();
+  readonly e2 = new Map<number, number>();
+  readonly tiny = new Map<number, number>();
+  readonly odd = new Map<number, number>();
+
+  /**
+   * n events with these three day keys (schema.ts DAY_KEYS: start, last millisecond, end): the instants at a
+   * midnight are those whose last millisecond is the day before their start, and the odd ends those whose end day
+   * is not their last millisecond's.
+   */
+  addKeys(s: number, e1: number, e2: number, n: number): void {
+    add(this.s, s, n);
+    add(this.e1, e1, n);
+    add(this.e2, e2, n);
+    if (e1 < s) add(this.tiny, s, n);
+    if (e2 !== e1) add(this.odd, e2, n);
+  }
+
+  /** One day's counts as a row of `days` gives them (its running sums differenced). */
+  addDay(d: number, c: { s: number; e1: number; e2: number; tiny: number; odd: number }): void {
+    add(this.s, d, c.s);
+    add(this.e1, d, c.e1);
+    add(this.e2, d, c.e2);
+    add(this.tiny, d, c.tiny);
+    add(this.odd, d, c.odd);
+  }
+}
+
+const add = (m: Map<number, number>, d: number, n: number) => {
+  if (n !== 0) m.set(d, (m.get(d) ?? 0) + n);
+};
 
 /** Counts by day, sorted, with running sums: the sum over the days before any day number by binary search. */
 class Running {
@@ -112,11 +128,14 @@ class Running {
   }
 }
 
-/** A view's profile, by view (version and filters); and its lanes' profiles, by view and lanes. */
+/** A view's profile, by view (version and filters). */
 const views = new Kept<DayProfile>(128);
-const lanes = new Kept<DayProfile[]>(64);
 
 export const keptProfile = (key: string) => views.get(key);
 export const keepProfile = (key: string, profile: DayProfile) => views.set(key, profile);
-export const keptLaneProfiles = (key: string) => lanes.get(key);
-export const keepLaneProfiles = (key: string, profiles: DayProfile[]) => lanes.set(key, profiles);
+
+/**
+ * A view's lanes' profiles, by view and lanes: asked once (a pan during their build waits for it), and kept as
+ * undefined when they were not made (their buckets then scan the window's events).
+ */
+export const laneProfilesKept = new KeptAnswers<DayProfile[] | undefined>(64);

@@ -30,6 +30,7 @@ import {
 } from '../../src/url/viewState';
 import { apiPool } from '../db/pool';
 import { wordRollupAnswers } from '../db/rollups';
+import { laneProfileParts } from '../db/queryView';
 import { READER_ROLE, ROLLUP_DIM, SCHEMA } from '../db/schema';
 import { parseTokens } from '../http/access';
 import { createApp, SERVER_MARK } from '../http/app';
@@ -545,6 +546,62 @@ describe('the API answers as the browser engine does', () => {
       { ...DEFAULT_VIEW, types: [types[0] as string], group: 'actor' },
     ];
     for (const view of views) await pansAsBrowser(f, engine, view);
+  });
+
+  it("lanes of views the rollups answer: their profiles from `days`, scanning only another dimension's term", async () => {
+    // Synthetic events, a fifth without a type and a seventh without a place: type and place lanes have a none
+    // lane, every event's rows less those of each value.
+    const dir = mkdtempSync(join(tmpdir(), 'chronoscope-gaps-'));
+    try {
+      const doc = JSON.parse(syntheticDocument(3_000, 5)) as { events: Record<string, unknown>[] };
+      doc.events.forEach((e, i) => {
+        if (i % 5 === 0) delete e.type;
+        if (i % 7 === 0) delete e.location;
+      });
+      const file = join(dir, 'gaps.json');
+      writeFileSync(file, JSON.stringify(doc));
+      await ingest({ source: file, id: 'gaps', public: true }, cluster.url, quiet, {
+        progress: false,
+      });
+      const out = loadDataset(new Uint8Array(readFileSync(file)), 'gaps.json');
+      assert.ok(out.ok);
+      const dataset = out.dataset;
+      const engine = browserEngine(dataset);
+      engines.set('gaps', { dataset, engine });
+      const ranked = (pick: (e: (typeof dataset.events)[number]) => readonly string[]) => {
+        const n = new Map<string, number>();
+        for (const e of dataset.events) for (const v of pick(e)) n.set(v, (n.get(v) ?? 0) + 1);
+        return [...n].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+      };
+      const actors = ranked((e) => e.actors);
+      const types = ranked((e) => (e.type === undefined ? [] : [e.type]));
+      const tags = ranked((e) => e.tags);
+      const before = { ...laneProfileParts };
+      // Every event by type and by place (more values than lanes: an other lane too), two types by type, an
+      // exclusion by type and by place (every event's rows less the excluded actor's, scanned), a tag by actor (its
+      // matches scanned, an event in the lane of each of its actors).
+      const views: ViewState[] = [
+        { ...DEFAULT_VIEW, group: 'type' },
+        { ...DEFAULT_VIEW, group: 'place' },
+        { ...DEFAULT_VIEW, types: types.slice(0, 2), group: 'type' },
+        { ...DEFAULT_VIEW, types: types.slice(0, 14), group: 'type' },
+        { ...DEFAULT_VIEW, xactors: actors.slice(0, 1), group: 'type' },
+        { ...DEFAULT_VIEW, xactors: actors.slice(0, 1), group: 'place' },
+        { ...DEFAULT_VIEW, tags: tags.slice(0, 1), group: 'actor' },
+      ];
+      const fixture = {
+        id: 'gaps',
+        file,
+        public: true,
+        runs: 0,
+      } as unknown as (typeof FIXTURES)[number];
+      for (const view of views) await pansAsBrowser(fixture, engine, view);
+      assert.ok(laneProfileParts.days > before.days, 'no lane profile read from days');
+      assert.ok(laneProfileParts.scans > before.scans, 'no lane profile scanned');
+    } finally {
+      engines.delete('gaps');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   /** A filter change at three widths from the start of the data, each followed by four pans of a tenth. */
