@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY as DAY } from '../../src/domain/dates';
 import { rollupBuckets, rollupHistogram } from './rollups';
-import { DayProfile } from './viewProfile';
+import { DayProfile, DayTally } from './viewProfile';
 
 interface Ev {
   start: number;
@@ -87,6 +87,39 @@ describe("a view's day profile", () => {
         const p = profileOf(evs);
         const overlapping = evs.filter((e) => e.start < to && e.end > from).length;
         expect(p.at(to / DAY).cs - p.at(from / DAY).c2).toBe(overlapping);
+      }),
+    );
+  });
+
+  it("of one set of events less another (a lane's rollup terms), gives the first set less the second's buckets", async () => {
+    await fc.assert(
+      fc.asyncProperty(events, events, bounds, async (kept, taken, b) => {
+        // As a lane of every event less an excluded actor's: the whole set's day rows, the excluded set's keys.
+        const keys = (evs: Ev[]) =>
+          evs.map(
+            (e) =>
+              [
+                Math.floor(e.start / DAY),
+                Math.floor((e.end - 1) / DAY),
+                Math.ceil(e.end / DAY) - 1,
+              ] as const,
+          );
+        const whole = new DayTally();
+        for (const [s, e1, e2] of keys([...kept, ...taken])) whole.addKeys(s, e1, e2, 1);
+        const tally = new DayTally();
+        const days = new Set([...whole.s.keys(), ...whole.e1.keys(), ...whole.e2.keys()]);
+        for (const d of days)
+          tally.addDay(d, {
+            s: whole.s.get(d) ?? 0,
+            e1: whole.e1.get(d) ?? 0,
+            e2: whole.e2.get(d) ?? 0,
+            tiny: whole.tiny.get(d) ?? 0,
+            odd: whole.odd.get(d) ?? 0,
+          });
+        for (const [s, e1, e2] of keys(taken)) tally.addKeys(s, e1, e2, -1);
+        expect(await rollupBuckets(DayProfile.of(tally).source(), b)).toEqual(
+          scannedBuckets(kept, b),
+        );
       }),
     );
   });
