@@ -670,18 +670,34 @@ async function laneProfiles(
   lanes: SqlLanes,
   bounds: number[],
 ): Promise<DayProfile[] | undefined> {
-  const key = `${ctx.viewKey}\u0000${lanes.lanes.map((l) => l.id).join('\u0000')}`;
-  const kept = laneProfilesKept.get(key);
+  const kept = laneProfilesKept.get(laneKey(ctx, lanes));
   if (kept) return kept;
   const extent = ctx.extent;
-  if (!ctx.profiled || !extent) return undefined;
+  if (!extent) return undefined;
   const inLanes = lanes.lanes.reduce((n, l) => n + l.count, 0);
   const share = (bounds[bounds.length - 1]! - bounds[0]!) / Math.max(1, extent.end - extent.start);
   if (share < 1 / 4 && inLanes * share < LANE_PROFILE.minInRange) return undefined;
-  const parts = laneParts(ctx, lanes);
+  return askLaneProfiles(ctx, lanes, inLanes);
+}
+
+/** A view's lanes' key: the view's and its lanes' (their values, in lane order). */
+const laneKey = (ctx: Ctx, lanes: SqlLanes) =>
+  `${ctx.viewKey}\u0000${lanes.lanes.map((l) => l.id).join('\u0000')}`;
+
+/**
+ * The lanes' profiles, made (or being made) once per view and lanes, if their scans read at most
+ * LANE_PROFILE.maxScanned events (the view's `matches` or fewer); else undefined.
+ */
+function askLaneProfiles(
+  ctx: Ctx,
+  lanes: SqlLanes,
+  matches: number,
+): Promise<DayProfile[] | undefined> | undefined {
+  if (!ctx.profiled) return undefined;
+  const parts = laneParts(ctx, lanes, matches);
   const scanned = parts.reduce((n, x) => n + (x.kind === 'scan' ? x.events : 0), 0);
   if (scanned > LANE_PROFILE.maxScanned) return undefined;
-  return laneProfilesKept.ask(key, () =>
+  return laneProfilesKept.ask(laneKey(ctx, lanes), () =>
     buildLaneProfiles(ctx, lanes, parts).catch((e: unknown) => {
       if ((e as { code?: string }).code === TIMED_OUT) return undefined;
       throw e;
@@ -706,8 +722,7 @@ type LanePart =
 /** Dictionaries past this many values make each lane a sum of too many `days` rows: the matches are scanned. */
 const MAX_LANE_DAYS_VALUES = 512;
 
-function laneParts(ctx: Ctx, lanes: SqlLanes): LanePart[] {
-  const matches = lanes.lanes.reduce((n, l) => n + l.count, 0);
+function laneParts(ctx: Ctx, lanes: SqlLanes, matches: number): LanePart[] {
   const whole: LanePart[] = [
     { kind: 'scan', sign: 1, where: (p) => ctx.where(p), events: matches },
   ];
@@ -944,11 +959,12 @@ const keptLanes = (ctx: Ctx, group: Exclude<GroupBy, 'none'>, dicts: VersionDict
   lanesKept.ask(`${ctx.viewKey}\u0000${group}`, () => planLanes(ctx, group, dicts));
 
 async function planLanes(
-  { run, where, events, pairs, terms }: Ctx,
+  ctx: Ctx,
   group: Exclude<GroupBy, 'none'>,
   dicts: VersionDicts,
   maxLanes = 12,
 ): Promise<SqlLanes> {
+  const { run, where, events, pairs, terms } = ctx;
   const multi = group === 'actor';
   const names = multi ? dicts.entityNames : group === 'type' ? dicts.types : dicts.places;
   const counts = new Map<number, number>();
@@ -993,31 +1009,21 @@ async function planLanes(
   }));
   const otherLane = rest.length > 0 ? lanes.length : -1;
   const noneLane = noneCount > 0 ? lanes.length + (otherLane >= 0 ? 1 : 0) : -1;
-  // The "other" lane's events: summed for one-value lanes; an event may hold several of the other actors.
-  if (otherLane >= 0 && summed && !multi) {
+  // The "other" lane's events: summed for one-value lanes under rollup terms, else counted below (an event may
+  // hold several of the other actors).
+  const countOther = otherLane >= 0 && !(summed && !multi);
+  if (otherLane >= 0 && !countOther) {
     let n = 0;
     for (const v of rest) n += counts.get(v)!;
     lanes.push(otherLaneOf(group, rest.length, n));
-  } else if (otherLane >= 0) {
-    const [r] = await run<{ n: string }>(
-      (p) =>
-        // Events with a value outside the top lanes: for actors, those not wholly within the top (a long list
-        // of the rest would make PostgreSQL probe its index once per value).
-        `SELECT count(*) AS n FROM ${events} WHERE ${where(p)} AND ${
-          multi
-            ? `cardinality(actors) > 0 AND NOT (actors <@ ${p.add(top)}::int[])`
-            : `${group} IS NOT NULL AND NOT (${group} = ANY(${p.add(top)}::int[]))`
-        }`,
-    );
-    lanes.push(otherLaneOf(group, rest.length, Number(r!.n)));
-  }
+  } else if (countOther) lanes.push(otherLaneOf(group, rest.length, 0));
   if (noneLane >= 0) lanes.push(noneLaneOf(group, noneCount));
   // The lane of a value: its place among the top values, else the "other" lane.
   const laneOf = (p: Params, v: string) =>
     `COALESCE(array_position(${p.add(top)}::int[], ${v}) - 1, ${otherLane})`;
   const { s: ks, e1: k1, e2: k2 } = DAY_KEYS;
   const keys = `${ks} AS s, ${k1} AS e1, ${k2} AS e2`;
-  return {
+  const sql: SqlLanes = {
     lanes,
     group,
     top,
@@ -1057,6 +1063,30 @@ async function planLanes(
         ? `GREATEST(1, (SELECT count(DISTINCT ${laneOf(p, 'x')}) FROM unnest(e.actors) x))`
         : '1',
   };
+  if (countOther)
+    lanes[otherLane] = otherLaneOf(group, rest.length, await otherCount(ctx, sql, summed?.count));
+  return sql;
+}
+
+/**
+ * The events with a value outside the top lanes (for actors, those not wholly within the top: a long list of the
+ * rest would make PostgreSQL probe its index once per value). When the lanes' profiles can be made, they count it:
+ * the scan the first buckets would make anyway.
+ */
+async function otherCount(ctx: Ctx, lanes: SqlLanes, matches: number | undefined): Promise<number> {
+  const { group, top, other } = lanes;
+  const inLanes = lanes.lanes.reduce((n, l) => n + l.count, 0);
+  const profiles = await askLaneProfiles(ctx, lanes, matches ?? inLanes);
+  if (profiles) return profiles[other]!.total;
+  const [r] = await ctx.run<{ n: string }>(
+    (p) =>
+      `SELECT count(*) AS n FROM ${ctx.events} WHERE ${ctx.where(p)} AND ${
+        group === 'actor'
+          ? `cardinality(actors) > 0 AND NOT (actors <@ ${p.add(top)}::int[])`
+          : `${group} IS NOT NULL AND NOT (${group} = ANY(${p.add(top)}::int[]))`
+      }`,
+  );
+  return Number(r!.n);
 }
 
 /** isDrawable in SQL: within what a JavaScript Date can represent. */

@@ -52,6 +52,11 @@ export class DayProfile {
     return (dayNumbers) => Promise.resolve(dayNumbers.map((d) => this.at(d)));
   }
 
+  /** How many events it counts. */
+  get total(): number {
+    return this.starts.before(Infinity);
+  }
+
   /** Days held (a measure of its memory). */
   get size(): number {
     return this.starts.size + this.lasts.size + this.ends.size + this.tiny.size + this.odd.size;
