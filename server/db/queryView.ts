@@ -32,6 +32,7 @@ import { pgText } from '../ingest/rows';
 import { datasetTables, DAY_KEYS, LETTERED, ROLLUP_DIM, SCHEMA, tables } from './schema';
 import {
   dayAligned,
+  hasRollups,
   named as namedCounts,
   patternsToTypes,
   versionKey,
@@ -39,6 +40,7 @@ import {
   rollupBuckets,
   rollupCounts,
   rollupHistogram,
+  rollupRangeCounts,
   rollupTerms,
   rollupWindowCount,
   singleWord,
@@ -210,7 +212,7 @@ export async function filterConditions(
   const terms = termsOf(active);
   /** The view without one dimension's filter as rollup terms (for that dimension's facet), when they allow. */
   const termsWithout = (key: DimKey) => termsOf(active.filter((k) => k !== key));
-  return { conds, stale, notices, highlightTerms, terms, termsWithout, spans };
+  return { conds, stale, notices, highlightTerms, terms, termsWithout, spans, range: bounds };
 }
 
 /**
@@ -376,6 +378,16 @@ const FACET_DIM: Partial<Record<DimKey, number>> = {
   etype: ROLLUP_DIM.etypes,
 };
 
+/** The events table's column of each facet's dimension. */
+const FACET_COLUMN: Partial<Record<DimKey, { name: string; array: boolean }>> = {
+  actor: { name: 'actors', array: true },
+  tag: { name: 'tags', array: true },
+  type: { name: 'type', array: false },
+  place: { name: 'place', array: false },
+  prec: { name: 'prec', array: false },
+  etype: { name: 'etypes', array: false },
+};
+
 /** Runs a statement whose parameters were collected in `p`. */
 export type Run = <R extends object>(sql: (p: Params) => string) => Promise<R[]>;
 
@@ -424,7 +436,7 @@ async function prepare(
   f: Filters,
 ): Promise<Prepared> {
   const t = datasetTables(ds);
-  const { conds, stale, notices, highlightTerms, terms, termsWithout, spans } =
+  const { conds, stale, notices, highlightTerms, terms, termsWithout, spans, range } =
     await filterConditions(db, ds, dicts, f);
   const active = [...conds.keys()];
   const where: Where = (p, except) =>
@@ -467,6 +479,27 @@ async function prepare(
       const rest = await usableTerms(db, ds, termsWithout(key), false);
       return rest && { terms: rest, pairs: tablesOf(rest).pairs };
     };
+  // A filtered dimension's facet when the rest of the view is a date range: per value, from `days`.
+  const column = FACET_COLUMN[active.find((k) => k !== 'date') ?? 'date'];
+  // (Those starting before its end less those ending by its start: a range whose ends are the wrong way round
+  // matches the long events across it, which that rule does not count.)
+  if (
+    range &&
+    range.from <= range.to &&
+    active.length === 2 &&
+    column &&
+    (await hasRollups(db, ds))
+  )
+    ctx.rangeFacet = (key) =>
+      key === 'date' || !active.includes(key)
+        ? Promise.resolve(undefined)
+        : rollupRangeCounts(
+            run,
+            { pairs: t.pairs, days: t.days, events: t.events },
+            FACET_DIM[key]!,
+            column,
+            range,
+          );
   return { ctx, ds, dicts, active, stale, notices, highlightTerms };
 }
 
@@ -477,7 +510,10 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
   const { run, where, events } = ctx;
   // A filtered dimension's facet, when the view's other filters are rollup terms: read from `pairs`.
   const fromRollups = async (key: DimKey) => {
-    const rest = active.includes(key) ? await ctx.facetRollups?.(key) : undefined;
+    if (!active.includes(key)) return undefined;
+    const ranged = await ctx.rangeFacet?.(key);
+    if (ranged) return { byDim: new Map([[FACET_DIM[key]!, ranged]]) };
+    const rest = await ctx.facetRollups?.(key);
     return rest && rollupCounts(run, rest.pairs, rest.terms);
   };
   const grouped = (col: string) => (w: string) =>
@@ -919,6 +955,8 @@ interface Ctx {
    * table that sums them, if they allow.
    */
   facetRollups?: (key: DimKey) => Promise<{ terms: RollupTerm[]; pairs: string } | undefined>;
+  /** A view of a date range and one other filter: that filter's facet by value (rollups.ts rollupRangeCounts). */
+  rangeFacet?: (key: DimKey) => Promise<Map<number, number> | undefined>;
   spans: Spans;
   /** Whether the view has a date range. */
   dated: boolean;

@@ -29,7 +29,7 @@ import {
   type ViewState,
 } from '../../src/url/viewState';
 import { apiPool } from '../db/pool';
-import { wordRollupAnswers } from '../db/rollups';
+import { rangeFacetAnswers, wordRollupAnswers } from '../db/rollups';
 import { laneProfileParts } from '../db/queryView';
 import { READER_ROLE, ROLLUP_DIM, SCHEMA } from '../db/schema';
 import { parseTokens } from '../http/access';
@@ -238,7 +238,8 @@ function viewStates(
     .double({ min: 0, max: 1, noNaN: true })
     .map((x) => Math.round(clampDraw(ext.start + x * span)));
   const isoDay = time.map((t) =>
-    new Date(t).toISOString().slice(0, fc.sample(fc.constantFrom(4, 7, 10), 1)[0]),
+    // A year, month or day, or a minute (a bound within a day: the date-range facets read its day's events).
+    new Date(t).toISOString().slice(0, fc.sample(fc.constantFrom(4, 7, 10, 16), 1)[0]),
   );
   const window = fc
     .tuple(time, fc.double({ min: 1e-5, max: 1.2, noNaN: true }))
@@ -315,7 +316,17 @@ function viewStates(
  * actor, one excluded actor, one tag, types, places, precisions, entity types), over any window, mostly without
  * lanes (lanes read the events), and the text, dates and area of the random views removed.
  */
-const ROLLUP_DIMS = ['actor', 'xactor', 'tag', 'types', 'places', 'prec', 'etypes', 'q'] as const;
+const ROLLUP_DIMS = [
+  'actor',
+  'xactor',
+  'tag',
+  'types',
+  'places',
+  'prec',
+  'etypes',
+  'q',
+  'dates',
+] as const;
 
 /**
  * Views filtered on the given rollup dimensions only (one value for actors and tags, as the rollups sum), taken
@@ -342,6 +353,8 @@ function onlyDims(
     if (dim === 'prec') v.prec = view.prec;
     if (dim === 'etypes') v.etypes = view.etypes;
     if (dim === 'q') v.q = q;
+    // A date range and one rollup dimension: that dimension's facet comes from `days`.
+    if (dim === 'dates') Object.assign(v, { since: view.since ?? '2015', until: view.until });
   }
   return { view: v, opts };
 }
@@ -548,61 +561,120 @@ describe('the API answers as the browser engine does', () => {
     for (const view of views) await pansAsBrowser(f, engine, view);
   });
 
-  it("lanes of views the rollups answer: their profiles from `days`, scanning only another dimension's term", async () => {
-    // Synthetic events, a fifth without a type and a seventh without a place: type and place lanes have a none
-    // lane, every event's rows less those of each value.
-    const dir = mkdtempSync(join(tmpdir(), 'chronoscope-gaps-'));
-    try {
-      const doc = JSON.parse(syntheticDocument(3_000, 5)) as { events: Record<string, unknown>[] };
-      doc.events.forEach((e, i) => {
-        if (i % 5 === 0) delete e.type;
-        if (i % 7 === 0) delete e.location;
-      });
-      const file = join(dir, 'gaps.json');
-      writeFileSync(file, JSON.stringify(doc));
-      await ingest({ source: file, id: 'gaps', public: true }, cluster.url, quiet, {
-        progress: false,
-      });
-      const out = loadDataset(new Uint8Array(readFileSync(file)), 'gaps.json');
-      assert.ok(out.ok);
-      const dataset = out.dataset;
-      const engine = browserEngine(dataset);
-      engines.set('gaps', { dataset, engine });
-      const ranked = (pick: (e: (typeof dataset.events)[number]) => readonly string[]) => {
-        const n = new Map<string, number>();
-        for (const e of dataset.events) for (const v of pick(e)) n.set(v, (n.get(v) ?? 0) + 1);
-        return [...n].sort((a, b) => b[1] - a[1]).map(([v]) => v);
-      };
-      const actors = ranked((e) => e.actors);
-      const types = ranked((e) => (e.type === undefined ? [] : [e.type]));
-      const tags = ranked((e) => e.tags);
-      const before = { ...laneProfileParts };
-      // Every event by type and by place (more values than lanes: an other lane too), two types by type, an
-      // exclusion by type and by place (every event's rows less the excluded actor's, scanned), a tag by actor (its
-      // matches scanned, an event in the lane of each of its actors).
-      const views: ViewState[] = [
-        { ...DEFAULT_VIEW, group: 'type' },
-        { ...DEFAULT_VIEW, group: 'place' },
-        { ...DEFAULT_VIEW, types: types.slice(0, 2), group: 'type' },
-        { ...DEFAULT_VIEW, types: types.slice(0, 14), group: 'type' },
-        { ...DEFAULT_VIEW, xactors: actors.slice(0, 1), group: 'type' },
-        { ...DEFAULT_VIEW, xactors: actors.slice(0, 1), group: 'place' },
-        { ...DEFAULT_VIEW, tags: tags.slice(0, 1), group: 'actor' },
+  it("a date range and one other filter: that filter's facet from `days`, its bounds' own days from the events", async () => {
+    const opts = { sort: { key: 'date', descending: false }, offset: 0, limit: 10, widthPx: 1200 };
+    const before = rangeFacetAnswers.count;
+    const ucdp = FIXTURES[0];
+    // Events at whole days (UCDP) and at times of day (the synthetic events): a bound within a day counts the
+    // events starting on its last day before it, and ending on its first day by it.
+    for (const { fixture, dataset, engine } of [
+      { fixture: ucdp, ...engines.get(ucdp.id)! },
+      await gapsFixture(),
+    ]) {
+      const minute = (t: number) => new Date(t).toISOString().slice(0, 16);
+      const first =
+        dataset.events.find(
+          (e) =>
+            e.type !== undefined &&
+            e.actors.length > 0 &&
+            e.tags.length > 0 &&
+            e.end % 86_400_000 !== 0,
+        ) ??
+        dataset.events.find(
+          (e) => e.type !== undefined && e.actors.length > 0 && e.tags.length > 0,
+        )!;
+      const mid = dataset.events[Math.floor(dataset.events.length / 2)]!;
+      const ranges = [
+        { since: '2016', until: '2017-06' },
+        // Starting just after the first event's end (on its day, when it ends within one) and ending on its start.
+        { since: minute(first.end + 60_000), until: minute(first.end + 30 * 86_400_000) },
+        { since: minute(first.start - 86_400_000), until: minute(first.start + 60_000) },
+        { since: minute(mid.start + 7_200_000) },
+        { until: minute(mid.start + 1_800_000) },
+        // Within one day: an event may both start on its last day and end on its first.
+        { since: minute(mid.start - 3_600_000), until: minute(mid.start + 3_600_000) },
       ];
-      const fixture = {
-        id: 'gaps',
-        file,
-        public: true,
-        runs: 0,
-      } as unknown as (typeof FIXTURES)[number];
-      for (const view of views) await pansAsBrowser(fixture, engine, view);
-      assert.ok(laneProfileParts.days > before.days, 'no lane profile read from days');
-      assert.ok(laneProfileParts.scans > before.scans, 'no lane profile scanned');
-    } finally {
-      engines.delete('gaps');
-      rmSync(dir, { recursive: true, force: true });
+      for (const r of ranges)
+        for (const filter of [
+          { types: [first.type!] },
+          { actors: first.actors.slice(0, 1) },
+          { xactors: first.actors.slice(0, 1) },
+          { tags: first.tags.slice(0, 1) },
+          { prec: ['day' as const, 'hour' as const] },
+        ])
+          await assertAnswersAsBrowser(fixture, engine, { ...DEFAULT_VIEW, ...r, ...filter }, opts);
     }
+    assert.ok(rangeFacetAnswers.count > before, 'no facet was answered from `days`');
   });
+
+  it("lanes of views the rollups answer: their profiles from `days`, scanning only another dimension's term", async () => {
+    const { fixture, dataset, engine } = await gapsFixture();
+    const ranked = (pick: (e: (typeof dataset.events)[number]) => readonly string[]) => {
+      const n = new Map<string, number>();
+      for (const e of dataset.events) for (const v of pick(e)) n.set(v, (n.get(v) ?? 0) + 1);
+      return [...n].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+    };
+    const actors = ranked((e) => e.actors);
+    const types = ranked((e) => (e.type === undefined ? [] : [e.type]));
+    const tags = ranked((e) => e.tags);
+    const before = { ...laneProfileParts };
+    // Every event by type and by place (more values than lanes: an other lane too), two types by type, an
+    // exclusion by type and by place (every event's rows less the excluded actor's, scanned), a tag by actor (its
+    // matches scanned, an event in the lane of each of its actors).
+    const views: ViewState[] = [
+      { ...DEFAULT_VIEW, group: 'type' },
+      { ...DEFAULT_VIEW, group: 'place' },
+      { ...DEFAULT_VIEW, types: types.slice(0, 2), group: 'type' },
+      { ...DEFAULT_VIEW, types: types.slice(0, 14), group: 'type' },
+      { ...DEFAULT_VIEW, xactors: actors.slice(0, 1), group: 'type' },
+      { ...DEFAULT_VIEW, xactors: actors.slice(0, 1), group: 'place' },
+      { ...DEFAULT_VIEW, tags: tags.slice(0, 1), group: 'actor' },
+    ];
+    for (const view of views) await pansAsBrowser(fixture, engine, view);
+    assert.ok(laneProfileParts.days > before.days, 'no lane profile read from days');
+    assert.ok(laneProfileParts.scans > before.scans, 'no lane profile scanned');
+  });
+
+  /**
+   * Synthetic events at times of day, a fifth without a type and a seventh without a place (type and place lanes
+   * then have a none lane: every event's rows less those of each value), ingested once.
+   */
+  let gaps:
+    | Promise<{ fixture: (typeof FIXTURES)[number]; dataset: Dataset; engine: BrowserEngine }>
+    | undefined;
+  function gapsFixture() {
+    gaps ??= (async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'chronoscope-gaps-'));
+      try {
+        const doc = JSON.parse(syntheticDocument(3_000, 5)) as {
+          events: Record<string, unknown>[];
+        };
+        doc.events.forEach((e, i) => {
+          if (i % 5 === 0) delete e.type;
+          if (i % 7 === 0) delete e.location;
+        });
+        const file = join(dir, 'gaps.json');
+        writeFileSync(file, JSON.stringify(doc));
+        await ingest({ source: file, id: 'gaps', public: true }, cluster.url, quiet, {
+          progress: false,
+        });
+        const out = loadDataset(new Uint8Array(readFileSync(file)), 'gaps.json');
+        assert.ok(out.ok);
+        const engine = browserEngine(out.dataset);
+        engines.set('gaps', { dataset: out.dataset, engine });
+        const fixture = {
+          id: 'gaps',
+          file,
+          public: true,
+          runs: 0,
+        } as unknown as (typeof FIXTURES)[number];
+        return { fixture, dataset: out.dataset, engine };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    })();
+    return gaps;
+  }
 
   /** A filter change at three widths from the start of the data, each followed by four pans of a tenth. */
   async function pansAsBrowser(
