@@ -43,6 +43,20 @@ const TOKEN = 'integration-token-0123456789';
 const NARROW = 'narrow-token-abcdefghijklmnop';
 
 /** The fixtures served, by id: public or private, and the file read. */
+/**
+ * Synthetic events at times of day, a fifth without a type and a seventh without a place (type and place lanes then
+ * have a none lane), written for the tests by before().
+ */
+const GAPS_DIR = mkdtempSync(join(tmpdir(), 'chronoscope-gaps-'));
+function writeGaps(file: string) {
+  const doc = JSON.parse(syntheticDocument(3_000, 5)) as { events: Record<string, unknown>[] };
+  doc.events.forEach((e, i) => {
+    if (i % 5 === 0) delete e.type;
+    if (i % 7 === 0) delete e.location;
+  });
+  writeFileSync(file, JSON.stringify(doc));
+}
+
 const FIXTURES = [
   {
     id: 'ucdp',
@@ -53,6 +67,7 @@ const FIXTURES = [
   { id: 'acled', file: 'fixtures/files/acled-sample.csv', public: true, runs: 25 },
   { id: 'twain', file: 'fixtures/third-party/timelinejs/marktwain.json', public: true, runs: 25 },
   { id: 'hostile', file: 'e2e/fixtures/hostile.json', public: false, runs: 40 },
+  { id: 'gaps', file: join(GAPS_DIR, 'gaps.json'), public: true, runs: 30 },
   // Stored as a version ingested before the word rollups (below): its text filters answer by scanning.
   {
     id: 'prewords',
@@ -130,6 +145,7 @@ before(async () => {
   // The restart test below terminates idle connections; a pool without a listener would throw them at the process.
   admin.on('error', () => {});
   await admin.query(`CREATE ROLE ${READER_ROLE} LOGIN`);
+  writeGaps(join(GAPS_DIR, 'gaps.json'));
   for (const f of FIXTURES) {
     await ingest({ source: f.file, id: f.id, public: f.public }, cluster.url, quiet, {
       progress: false,
@@ -158,6 +174,7 @@ after(async () => {
   await closeServer?.();
   await admin?.end();
   cluster?.stop();
+  rmSync(GAPS_DIR, { recursive: true, force: true });
 });
 
 /**
@@ -565,11 +582,12 @@ describe('the API answers as the browser engine does', () => {
     const opts = { sort: { key: 'date', descending: false }, offset: 0, limit: 10, widthPx: 1200 };
     const before = rangeFacetAnswers.count;
     const ucdp = FIXTURES[0];
+    const gapsFix = FIXTURES.find((f) => f.id === 'gaps')!;
     // Events at whole days (UCDP) and at times of day (the synthetic events): a bound within a day counts the
     // events starting on its last day before it, and ending on its first day by it.
     for (const { fixture, dataset, engine } of [
       { fixture: ucdp, ...engines.get(ucdp.id)! },
-      await gapsFixture(),
+      { fixture: gapsFix, ...engines.get(gapsFix.id)! },
     ]) {
       const minute = (t: number) => new Date(t).toISOString().slice(0, 16);
       const first =
@@ -608,7 +626,8 @@ describe('the API answers as the browser engine does', () => {
   });
 
   it("lanes of views the rollups answer: their profiles from `days`, scanning only another dimension's term", async () => {
-    const { fixture, dataset, engine } = await gapsFixture();
+    const fixture = FIXTURES.find((f) => f.id === 'gaps')!;
+    const { dataset, engine } = engines.get(fixture.id)!;
     const ranked = (pick: (e: (typeof dataset.events)[number]) => readonly string[]) => {
       const n = new Map<string, number>();
       for (const e of dataset.events) for (const v of pick(e)) n.set(v, (n.get(v) ?? 0) + 1);
@@ -634,47 +653,6 @@ describe('the API answers as the browser engine does', () => {
     assert.ok(laneProfileParts.days > before.days, 'no lane profile read from days');
     assert.ok(laneProfileParts.scans > before.scans, 'no lane profile scanned');
   });
-
-  /**
-   * Synthetic events at times of day, a fifth without a type and a seventh without a place (type and place lanes
-   * then have a none lane: every event's rows less those of each value), ingested once.
-   */
-  let gaps:
-    | Promise<{ fixture: (typeof FIXTURES)[number]; dataset: Dataset; engine: BrowserEngine }>
-    | undefined;
-  function gapsFixture() {
-    gaps ??= (async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'chronoscope-gaps-'));
-      try {
-        const doc = JSON.parse(syntheticDocument(3_000, 5)) as {
-          events: Record<string, unknown>[];
-        };
-        doc.events.forEach((e, i) => {
-          if (i % 5 === 0) delete e.type;
-          if (i % 7 === 0) delete e.location;
-        });
-        const file = join(dir, 'gaps.json');
-        writeFileSync(file, JSON.stringify(doc));
-        await ingest({ source: file, id: 'gaps', public: true }, cluster.url, quiet, {
-          progress: false,
-        });
-        const out = loadDataset(new Uint8Array(readFileSync(file)), 'gaps.json');
-        assert.ok(out.ok);
-        const engine = browserEngine(out.dataset);
-        engines.set('gaps', { dataset: out.dataset, engine });
-        const fixture = {
-          id: 'gaps',
-          file,
-          public: true,
-          runs: 0,
-        } as unknown as (typeof FIXTURES)[number];
-        return { fixture, dataset: out.dataset, engine };
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    })();
-    return gaps;
-  }
 
   /** A filter change at three widths from the start of the data, each followed by four pans of a tenth. */
   async function pansAsBrowser(
@@ -1043,9 +1021,17 @@ describe('access', () => {
       ((await api('/api/datasets', token ? { token } : {})).body.datasets as { id: string }[])
         .map((d) => d.id)
         .sort();
-    assert.deepEqual(await ids(), ['acled', 'twain', 'ucdp']);
-    assert.deepEqual(await ids(TOKEN), ['acled', 'hostile', 'legacy', 'prewords', 'twain', 'ucdp']);
-    assert.deepEqual(await ids('wrong-token-but-long-enough'), ['acled', 'twain', 'ucdp']);
+    assert.deepEqual(await ids(), ['acled', 'gaps', 'twain', 'ucdp']);
+    assert.deepEqual(await ids(TOKEN), [
+      'acled',
+      'gaps',
+      'hostile',
+      'legacy',
+      'prewords',
+      'twain',
+      'ucdp',
+    ]);
+    assert.deepEqual(await ids('wrong-token-but-long-enough'), ['acled', 'gaps', 'twain', 'ucdp']);
   });
 
   it('a private dataset answers 401 without a valid token, the same as an id that does not exist', async () => {
