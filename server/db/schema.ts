@@ -311,9 +311,11 @@ export function versionIndexes(version: number | bigint | string): string[] {
     `CREATE INDEX ${d}_events_start ON ${t.events} (start_ms)`,
     `CREATE INDEX ${d}_events_long ON ${t.events} (start_ms) WHERE long`,
     `CREATE INDEX ${d}_events_id ON ${t.events} (id)`,
-    `CREATE INDEX ${d}_events_type ON ${t.events} (type)`,
-    `CREATE INDEX ${d}_events_place ON ${t.events} (place)`,
-    `CREATE INDEX ${d}_events_prec ON ${t.events} (prec)`,
+    // A type, place or precision, and its events in start order: a date range within one value (or a window
+    // over it) is an index range per value rather than every event of the range filtered by value.
+    `CREATE INDEX ${d}_events_type ON ${t.events} (type, start_ms)`,
+    `CREATE INDEX ${d}_events_place ON ${t.events} (place, start_ms)`,
+    `CREATE INDEX ${d}_events_prec ON ${t.events} (prec, start_ms)`,
     `CREATE INDEX ${d}_events_actors ON ${t.events} USING gin (actors)`,
     `CREATE INDEX ${d}_events_tags ON ${t.events} USING gin (tags)`,
     `CREATE INDEX ${d}_events_words ON ${t.events} USING gin (words)`,
