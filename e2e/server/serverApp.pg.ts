@@ -119,11 +119,21 @@ test('an unknown id gets a not-found panel', async ({ page }) => {
   const panel = page.getByRole('alert', { name: 'Sign in to this dataset' });
   // Without a token the server does not say whether an id exists: the app asks for a token.
   await expect(panel).toBeVisible();
+  // Either panel offers the server's datasets it speaks of, not only the sample.
+  await panel.getByText('Datasets', { exact: true }).click();
+  await expect(
+    panel.getByRole('list', { name: 'Server datasets' }).getByRole('button'),
+  ).toHaveText([/UCDP on the server/]);
   await page.evaluate((t) => sessionStorage.setItem('chronoscope.server-token', t), token);
   await page.reload();
-  await expect(page.getByRole('alert', { name: 'Dataset not found' })).toContainText(
-    'no-such-dataset',
-  );
+  const notFound = page.getByRole('alert', { name: 'Dataset not found' });
+  await expect(notFound).toContainText('no-such-dataset');
+  await notFound.getByText('Datasets', { exact: true }).click();
+  await notFound
+    .getByRole('list', { name: 'Server datasets' })
+    .getByRole('button', { name: /UCDP on the server/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'UCDP on the server' })).toBeVisible();
 });
 
 test('a private dataset asks for a token once: a wrong one is refused, the right one opens it', async ({

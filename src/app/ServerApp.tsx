@@ -6,6 +6,7 @@ import { setServerToken } from '../data/page/serverToken';
 import { useEngineMetadata } from '../data/page/useEngineQueries';
 import { serverEngine, ViewEngineContext } from '../data/page/viewEngine';
 import { formatCount } from '../domain/formatCount';
+import { DatasetMenu } from '../features/import/DatasetMenu';
 import { openDataset } from '../features/import/openDataset';
 import { ServerProblemPanel } from '../features/server/ServerPanels';
 import type { ViewState } from '../url/viewState';
@@ -41,7 +42,10 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
           }}
           onRetry={() => void meta.refetch()}
           onDefault={() => openDataset(undefined)}
-        />
+        >
+          {/* "Pick one of the server's datasets": the panel offers them, as the file's load errors do. */}
+          <DatasetMenu current={view.data} />
+        </ServerProblemPanel>
       </main>
     );
   } else {
