@@ -58,10 +58,14 @@ test('a server dataset: filter, pan, select, share; the same numbers as the brow
   // Filter by an actor: the facet's count, the view's count and the browser engine's agree.
   const actor = page
     .getByRole('region', { name: 'Actors' })
-    .getByRole('button', { name: 'United Armed Forces of Novorossiya', exact: true });
-  const facetCount = await actor.locator('xpath=following-sibling::span[1]').textContent();
-  await actor.click();
-  await expect(actor).toHaveAttribute('aria-pressed', 'true');
+    .getByRole('checkbox', { name: /^United Armed Forces of Novorossiya, / });
+  const facetCount = /, ([\d,]+) events?$/.exec((await actor.getAttribute('aria-label'))!)![1]!;
+  await actor.check();
+  // Chosen as in the file workspace: checked, and its name in bold.
+  await expect(actor).toBeChecked();
+  await expect(
+    page.getByRole('region', { name: 'Actors' }).getByText('United Armed Forces of Novorossiya'),
+  ).toHaveCSS('font-weight', '600');
   await expect(shownCount(page)).toHaveText(`${facetCount} of 3,883 events`);
   await expect.poll(() => d.params().get('actor')).not.toBeNull();
   await expect.poll(() => d.params().get('from')).not.toBeNull();

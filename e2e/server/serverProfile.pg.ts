@@ -19,9 +19,8 @@ test("an actor's profile on a server dataset: the facet's count, and the file wo
   const name = (await facet
     .getByRole('listitem')
     .first()
-    .getByRole('button')
-    .first()
-    .textContent())!;
+    .getByRole('button', { name: /^About / })
+    .getAttribute('aria-label'))!.replace(/^About /, '');
   // The actor's row (and its open profile), wherever the facet's order puts it.
   const row = facet
     .getByRole('listitem')
