@@ -125,9 +125,9 @@ test('an unknown id gets a not-found panel', async ({ page }) => {
   await expect(panel).toBeVisible();
   // Either panel offers the server's datasets it speaks of, not only the sample.
   await panel.getByText('Datasets', { exact: true }).click();
-  await expect(
-    panel.getByRole('list', { name: 'Server datasets' }).getByRole('button'),
-  ).toHaveText([/UCDP on the server/]);
+  await expect(panel.getByRole('list', { name: 'Server datasets' }).getByRole('button')).toHaveText(
+    [/UCDP on the server/],
+  );
   await page.evaluate((t) => sessionStorage.setItem('chronoscope.server-token', t), token);
   await page.reload();
   const notFound = page.getByRole('alert', { name: 'Dataset not found' });
