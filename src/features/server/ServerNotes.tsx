@@ -69,7 +69,9 @@ export function UpdatingIndicator({
 }) {
   return (
     <span className="cs-server-updating" data-busy={busy || problem ? 'true' : 'false'}>
-      <span aria-live="polite">{problem ?? (busy ? 'Updating…' : '')}</span>
+      <span aria-live="polite" title={problem}>
+        {problem ?? (busy ? 'Updating…' : '')}
+      </span>
       {problem && onRetry && (
         <button type="button" onClick={onRetry}>
           Try again now
