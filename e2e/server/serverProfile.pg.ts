@@ -43,7 +43,7 @@ test("an actor's profile on a server dataset: the facet's count, and the file wo
 
   // Another filter: the open profile is asked again and follows the facet's new count.
   const places = page.getByRole('region', { name: 'Places' });
-  await places.getByRole('listitem').first().getByRole('button').click();
+  await places.getByRole('checkbox').first().check();
   await expect.poll(() => new URL(page.url()).searchParams.get('place')).not.toBeNull();
   await expect.poll(countOf).toBeLessThan(facetCount);
   const narrowed = await countOf();
