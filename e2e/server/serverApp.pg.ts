@@ -58,10 +58,14 @@ test('a server dataset: filter, pan, select, share; the same numbers as the brow
   // Filter by an actor: the facet's count, the view's count and the browser engine's agree.
   const actor = page
     .getByRole('region', { name: 'Actors' })
-    .getByRole('button', { name: 'United Armed Forces of Novorossiya', exact: true });
-  const facetCount = await actor.locator('xpath=following-sibling::span[1]').textContent();
-  await actor.click();
-  await expect(actor).toHaveAttribute('aria-pressed', 'true');
+    .getByRole('checkbox', { name: /^United Armed Forces of Novorossiya, / });
+  const facetCount = /, ([\d,]+) events?$/.exec((await actor.getAttribute('aria-label'))!)![1]!;
+  await actor.check();
+  // Chosen as in the file workspace: checked, and its name in bold.
+  await expect(actor).toBeChecked();
+  await expect(
+    page.getByRole('region', { name: 'Actors' }).getByText('United Armed Forces of Novorossiya'),
+  ).toHaveCSS('font-weight', '600');
   await expect(shownCount(page)).toHaveText(`${facetCount} of 3,883 events`);
   await expect.poll(() => d.params().get('actor')).not.toBeNull();
   await expect.poll(() => d.params().get('from')).not.toBeNull();
@@ -119,11 +123,21 @@ test('an unknown id gets a not-found panel', async ({ page }) => {
   const panel = page.getByRole('alert', { name: 'Sign in to this dataset' });
   // Without a token the server does not say whether an id exists: the app asks for a token.
   await expect(panel).toBeVisible();
+  // Either panel offers the server's datasets it speaks of, not only the sample.
+  await panel.getByText('Datasets', { exact: true }).click();
+  await expect(panel.getByRole('list', { name: 'Server datasets' }).getByRole('button')).toHaveText(
+    [/UCDP on the server/],
+  );
   await page.evaluate((t) => sessionStorage.setItem('chronoscope.server-token', t), token);
   await page.reload();
-  await expect(page.getByRole('alert', { name: 'Dataset not found' })).toContainText(
-    'no-such-dataset',
-  );
+  const notFound = page.getByRole('alert', { name: 'Dataset not found' });
+  await expect(notFound).toContainText('no-such-dataset');
+  await notFound.getByText('Datasets', { exact: true }).click();
+  await notFound
+    .getByRole('list', { name: 'Server datasets' })
+    .getByRole('button', { name: /UCDP on the server/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'UCDP on the server' })).toBeVisible();
 });
 
 test('a private dataset asks for a token once: a wrong one is refused, the right one opens it', async ({

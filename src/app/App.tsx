@@ -62,7 +62,13 @@ export function App() {
         : null,
     [loaded, view, result, session, state, indexed, joined],
   );
-  useShortcuts(value);
+  useShortcuts(
+    source.kind === 'server'
+      ? { engine: 'server', view }
+      : value
+        ? { engine: 'file', view: value.view, data: value }
+        : null,
+  );
   useDismissDisclosures();
 
   // A server dataset is answered by the server, view by view: its own shell (ServerApp.tsx).
@@ -135,7 +141,7 @@ export function App() {
           {value && <LayerReport />}
           {body}
           <DropZone />
-          {value && <Dialogs dataset={value.loaded.index.dataset} />}
+          {value && <Dialogs engine="file" dataset={value.loaded.index.dataset} />}
         </div>
       </DeferredViewData>
     </ViewDataContext.Provider>

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { LoadedDataset } from '../data/page/loadSource';
 import { FORMATS } from '../data/read/detectFormat';
 import { DatasetMenu } from '../features/import/DatasetMenu';
@@ -29,10 +29,13 @@ export function Header({
   view,
   loaded,
   status,
+  activity,
 }: {
   view: ViewState;
   loaded?: LoadedDataset;
   status: string;
+  /** What the view's answers are doing (a server dataset's "Updating…", or why not and Try again now). */
+  activity?: ReactNode;
 }) {
   const openDialog = useUi((s) => s.openDialog);
   const theme = useUi((s) => s.theme);
@@ -64,6 +67,7 @@ export function Header({
             <span role="status" aria-live="polite" className="cs-status">
               {status}
             </span>
+            {activity}
             {(skipped > 0 || warnings > 0) && (
               <button
                 type="button"

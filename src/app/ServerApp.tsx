@@ -3,12 +3,15 @@ import { useMemo } from 'react';
 import { viewKeys } from '../data/page/queryKeys';
 import { isPassing } from '../data/page/serverApi';
 import { setServerToken } from '../data/page/serverToken';
-import { useEngineMetadata } from '../data/page/useEngineQueries';
+import { useEngineActivity, useEngineMetadata } from '../data/page/useEngineQueries';
 import { serverEngine, ViewEngineContext } from '../data/page/viewEngine';
 import { formatCount } from '../domain/formatCount';
+import { DatasetMenu } from '../features/import/DatasetMenu';
 import { openDataset } from '../features/import/openDataset';
+import { UpdatingIndicator } from '../features/server/ServerNotes';
 import { ServerProblemPanel } from '../features/server/ServerPanels';
 import type { ViewState } from '../url/viewState';
+import { Dialogs } from './Dialogs';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { ServerWorkspace } from './ServerWorkspace';
@@ -21,6 +24,9 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
   const client = useQueryClient();
   const engine = useMemo(() => serverEngine(id), [id]);
   const meta = useEngineMetadata(engine);
+  // In the header, where it stays in sight whatever the panels' scroll: the previous answers stay on screen
+  // while the next load, and while the database is away this says so and asks again on demand.
+  const activity = useEngineActivity(engine);
   let body;
   let status: string;
   if (meta.data) {
@@ -39,9 +45,12 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
             // Every answer asked without (or with another) token is dropped, and asked again.
             void client.resetQueries({ queryKey: viewKeys.all });
           }}
-          onRetry={() => void meta.refetch()}
+          onRetry={activity.retry}
           onDefault={() => openDataset(undefined)}
-        />
+        >
+          {/* "Pick one of the server's datasets": the panel offers them, as the file's load errors do. */}
+          <DatasetMenu current={view.data} />
+        </ServerProblemPanel>
       </main>
     );
   } else {
@@ -55,10 +64,32 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
   return (
     <ViewEngineContext.Provider value={engine}>
       <div className="cs-app">
-        <Header view={view} status={status} />
+        <Header
+          view={view}
+          status={status}
+          {...(meta.data
+            ? {
+                activity: (
+                  <UpdatingIndicator
+                    busy={activity.busy}
+                    {...problemOf(activity.failure)}
+                    onRetry={activity.retry}
+                  />
+                ),
+              }
+            : {})}
+        />
         <Notices />
         {body}
+        <Dialogs engine="server" />
       </div>
     </ViewEngineContext.Provider>
   );
+}
+
+/** What a failed answer says in the status line: a passing failure is retried by itself, and says so. */
+function problemOf(failure: unknown): { problem?: string } {
+  if (failure === undefined || failure === null) return {};
+  const message = failure instanceof Error ? failure.message : String(failure);
+  return { problem: isPassing(failure) ? `${message} Retrying…` : message };
 }

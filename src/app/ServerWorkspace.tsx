@@ -11,11 +11,7 @@ import { ServerEventDetails } from '../features/details/ServerEventDetails';
 import { ServerEventList } from '../features/events/ServerEventList';
 import { ServerHistogram } from '../features/histogram/ServerHistogram';
 import { ServerFacets } from '../features/server/ServerFacets';
-import {
-  AreaFilterNote,
-  ServerLimitsNote,
-  UpdatingIndicator,
-} from '../features/server/ServerNotes';
+import { AreaFilterNote, ServerLimitsNote } from '../features/server/ServerNotes';
 import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
 import { updateView } from '../url/useViewState';
 import { serialiseViewState, type ViewState } from '../url/viewState';
@@ -108,14 +104,16 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
     isError: m.isError || w.isError,
     error: m.error ?? w.error,
   };
-  // The link holds the window on screen from the first answer on, so a copied link opens the same view.
+  // The link holds the window on screen from the first answer on, so a copied link opens the same view. Only an
+  // answer to a request without a window holds the fitted one (a link without it, or Fit): the previous answer,
+  // on screen while that one loads, holds the window Fit leaves.
+  const fitted = w.isPlaceholderData ? undefined : w.data?.window;
   useEffect(() => {
-    if (answer?.window && (view.from === undefined || view.to === undefined))
-      updateView(
-        { from: Math.round(answer.window.start), to: Math.round(answer.window.end) },
-        'replace',
-      );
-  }, [answer?.window, view.from, view.to]);
+    if (fitted && (view.from === undefined || view.to === undefined))
+      updateView({ from: Math.round(fitted.start), to: Math.round(fitted.end) }, 'replace');
+  }, [fitted, view.from, view.to]);
+  const [now] = useState(() => Date.now());
+  const historical = (meta.extent?.end ?? 0) < now - 365 * 86_400_000;
   const names = useMemo(() => new Map(meta.entities.map((e) => [e.id, e.name])), [meta.entities]);
   const problem =
     q.failureReason && isPassing(q.failureReason)
@@ -130,7 +128,6 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
         <h2 className="cs-panel-title">{meta.title}</h2>
         <ServerLimitsNote view={view} />
         <AreaFilterNote view={view} />
-        <UpdatingIndicator busy={q.isFetching} {...(problem ? { problem } : {})} />
         <RegionBoundary name="Facets" resetKeys={reset}>
           {answer && (
             <ServerFacets meta={meta} view={view} answer={answer} filtersView={matchesString} />
@@ -167,6 +164,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
                   tz={view.tz}
                   map={view.geo}
                   onToggleMap={() => updateView({ geo: !view.geo })}
+                  historical={historical}
                 />
               </>
             ) : (

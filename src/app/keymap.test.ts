@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commandFor, KEYMAP } from './keymap';
+import { availableOn, commandFor, keymapFor, KEYMAP } from './keymap';
 
 describe('the keymap', () => {
   it('binds each key once', () => {
@@ -22,5 +22,21 @@ describe('the keymap', () => {
     const section = guide.slice(guide.indexOf('## Keyboard'));
     const rows = [...section.matchAll(/^\| `([^`]+)` +\| (.+?) +\|$/gm)].map((m) => [m[1], m[2]]);
     expect(rows).toEqual(KEYMAP.map((b) => [b.show, b.description]));
+  });
+});
+
+describe('the keymap on a server dataset', () => {
+  it('keeps what needs no file index: search, zoom, pan, fit, lanes, map, link, theme, help', () => {
+    for (const key of ['/', '+', '-', 'ArrowLeft', 'f', 'g', 'm', 'c', 't', '?', 'Enter', 'Escape'])
+      expect(availableOn(commandFor(key)!, 'server'), key).toBe(true);
+    for (const key of ['j', 'k', 's', 'n', 'x', 'e', '[', ']', 'l'])
+      expect(availableOn(commandFor(key)!, 'server'), key).toBe(false);
+  });
+
+  it('lists every shortcut once, as working or not, and all of them work on a file', () => {
+    const { available, unavailable } = keymapFor('server');
+    expect([...available, ...unavailable].length).toBe(KEYMAP.length);
+    expect(unavailable.map((b) => b.show)).toContain('j / k');
+    expect(keymapFor('file')).toEqual({ available: KEYMAP, unavailable: [] });
   });
 });

@@ -28,6 +28,11 @@ export interface KeyBinding {
   show: string;
   description: string;
   keys: Readonly<Record<string, Command>>;
+  /**
+   * Needs the dataset in the page (its index, the analyst's layer, the entity list or the folding panels): not
+   * available on a server dataset, where the help dialog says so.
+   */
+  fileOnly?: true;
 }
 
 /**
@@ -41,6 +46,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     description:
       'Next / previous event in time, from the selection if it is in view, else from the window',
     keys: { j: 'next', k: 'previous' },
+    fileOnly: true,
   },
   {
     show: 'Enter',
@@ -65,27 +71,40 @@ export const KEYMAP: readonly KeyBinding[] = [
   { show: 'f', description: 'Fit all matching events', keys: { f: 'fit' } },
   { show: 'g', description: 'Cycle lanes: none, actor, type, place', keys: { g: 'cycle-lanes' } },
   { show: 'm', description: 'Show / hide the map', keys: { m: 'toggle-map' } },
-  { show: 's', description: 'Star / unstar the selected event', keys: { s: 'star' } },
-  { show: 'n', description: 'Add an event of your own', keys: { n: 'add-event' } },
+  {
+    show: 's',
+    description: 'Star / unstar the selected event',
+    keys: { s: 'star' },
+    fileOnly: true,
+  },
+  { show: 'n', description: 'Add an event of your own', keys: { n: 'add-event' }, fileOnly: true },
   { show: 'c', description: 'Copy a link to this view', keys: { c: 'copy-link' } },
   {
     show: 'x',
     description: 'Toggle the selected event’s first actor as a filter',
     keys: { x: 'toggle-actor' },
+    fileOnly: true,
   },
   { show: 't', description: 'Switch light / dark theme', keys: { t: 'theme' } },
   {
     show: '[',
     description: 'Show / hide the entities panel',
     keys: { '[': 'toggle-entities' },
+    fileOnly: true,
   },
   {
     show: ']',
     description: 'Show / hide the event details panel',
     keys: { ']': 'toggle-details' },
+    fileOnly: true,
   },
-  { show: 'l', description: 'Show / hide the event list', keys: { l: 'toggle-list' } },
-  { show: 'e', description: 'Find an entity by name', keys: { e: 'find-entity' } },
+  {
+    show: 'l',
+    description: 'Show / hide the event list',
+    keys: { l: 'toggle-list' },
+    fileOnly: true,
+  },
+  { show: 'e', description: 'Find an entity by name', keys: { e: 'find-entity' }, fileOnly: true },
   { show: '?', description: 'This help', keys: { '?': 'help' } },
 ];
 
@@ -94,4 +113,27 @@ const byKey = new Map<string, Command>(KEYMAP.flatMap((b) => Object.entries(b.ke
 /** The command a key stands for, if any. */
 export function commandFor(key: string): Command | undefined {
   return byKey.get(key);
+}
+
+/** Which engine answers the open dataset: the index in the page, or the server (`?data=server:<id>`). */
+export type Engine = 'file' | 'server';
+
+const fileOnly = new Set<Command>(
+  KEYMAP.flatMap((b) => (b.fileOnly ? (Object.values(b.keys) as Command[]) : [])),
+);
+
+/** Whether a command works on a dataset the engine answers. */
+export function availableOn(command: Command, engine: Engine): boolean {
+  return engine === 'file' || !fileOnly.has(command);
+}
+
+/** The shortcuts that work on a dataset the engine answers, and those that do not (for the help to say so). */
+export function keymapFor(engine: Engine): {
+  available: KeyBinding[];
+  unavailable: KeyBinding[];
+} {
+  return {
+    available: KEYMAP.filter((b) => engine === 'file' || !b.fileOnly),
+    unavailable: engine === 'file' ? [] : KEYMAP.filter((b) => b.fileOnly),
+  };
 }

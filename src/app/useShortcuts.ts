@@ -9,9 +9,9 @@ import { useUi } from '../state/uiStore';
 import { useLayout, type PanelName } from '../state/layoutStore';
 import { focusEntityFinder } from './panels';
 import { updateView } from '../url/useViewState';
-import { toggleIncludedActor } from '../url/viewState';
+import { toggleIncludedActor, type ViewState } from '../url/viewState';
 import { copyViewLink } from './Header';
-import { commandFor } from './keymap';
+import { availableOn, commandFor, type Engine } from './keymap';
 import { effectiveTheme } from './useTheme';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -31,11 +31,19 @@ const PANEL_OF: Record<'toggle-entities' | 'toggle-details' | 'toggle-list', Pan
   'toggle-list': 'list',
 };
 
-/** Keyboard-first work: every shortcut of KEYMAP, never while typing in a field. */
-export function useShortcuts(data: ViewData | null): void {
-  const ref = useRef(data);
+/**
+ * What the shortcuts act on: a dataset in the page (its index, results and layer), or one the server answers,
+ * where the shortcuts that need the index do nothing (keymap.ts's fileOnly; the help dialog lists them apart).
+ */
+export type ShortcutTarget =
+  | { engine: 'file'; view: ViewState; data: ViewData }
+  | { engine: Exclude<Engine, 'file'>; view: ViewState };
+
+/** Keyboard-first work: every shortcut of KEYMAP that the dataset's engine allows, never while typing in a field. */
+export function useShortcuts(target: ShortcutTarget | null): void {
+  const ref = useRef(target);
   useEffect(() => {
-    ref.current = data;
+    ref.current = target;
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,13 +60,17 @@ export function useShortcuts(data: ViewData | null): void {
         if (ref.current?.view.event !== undefined) updateView({ event: undefined });
         return;
       }
-      if (isTyping(e.target) || ui.dialog || !ref.current) return;
-      const { view, result, loaded, layer } = ref.current;
+      const target = ref.current;
+      if (isTyping(e.target) || ui.dialog || !target || !availableOn(command, target.engine))
+        return;
+      const { view } = target;
+      const file = target.engine === 'file' ? target.data : undefined;
       const tl = timelineCommands();
       const inList =
         e.target instanceof HTMLElement &&
         e.target.closest('[role="table"], details, .cs-entity-list, select');
-      const selected = view.event !== undefined ? loaded.index.byId.get(view.event) : undefined;
+      const selected =
+        view.event !== undefined ? file?.loaded.index.byId.get(view.event) : undefined;
       switch (command) {
         case 'search':
           e.preventDefault();
@@ -66,6 +78,8 @@ export function useShortcuts(data: ViewData | null): void {
           break;
         case 'next':
         case 'previous': {
+          if (!file) break;
+          const { loaded, result } = file;
           // From what is on screen: the timeline's own window, else the link's.
           const win =
             tl?.window() ??
@@ -89,8 +103,9 @@ export function useShortcuts(data: ViewData | null): void {
         }
         case 'open-details':
           // Where Enter already means something (a button, link, disclosure, table row), it keeps that meaning.
+          // (On a server dataset the details are read by id: a selection is all there is to know.)
           if (
-            selected !== undefined &&
+            (file ? selected !== undefined : view.event !== undefined) &&
             !(
               e.target instanceof HTMLElement &&
               e.target.closest('button, a, summary, [role="row"]')
@@ -120,8 +135,8 @@ export function useShortcuts(data: ViewData | null): void {
           updateView({ group: GROUP_BYS[(GROUP_BYS.indexOf(view.group) + 1) % GROUP_BYS.length]! });
           break;
         case 'star':
-          if (selected !== undefined)
-            layer.session.change(loaded.index.events.at(selected)!.id, toggleStar);
+          if (file && selected !== undefined)
+            file.layer.session.change(file.loaded.index.events.at(selected)!.id, toggleStar);
           break;
         case 'add-event':
           e.preventDefault();
@@ -135,7 +150,9 @@ export function useShortcuts(data: ViewData | null): void {
           break;
         case 'toggle-actor': {
           const actor =
-            selected !== undefined ? loaded.index.events.at(selected)!.actors[0] : undefined;
+            file && selected !== undefined
+              ? file.loaded.index.events.at(selected)!.actors[0]
+              : undefined;
           if (actor !== undefined) updateView((s) => toggleIncludedActor(s, actor));
           break;
         }

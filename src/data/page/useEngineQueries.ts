@@ -1,4 +1,11 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useIsFetching,
+  useQuery,
+  useQueryClient,
+  type Query,
+} from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
 import { fetchServerDatasets, isPassing, type AnswerRequest, type MapRequest } from './serverApi';
 import { viewKeys } from './queryKeys';
 import type { ViewEngine } from './viewEngine';
@@ -118,4 +125,45 @@ export function useServerDatasets(enabled: boolean) {
     staleTime: 30_000,
     retry: false,
   });
+}
+
+const failureOf = (q: Query) => q.state.fetchFailureReason ?? q.state.error;
+/** An event's details and an entity's profile say their own final failures (not found) where they are shown. */
+const saysItsOwn = (q: Query) => q.queryKey[2] === 'event' || q.queryKey[2] === 'profile';
+/** A query that failed and is being retried (503, 429), or failed for good where nothing else says so. */
+const inTrouble = (q: Query) =>
+  (q.state.fetchFailureCount > 0 || q.state.status === 'error') &&
+  (isPassing(failureOf(q)) || !saysItsOwn(q));
+
+/**
+ * What the engine's answers on screen are doing, for one status line whatever region asks: whether any is
+ * loading, the failure of one that failed (being retried, or final), and `retry`, which asks those again at
+ * once instead of waiting for the next retry (the outage panel's "Try again now", for a view on screen).
+ */
+export function useEngineActivity(engine: Pick<ViewEngine, 'key'>): {
+  busy: boolean;
+  failure: unknown;
+  retry(): void;
+} {
+  const client = useQueryClient();
+  const cache = client.getQueryCache();
+  const prefix = viewKeys.engine(engine.key);
+  const busy = useIsFetching({ queryKey: prefix }) > 0;
+  const failure = useSyncExternalStore(
+    useCallback((onChange) => cache.subscribe(onChange), [cache]),
+    () => {
+      const q = cache.findAll({ queryKey: prefix, type: 'active' }).find(inTrouble);
+      return q ? failureOf(q) : undefined;
+    },
+  );
+  const retry = () => {
+    // A refetch of a query waiting out its retry delay only joins that wait: it is cancelled (which puts it back
+    // as it was before the failing fetch) and asked again.
+    const stuck = cache.findAll({ queryKey: prefix, type: 'active', predicate: inTrouble });
+    if (stuck.length === 0) return;
+    void client
+      .cancelQueries({ predicate: (q) => stuck.includes(q) })
+      .then(() => client.refetchQueries({ predicate: (q) => stuck.includes(q) }));
+  };
+  return { busy, failure, retry };
 }

@@ -59,7 +59,9 @@ export function ServerEventDetails({
   const names = new Map(entities.map((x) => [x.id, x.name]));
   return (
     <article className="cs-details" aria-label="Selected event">
-      <h2>{clipText(e.title, 1000)}</h2>
+      <h2 id="cs-details-heading" tabIndex={-1}>
+        {clipText(e.title, 1000)}
+      </h2>
       <p>
         {formatEventDate(e, tz)}{' '}
         <span className="cs-muted">({describePrecision(e.precision)})</span>

@@ -1,12 +1,11 @@
-import { clipText } from '../../domain/clipText';
 import { memo } from 'react';
 import { useDeferredViewData } from '../../data/page/viewData';
 import { profileAnswerOf } from '../../domain/entityProfile';
 import { EntityProfileCard } from '../../ui/EntityProfileCard';
+import { EntityFacetRow, entityStateClass } from '../../ui/EntityFacetRow';
 import type { Entity } from '../../domain/types';
 import { updateView } from '../../url/useViewState';
 import { toggleExcludedActor, toggleIncludedActor } from '../../url/viewState';
-import { formatCount } from '../../domain/formatCount';
 import { EntityCuration } from './EntityCuration';
 
 interface Props {
@@ -41,7 +40,6 @@ export const EntityRow = memo(function EntityRow({
   top,
   measure,
 }: Props) {
-  const id = `entity-${code}`;
   return (
     <li
       ref={measure}
@@ -50,53 +48,19 @@ export const EntityRow = memo(function EntityRow({
       aria-posinset={place + 1}
       aria-setsize={of}
       style={{ transform: `translateY(${top}px)` }}
-      className={`cs-entity${included ? ' is-included' : ''}${excluded ? ' is-excluded' : ''}${count === 0 && !included && !excluded ? ' is-empty' : ''}`}
+      className={`cs-entity${entityStateClass(included, excluded, count)}`}
     >
-      <div className="cs-entity-row">
-        <input
-          id={id}
-          type="checkbox"
-          checked={included}
-          onChange={() => updateView((s) => toggleIncludedActor(s, e.id))}
-          // Read as words ("Actor 7, person, 1,027 events"), not the label's run-together text ("Actor 7person").
-          aria-label={`${clipText(e.name, 300)}, ${e.type}, ${formatCount(count)} ${count === 1 ? 'event' : 'events'}${excluded ? ', excluded' : ''}`}
-        />
-        <label
-          htmlFor={id}
-          className="cs-entity-name"
-          title={`${clipText(e.name, 300)}${e.aliases.length ? ` (also: ${clipText(e.aliases.join(', '), 300)})` : ''}`}
-        >
-          <span className="cs-entity-label">
-            {excluded ? <s>{clipText(e.name, 300)}</s> : clipText(e.name, 300)}
-          </span>
-          <span className="cs-entity-type" title={e.type}>
-            {e.type === 'organization' ? 'org.' : e.type}
-          </span>
-        </label>
-        <span className="cs-count" aria-label={`${count} matching events`}>
-          {formatCount(count)}
-        </span>
-        <button
-          type="button"
-          className={`cs-icon-button${excluded ? ' is-on' : ''}`}
-          aria-pressed={excluded}
-          aria-label={`Exclude ${clipText(e.name, 300)}`}
-          title={excluded ? 'Stop excluding' : 'Exclude'}
-          onClick={() => updateView((s) => toggleExcludedActor(s, e.id))}
-        >
-          ⊘
-        </button>
-        <button
-          type="button"
-          className="cs-icon-button"
-          aria-expanded={open}
-          aria-label={`About ${clipText(e.name, 300)}`}
-          title="Profile"
-          onClick={() => onToggleOpen(code)}
-        >
-          i
-        </button>
-      </div>
+      <EntityFacetRow
+        id={`entity-${code}`}
+        entity={e}
+        count={count}
+        included={included}
+        excluded={excluded}
+        open={open}
+        onInclude={() => updateView((s) => toggleIncludedActor(s, e.id))}
+        onExclude={() => updateView((s) => toggleExcludedActor(s, e.id))}
+        onToggleOpen={() => onToggleOpen(code)}
+      />
       {open && <EntityProfileView code={code} />}
     </li>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatCount } from '../../domain/formatCount';
+import { FacetOption } from '../../ui/FacetOption';
 
 export interface FacetOption {
   value: string;
@@ -74,18 +75,13 @@ function FacetMenu({
       )}
       {options.length === 0 && <p className="cs-muted">None in this dataset.</p>}
       {shown.slice(0, SHOWN).map((o) => (
-        <label
+        <FacetOption
           key={o.value}
-          className={o.count === 0 && !selected.includes(o.value) ? 'cs-facet-zero' : undefined}
-        >
-          <input
-            type="checkbox"
-            checked={selected.includes(o.value)}
-            onChange={() => onToggle(o.value)}
-          />
-          <span className="cs-facet-label">{o.label}</span>
-          <span className="cs-count">{formatCount(o.count)}</span>
-        </label>
+          label={o.label}
+          count={o.count}
+          checked={selected.includes(o.value)}
+          onToggle={() => onToggle(o.value)}
+        />
       ))}
       {shown.length > SHOWN && (
         <p className="cs-muted">{formatCount(shown.length - SHOWN)} more: type to find them.</p>

@@ -33,3 +33,22 @@ describe('ShortcutsDialog', () => {
     expect(notPrevented).toBe(false); // the app closes it, so that focus goes back where it came from
   });
 });
+
+describe('ShortcutsDialog on a dataset where some shortcuts do not work', () => {
+  it('lists those apart, saying why, and not among the working ones', () => {
+    render(
+      <ShortcutsDialog
+        open
+        onClose={() => {}}
+        shortcuts={[KEYMAP[0]!, KEYMAP[2]!]}
+        unavailable={{ why: 'Not on server datasets yet:', shortcuts: [KEYMAP[1]!] }}
+      />,
+    );
+    const working = screen.getByRole('table', { name: 'Keyboard shortcuts', hidden: true });
+    expect(working).not.toHaveTextContent('j / k');
+    const not = screen.getByRole('table', { name: 'Shortcuts not available here', hidden: true });
+    expect(within(not).getAllByRole('row', { hidden: true })).toHaveLength(1);
+    expect(not).toHaveTextContent('j / k');
+    expect(screen.getByText('Not on server datasets yet:')).toBeInTheDocument();
+  });
+});

@@ -26,6 +26,43 @@ const ANSWER = {
 } as unknown as ViewAnswer;
 
 describe('ServerFacets', () => {
+  it('shows chosen values checked, first, and a chosen actor in bold as the file workspace does', () => {
+    const answer = {
+      ...ANSWER,
+      facets: { ...ANSWER.facets, types: { strike: 3, battle: 1 } },
+    } as ViewAnswer;
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ServerFacets
+          meta={META}
+          view={{ ...DEFAULT_VIEW, actors: ['b'], xactors: ['a'], types: ['battle'] }}
+          answer={answer}
+          filtersView=""
+        />
+      </QueryClientProvider>,
+    );
+    const actors = screen.getAllByRole('checkbox', { name: /, (group|person), / });
+    expect(
+      actors.map((c) => [c.getAttribute('aria-label'), (c as HTMLInputElement).checked]),
+    ).toEqual([
+      ['Beta, person, 1 event', true],
+      ['Alpha, group, 3 events, excluded', false],
+    ]);
+    expect(actors[0]!.closest('li')).toHaveClass('is-included');
+    expect(actors[1]!.closest('li')).toHaveClass('is-excluded');
+    expect(screen.getByRole('button', { name: 'Exclude Alpha' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const types = screen.getAllByRole('checkbox', { name: /^(strike|battle)/ });
+    expect(
+      types.map((c) => [c.closest('label')!.textContent, (c as HTMLInputElement).checked]),
+    ).toEqual([
+      ['battle1', true],
+      ['strike3', false],
+    ]);
+  });
+
   it("opens an actor's profile, asked of the engine under the view's filters", async () => {
     const profile = vi.fn<ViewEngine['profile']>().mockResolvedValue({
       entityId: 'a',

@@ -11,6 +11,8 @@ import {
   withoutFilters,
   type ViewState,
 } from '../../url/viewState';
+import { EntityFacetRow, entityStateClass } from '../../ui/EntityFacetRow';
+import { FacetOption } from '../../ui/FacetOption';
 import { ServerEntityProfile } from './ServerEntityProfile';
 import './server.css';
 
@@ -65,7 +67,7 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
       >
         <label>
           Search events
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input id="cs-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </label>
         <button type="submit">Search</button>
       </form>
@@ -97,37 +99,23 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
             const excluded = view.xactors.includes(id);
             const profiled = open.includes(id);
             return (
-              <li key={id} className="cs-server-actor">
-                <button
-                  type="button"
-                  className="cs-facet-name"
-                  aria-pressed={included}
-                  onClick={() => updateView((s) => toggleIncludedActor(s, id))}
-                >
-                  {excluded ? <s>{name}</s> : name}
-                </button>
-                <span className="cs-facet-count">{formatCount(count)}</span>
-                <button
-                  type="button"
-                  aria-pressed={excluded}
-                  aria-label={`Exclude ${name}`}
-                  onClick={() => updateView((s) => toggleExcludedActor(s, id))}
-                >
-                  −
-                </button>
-                {entity && (
-                  <button
-                    type="button"
-                    aria-expanded={profiled}
-                    aria-label={`About ${name}`}
-                    title="Profile"
-                    onClick={() =>
-                      setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]))
-                    }
-                  >
-                    i
-                  </button>
-                )}
+              <li
+                key={id}
+                className={`cs-server-actor${entityStateClass(included, excluded, count)}`}
+              >
+                <EntityFacetRow
+                  id={`server-actor-${id}`}
+                  entity={entity ?? { id, name, type: 'unknown', aliases: [] }}
+                  count={count}
+                  included={included}
+                  excluded={excluded}
+                  open={profiled}
+                  onInclude={() => updateView((s) => toggleIncludedActor(s, id))}
+                  onExclude={() => updateView((s) => toggleExcludedActor(s, id))}
+                  onToggleOpen={() =>
+                    setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]))
+                  }
+                />
                 {entity && profiled && (
                   <ServerEntityProfile entity={entity} view={filtersView} tz={view.tz} />
                 )}
@@ -168,23 +156,15 @@ function ValueFacet({
   return (
     <section aria-label={title}>
       <h3>{title}</h3>
-      <ul>
-        {values.map((v) => (
-          <li key={v}>
-            <button
-              type="button"
-              className="cs-facet-name"
-              aria-pressed={chosen.includes(v)}
-              onClick={() =>
-                updateView((s) => ({ ...s, [k]: toggle(s[k] as readonly string[], v) }))
-              }
-            >
-              {v}
-            </button>
-            <span className="cs-facet-count">{formatCount(counts[v] ?? 0)}</span>
-          </li>
-        ))}
-      </ul>
+      {values.map((v) => (
+        <FacetOption
+          key={v}
+          label={v}
+          count={counts[v] ?? 0}
+          checked={chosen.includes(v)}
+          onToggle={() => updateView((s) => ({ ...s, [k]: toggle(s[k] as readonly string[], v) }))}
+        />
+      ))}
     </section>
   );
 }

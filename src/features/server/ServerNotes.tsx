@@ -54,15 +54,29 @@ export function AreaFilterNote({ view }: { view: ViewState }) {
   );
 }
 
-/** A quiet sign that the next answer is on its way while the last one stays on screen. */
-export function UpdatingIndicator({ busy, problem }: { busy: boolean; problem?: string }) {
+/**
+ * A quiet sign that the next answer is on its way while the last one stays on screen; or why it is not coming
+ * (the database away, a limit), with a way to ask again at once rather than wait for the next retry.
+ */
+export function UpdatingIndicator({
+  busy,
+  problem,
+  onRetry,
+}: {
+  busy: boolean;
+  problem?: string;
+  onRetry?: () => void;
+}) {
   return (
-    <p
-      className="cs-server-updating"
-      aria-live="polite"
-      data-busy={busy || problem ? 'true' : 'false'}
-    >
-      {problem ?? (busy ? 'Updating…' : '')}
-    </p>
+    <span className="cs-server-updating" data-busy={busy || problem ? 'true' : 'false'}>
+      <span aria-live="polite" title={problem}>
+        {problem ?? (busy ? 'Updating…' : '')}
+      </span>
+      {problem && onRetry && (
+        <button type="button" onClick={onRetry}>
+          Try again now
+        </button>
+      )}
+    </span>
   );
 }

@@ -6,7 +6,8 @@ import type { Period } from '../../domain/types';
 import type { AnswerEventItem, ViewAnswer } from '../../domain/viewAnswer';
 import { currentView } from '../../url/currentView';
 import { replaceWindowThrottled, updateView } from '../../url/useViewState';
-import { registerTimeline } from '../../state/timelineCommands';
+import { registerTimeline, timelineCommands } from '../../state/timelineCommands';
+import { TimelineToolbar } from './TimelineToolbar';
 import { groupElement } from './itemContent';
 import { useVisTimeline, type VisItem } from './useVisTimeline';
 import { toVisItem } from './visItems';
@@ -41,6 +42,8 @@ interface Props {
   /** Whether the map is open beside the timeline, and how to open or close it. */
   map: boolean;
   onToggleMap(): void;
+  /** Whether the dataset ends more than a year ago (no Today button then). */
+  historical: boolean;
 }
 
 /**
@@ -56,6 +59,7 @@ export function ServerTimelineView({
   selectedEventId,
   map,
   onToggleMap,
+  historical,
   tz,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -142,8 +146,9 @@ export function ServerTimelineView({
         const d = (w.end - w.start) * fraction;
         show({ start: w.start + d, end: w.end + d });
       },
-      // The matches' extent is the server's to know: without a window in the link it answers with the fitted one.
-      fit: () => updateView({ from: undefined, to: undefined }),
+      // The matches' extent is the server's to know: asked without a window, it answers with the fitted one, which
+      // the workspace then writes into the link and the timeline moves to (useWindowFromUrl).
+      fit: () => updateView({ from: undefined, to: undefined }, 'replace'),
       // Positions are the file index's; the server's list reveals its own rows.
       reveal: () => {},
       focus: () => container.current?.focus(),
@@ -173,34 +178,17 @@ export function ServerTimelineView({
   }, [handle, answer, periods, tz, selectedEventId]);
 
   const plan = answer.plan;
-  const drawn = !plan
-    ? ''
-    : plan.mode === 'events'
-      ? `${formatCount(plan.visibleCount)} event${plan.visibleCount === 1 ? '' : 's'} in view`
-      : `${formatCount(plan.visibleCount)} events in view, counted per ${plan.unit?.label ?? 'period'}; click a count to zoom in`;
-  const zoom = (f: number) => {
-    const tl = handle?.timeline;
-    if (!tl) return;
-    const w = tl.getWindow();
-    const s = w.start.valueOf();
-    const e = w.end.valueOf();
-    const mid = (s + e) / 2;
-    tl.setWindow(mid - ((e - s) * f) / 2, mid + ((e - s) * f) / 2, { animation: false });
-  };
   return (
     <>
-      <div className="cs-toolbar" role="toolbar" aria-label="Timeline controls">
-        <button type="button" onClick={() => zoom(0.5)} aria-label="Zoom in">
-          +
-        </button>
-        <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom out">
-          −
-        </button>
-        <button type="button" aria-pressed={map} onClick={onToggleMap} title="Show or hide the map">
-          Map
-        </button>
-        <span className="cs-muted">{drawn}</span>
-      </div>
+      <TimelineToolbar
+        plan={plan}
+        handle={handle}
+        onFit={() => timelineCommands()?.fit()}
+        onZoom={(f) => timelineCommands()?.zoom(f)}
+        historical={historical}
+        map={map}
+        onToggleMap={onToggleMap}
+      />
       <div className="cs-timeline-stage">
         <div
           ref={container}

@@ -3,8 +3,11 @@ import type { VisHandle } from './useVisTimeline';
 import { formatCount } from '../../domain/formatCount';
 
 interface Props {
-  /** What the timeline draws; not yet planned while the workspace is being put on screen. */
-  plan: ItemPlan | undefined;
+  /**
+   * What the timeline draws (the file's plan or the server's answer); not yet planned while the workspace is
+   * being put on screen.
+   */
+  plan: Pick<ItemPlan, 'mode' | 'visibleCount' | 'unit'> | null | undefined;
   /** What the buckets sum instead of counting events ("deaths"), when a measure is chosen. */
   unit?: string;
   handle: VisHandle | null;

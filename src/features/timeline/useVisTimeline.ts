@@ -4,6 +4,7 @@ import type { DataSet, LaneClass, Timeline, TimelineOptions } from '../../lib/vi
 import { loadVis } from '../../lib/loadVis';
 import { axisFormat, floorAxisSteps, momentInZone } from './zonedMoment';
 import { afterPaint } from '../../ui/afterPaint';
+import { fitBucketLabels } from './bucketLabels';
 
 export interface VisItem {
   id: string;
@@ -13,6 +14,8 @@ export interface VisItem {
   group?: string;
   className: string;
   content: string;
+  /** Where vis puts the content in a range (its default moves it to the range's part on screen, from the left). */
+  align?: 'left';
   /** Change signature: the item is only re-sent to vis when this changes. */
   sig: string;
 }
@@ -165,6 +168,9 @@ function createTimeline(
     }
     cb.current.onRangeChanged(props.start.valueOf(), props.end.valueOf(), props.byUser);
   });
+  // vis cuts a bucket's number where the canvas cuts the bucket (or, with its default alignment, pushes it out
+  // of a bucket that starts off screen): each redraw puts them back in sight.
+  timeline.on('changed', () => fitBucketLabels(el));
   deferFollowUpUntilItemsDrawn(timeline, () => items.length > 0);
   return { timeline, items, groups, inZone, lane: vis.laneClass };
 }

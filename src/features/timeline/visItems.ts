@@ -13,6 +13,8 @@ export function toVisItem(planned: PlannedItem, tz: string, selected: number | u
       // A hair short of the next bucket, so neighbours read as separate blocks on one row.
       end: it.end - (it.end - it.start) * 0.03,
       type: 'range',
+      // Centred by the stylesheet, then kept in the part on screen by fitBucketLabels.
+      align: 'left',
       className: `cs-bucket cs-density-${it.density}`,
       content: '',
       ...(it.lane ? { group: it.lane } : {}),

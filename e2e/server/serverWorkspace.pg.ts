@@ -1,0 +1,158 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Dashboard } from '../pages/Dashboard';
+import { SERVER_E2E, serverBase } from './serverE2e';
+
+const { publicId } = SERVER_E2E;
+
+async function open(page: Page, query = ''): Promise<Dashboard> {
+  await page.goto(`${serverBase()}/?data=server:${publicId}${query}`);
+  const d = new Dashboard(page);
+  await expect(page.getByRole('heading', { name: 'UCDP on the server' })).toBeVisible();
+  await expect(d.chart.itemContents().first()).toBeVisible();
+  return d;
+}
+
+const span = ([a, b]: [number, number]) => b - a;
+
+test('the keyboard on a server dataset: ? lists what works and what does not, zoom, fit and / work', async ({
+  page,
+}) => {
+  const d = await open(page);
+  const fitted = await d.windowFromUrl();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('table', { name: 'Keyboard shortcuts' })).toContainText('Zoom in');
+  await expect(help.getByText('Not on server datasets yet:')).toBeVisible();
+  await expect(help.getByRole('table', { name: 'Shortcuts not available here' })).toContainText(
+    'j / k',
+  );
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  // The header's ? button opens the same dialog.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('+');
+  await expect.poll(async () => span(await d.windowFromUrl())).toBeLessThan(span(fitted) * 0.7);
+  await page.keyboard.press('f');
+  await expect.poll(() => d.windowFromUrl()).toEqual(fitted);
+
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search events' })).toBeFocused();
+});
+
+test("Fit asks the server for the matches' extent", async ({ page }) => {
+  const d = await open(page);
+  const fitted = await d.windowFromUrl();
+  const toolbar = d.timeline.getByRole('toolbar', { name: 'Timeline controls' });
+  for (const most of [0.6, 0.3]) {
+    await toolbar.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => span(await d.windowFromUrl())).toBeLessThan(span(fitted) * most);
+  }
+  await toolbar.getByRole('button', { name: 'Fit' }).click();
+  await expect.poll(() => d.windowFromUrl()).toEqual(fitted);
+  const canvas = page.getByRole('group', { name: 'Timeline canvas' });
+  await expect
+    .poll(async () => Number(await canvas.getAttribute('data-window-start')))
+    .toBe(fitted[0]);
+});
+
+test('Share > Saved views keeps a server view and opens it again', async ({ page }) => {
+  const d = await open(page, '&type=state-based+conflict');
+  const menu = await d.shareMenu();
+  await menu.getByRole('button', { name: 'Saved views' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Saved views' });
+  await dialog.getByLabel('Name for the current view').fill('State-based on the server');
+  await dialog.getByRole('button', { name: 'Save current view' }).click();
+  const link = dialog.getByRole('link', { name: 'State-based on the server' });
+  await expect(link).toHaveAttribute(
+    'href',
+    new RegExp(`data=server%3A${publicId}|data=server:${publicId}`),
+  );
+  await page.goto(`${serverBase()}/?data=server:${publicId}`);
+  await (await d.shareMenu()).getByRole('button', { name: 'Saved views' }).click();
+  await page
+    .getByRole('dialog', { name: 'Saved views' })
+    .getByRole('link', { name: 'State-based on the server' })
+    .click();
+  await expect.poll(() => d.params().get('type')).toBe('state-based conflict');
+  await expect(page.getByRole('heading', { name: 'UCDP on the server' })).toBeVisible();
+});
+
+test('the database away over an open view: said in the header, the view kept, Try again now asks at once', async ({
+  page,
+}) => {
+  const d = await open(page);
+  const count = page
+    .getByRole('region', { name: 'Filters and facets' })
+    .locator('.cs-server-count');
+  const before = await count.textContent();
+  let away = true;
+  let refused = 0;
+  await page.route('**/api/datasets/*/query', (route) =>
+    away && ++refused
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: '{"error":"The database is not reachable just now."}',
+        })
+      : route.continue(),
+  );
+  // Scrolled down the facets: the status is not in the scrolled panel but in the header.
+  await page.getByRole('region', { name: 'Filters and facets' }).evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  await d.search.fill('Donetsk');
+  await d.search.press('Enter');
+  const header = page.getByRole('banner');
+  await expect(header.getByText(/not reachable.*Retrying…/)).toBeVisible();
+  await expect(header.getByText(/not reachable.*Retrying…/)).toBeInViewport();
+  // The previous answer stays on screen meanwhile.
+  await expect(count).toHaveText(before!);
+  await expect(d.chart.itemContents().first()).toBeVisible();
+  // Three refusals of each half in, the app waits 4 s before its next try by itself: the button asks at once.
+  await expect.poll(() => refused, { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
+  away = false;
+  await header.getByRole('button', { name: 'Try again now' }).click();
+  await expect(header.getByText(/Retrying/)).toBeHidden({ timeout: 1500 });
+  await expect(count).not.toHaveText(before!);
+  await expect(header.getByRole('button', { name: 'Try again now' })).toBeHidden();
+});
+
+/** The labels of count buckets on screen that the canvas cuts (none, when each is read in its bucket's part on screen). */
+function cutBucketLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
+    return Array.from(
+      document.querySelectorAll<HTMLElement>('.vis-item.cs-bucket .cs-bucket-label'),
+    )
+      .filter((l) => {
+        const box = l.closest('.vis-item')!.getBoundingClientRect();
+        const shown = Math.min(box.right, canvas.right) - Math.max(box.left, canvas.left);
+        // Only buckets with room on screen for their label.
+        return shown > l.offsetWidth + 8 && box.bottom > canvas.top && box.top < canvas.bottom;
+      })
+      .filter((l) => {
+        const r = l.getBoundingClientRect();
+        return r.left < canvas.left - 0.5 || r.right > canvas.right + 0.5;
+      })
+      .map((l) => l.textContent ?? '');
+  });
+}
+
+test("count buckets cut by the timeline's edges keep their numbers in sight", async ({ page }) => {
+  const d = await open(page, '&group=type');
+  await expect(page.locator('.vis-item.cs-bucket').first()).toBeVisible();
+  await expect.poll(() => cutBucketLabels(page)).toEqual([]);
+  // Zoomed in about the middle, buckets are cut at both edges.
+  const toolbar = d.timeline.getByRole('toolbar', { name: 'Timeline controls' });
+  const before = await d.windowFromUrl();
+  await toolbar.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => span(await d.windowFromUrl())).toBeLessThan(span(before));
+  await expect(page.locator('.vis-item.cs-bucket').first()).toBeVisible();
+  await expect.poll(() => cutBucketLabels(page)).toEqual([]);
+});
