@@ -378,14 +378,15 @@ const FACET_DIM: Partial<Record<DimKey, number>> = {
   etype: ROLLUP_DIM.etypes,
 };
 
-/** The events table's column of each facet's dimension. */
-const FACET_COLUMN: Partial<Record<DimKey, { name: string; array: boolean }>> = {
-  actor: { name: 'actors', array: true },
-  tag: { name: 'tags', array: true },
-  type: { name: 'type', array: false },
-  place: { name: 'place', array: false },
-  prec: { name: 'prec', array: false },
-  etype: { name: 'etypes', array: false },
+/** The events table's column of each rollup dimension, and whether it holds an array of values. */
+const ROLLUP_COLUMN: Record<number, { name: string; array: boolean }> = {
+  [ROLLUP_DIM.actor]: { name: 'actors', array: true },
+  [ROLLUP_DIM.tag]: { name: 'tags', array: true },
+  [ROLLUP_DIM.type]: { name: 'type', array: false },
+  [ROLLUP_DIM.place]: { name: 'place', array: false },
+  [ROLLUP_DIM.prec]: { name: 'prec', array: false },
+  [ROLLUP_DIM.etypes]: { name: 'etypes', array: false },
+  [ROLLUP_DIM.word]: { name: 'words', array: true },
 };
 
 /** Runs a statement whose parameters were collected in `p`. */
@@ -480,7 +481,8 @@ async function prepare(
       return rest && { terms: rest, pairs: tablesOf(rest).pairs };
     };
   // A filtered dimension's facet when the rest of the view is a date range: per value, from `days`.
-  const column = FACET_COLUMN[active.find((k) => k !== 'date') ?? 'date'];
+  const other = FACET_DIM[active.find((k) => k !== 'date') ?? 'date'];
+  const column = other === undefined ? undefined : ROLLUP_COLUMN[other];
   // (Those starting before its end less those ending by its start: a range whose ends are the wrong way round
   // matches the long events across it, which that rule does not count.)
   if (
@@ -795,23 +797,10 @@ function laneParts(ctx: Ctx, lanes: SqlLanes, matches: number): LanePart[] {
 function termWhere(t: RollupTerm, p: Params): string {
   const col = ROLLUP_COLUMN[t.dim];
   if (!col) return 'true';
-  if (t.bits !== undefined) return `(e.${col} & ${p.add(t.bits)}::int) <> 0`;
+  if (t.bits !== undefined) return `(e.${col.name} & ${p.add(t.bits)}::int) <> 0`;
   const codes = `${p.add(t.codes ?? [])}::int[]`;
-  return col === 'actors' || col === 'tags' || col === 'words'
-    ? `e.${col} && ${codes}`
-    : `e.${col} = ANY(${codes})`;
+  return col.array ? `e.${col.name} && ${codes}` : `e.${col.name} = ANY(${codes})`;
 }
-
-/** The events table's column of each rollup dimension. */
-const ROLLUP_COLUMN: Record<number, string> = {
-  [ROLLUP_DIM.actor]: 'actors',
-  [ROLLUP_DIM.tag]: 'tags',
-  [ROLLUP_DIM.type]: 'type',
-  [ROLLUP_DIM.place]: 'place',
-  [ROLLUP_DIM.prec]: 'prec',
-  [ROLLUP_DIM.etypes]: 'etypes',
-  [ROLLUP_DIM.word]: 'words',
-};
 
 /** How many lane profiles' parts were read from `days` and how many scanned (the integration test checks which). */
 export const laneProfileParts = { days: 0, scans: 0 };
