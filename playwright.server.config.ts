@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './playwright.config';
+import { chromiumArgs, testChromiumPath } from './playwright.config';
 
 /**
  * The app against the real server and a throwaway PostgreSQL (e2e/server/serverSetup.ts), part of
@@ -8,7 +8,7 @@ import { chromiumArgs, chromiumPath } from './playwright.config';
 export default defineConfig({
   testDir: 'e2e/server',
   testMatch: /\.pg\.ts$/,
-  // Its own output folder: the main e2e run's traces stay where they are.
+  // Its own output folder: the main e2e run's results stay where they are.
   outputDir: 'test-results/server',
   globalSetup: './e2e/server/serverSetup.ts',
   timeout: 60_000,
@@ -20,9 +20,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     viewport: { width: 1600, height: 900 },
     launchOptions: {
-      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      ...(testChromiumPath ? { executablePath: testChromiumPath } : {}),
       args: chromiumArgs,
     },
-    trace: 'retain-on-failure',
+    trace: 'off', // as in playwright.config.ts: rerun a failure with --trace on
   },
 });

@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './src/lib/contentSecurityPolicy';
@@ -32,6 +33,14 @@ const FRAME_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
+/** The .ts tests that replace a module (vi.mock): they run isolated, so the replacement cannot reach other files. */
+const MOCKS_MODULES = ['src', 'scripts', 'server'].flatMap((dir) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `${dir}/${f.replaceAll('\\', '/')}`)
+    .filter((f) => readFileSync(f, 'utf8').includes('vi.mock(')),
+);
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   server: { headers: FRAME_HEADERS },
@@ -64,10 +73,32 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
     globals: true,
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
-    setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Logic runs in Node, in one module graph shared by its files (a fresh jsdom and module graph per file cost far
+    // more than the tests themselves). Components get a DOM and a graph of their own per file, as do tests that
+    // replace a module (vi.mock), which must not leak into other files. A .ts test that needs a DOM says
+    // `@vitest-environment jsdom` at its top.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'logic',
+          environment: 'node',
+          isolate: false,
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
+          exclude: [...MOCKS_MODULES],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx', ...MOCKS_MODULES],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (vis-timeline draws into a DOM)
 import { afterEach, describe, expect, it } from 'vitest';
 import { withOneRedraw } from '../features/timeline/useVisTimeline';
 import { DataSet, laneClass, Timeline } from './vis';

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (requestAnimationFrame)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterPaint } from './afterPaint';
 

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (elements and their sizes)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { observeRectAfterLayout, scrollAfterLayout } from './virtualLayout';

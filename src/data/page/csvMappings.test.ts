@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (localStorage)
 import fc from 'fast-check';
 import { headerSignature } from '../../domain/csvMapping';
 import { MAPPINGS_KEY, recallMapping, rememberMapping } from './csvMappings';

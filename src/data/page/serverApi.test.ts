@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (the page's document)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   fetchServerAnswer,

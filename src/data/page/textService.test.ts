@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (the window's input events)
 import { readFileSync } from 'node:fs';
 import { buildIndex } from '../../domain/buildIndex';
 import { normaliseDocument } from '../../domain/normalise';
