@@ -102,8 +102,13 @@ test('a server dataset: filter, pan, select, share; the same numbers as the brow
   await expect(d.details.getByRole('region', { name: 'Sources' })).toBeVisible();
   await expectAccessible(page);
 
-  // Share: the link, opened again, is the same view.
-  const link = page.url();
+  // Share: the details' link, opened again, is the same view with the same event.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await d.details.getByRole('button', { name: 'Copy link to this event' }).click();
+  await expect(page.getByText('Link to this event copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).searchParams.get('event')).toBe(d.params().get('event'));
+  expect(new URL(link).searchParams.get('data')).toBe(`server:${publicId}`);
   expect(link).not.toContain(token);
   await page.goto(link);
   await expect(shownCount(page)).toHaveText(`${facetCount} of 3,883 events`);

@@ -15,6 +15,7 @@ import { AreaFilterNote, ServerLimitsNote } from '../features/server/ServerNotes
 import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
 import { updateView } from '../url/useViewState';
 import { serialiseViewState, type ViewState } from '../url/viewState';
+import { copyViewLink } from './Header';
 import { RegionBoundary } from './RegionBoundary';
 
 /** The map is the file workspace's own component, loaded when first opened; here it asks the server. */
@@ -211,6 +212,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
             eventId={view.event}
             tz={view.tz}
             terms={answer?.highlightTerms ?? []}
+            onCopyEventLink={(id) => void copyViewLink(id)}
           />
         </RegionBoundary>
       </section>

@@ -13,10 +13,13 @@ export function ServerEventDetails({
   eventId,
   tz,
   terms,
+  onCopyEventLink,
 }: {
   eventId: string | undefined;
   tz: string;
   terms: string[];
+  /** Copies the link to the view with this event selected (as the file workspace's details do). */
+  onCopyEventLink(id: string): void;
 }) {
   const engine = useViewEngine();
   const q = useEventDetail(engine, eventId);
@@ -59,6 +62,11 @@ export function ServerEventDetails({
   const names = new Map(entities.map((x) => [x.id, x.name]));
   return (
     <article className="cs-details" aria-label="Selected event">
+      <div className="cs-details-actions">
+        <button type="button" onClick={() => onCopyEventLink(e.id)}>
+          Copy link to this event
+        </button>
+      </div>
       <h2 id="cs-details-heading" tabIndex={-1}>
         {clipText(e.title, 1000)}
       </h2>
