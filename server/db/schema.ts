@@ -99,8 +99,9 @@ export const DAY_KEYS = {
 } as const;
 
 /**
- * The rollups, built from the events table once its rows are in (each statement stands alone: the ingest may run
- * them side by side).
+ * The rollups as SQL over the events table (each statement stands alone), into `into`'s tables (the version's own by
+ * default), without their indexes. The ingest writes the same rows from memory (server/ingest/rollupRows.ts
+ * `pairRows`, `valueDayRows`), which the integration test checks against these statements.
  *
  * `pairs (da, va, db, vb, n)`: how many events have value va in dimension da and vb in db, for every dimension
  * against every one-value dimension and actors against tags, both ways round, plus each value with itself (its
@@ -113,7 +114,11 @@ export const DAY_KEYS = {
  * any window is two such lookups plus its two partial edge days read from the events, and a day-aligned bucket's
  * count one lookup per bound (rollups.ts).
  */
-function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
+export function rollupSql(
+  version: number | bigint | string,
+  into: { pairs: string; days: string } = tables(version),
+): string[] {
+  const t = tables(version);
   const D = ROLLUP_DIM;
   const singles = ['type', 'place', 'prec', 'etypes'] as const;
   // Pairs of one-value dimensions (and `all`) from one GROUP BY of the events' value combinations.
@@ -144,23 +149,29 @@ function rollupStatements(t: ReturnType<typeof tables>, d: string): string[] {
      FROM ${t.events}, unnest(actors) a, unnest(tags) g GROUP BY a, g`,
   ];
   // The one-value dimensions to an array dimension: the same rows the other way round.
-  const pairs = `CREATE TABLE ${t.pairs} AS
+  const pairs = `CREATE TABLE ${into.pairs} AS
     WITH c AS (SELECT type, place, prec, etypes, count(*) AS n FROM ${t.events} GROUP BY 1, 2, 3, 4),
     p (da, va, db, vb, n) AS (${pairRows.join('\n UNION ALL ')})
     SELECT da, va, db, vb, n::bigint FROM p
     UNION ALL SELECT db, vb, da, va, n::bigint FROM p
       WHERE da IN (${D.actor}, ${D.tag}) AND db NOT IN (${D.all}) AND da <> db
-    ORDER BY 1, 2, 3, 4;
-  CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`;
+    ORDER BY 1, 2, 3, 4`;
   const sets = [
     perValue(D.all, '0', t.events),
     ...singles.map((a) => perValue(D[a], a, `${t.events} WHERE ${a} IS NOT NULL`)),
     perValue(D.actor, 'x', `${t.events}, unnest(actors) x`),
     perValue(D.tag, 'x', `${t.events}, unnest(tags) x`),
   ];
-  const days = `${daysTable(t.days, sets)};
-  CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`;
-  return [pairs, days];
+  return [pairs, daysTable(into.days, sets)];
+}
+
+/** The rollups' tables, empty (the ingest fills them with COPY), typed as the word rollups'. */
+export function rollupDdl(version: number | bigint | string): string {
+  const t = tables(version);
+  return `
+CREATE TABLE ${t.pairs} (da smallint, va integer, db smallint, vb integer, n bigint);
+CREATE TABLE ${t.days} (dim smallint, val integer, d double precision, cs bigint, c1 bigint, c2 bigint,
+  tiny integer, odd integer);`;
 }
 
 /**
@@ -327,7 +338,9 @@ export function versionIndexes(version: number | bigint | string): string[] {
     `CREATE INDEX ${d}_words_len_lettered ON ${t.words} (length(word)) WHERE ${LETTERED}`,
     // A window's edge: the events ending within the day of its start (see queryView.ts windowCount).
     `CREATE INDEX ${d}_events_end ON ${t.events} (end_ms)`,
-    ...rollupStatements(t, d),
+    // The rollups, filled from memory in the transaction that wrote the rows (rollupRows.ts copyValueRollups).
+    `CREATE INDEX ${d}_pairs_key ON ${t.pairs} (da, va, db) INCLUDE (vb, n)`,
+    `CREATE INDEX ${d}_days_key ON ${t.days} (dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`,
   ];
 }
 

@@ -36,7 +36,7 @@ import {
   WordLists,
   wordRows,
 } from './rows';
-import { copyWordRollups, recordedWords } from './rollupRows';
+import { copyValueRollups, copyWordRollups, recordedWords } from './rollupRows';
 import { readDatasetFile } from './streamRead';
 
 /** Exit codes: what went wrong, for scripts. */
@@ -354,7 +354,8 @@ export async function ingest(
     await copyInto(a, t.values, valueRows(index));
     // Filled while the event rows were written.
     await copyInto(a, t.words, wordRows(dict));
-    // The frequent words' rollups (rollupRows.ts), from the same codes, in this transaction.
+    // The rollups (rollupRows.ts): every value's, and the frequent words' from the same codes, in this transaction.
+    await copyValueRollups(a, version, index, log);
     await copyWordRollups(a, version, index, recordedWords(lists, dict.codes.size), log);
     await Promise.all([a.query('COMMIT'), b.query('COMMIT')]);
     progress.tick(index.size, true);
@@ -362,16 +363,10 @@ export async function ingest(
     log(`Copied the rows (${took()}); indexing…`);
     // Any order is right (versionIndexes' statements each need only the filled tables); this one keeps both
     // connections busy: the large tables' statistics first (they have no expression index to wait for), then the
-    // constraints (which lock their table), then the rollups and the GIN builds, the longest, then the rest; the
-    // small tables' statistics last, after their expression indexes.
+    // constraints (which lock their table), then the GIN builds, the longest, then the rest; the small tables'
+    // statistics last, after their expression indexes.
     const rank = (sql: string) =>
-      sql.startsWith('ALTER TABLE')
-        ? 0
-        : /CREATE TABLE/i.test(sql)
-          ? 1
-          : /USING gin/i.test(sql)
-            ? 2
-            : 3;
+      sql.startsWith('ALTER TABLE') ? 0 : /USING gin/i.test(sql) ? 1 : 2;
     const statements = [
       `ANALYZE ${t.events}`,
       `ANALYZE ${t.docs}`,
@@ -382,6 +377,8 @@ export async function ingest(
       `ANALYZE ${t.entities}`,
       `ANALYZE ${t.values}`,
       `ANALYZE ${t.words}`,
+      `ANALYZE ${t.pairs}`,
+      `ANALYZE ${t.days}`,
     ];
     const timings: string[] = [];
     const worker = async (c: pg.PoolClient) => {

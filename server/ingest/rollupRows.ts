@@ -7,6 +7,7 @@ import { MS_PER_DAY } from '../../src/domain/dates';
 import type { WordLists } from './rows';
 import {
   ROLLUP_DIM,
+  rollupDdl,
   tables,
   WORD_ROLLUP,
   wordRollupDdl,
@@ -136,80 +137,228 @@ export function* wordDayRows(
   postings: Uint32Array,
   denseDays = DENSE_DAYS,
 ): Generator<string> {
-  const W = ROLLUP_DIM.word;
-  for (let k = 0; k < chosen.length; k++) {
-    const c = chosen[k]!;
-    const from = starts[k]!;
-    const m = starts[k + 1]! - from;
-    const s = new Float64Array(m);
-    const e1 = new Float64Array(m);
-    const e2 = new Float64Array(m);
-    const tiny = new Map<number, number>();
-    const odd = new Map<number, number>();
+  for (let k = 0; k < chosen.length; k++)
+    yield* dayRows(
+      index,
+      ROLLUP_DIM.word,
+      chosen[k]!,
+      postings,
+      starts[k]!,
+      starts[k + 1]!,
+      denseDays,
+    );
+}
+
+/**
+ * The day rows (`days`, `wdays`) of one value, whose events are postings[from .. to): per UTC day where one of them
+ * starts, has its last millisecond or ends, the running counts up to that day and the day's two corrections.
+ */
+function* dayRows(
+  index: BuiltIndex,
+  dim: number,
+  val: number,
+  postings: Uint32Array,
+  from: number,
+  to: number,
+  denseDays = DENSE_DAYS,
+): Generator<string> {
+  const m = to - from;
+  const s = new Float64Array(m);
+  const e1 = new Float64Array(m);
+  const e2 = new Float64Array(m);
+  const tiny = new Map<number, number>();
+  const odd = new Map<number, number>();
+  for (let j = 0; j < m; j++) {
+    const i = postings[from + j]!;
+    s[j] = Math.floor(index.starts[i]! / MS_PER_DAY);
+    e1[j] = Math.floor((index.ends[i]! - 1) / MS_PER_DAY);
+    e2[j] = Math.ceil(index.ends[i]! / MS_PER_DAY) - 1;
+    if (e1[j]! < s[j]!) tiny.set(s[j]!, (tiny.get(s[j]!) ?? 0) + 1);
+    if (e2[j]! !== e1[j]!) odd.set(e2[j]!, (odd.get(e2[j]!) ?? 0) + 1);
+  }
+  let batch = '';
+  const row = (d: number, a: number, b: number, d2: number) =>
+    `${dim}\t${val}\t${num(d)}\t${a}\t${b}\t${d2}\t${tiny.get(d) ?? 0}\t${odd.get(d) ?? 0}\n`;
+  // Days within a bounded range (any dataset of human history) are counted in arrays; the rest are sorted.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of [s, e1, e2])
     for (let j = 0; j < m; j++) {
-      const i = postings[from + j]!;
-      s[j] = Math.floor(index.starts[i]! / MS_PER_DAY);
-      e1[j] = Math.floor((index.ends[i]! - 1) / MS_PER_DAY);
-      e2[j] = Math.ceil(index.ends[i]! / MS_PER_DAY) - 1;
-      if (e1[j]! < s[j]!) tiny.set(s[j]!, (tiny.get(s[j]!) ?? 0) + 1);
-      if (e2[j]! !== e1[j]!) odd.set(e2[j]!, (odd.get(e2[j]!) ?? 0) + 1);
+      if (x[j]! < lo) lo = x[j]!;
+      if (x[j]! > hi) hi = x[j]!;
     }
-    let batch = '';
-    const row = (d: number, a: number, b: number, d2: number) =>
-      `${W}\t${c}\t${num(d)}\t${a}\t${b}\t${d2}\t${tiny.get(d) ?? 0}\t${odd.get(d) ?? 0}\n`;
-    // Days within a bounded range (any dataset of human history) are counted in arrays; the rest are sorted.
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const x of [s, e1, e2])
-      for (let j = 0; j < m; j++) {
-        if (x[j]! < lo) lo = x[j]!;
-        if (x[j]! > hi) hi = x[j]!;
-      }
-    if (hi - lo < denseDays) {
-      const span = hi - lo + 1;
-      const [ns, n1, n2] = [new Uint32Array(span), new Uint32Array(span), new Uint32Array(span)];
-      for (let j = 0; j < m; j++) {
-        ns[s[j]! - lo]!++;
-        n1[e1[j]! - lo]!++;
-        n2[e2[j]! - lo]!++;
-      }
-      for (let x = 0, a = 0, b = 0, d2 = 0; x < span; x++) {
-        if (ns[x] === 0 && n1[x] === 0 && n2[x] === 0) continue;
-        a += ns[x]!;
-        b += n1[x]!;
-        d2 += n2[x]!;
-        batch += row(lo + x, a, b, d2);
-        if (batch.length > 1 << 16) {
-          yield batch;
-          batch = '';
-        }
-      }
-      yield batch;
-      continue;
+  if (hi - lo < denseDays) {
+    const span = hi - lo + 1;
+    const [ns, n1, n2] = [new Uint32Array(span), new Uint32Array(span), new Uint32Array(span)];
+    for (let j = 0; j < m; j++) {
+      ns[s[j]! - lo]!++;
+      n1[e1[j]! - lo]!++;
+      n2[e2[j]! - lo]!++;
     }
-    s.sort();
-    e1.sort();
-    e2.sort();
-    let a = 0;
-    let b = 0;
-    let d2 = 0;
-    while (a < m || b < m || d2 < m) {
-      const d = Math.min(
-        a < m ? s[a]! : Infinity,
-        b < m ? e1[b]! : Infinity,
-        d2 < m ? e2[d2]! : Infinity,
-      );
-      while (a < m && s[a] === d) a++;
-      while (b < m && e1[b] === d) b++;
-      while (d2 < m && e2[d2] === d) d2++;
-      batch += row(d, a, b, d2);
+    for (let x = 0, a = 0, b = 0, d2 = 0; x < span; x++) {
+      if (ns[x] === 0 && n1[x] === 0 && n2[x] === 0) continue;
+      a += ns[x]!;
+      b += n1[x]!;
+      d2 += n2[x]!;
+      batch += row(lo + x, a, b, d2);
       if (batch.length > 1 << 16) {
         yield batch;
         batch = '';
       }
     }
     yield batch;
+    return;
   }
+  s.sort();
+  e1.sort();
+  e2.sort();
+  let a = 0;
+  let b = 0;
+  let d2 = 0;
+  while (a < m || b < m || d2 < m) {
+    const d = Math.min(
+      a < m ? s[a]! : Infinity,
+      b < m ? e1[b]! : Infinity,
+      d2 < m ? e2[d2]! : Infinity,
+    );
+    while (a < m && s[a] === d) a++;
+    while (b < m && e1[b] === d) b++;
+    while (d2 < m && e2[d2] === d) d2++;
+    batch += row(d, a, b, d2);
+    if (batch.length > 1 << 16) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield batch;
+}
+
+/** Every event's values of one rollup dimension, grouped by value: value v's events are postings[starts[v] .. starts[v+1]). */
+interface Grouped {
+  dim: number;
+  starts: Uint32Array;
+  postings: Uint32Array;
+}
+
+/** Groups events by value, ascending within each value; `each(i, emit)` emits event i's values of the dimension. */
+function groupBy(
+  dim: number,
+  size: number,
+  values: number,
+  each: (i: number, emit: (v: number) => void) => void,
+): Grouped {
+  const counts = new Uint32Array(values + 1);
+  for (let i = 0; i < size; i++) each(i, (v) => counts[v + 1]!++);
+  for (let v = 0; v < values; v++) counts[v + 1]! += counts[v]!;
+  const starts = counts;
+  const fill = starts.slice(0, values);
+  const postings = new Uint32Array(starts[values]!);
+  for (let i = 0; i < size; i++) each(i, (v) => (postings[fill[v]!++] = i));
+  return { dim, starts, postings };
+}
+
+/**
+ * The dimensions of `pairs` and `days` grouped from the index, in the tables' order (ROLLUP_DIM ascending): every
+ * event (`all`, one value 0), each actor, tag, type, place, precision and entity-type pattern.
+ */
+function groupedDimensions(index: BuiltIndex): Grouped[] {
+  const n = index.size;
+  const D = ROLLUP_DIM;
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  return [
+    { dim: D.all, starts: Uint32Array.of(0, n), postings: all },
+    groupBy(D.actor, n, index.entities.length, (i, emit) => {
+      for (let a = index.actorOffsets[i]!; a < index.actorOffsets[i + 1]!; a++)
+        emit(index.actorValues[a]!);
+    }),
+    groupBy(D.tag, n, index.tags.values.length, (i, emit) => {
+      for (let g = index.tagOffsets[i]!; g < index.tagOffsets[i + 1]!; g++)
+        emit(index.tagValues[g]!);
+    }),
+    groupBy(D.type, n, index.types.values.length, (i, emit) => {
+      if (index.eventType[i]! >= 0) emit(index.eventType[i]!);
+    }),
+    groupBy(D.place, n, index.places.values.length, (i, emit) => {
+      if (index.eventPlace[i]! >= 0) emit(index.eventPlace[i]!);
+    }),
+    groupBy(D.prec, n, 256, (i, emit) => emit(index.eventPrecision[i]!)),
+    groupBy(D.etypes, n, 256, (i, emit) => emit(index.eventEntityTypes[i]!)),
+  ];
+}
+
+/**
+ * The `pairs` rows (COPY text), in the table's order, as schema.ts's `rollupSql` builds them: for `all`, its total
+ * and every value of every dimension; for a value of a one-value dimension (type, place, precision, entity-type
+ * pattern), the values of every dimension among its events; for an actor or a tag, its total and the values of the
+ * other dimensions among its events (not the other actors of an actor's events, nor a tag's other tags).
+ */
+export function* pairRows(
+  index: BuiltIndex,
+  grouped = groupedDimensions(index),
+): Generator<string> {
+  const D = ROLLUP_DIM;
+  const counters = new Map<number, Uint32Array>([
+    [D.actor, new Uint32Array(index.entities.length)],
+    [D.tag, new Uint32Array(index.tags.values.length)],
+    [D.type, new Uint32Array(index.types.values.length)],
+    [D.place, new Uint32Array(index.places.values.length)],
+    [D.prec, new Uint32Array(256)],
+    [D.etypes, new Uint32Array(256)],
+  ]);
+  const actor = counters.get(D.actor)!;
+  const tag = counters.get(D.tag)!;
+  const type = counters.get(D.type)!;
+  const place = counters.get(D.place)!;
+  const prec = counters.get(D.prec)!;
+  const etypes = counters.get(D.etypes)!;
+  for (const { dim, starts, postings } of grouped) {
+    for (let v = 0; v + 1 < starts.length; v++) {
+      const from = starts[v]!;
+      const to = starts[v + 1]!;
+      if (from === to) continue;
+      const countActors = dim !== D.actor;
+      const countTags = dim !== D.tag;
+      for (let j = from; j < to; j++) {
+        const i = postings[j]!;
+        if (countActors)
+          for (let a = index.actorOffsets[i]!; a < index.actorOffsets[i + 1]!; a++)
+            actor[index.actorValues[a]!]!++;
+        if (countTags)
+          for (let g = index.tagOffsets[i]!; g < index.tagOffsets[i + 1]!; g++)
+            tag[index.tagValues[g]!]!++;
+        const t = index.eventType[i]!;
+        if (t >= 0) type[t]!++;
+        const p = index.eventPlace[i]!;
+        if (p >= 0) place[p]!++;
+        prec[index.eventPrecision[i]!]!++;
+        etypes[index.eventEntityTypes[i]!]!++;
+      }
+      // An actor's (a tag's) own row is its total: its events, not its co-occurrences with itself.
+      if (!countActors) actor[v] = to - from;
+      if (!countTags) tag[v] = to - from;
+      let batch = dim === D.all ? `${D.all}\t0\t${D.all}\t0\t${to - from}\n` : '';
+      for (const [db, n] of counters)
+        for (let x = 0; x < n.length; x++)
+          if (n[x] !== 0) {
+            batch += `${dim}\t${v}\t${db}\t${x}\t${n[x]}\n`;
+            n[x] = 0;
+          }
+      yield batch;
+    }
+  }
+}
+
+/** The `days` rows (COPY text), in the table's order: per dimension and value, its day rows. */
+export function* valueDayRows(
+  index: BuiltIndex,
+  grouped = groupedDimensions(index),
+  denseDays = DENSE_DAYS,
+): Generator<string> {
+  for (const { dim, starts, postings } of grouped)
+    for (let v = 0; v + 1 < starts.length; v++)
+      if (starts[v] !== starts[v + 1])
+        yield* dayRows(index, dim, v, postings, starts[v]!, starts[v + 1]!, denseDays);
 }
 
 async function copyRows(client: PoolClient, table: string, rows: Iterable<string>) {
@@ -228,6 +377,25 @@ async function copyRows(client: PoolClient, table: string, rows: Iterable<string
   );
   // FREEZE: the table was created in this transaction, so its rows can be written as already visible to all.
   await pipeline(source, client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FREEZE)`)));
+}
+
+/**
+ * Creates and fills a version's `pairs` and `days` (schema.ts) from the index, on a connection inside the transaction
+ * that writes the version's rows; their indexes are built with the version's others. Logs how long.
+ */
+export async function copyValueRollups(
+  client: PoolClient,
+  version: string,
+  index: BuiltIndex,
+  log: (line: string) => void,
+): Promise<void> {
+  const t0 = performance.now();
+  const t = tables(version);
+  const grouped = groupedDimensions(index);
+  await client.query(rollupDdl(version));
+  await copyRows(client, t.pairs, pairRows(index, grouped));
+  await copyRows(client, t.days, valueDayRows(index, grouped));
+  log(`Built the value rollups (${((performance.now() - t0) / 1000).toFixed(1)} s).`);
 }
 
 /**

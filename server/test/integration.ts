@@ -31,7 +31,7 @@ import {
 import { apiPool } from '../db/pool';
 import { rangeFacetAnswers, wordRollupAnswers } from '../db/rollups';
 import { laneProfileParts } from '../db/queryView';
-import { READER_ROLE, ROLLUP_DIM, SCHEMA } from '../db/schema';
+import { READER_ROLE, ROLLUP_DIM, rollupSql, SCHEMA, tables } from '../db/schema';
 import { parseTokens } from '../http/access';
 import { createApp, SERVER_MARK } from '../http/app';
 import { ingest, INGEST_APPLICATION } from '../ingest/ingest';
@@ -1182,6 +1182,34 @@ describe('ingest', () => {
   const eventCount = async (id: string) =>
     (await admin.query(`SELECT event_count FROM ${SCHEMA}.datasets WHERE id = $1`, [id])).rows[0]
       ?.event_count as number | undefined;
+
+  it('writes from memory the rollups (`pairs`, `days`) that the SQL over its events table builds, row for row', async () => {
+    for (const f of FIXTURES.filter((x) => x.id !== 'legacy')) {
+      const { rows } = await admin.query(`SELECT version FROM ${SCHEMA}.datasets WHERE id = $1`, [
+        f.id,
+      ]);
+      const version = String(rows[0].version);
+      const t = tables(version);
+      const sql = { pairs: `${t.pairs}_sql`, days: `${t.days}_sql` };
+      for (const statement of rollupSql(version, sql)) await admin.query(statement);
+      try {
+        for (const [written, built] of [
+          [t.pairs, sql.pairs],
+          [t.days, sql.days],
+        ] as const) {
+          const differ = await admin.query(
+            `SELECT count(*)::int AS n FROM ((TABLE ${written} EXCEPT ALL TABLE ${built})
+               UNION ALL (TABLE ${built} EXCEPT ALL TABLE ${written})) x`,
+          );
+          const size = await admin.query(`SELECT count(*)::int AS n FROM ${built}`);
+          assert.ok(size.rows[0].n > 0, `${f.id}: ${built} has rows`);
+          assert.equal(differ.rows[0].n, 0, `${f.id}: ${written} differs from the SQL's rows`);
+        }
+      } finally {
+        await admin.query(`DROP TABLE IF EXISTS ${sql.pairs}, ${sql.days}`);
+      }
+    }
+  });
 
   it('a failed re-ingest leaves the previous version whole; a good one replaces it and drops the old tables', async () => {
     await ingest(
