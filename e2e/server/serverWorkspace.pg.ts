@@ -156,3 +156,74 @@ test("count buckets cut by the timeline's edges keep their numbers in sight", as
   await expect(page.locator('.vis-item.cs-bucket').first()).toBeVisible();
   await expect.poll(() => cutBucketLabels(page)).toEqual([]);
 });
+
+// Timeline-first, as the file workspace (e2e/layout.spec.ts): the timeline takes the larger share, the list the
+// rest of the height down to the window's bottom, scrolling in itself with one line a row.
+for (const [width, height] of [
+  [1600, 900],
+  [1280, 800],
+] as const) {
+  test.describe(`at ${width}x${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the timeline is the largest region; the list fills the rest, scrolls in itself, one line a row', async ({
+      page,
+    }) => {
+      const d = await open(page);
+      const table = page.getByRole('table', { name: 'Matching events' });
+      const rows = table.getByRole('row');
+      await expect(rows).toHaveCount(101); // the header row and a page of 100
+      const box = (await d.timeline.boundingBox())!;
+      expect(box.height, 'timeline height').toBeGreaterThanOrEqual(0.42 * height);
+      expect(box.width, 'timeline width').toBeGreaterThanOrEqual(0.55 * width);
+      for (const region of [page.getByRole('region', { name: 'Filters and facets' }), d.events]) {
+        const other = (await region.boundingBox())!;
+        expect(other.width * other.height).toBeLessThan(box.width * box.height);
+      }
+
+      // The list reaches the window's bottom (less the workspace's padding) and the page itself does not scroll.
+      const events = (await d.events.boundingBox())!;
+      expect(events.y + events.height, 'the list reaches the bottom').toBeGreaterThanOrEqual(
+        height - 10,
+      );
+      expect(events.y + events.height).toBeLessThanOrEqual(height);
+      const pageScroll = () =>
+        page.evaluate(() => ({
+          scrollHeight: document.scrollingElement!.scrollHeight,
+          innerHeight: window.innerHeight,
+          scrollY: window.scrollY,
+        }));
+      const before = await pageScroll();
+      expect(before.scrollHeight, 'the page scrolls').toBeLessThanOrEqual(before.innerHeight);
+
+      // One line a row: titles, types and places are cut with an ellipsis, the whole title in its tooltip.
+      const tallest = await table.evaluate((t) => {
+        const cell = t.querySelector('tbody td')!;
+        const style = getComputedStyle(cell);
+        const line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+        const heights = Array.from(
+          t.querySelectorAll('tbody tr'),
+          (r) => r.getBoundingClientRect().height,
+        );
+        return { line, row: Math.max(...heights) };
+      });
+      expect(tallest.row, 'a row wraps').toBeLessThan(1.6 * tallest.line);
+      const title = table.getByRole('row').nth(1).getByRole('button');
+      expect(await title.getAttribute('title')).toBe(await title.textContent());
+
+      // Rows past the visible ones are reached by scrolling the list; its pages row and header stay in sight.
+      const last = rows.last();
+      expect((await last.boundingBox())!.y).toBeGreaterThan(events.y + events.height);
+      await last.scrollIntoViewIfNeeded();
+      await expect(last).toBeInViewport();
+      const lastBox = (await last.boundingBox())!;
+      expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(events.y + events.height + 1);
+      expect((await pageScroll()).scrollY, 'the page scrolled, not the list').toBe(0);
+      await expect(page.getByRole('group', { name: 'Pages' })).toBeInViewport();
+      await expect(page.getByRole('button', { name: 'Next page' })).toBeInViewport();
+      const header = (await table.getByRole('columnheader').first().boundingBox())!;
+      expect(header.y, 'the header scrolled away').toBeGreaterThanOrEqual(events.y);
+      await expect(table.getByRole('columnheader').first()).toBeInViewport();
+    });
+  });
+}

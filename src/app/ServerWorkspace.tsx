@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { AnswerRequest, ServerMetadata } from '../data/page/serverApi';
 import { isPassing } from '../data/page/serverApi';
 import { useAnswerHalf } from '../data/page/useEngineQueries';
@@ -6,6 +6,7 @@ import { useViewEngine } from '../data/page/viewEngine';
 import type { SortKey } from '../domain/eventOrder';
 import type { ViewAnswer } from '../domain/viewAnswer';
 import { filtersKey } from '../domain/filters';
+import { formatCount } from '../domain/formatCount';
 import { paddedWindow } from '../domain/levelOfDetail';
 import { ServerEventDetails } from '../features/details/ServerEventDetails';
 import { ServerEventList } from '../features/events/ServerEventList';
@@ -13,6 +14,8 @@ import { ServerHistogram } from '../features/histogram/ServerHistogram';
 import { ServerFacets } from '../features/server/ServerFacets';
 import { AreaFilterNote, ServerLimitsNote } from '../features/server/ServerNotes';
 import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
+import { LIST_SHARE, useLayout } from '../state/layoutStore';
+import { Splitter } from '../ui/Splitter';
 import { updateView } from '../url/useViewState';
 import { serialiseViewState, type ViewState } from '../url/viewState';
 import { copyViewLink } from './Header';
@@ -42,6 +45,12 @@ const WINDOW_ORDER = { key: 'date', descending: false } as const;
 export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: ViewState }) {
   const engine = useViewEngine();
   const panel = useRef<HTMLElement>(null);
+  const center = useRef<HTMLDivElement>(null);
+  // The file workspace's split and fold of the list, remembered for both: the same share on either.
+  const listOpen = useLayout((s) => s.open.list);
+  const toggle = useLayout((s) => s.toggle);
+  const listShare = useLayout((s) => s.listShare);
+  const setListShare = useLayout((s) => s.setListShare);
   const [width, setWidth] = useState<number | undefined>(undefined);
   useEffect(() => {
     const el = panel.current;
@@ -124,7 +133,14 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
         : undefined;
   const reset = [view];
   return (
-    <main className="cs-workspace" data-drawer="none" aria-busy={q.isFetching}>
+    // The details panel is there only while an event is selected, as in the file workspace: the timeline has
+    // the width otherwise.
+    <main
+      className="cs-workspace"
+      data-drawer="none"
+      data-details={view.event !== undefined ? 'open' : 'none'}
+      aria-busy={q.isFetching}
+    >
       <section className="cs-panel cs-entities-panel" aria-label="Filters and facets">
         <h2 className="cs-panel-title">{meta.title}</h2>
         <ServerLimitsNote view={view} />
@@ -135,7 +151,18 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
           )}
         </RegionBoundary>
       </section>
-      <div className="cs-center" data-map={view.geo ? 'on' : 'off'}>
+      <div
+        ref={center}
+        className="cs-center"
+        data-map={view.geo ? 'on' : 'off'}
+        data-list={listOpen ? 'open' : 'folded'}
+        style={
+          {
+            '--cs-list-fr': `${listShare}fr`,
+            '--cs-timeline-fr': `${100 - listShare}fr`,
+          } as CSSProperties
+        }
+      >
         {answer && (answer.notices.length > 0 || hasStale(answer.stale)) && (
           <section className="cs-panel cs-filters-panel" aria-label="Notices">
             {answer.notices.map((n) => (
@@ -173,9 +200,39 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
             )}
           </RegionBoundary>
         </section>
-        <section className="cs-panel cs-events-panel" aria-label="Events">
+        {listOpen && (
+          <Splitter
+            label="Resize the event list"
+            controls="cs-events"
+            value={listShare}
+            min={LIST_SHARE.min}
+            max={LIST_SHARE.max}
+            step={LIST_SHARE.step}
+            onChange={setListShare}
+            onToggle={() => toggle('list', false)}
+            area={() => {
+              const top = panel.current?.getBoundingClientRect().top;
+              const bottom = center.current?.getBoundingClientRect().bottom;
+              return top !== undefined && bottom !== undefined ? { top, bottom } : undefined;
+            }}
+          />
+        )}
+        <section id="cs-events" className="cs-panel cs-events-panel" aria-label="Events">
+          {!listOpen && (
+            <button
+              type="button"
+              className="cs-list-strip"
+              aria-expanded={false}
+              aria-controls="cs-events"
+              title="Show the event list"
+              onClick={() => toggle('list', true)}
+            >
+              Show the event list{' '}
+              {answer && <span className="cs-count">({formatCount(answer.count)} events)</span>}
+            </button>
+          )}
           <RegionBoundary name="Events" resetKeys={reset}>
-            {answer && (
+            {answer && listOpen && (
               <ServerEventList
                 rows={answer.rows}
                 count={answer.count}

@@ -65,57 +65,63 @@ export function ServerEventList({
           Next page
         </button>
       </div>
-      <table className="cs-server-table" aria-label="Matching events">
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                aria-sort={
-                  sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'
-                }
-              >
-                <button
-                  type="button"
-                  onClick={() =>
-                    onSort({
-                      key: c.key,
-                      descending: sort.key === c.key ? !sort.descending : false,
-                    })
+      <div className="cs-server-scroll">
+        <table className="cs-server-table" aria-label="Matching events">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={
+                    sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'
                   }
                 >
-                  {c.label}
-                  {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ event: e }) => (
-            <tr key={e.id} aria-selected={e.id === selected}>
-              <td>{formatEventDate(e, tz)}</td>
-              <td>
-                <button type="button" onClick={() => updateView({ event: e.id })}>
-                  {clipText(e.title, 300)}
-                </button>
-              </td>
-              <td>{e.type ?? ''}</td>
-              <td>
-                {clipText(
-                  e.actors
-                    .slice(0, 10)
-                    .map((a) => names.get(a) ?? a)
-                    .join(', '),
-                  300,
-                )}
-              </td>
-              <td>{e.location?.name ?? ''}</td>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      onSort({
+                        key: c.key,
+                        descending: sort.key === c.key ? !sort.descending : false,
+                      })
+                    }
+                  >
+                    {c.label}
+                    {sort.key === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                  </button>
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ event: e }) => {
+              const date = formatEventDate(e, tz);
+              const title = clipText(e.title, 300);
+              const actors = clipText(
+                e.actors
+                  .slice(0, 10)
+                  .map((a) => names.get(a) ?? a)
+                  .join(', '),
+                300,
+              );
+              // One line a row, cut with an ellipsis: each cell's whole text is in its tooltip.
+              return (
+                <tr key={e.id} aria-selected={e.id === selected}>
+                  <td title={date}>{date}</td>
+                  <td>
+                    <button type="button" title={title} onClick={() => updateView({ event: e.id })}>
+                      {title}
+                    </button>
+                  </td>
+                  <td title={e.type ?? undefined}>{e.type ?? ''}</td>
+                  <td title={actors || undefined}>{actors}</td>
+                  <td title={e.location?.name ?? undefined}>{e.location?.name ?? ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
