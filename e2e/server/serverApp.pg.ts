@@ -114,6 +114,10 @@ test('a server dataset: filter, pan, select, share; the same numbers as the brow
   await expect(shownCount(page)).toHaveText(`${facetCount} of 3,883 events`);
   await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(title);
   const [a2, b2] = await d.windowFromUrl();
+  // The details close from their top (where they lie over the list below 1440 px), as on a file.
+  await d.details.getByRole('button', { name: 'Close event details' }).click();
+  await expect.poll(() => d.params().get('event')).toBeNull();
+  await expect(d.details.getByRole('heading', { level: 2 })).toHaveCount(0);
   expect([a2, b2]).toEqual([a1, b1]);
   await expect.poll(() => inView(d)).toBe(serverInView);
 

@@ -66,6 +66,15 @@ export function ServerEventDetails({
         <button type="button" onClick={() => onCopyEventLink(e.id)}>
           Copy link to this event
         </button>
+        <span className="cs-details-actions-end">
+          <button
+            type="button"
+            onClick={() => updateView({ event: undefined })}
+            aria-label="Close event details"
+          >
+            ×
+          </button>
+        </span>
       </div>
       <h2 id="cs-details-heading" tabIndex={-1}>
         {clipText(e.title, 1000)}
