@@ -165,13 +165,18 @@ export function rollupSql(
   return [pairs, daysTable(into.days, sets)];
 }
 
-/** The rollups' tables, empty (the ingest fills them with COPY), typed as the word rollups'. */
+/** A pairs and a days table (of the values' or the words' rollups), empty: the ingest fills them with COPY. */
+function pairsAndDaysDdl(pairs: string, days: string): string {
+  return `
+CREATE TABLE ${pairs} (da smallint, va integer, db smallint, vb integer, n bigint);
+CREATE TABLE ${days} (dim smallint, val integer, d double precision, cs bigint, c1 bigint, c2 bigint,
+  tiny integer, odd integer);`;
+}
+
+/** The rollups' tables, empty. */
 export function rollupDdl(version: number | bigint | string): string {
   const t = tables(version);
-  return `
-CREATE TABLE ${t.pairs} (da smallint, va integer, db smallint, vb integer, n bigint);
-CREATE TABLE ${t.days} (dim smallint, val integer, d double precision, cs bigint, c1 bigint, c2 bigint,
-  tiny integer, odd integer);`;
+  return pairsAndDaysDdl(t.pairs, t.days);
 }
 
 /**
@@ -239,10 +244,7 @@ export function wordRollupSql(version: number | bigint | string, size: number): 
 /** The word rollups' tables, empty (the ingest fills them with COPY). */
 export function wordRollupDdl(version: number | bigint | string): string {
   const t = tables(version);
-  return `
-CREATE TABLE ${t.wordPairs} (da smallint, va integer, db smallint, vb integer, n bigint);
-CREATE TABLE ${t.wordDays} (dim smallint, val integer, d double precision, cs bigint, c1 bigint, c2 bigint,
-  tiny integer, odd integer);`;
+  return pairsAndDaysDdl(t.wordPairs, t.wordDays);
 }
 
 /** Indexes of the word rollups, as those of `pairs` and `days`, and their statistics. */

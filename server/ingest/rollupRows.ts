@@ -80,48 +80,84 @@ export function* wordPairRows(
   postings: Uint32Array,
 ): Generator<string> {
   const W = ROLLUP_DIM.word;
-  const dims = [
-    { dim: ROLLUP_DIM.type, n: new Uint32Array(index.types.values.length) },
-    { dim: ROLLUP_DIM.place, n: new Uint32Array(index.places.values.length) },
-    { dim: ROLLUP_DIM.prec, n: new Uint32Array(256) },
-    { dim: ROLLUP_DIM.etypes, n: new Uint32Array(256) },
-    { dim: ROLLUP_DIM.actor, n: new Uint32Array(index.entities.length) },
-    { dim: ROLLUP_DIM.tag, n: new Uint32Array(index.tags.values.length) },
-  ];
-  const [type, place, prec, etypes, actor, tag] = dims.map((d) => d.n) as [
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-  ];
+  const counts = new DimensionCounts(index);
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k]!;
-    const from = starts[k]!;
-    const to = starts[k + 1]!;
-    yield `${W}\t${c}\t${W}\t${c}\t${to - from}\n`;
+    yield `${W}\t${c}\t${W}\t${c}\t${starts[k + 1]! - starts[k]!}\n`;
+    counts.add(postings, starts[k]!, starts[k + 1]!);
+    yield counts.rows(W, c);
+  }
+}
+
+/** A value's events counted by every actor, tag, type, place, precision and entity-type pattern they hold. */
+class DimensionCounts {
+  /** In ROLLUP_DIM order, as the tables' rows go. */
+  private readonly counts: [dim: number, n: Uint32Array][];
+  private readonly byDim: Map<number, Uint32Array>;
+
+  constructor(private readonly index: BuiltIndex) {
+    const D = ROLLUP_DIM;
+    this.counts = [
+      [D.actor, new Uint32Array(index.entities.length)],
+      [D.tag, new Uint32Array(index.tags.values.length)],
+      [D.type, new Uint32Array(index.types.values.length)],
+      [D.place, new Uint32Array(index.places.values.length)],
+      [D.prec, new Uint32Array(256)],
+      [D.etypes, new Uint32Array(256)],
+    ];
+    this.byDim = new Map(this.counts);
+  }
+
+  /** Counts the events postings[from .. to); their actors and tags unless told not to. */
+  add(postings: Uint32Array, from: number, to: number, actors = true, tags = true): void {
+    const x = this.index;
+    const D = ROLLUP_DIM;
+    const [actor, tag, type, place, prec, etypes] = [
+      D.actor,
+      D.tag,
+      D.type,
+      D.place,
+      D.prec,
+      D.etypes,
+    ].map((d) => this.byDim.get(d)!) as [
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+    ];
     for (let j = from; j < to; j++) {
       const i = postings[j]!;
-      const t = index.eventType[i]!;
+      if (actors)
+        for (let a = x.actorOffsets[i]!; a < x.actorOffsets[i + 1]!; a++)
+          actor[x.actorValues[a]!]!++;
+      if (tags)
+        for (let g = x.tagOffsets[i]!; g < x.tagOffsets[i + 1]!; g++) tag[x.tagValues[g]!]!++;
+      const t = x.eventType[i]!;
       if (t >= 0) type[t]!++;
-      const p = index.eventPlace[i]!;
+      const p = x.eventPlace[i]!;
       if (p >= 0) place[p]!++;
-      prec[index.eventPrecision[i]!]!++;
-      etypes[index.eventEntityTypes[i]!]!++;
-      for (let a = index.actorOffsets[i]!; a < index.actorOffsets[i + 1]!; a++)
-        actor[index.actorValues[a]!]!++;
-      for (let g = index.tagOffsets[i]!; g < index.tagOffsets[i + 1]!; g++)
-        tag[index.tagValues[g]!]!++;
+      prec[x.eventPrecision[i]!]!++;
+      etypes[x.eventEntityTypes[i]!]!++;
     }
+  }
+
+  /** Sets one value's count (a value's own row: its total). */
+  set(dim: number, value: number, n: number): void {
+    this.byDim.get(dim)![value] = n;
+  }
+
+  /** The rows (COPY text) of value `va` of dimension `da` against every value counted, which are then cleared. */
+  rows(da: number, va: number): string {
     let batch = '';
-    for (const { dim, n } of dims)
+    for (const [db, n] of this.counts)
       for (let v = 0; v < n.length; v++)
         if (n[v] !== 0) {
-          batch += `${W}\t${c}\t${dim}\t${v}\t${n[v]}\n`;
+          batch += `${da}\t${va}\t${db}\t${v}\t${n[v]}\n`;
           n[v] = 0;
         }
-    yield batch;
+    return batch;
   }
 }
 
@@ -298,53 +334,16 @@ export function* pairRows(
   grouped = groupedDimensions(index),
 ): Generator<string> {
   const D = ROLLUP_DIM;
-  const counters = new Map<number, Uint32Array>([
-    [D.actor, new Uint32Array(index.entities.length)],
-    [D.tag, new Uint32Array(index.tags.values.length)],
-    [D.type, new Uint32Array(index.types.values.length)],
-    [D.place, new Uint32Array(index.places.values.length)],
-    [D.prec, new Uint32Array(256)],
-    [D.etypes, new Uint32Array(256)],
-  ]);
-  const actor = counters.get(D.actor)!;
-  const tag = counters.get(D.tag)!;
-  const type = counters.get(D.type)!;
-  const place = counters.get(D.place)!;
-  const prec = counters.get(D.prec)!;
-  const etypes = counters.get(D.etypes)!;
+  const counts = new DimensionCounts(index);
   for (const { dim, starts, postings } of grouped) {
     for (let v = 0; v + 1 < starts.length; v++) {
       const from = starts[v]!;
       const to = starts[v + 1]!;
       if (from === to) continue;
-      const countActors = dim !== D.actor;
-      const countTags = dim !== D.tag;
-      for (let j = from; j < to; j++) {
-        const i = postings[j]!;
-        if (countActors)
-          for (let a = index.actorOffsets[i]!; a < index.actorOffsets[i + 1]!; a++)
-            actor[index.actorValues[a]!]!++;
-        if (countTags)
-          for (let g = index.tagOffsets[i]!; g < index.tagOffsets[i + 1]!; g++)
-            tag[index.tagValues[g]!]!++;
-        const t = index.eventType[i]!;
-        if (t >= 0) type[t]!++;
-        const p = index.eventPlace[i]!;
-        if (p >= 0) place[p]!++;
-        prec[index.eventPrecision[i]!]!++;
-        etypes[index.eventEntityTypes[i]!]!++;
-      }
-      // An actor's (a tag's) own row is its total: its events, not its co-occurrences with itself.
-      if (!countActors) actor[v] = to - from;
-      if (!countTags) tag[v] = to - from;
-      let batch = dim === D.all ? `${D.all}\t0\t${D.all}\t0\t${to - from}\n` : '';
-      for (const [db, n] of counters)
-        for (let x = 0; x < n.length; x++)
-          if (n[x] !== 0) {
-            batch += `${dim}\t${v}\t${db}\t${x}\t${n[x]}\n`;
-            n[x] = 0;
-          }
-      yield batch;
+      counts.add(postings, from, to, dim !== D.actor, dim !== D.tag);
+      // An actor's (a tag's) own row is its total: its events, not its co-occurrences with other actors (tags).
+      if (dim === D.actor || dim === D.tag) counts.set(dim, v, to - from);
+      yield (dim === D.all ? `${D.all}\t0\t${D.all}\t0\t${to - from}\n` : '') + counts.rows(dim, v);
     }
   }
 }

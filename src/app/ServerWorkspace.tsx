@@ -6,7 +6,6 @@ import { useViewEngine } from '../data/page/viewEngine';
 import type { SortKey } from '../domain/eventOrder';
 import type { ViewAnswer } from '../domain/viewAnswer';
 import { filtersKey } from '../domain/filters';
-import { formatCount } from '../domain/formatCount';
 import { paddedWindow } from '../domain/levelOfDetail';
 import { ServerEventDetails } from '../features/details/ServerEventDetails';
 import { ServerEventList } from '../features/events/ServerEventList';
@@ -14,11 +13,11 @@ import { ServerHistogram } from '../features/histogram/ServerHistogram';
 import { ServerFacets } from '../features/server/ServerFacets';
 import { AreaFilterNote, ServerLimitsNote } from '../features/server/ServerNotes';
 import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
-import { LIST_SHARE, useLayout } from '../state/layoutStore';
-import { Splitter } from '../ui/Splitter';
+import { useLayout } from '../state/layoutStore';
 import { updateView } from '../url/useViewState';
 import { serialiseViewState, type ViewState } from '../url/viewState';
 import { copyViewLink } from './Header';
+import { ListSplitter, ListStrip } from './ListSplit';
 import { RegionBoundary } from './RegionBoundary';
 
 /** The map is the file workspace's own component, loaded when first opened; here it asks the server. */
@@ -48,9 +47,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   const center = useRef<HTMLDivElement>(null);
   // The file workspace's split and fold of the list, remembered for both: the same share on either.
   const listOpen = useLayout((s) => s.open.list);
-  const toggle = useLayout((s) => s.toggle);
   const listShare = useLayout((s) => s.listShare);
-  const setListShare = useLayout((s) => s.setListShare);
   const [width, setWidth] = useState<number | undefined>(undefined);
   useEffect(() => {
     const el = panel.current;
@@ -200,37 +197,9 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
             )}
           </RegionBoundary>
         </section>
-        {listOpen && (
-          <Splitter
-            label="Resize the event list"
-            controls="cs-events"
-            value={listShare}
-            min={LIST_SHARE.min}
-            max={LIST_SHARE.max}
-            step={LIST_SHARE.step}
-            onChange={setListShare}
-            onToggle={() => toggle('list', false)}
-            area={() => {
-              const top = panel.current?.getBoundingClientRect().top;
-              const bottom = center.current?.getBoundingClientRect().bottom;
-              return top !== undefined && bottom !== undefined ? { top, bottom } : undefined;
-            }}
-          />
-        )}
+        {listOpen && <ListSplitter timeline={panel} center={center} />}
         <section id="cs-events" className="cs-panel cs-events-panel" aria-label="Events">
-          {!listOpen && (
-            <button
-              type="button"
-              className="cs-list-strip"
-              aria-expanded={false}
-              aria-controls="cs-events"
-              title="Show the event list"
-              onClick={() => toggle('list', true)}
-            >
-              Show the event list{' '}
-              {answer && <span className="cs-count">({formatCount(answer.count)} events)</span>}
-            </button>
-          )}
+          {!listOpen && <ListStrip count={answer?.count} />}
           <RegionBoundary name="Events" resetKeys={reset}>
             {answer && listOpen && (
               <ServerEventList

@@ -15,13 +15,12 @@ import { FilterBar } from '../features/filters/FilterBar';
 import { DensityHistogram } from '../features/histogram/DensityHistogram';
 import { TimelineView } from '../features/timeline/TimelineView';
 import { useUi } from '../state/uiStore';
-import { LIST_SHARE, useLayout } from '../state/layoutStore';
-import { Splitter } from '../ui/Splitter';
-import { formatCount } from '../domain/formatCount';
+import { useLayout } from '../state/layoutStore';
 import { afterPaint } from '../ui/afterPaint';
 import { copyViewLink } from './Header';
 import { currentView } from '../url/currentView';
 import { updateView } from '../url/useViewState';
+import { ListSplitter, ListStrip } from './ListSplit';
 import { RegionBoundary } from './RegionBoundary';
 
 // The map and its outlines are a chunk of their own, loaded when the map is first opened; a link that opens
@@ -143,7 +142,6 @@ export function Workspace() {
   const open = useLayout((s) => s.open);
   const toggle = useLayout((s) => s.toggle);
   const listShare = useLayout((s) => s.listShare);
-  const setListShare = useLayout((s) => s.setListShare);
   const center = useRef<HTMLDivElement>(null);
   const timelinePanel = useRef<HTMLElement>(null);
   const selected = view.event !== undefined;
@@ -243,37 +241,9 @@ export function Workspace() {
             <TimelineView build={timeline} coverRight={cover} />
           </RegionBoundary>
         </section>
-        {open.list && (
-          <Splitter
-            label="Resize the event list"
-            controls="cs-events"
-            value={listShare}
-            min={LIST_SHARE.min}
-            max={LIST_SHARE.max}
-            step={LIST_SHARE.step}
-            onChange={setListShare}
-            onToggle={() => toggle('list', false)}
-            area={() => {
-              const top = timelinePanel.current?.getBoundingClientRect().top;
-              const bottom = center.current?.getBoundingClientRect().bottom;
-              return top !== undefined && bottom !== undefined ? { top, bottom } : undefined;
-            }}
-          />
-        )}
+        {open.list && <ListSplitter timeline={timelinePanel} center={center} />}
         <section id="cs-events" className="cs-panel cs-events-panel" aria-label="Events">
-          {!open.list && (
-            <button
-              type="button"
-              className="cs-list-strip"
-              aria-expanded={false}
-              aria-controls="cs-events"
-              title="Show the event list (l)"
-              onClick={() => toggle('list', true)}
-            >
-              Show the event list{' '}
-              <span className="cs-count">({formatCount(result.count)} events)</span>
-            </button>
-          )}
+          {!open.list && <ListStrip count={result.count} shortcut="l" />}
           <RegionBoundary name="Events" resetKeys={reset}>
             {table && (
               <EventList
