@@ -41,6 +41,13 @@ test('the keyboard on a server dataset: ? lists what works and what does not, zo
   await page.keyboard.press('f');
   await expect.poll(() => d.windowFromUrl()).toEqual(fitted);
 
+  // l folds the list away and brings it back, as on a file.
+  await page.keyboard.press('l');
+  await expect(page.getByRole('button', { name: /^Show the event list/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Matching events' })).toHaveCount(0);
+  await page.keyboard.press('l');
+  await expect(page.getByRole('table', { name: 'Matching events' })).toBeVisible();
+
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search events' })).toBeFocused();
 });

@@ -199,7 +199,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
         </section>
         {listOpen && <ListSplitter timeline={panel} center={center} />}
         <section id="cs-events" className="cs-panel cs-events-panel" aria-label="Events">
-          {!listOpen && <ListStrip count={answer?.count} />}
+          {!listOpen && <ListStrip count={answer?.count} shortcut="l" />}
           <RegionBoundary name="Events" resetKeys={reset}>
             {answer && listOpen && (
               <ServerEventList

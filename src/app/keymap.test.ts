@@ -26,10 +26,24 @@ describe('the keymap', () => {
 });
 
 describe('the keymap on a server dataset', () => {
-  it('keeps what needs no file index: search, zoom, pan, fit, lanes, map, link, theme, help', () => {
-    for (const key of ['/', '+', '-', 'ArrowLeft', 'f', 'g', 'm', 'c', 't', '?', 'Enter', 'Escape'])
+  it('keeps what needs no file index: search, zoom, pan, fit, lanes, map, the list, link, theme, help', () => {
+    for (const key of [
+      '/',
+      '+',
+      '-',
+      'ArrowLeft',
+      'f',
+      'g',
+      'm',
+      'l',
+      'c',
+      't',
+      '?',
+      'Enter',
+      'Escape',
+    ])
       expect(availableOn(commandFor(key)!, 'server'), key).toBe(true);
-    for (const key of ['j', 'k', 's', 'n', 'x', 'e', '[', ']', 'l'])
+    for (const key of ['j', 'k', 's', 'n', 'x', 'e', '[', ']'])
       expect(availableOn(commandFor(key)!, 'server'), key).toBe(false);
   });
 

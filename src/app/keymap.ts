@@ -102,7 +102,6 @@ export const KEYMAP: readonly KeyBinding[] = [
     show: 'l',
     description: 'Show / hide the event list',
     keys: { l: 'toggle-list' },
-    fileOnly: true,
   },
   { show: 'e', description: 'Find an entity by name', keys: { e: 'find-entity' }, fileOnly: true },
   { show: '?', description: 'This help', keys: { '?': 'help' } },
