@@ -91,42 +91,34 @@ export function* wordPairRows(
 
 /** A value's events counted by every actor, tag, type, place, precision and entity-type pattern they hold. */
 class DimensionCounts {
+  private readonly actor: Uint32Array;
+  private readonly tag: Uint32Array;
+  private readonly type: Uint32Array;
+  private readonly place: Uint32Array;
+  private readonly prec = new Uint32Array(256);
+  private readonly etypes = new Uint32Array(256);
   /** In ROLLUP_DIM order, as the tables' rows go. */
   private readonly counts: [dim: number, n: Uint32Array][];
-  private readonly byDim: Map<number, Uint32Array>;
 
   constructor(private readonly index: BuiltIndex) {
+    this.actor = new Uint32Array(index.entities.length);
+    this.tag = new Uint32Array(index.tags.values.length);
+    this.type = new Uint32Array(index.types.values.length);
+    this.place = new Uint32Array(index.places.values.length);
     const D = ROLLUP_DIM;
     this.counts = [
-      [D.actor, new Uint32Array(index.entities.length)],
-      [D.tag, new Uint32Array(index.tags.values.length)],
-      [D.type, new Uint32Array(index.types.values.length)],
-      [D.place, new Uint32Array(index.places.values.length)],
-      [D.prec, new Uint32Array(256)],
-      [D.etypes, new Uint32Array(256)],
+      [D.actor, this.actor],
+      [D.tag, this.tag],
+      [D.type, this.type],
+      [D.place, this.place],
+      [D.prec, this.prec],
+      [D.etypes, this.etypes],
     ];
-    this.byDim = new Map(this.counts);
   }
 
   /** Counts the events postings[from .. to); their actors and tags unless told not to. */
   add(postings: Uint32Array, from: number, to: number, actors = true, tags = true): void {
-    const x = this.index;
-    const D = ROLLUP_DIM;
-    const [actor, tag, type, place, prec, etypes] = [
-      D.actor,
-      D.tag,
-      D.type,
-      D.place,
-      D.prec,
-      D.etypes,
-    ].map((d) => this.byDim.get(d)!) as [
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-    ];
+    const { index: x, actor, tag, type, place, prec, etypes } = this;
     for (let j = from; j < to; j++) {
       const i = postings[j]!;
       if (actors)
@@ -145,7 +137,7 @@ class DimensionCounts {
 
   /** Sets one value's count (a value's own row: its total). */
   set(dim: number, value: number, n: number): void {
-    this.byDim.get(dim)![value] = n;
+    this.counts.find(([d]) => d === dim)![1][value] = n;
   }
 
   /** The rows (COPY text) of value `va` of dimension `da` against every value counted, which are then cleared. */
