@@ -16,10 +16,11 @@ import {
 } from '../db/schema';
 
 /**
- * The word rollups (schema.ts `wpairs`, `wdays`) built from the ingest's memory in one pass over the events, instead
- * of SQL scans that unnest every event's words against every other dimension. Each event's words are those its
- * events row holds, recorded as the row was written (rows.ts WordLists), so the rows are those the SQL form
- * (schema.ts wordRollupSql) would build.
+ * The rollups built from the ingest's memory instead of SQL scans of the events table after the rows are in: the
+ * values' (schema.ts `pairs`, `days`: each dimension's events grouped by value once, then counted by the other
+ * dimensions and by day, as schema.ts rollupSql would) and the frequent words' (`wpairs`, `wdays`). Each event's
+ * words are those its events row holds, recorded as the row was written (rows.ts WordLists), so the rows are those
+ * the SQL form (schema.ts wordRollupSql) would build.
  */
 
 /** Each event's distinct word codes, event after event: codes of event i are seq[ends[i-1] .. ends[i]). */
