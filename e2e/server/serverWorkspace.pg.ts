@@ -52,6 +52,23 @@ test('the keyboard on a server dataset: ? lists what works and what does not, zo
   await expect(page.getByRole('searchbox', { name: 'Search events' })).toBeFocused();
 });
 
+test('a row of the list outside the window is brought into view on the timeline, the zoom kept', async ({
+  page,
+}) => {
+  const d = await open(page, '&from=2014-01-20&to=2014-01-24');
+  const [a0, b0] = await d.windowFromUrl();
+  // The hundredth match by date is months past the window.
+  const row = d.events.getByRole('row').nth(100);
+  const title = (await row.getByRole('button').textContent())!;
+  await row.getByRole('button').click();
+  await expect.poll(() => d.params().get('event')).not.toBeNull();
+  await expect.poll(async () => (await d.windowFromUrl())[0]).toBeGreaterThan(b0);
+  const [a1, b1] = await d.windowFromUrl();
+  expect(Math.abs(b1 - a1 - (b0 - a0))).toBeLessThan(1000);
+  await expect(d.timelineItem(title)).toHaveClass(/is-selected/);
+  await expect(d.timelineItem(title)).toBeInViewport();
+});
+
 test("Fit asks the server for the matches' extent", async ({ page }) => {
   const d = await open(page);
   const fitted = await d.windowFromUrl();

@@ -129,6 +129,12 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
         ? messageOf(q.error)
         : undefined;
   const reset = [view];
+  // The selected event's time, where it is a row of the list's page (the timeline brings it into view).
+  const selectedRow = answer?.rows.find((r) => r.event.id === view.event)?.event;
+  const selectedSpan = useMemo(
+    () => (selectedRow ? { start: selectedRow.start, end: selectedRow.end } : undefined),
+    [selectedRow],
+  );
   return (
     // The details panel is there only while an event is selected, as in the file workspace: the timeline has
     // the width otherwise.
@@ -183,9 +189,11 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
                       ? { start: view.from, end: view.to }
                       : (answer.window ?? { start: Date.UTC(2000, 0), end: Date.UTC(2001, 0) })
                   }
+                  extent={meta.extent}
                   from={view.from}
                   to={view.to}
                   selectedEventId={view.event}
+                  selectedSpan={selectedSpan}
                   tz={view.tz}
                   map={view.geo}
                   onToggleMap={() => updateView({ geo: !view.geo })}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { clampWindow, timelineLimits, zoomWindow } from '../../domain/drawableRange';
 import { formatCount } from '../../domain/formatCount';
+import { paddedWindow } from '../../domain/levelOfDetail';
 import type { BucketItem } from '../../domain/levelOfDetail';
 import type { Period } from '../../domain/types';
 import type { AnswerEventItem, ViewAnswer } from '../../domain/viewAnswer';
@@ -8,6 +9,7 @@ import { currentView } from '../../url/currentView';
 import { replaceWindowThrottled, updateView } from '../../url/useViewState';
 import { registerTimeline, timelineCommands } from '../../state/timelineCommands';
 import { TimelineToolbar } from './TimelineToolbar';
+import { reveal } from './timelineWindow';
 import { groupElement } from './itemContent';
 import { useVisTimeline, type VisItem } from './useVisTimeline';
 import { toVisItem } from './visItems';
@@ -34,10 +36,17 @@ interface Props {
   periods: Period[];
   /** The window drawn first (the link's, else the answer's). */
   initialWindow: { start: number; end: number };
+  /**
+   * The dataset's extent: how far the timeline pans and zooms out, as on a file. Without it, the first window's (a
+   * link's window may be days wide, and would hold the analyst within days of it).
+   */
+  extent: { start: number; end: number } | undefined;
   /** The link's window: Back/Forward and pasted links move the timeline to it. */
   from: number | undefined;
   to: number | undefined;
   selectedEventId: string | undefined;
+  /** The selected event's time where the workspace knows it (a row of the list): a new selection is brought into view. */
+  selectedSpan?: { start: number; end: number };
   tz: string;
   /** Whether the map is open beside the timeline, and how to open or close it. */
   map: boolean;
@@ -54,9 +63,11 @@ export function ServerTimelineView({
   answer,
   periods,
   initialWindow,
+  extent,
   from,
   to,
   selectedEventId,
+  selectedSpan,
   map,
   onToggleMap,
   historical,
@@ -71,7 +82,7 @@ export function ServerTimelineView({
   useEffect(() => {
     ctx.current = byId;
   }, [byId]);
-  const limits = timelineLimits(clampWindow(initialWindow));
+  const limits = timelineLimits(clampWindow(paddedWindow(extent ?? initialWindow)));
   const handle = useVisTimeline(
     container,
     {
@@ -163,6 +174,16 @@ export function ServerTimelineView({
   }, [handle, tz]);
 
   useWindowFromUrl(handle, from, to);
+
+  // A newly selected event outside the window (a row of the list) is brought into view, the zoom kept, as the file
+  // timeline does; the selection a link opens with stays where the link's window has it.
+  const lastSelected = useRef(selectedEventId);
+  useEffect(() => {
+    const was = lastSelected.current;
+    lastSelected.current = selectedEventId;
+    if (!handle || !selectedSpan || selectedEventId === was) return;
+    reveal(handle.timeline, selectedSpan.start, selectedSpan.end);
+  }, [handle, selectedEventId, selectedSpan]);
 
   const groupsOn = useRef(false);
   useEffect(() => {
