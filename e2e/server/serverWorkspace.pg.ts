@@ -69,6 +69,41 @@ test('a row of the list outside the window is brought into view on the timeline,
   await expect(d.timelineItem(title)).toBeInViewport();
 });
 
+test("the list: a click anywhere on a row selects its event; the order is the link's and survives it", async ({
+  page,
+}) => {
+  const d = await open(page);
+  const table = page.getByRole('table', { name: 'Matching events' });
+  await table
+    .getByRole('columnheader', { name: /^Place/ })
+    .getByRole('button')
+    .click();
+  await table
+    .getByRole('columnheader', { name: /^Place/ })
+    .getByRole('button')
+    .click();
+  await expect.poll(() => d.params().get('sort')).toBe('-place');
+  await expect(table.getByRole('columnheader', { name: /^Place/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(page.getByText('Updating…')).toBeHidden();
+  const row = table.getByRole('row').nth(3);
+  const title = (await row.getByRole('button').textContent())!;
+  // The date cell, not the title.
+  await row.getByRole('cell').first().click();
+  await expect.poll(() => d.params().get('event')).not.toBeNull();
+  await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(title);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+
+  await page.goto(page.url());
+  await expect(table.getByRole('columnheader', { name: /^Place/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(table.getByRole('row').nth(3)).toHaveAttribute('aria-selected', 'true');
+});
+
 test("Fit asks the server for the matches' extent", async ({ page }) => {
   const d = await open(page);
   const fitted = await d.windowFromUrl();

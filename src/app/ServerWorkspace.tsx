@@ -56,10 +56,16 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
-    key: 'date',
-    descending: false,
-  });
+  // The list's order is the link's (`sort=`), as on a file; a measure's order is the browser engine's only.
+  const sort = useMemo<{ key: SortKey; descending: boolean }>(
+    () =>
+      view.sort.key === 'measure'
+        ? { key: 'date', descending: false }
+        : { key: view.sort.key, descending: view.sort.desc },
+    [view.sort.key, view.sort.desc],
+  );
+  const setSort = (s: { key: SortKey; descending: boolean }) =>
+    updateView({ sort: { key: s.key, desc: s.descending } });
   // A page belongs to one filter set and order: a new one starts at the first page.
   const pageOf = `${filtersKey(view)}|${sort.key}|${sort.descending}`;
   const [page, setPage] = useState({ of: pageOf, offset: 0 });

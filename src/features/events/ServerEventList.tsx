@@ -106,10 +106,15 @@ export function ServerEventList({
               );
               // One line a row, cut with an ellipsis: each cell's whole text is in its tooltip.
               return (
-                <tr key={e.id} aria-selected={e.id === selected}>
+                // The whole row selects, as in the file list; its title button is the keyboard's way in.
+                <tr
+                  key={e.id}
+                  aria-selected={e.id === selected}
+                  onClick={() => updateView({ event: e.id })}
+                >
                   <td title={date}>{date}</td>
                   <td>
-                    <button type="button" title={title} onClick={() => updateView({ event: e.id })}>
+                    <button type="button" title={title}>
                       {title}
                     </button>
                   </td>
