@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { clampWindow, timelineLimits, zoomWindow } from '../../domain/drawableRange';
 import { formatCount } from '../../domain/formatCount';
-import { paddedWindow } from '../../domain/levelOfDetail';
-import type { BucketItem } from '../../domain/levelOfDetail';
+import { paddedWindow, type BucketItem } from '../../domain/levelOfDetail';
 import type { Period } from '../../domain/types';
 import type { AnswerEventItem, ViewAnswer } from '../../domain/viewAnswer';
 import { currentView } from '../../url/currentView';
