@@ -22,14 +22,12 @@ test.describe("the analyst's layer", () => {
     await expect(
       d.details.getByRole('region', { name: 'Your notes' }).getByRole('button', { name: 'Star' }),
     ).toHaveAttribute('aria-pressed', 'true');
-    await d.moreFilters();
-    await expect(d.filters.getByLabel(/Starred/)).toBeVisible();
+    await d.onFilterControl(/Starred/);
     await expect(d.filters.locator('.cs-starred-filter .cs-count')).toHaveText('2');
 
     await page.reload();
     await d.expectShowing(7, 7);
-    await d.moreFilters();
-    await d.filters.getByLabel(/Starred/).check();
+    await d.onFilterControl(/Starred/, (c) => c.check({ timeout: 1_000 }));
     await d.expectShowing(2, 7);
     expect(d.params().get('starred')).toBe('1');
     await expect(d.filters.getByText('starred', { exact: true })).toBeVisible();

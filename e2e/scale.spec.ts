@@ -157,9 +157,9 @@ test('starring and noting an event among 100,000 does not hold the page: no task
   await notes.getByLabel('Note').fill('Seen from the ridge');
   await notes.getByLabel('Note').blur();
   // The starred filter shows it.
-  await d.moreFilters();
+  await d.onFilterControl(/Starred/);
   await expect(d.filters.locator('.cs-starred-filter .cs-count')).toHaveText('1');
-  await d.filters.getByLabel(/Starred/).check();
+  await d.onFilterControl(/Starred/, (c) => c.check({ timeout: 1_000 }));
   await d.expectShowing(1, 100_000);
   await page.waitForTimeout(500);
   const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);

@@ -76,6 +76,23 @@ export class Dashboard {
     return this.filters;
   }
 
+  /**
+   * Does `act` to a filter-row control (by its label) wherever the row has put it: in the row, or in More filters,
+   * opened if need be. The row folds again when what it shows changes (the layer's starred count arriving after a
+   * reload can fold Starred away just after a look found it in the row), so this looks and acts again until `act`
+   * succeeds.
+   */
+  async onFilterControl(
+    label: string | RegExp,
+    act: (control: Locator) => Promise<unknown> = (c) => expect(c).toBeVisible({ timeout: 1_000 }),
+  ): Promise<void> {
+    const control = this.filters.getByLabel(label);
+    await expect(async () => {
+      if (!(await control.isVisible())) await this.moreFilters();
+      await act(control);
+    }).toPass({ timeout: 10_000 });
+  }
+
   /** Opens the filter row's "Dates" popover (From, To, Use window). */
   async dateRange(): Promise<Locator> {
     await this.openDisclosure(this.filters, 'Dates');
