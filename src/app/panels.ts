@@ -1,6 +1,5 @@
 import { useLayout } from '../state/layoutStore';
 import { useUi } from '../state/uiStore';
-import { afterPaint } from '../ui/afterPaint';
 
 /** Where the entities panel is a drawer (phones) rather than a column. */
 export function panelsAreDrawers(): boolean {
@@ -11,8 +10,7 @@ export function panelsAreDrawers(): boolean {
 export function focusEntityFinder(): void {
   if (panelsAreDrawers()) useUi.getState().setDrawer('entities');
   else useLayout.getState().toggle('entities', true);
-  const focus = () => document.getElementById('cs-entity-finder')?.focus();
-  focus();
-  // A panel that was folded is shown on the next render.
-  afterPaint(focus);
+  // The finder focuses itself when drawn: at once if its panel is open, else once the panel has unfolded and the
+  // workspace has mounted the list (it is put on screen a few frames after the first paint).
+  useUi.getState().setFocusFinder(true);
 }

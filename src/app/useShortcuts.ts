@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { toggleStar } from '../domain/annotations';
 import type { ViewData } from '../data/page/viewData';
 import { formatEventDate } from '../domain/formatDate';
@@ -42,7 +42,9 @@ export type ShortcutTarget =
 /** Keyboard-first work: every shortcut of KEYMAP that the dataset's engine allows, never while typing in a field. */
 export function useShortcuts(target: ShortcutTarget | null): void {
   const ref = useRef(target);
-  useEffect(() => {
+  // Before paint: a key pressed as soon as the dataset is on screen acts on it (a passive effect can run after
+  // that first paint, and the key would find no target).
+  useLayoutEffect(() => {
     ref.current = target;
   });
   useEffect(() => {

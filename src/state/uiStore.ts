@@ -24,6 +24,9 @@ interface UiState {
   /** Phones: which drawer (bottom sheet) is open. */
   drawer: Drawer;
   setDrawer(d: Drawer): void;
+  /** The entity finder takes the focus when next drawn (`e`: its panel may be folded or not yet mounted). */
+  focusFinder: boolean;
+  setFocusFinder(pending: boolean): void;
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,6 +61,8 @@ export const useUi = create<UiState>((set) => ({
     set({ undo: { message, run } });
     undoTimer = setTimeout(() => set({ undo: null }), 10_000);
   },
+  focusFinder: false,
+  setFocusFinder: (focusFinder) => set({ focusFinder }),
   drawer: null,
   setDrawer: (drawer) => set({ drawer }),
 }));

@@ -12,6 +12,7 @@ import { normaliseDocument } from '../../domain/normalise';
 import { runQuery } from '../../domain/query';
 import { updateView, useViewState } from '../../url/useViewState';
 import { EntitySidebar } from './EntitySidebar';
+import { useUi } from '../../state/uiStore';
 
 const index = buildIndex(
   normaliseDocument({
@@ -70,6 +71,22 @@ describe('EntitySidebar', () => {
         unobserve() {}
         disconnect() {}
       },
+    );
+  });
+
+  it('takes the focus asked for before it was mounted (e on a folded panel), once', () => {
+    act(() => useUi.getState().setFocusFinder(true)); // what `e` asks (app/panels.ts)
+    const { unmount } = render(<Harness />);
+    const finder = screen.getByRole('searchbox', { name: 'Find entity by name or alias' });
+    expect(document.activeElement).toBe(finder);
+    // The request is spent: the next mount (a panel folded and shown again) leaves the focus where it is.
+    unmount();
+    render(<Harness />);
+    expect(document.activeElement).toBe(document.body);
+    // Asked again while mounted, it focuses at once.
+    act(() => useUi.getState().setFocusFinder(true)); // what `e` asks (app/panels.ts)
+    expect(document.activeElement).toBe(
+      screen.getByRole('searchbox', { name: 'Find entity by name or alias' }),
     );
   });
 
