@@ -167,6 +167,7 @@ test('a private dataset asks for a token once: a wrong one is refused, the right
   const d = await open(page, `data=server:${privateId}`);
   const panel = page.getByRole('alert', { name: 'Sign in to this dataset' });
   await expect(panel).toBeVisible();
+  await expect(d.status).toHaveText(`Sign in to open ${privateId}.`);
   await expect(page.getByText(/ of [\d,]+ events$/)).toHaveCount(0);
 
   await panel.getByLabel('Access token').fill('not-the-right-token-at-all');
@@ -189,6 +190,8 @@ test('a private dataset asks for a token once: a wrong one is refused, the right
   const nav = page.getByRole('navigation', { name: 'Dataset and view' });
   await nav.getByText('Datasets', { exact: true }).click();
   const list = nav.getByRole('list', { name: 'Server datasets' });
+  // A server dataset has no file in the page to read as another format.
+  await expect(nav.getByLabel('Read the current file as')).toHaveCount(0);
   await expect(list.getByRole('button')).toHaveText([
     /ACLED \(private\).*private/,
     /UCDP on the server/,

@@ -9,7 +9,7 @@ import { formatCount } from '../domain/formatCount';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { openDataset } from '../features/import/openDataset';
 import { UpdatingIndicator } from '../features/server/ServerNotes';
-import { ServerProblemPanel } from '../features/server/ServerPanels';
+import { problemStatus, ServerProblemPanel } from '../features/server/ServerPanels';
 import type { ViewState } from '../url/viewState';
 import { Dialogs } from './Dialogs';
 import { Header } from './Header';
@@ -34,7 +34,7 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
     status = `${meta.data.title}: ${formatCount(meta.data.eventCount)} events on the server`;
   } else if (meta.isError || (meta.failureReason && isPassing(meta.failureReason))) {
     const error = meta.error ?? meta.failureReason;
-    status = `Could not open ${id}.`;
+    status = problemStatus(id, error);
     body = (
       <main className="cs-main-message">
         <ServerProblemPanel

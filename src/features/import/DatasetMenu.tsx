@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useRef, useState } from 'react';
-import { BUNDLED } from '../../data/page/sources';
+import { BUNDLED, SERVER_PREFIX } from '../../data/page/sources';
 import { FORMATS, READABLE_FORMATS, type FormatId } from '../../domain/formats';
 import { updateView } from '../../url/useViewState';
 import { MAX_DATA_LENGTH } from '../../url/viewState';
@@ -58,23 +58,26 @@ export const DatasetMenu = memo(function DatasetMenu({
             ))}
           </ul>
           <ServerDatasetList open={open} current={current} onPick={close} />
-          <label className="cs-read-as">
-            Read the current file as
-            <select
-              value={format ?? ''}
-              onChange={(e) => {
-                close();
-                readAs((e.target.value || undefined) as FormatId | undefined);
-              }}
-            >
-              <option value="">Detected from its content</option>
-              {READABLE_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {FORMATS[f]}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* A server dataset was read by the ingest: there is no file here to read another way. */}
+          {!current?.startsWith(SERVER_PREFIX) && (
+            <label className="cs-read-as">
+              Read the current file as
+              <select
+                value={format ?? ''}
+                onChange={(e) => {
+                  close();
+                  readAs((e.target.value || undefined) as FormatId | undefined);
+                }}
+              >
+                <option value="">Detected from its content</option>
+                {READABLE_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {FORMATS[f]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <form
             onSubmit={(e) => {
               e.preventDefault();

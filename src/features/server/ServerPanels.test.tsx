@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ServerError, type ServerFailureKind } from '../../data/page/serverApi';
-import { ServerProblemPanel } from './ServerPanels';
+import { problemStatus, ServerProblemPanel } from './ServerPanels';
 
 function panel(kind: ServerFailureKind, message = 'The server said so.') {
   const props = {
@@ -57,6 +57,20 @@ describe('ServerProblemPanel', () => {
     panel('no-server');
     expect(screen.getByRole('alert', { name: 'No Chronoscope server here' })).toHaveTextContent(
       'server:acled-2024',
+    );
+  });
+
+  it('has the status line say the same as the panel, not that the dataset could not be opened', () => {
+    const status = (kind: ServerFailureKind) =>
+      problemStatus('acled-2024', new ServerError(kind, 'x'));
+    expect(status('sign-in')).toBe('Sign in to open acled-2024.');
+    expect(status('wrong-token')).toBe('Sign in to open acled-2024.');
+    expect(status('not-found')).toBe('No dataset acled-2024 on this server.');
+    expect(status('unavailable')).toBe('Waiting for the server to open acled-2024…');
+    expect(status('no-server')).toBe('No Chronoscope server here to open acled-2024.');
+    expect(status('failed')).toBe('Could not open acled-2024.');
+    expect(problemStatus('acled-2024', new TypeError('Failed to fetch'))).toBe(
+      'Could not open acled-2024.',
     );
   });
 });

@@ -28,6 +28,24 @@ interface Props {
   children?: ReactNode;
 }
 
+/** The header's status line for a dataset the panel below explains (the same words as the panel's title). */
+export function problemStatus(id: string, error: unknown): string {
+  switch (error instanceof ServerError ? error.kind : 'failed') {
+    case 'sign-in':
+    case 'wrong-token':
+      return `Sign in to open ${id}.`;
+    case 'not-found':
+      return `No dataset ${id} on this server.`;
+    case 'unavailable':
+    case 'rate-limited':
+      return `Waiting for the server to open ${id}…`;
+    case 'no-server':
+      return `No Chronoscope server here to open ${id}.`;
+    default:
+      return `Could not open ${id}.`;
+  }
+}
+
 /** Why a server dataset is not on screen: not found, needs a token, a wrong token, the database away. */
 export function ServerProblemPanel({ id, error, onToken, onRetry, onDefault, children }: Props) {
   const kind = error instanceof ServerError ? error.kind : 'failed';
