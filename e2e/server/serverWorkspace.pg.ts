@@ -104,6 +104,49 @@ test("the list: a click anywhere on a row selects its event; the order is the li
   await expect(table.getByRole('row').nth(3)).toHaveAttribute('aria-selected', 'true');
 });
 
+test("the list In view holds the window's matches, is in the link, and follows the window", async ({
+  page,
+}) => {
+  const d = await open(page, '&from=2014-05-01&to=2014-05-11');
+  const countOf = async (radio: string) =>
+    Number(
+      /\(([\d,]+)\)$/
+        .exec((await d.events.locator('label').filter({ hasText: radio }).textContent())!)![1]!
+        .replace(/,/g, ''),
+    );
+  await expect(d.events.getByRole('radio', { name: /^In view \(\d+\)$/ })).toBeVisible();
+  const total = await countOf('All matches');
+  const inView = await countOf('In view');
+  expect(total).toBe(3883);
+  expect(inView).toBeGreaterThan(0);
+  expect(inView).toBeLessThan(100);
+  await d.events.getByRole('radio', { name: /^In view/ }).check();
+  await expect.poll(() => d.params().get('list')).toBe('view');
+  const table = page.getByRole('table', { name: 'Matching events in view' });
+  // Every match overlapping the window, and only those: one page, the header row besides.
+  await expect(table.getByRole('row')).toHaveCount(inView + 1);
+  await expect(d.events.getByText(`Events 1–${inView} of ${inView}`)).toBeVisible();
+
+  // A colleague's link opens the same list.
+  await page.goto(page.url());
+  await expect(
+    page.getByRole('table', { name: 'Matching events in view' }).getByRole('row'),
+  ).toHaveCount(inView + 1);
+
+  // A zoom out widens the window: the list holds the new window's matches, the count with it.
+  const [a0, b0] = await d.windowFromUrl();
+  const toolbar = d.timeline.getByRole('toolbar', { name: 'Timeline controls' });
+  await toolbar.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(async () => span(await d.windowFromUrl())).toBeGreaterThan(b0 - a0);
+  await expect(page.getByText('Updating…')).toBeHidden();
+  await expect.poll(() => countOf('In view')).toBeGreaterThan(inView);
+  const wider = await countOf('In view');
+  await expect(table.getByRole('row')).toHaveCount(Math.min(wider, 100) + 1);
+  await expect(
+    d.events.getByText(`of ${wider.toLocaleString('en')}`, { exact: false }),
+  ).toBeVisible();
+});
+
 test("Fit asks the server for the matches' extent", async ({ page }) => {
   const d = await open(page);
   const fitted = await d.windowFromUrl();

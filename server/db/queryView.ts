@@ -585,7 +585,7 @@ async function matchesPart(q: Prepared, o: QueryOptions): Promise<MatchesAnswer>
     facet('place', 'places', grouped('place'), names.places),
     facet('prec', 'prec', grouped('prec'), names.prec),
     histogram(),
-    listRows(ctx, o),
+    o.list === 'view' ? [] : listRows(ctx, o),
   ]);
   const facets = { actors, etypes, types, tags, places, prec };
   return matchesAnswer(q, { count, facets, histogram: hist, rows });
@@ -914,7 +914,7 @@ async function rollupMatches(
     facet('place', 'places'),
     facet('prec', 'prec'),
     histogram(),
-    listRows(ctx, o),
+    o.list === 'view' ? [] : listRows(ctx, o),
   ]);
   const facets = { actors, etypes, types, tags, places, prec };
   return matchesAnswer(q, { count, facets, histogram: hist, rows });
@@ -924,8 +924,17 @@ async function rollupMatches(
 async function windowPart({ ctx, dicts }: Prepared, o: QueryOptions): Promise<WindowAnswer> {
   const lanes = o.group === 'none' ? null : await keptLanes(ctx, o.group, dicts);
   const window = o.window ?? (await fitWindow(ctx));
-  const plan = window ? await planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null;
-  return { ...(window ? { window } : {}), lanes: lanes?.lanes ?? null, plan };
+  // With the list's In view scope, the list's page is the window's matches, cut here beside the plan.
+  const [plan, rows] = await Promise.all([
+    window ? planItems(ctx, lanes, window, o.lod ?? DEFAULT_LOD) : null,
+    o.list === 'view' ? (window ? listRows(ctx, o, window) : []) : undefined,
+  ]);
+  return {
+    ...(rows ? { rows } : {}),
+    ...(window ? { window } : {}),
+    lanes: lanes?.lanes ?? null,
+    plan,
+  };
 }
 
 interface Ctx {
@@ -1301,12 +1310,18 @@ function sortColumn(key: SortKey, values: string): string | null {
   }
 }
 
-/** A page of the list in the chosen order; ties in position order, the whole order reversed when descending. */
+/**
+ * A page of the list in the chosen order; ties in position order, the whole order reversed when descending. With
+ * a window, of the matches overlapping it (the list's In view scope).
+ */
 async function listRows(
-  { run, where, events, docs, values, dated }: Ctx,
+  { run, where: whereView, events, docs, values, dated, spans }: Ctx,
   o: QueryOptions,
+  window?: { start: number; end: number },
 ): Promise<ListRow[]> {
   if (o.limit <= 0) return [];
+  const where = (p: Params) =>
+    window ? `${whereView(p)} AND ${overlap(window.start, window.end, spans, p)}` : whereView(p);
   const dir = o.sort.descending ? 'DESC' : 'ASC';
   const col = sortColumn(o.sort.key, values);
   // Positions are in start order (then end, then id), so under a date range the page is cut by start, then
@@ -1314,7 +1329,7 @@ async function listRows(
   // the range. Without a date range, the position index reads the first rows directly.
   const order = col
     ? `(${col}) IS NULL ${dir}, (${col}) COLLATE chronoscope.natural ${dir}, e.pos ${dir}`
-    : dated
+    : dated || window
       ? `e.start_ms ${dir}, e.pos ${dir}`
       : `e.pos ${dir}`;
   // Sorted by a docs column (title, actors), the matches are joined to their docs before the page is cut;

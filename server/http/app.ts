@@ -316,6 +316,7 @@ export function createApp(opts: AppOptions): Server {
       sort: b.sort ?? { key: 'date', descending: false },
       offset: b.offset ?? 0,
       limit: b.limit ?? 100,
+      list: state.list,
     };
     const d = await dicts(ds);
     if (b.parts === 'window') return queryPart(opts.pool, ds, d, state, options, 'window');

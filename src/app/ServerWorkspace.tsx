@@ -28,14 +28,17 @@ const PAGE = 100;
 const LANE_LABEL_PX = 180;
 const HISTOGRAM_BINS = 120;
 
-/** What the drawn half depends on: the filters, window and lanes (not the selection, zone or panels). */
+/**
+ * What the drawn half depends on: the filters, window and lanes, and the list's scope (In view, its page is the
+ * window's matches); not the selection, zone or panels.
+ */
 function answerView(view: ViewState): string {
-  return serialiseViewState({ ...view, event: undefined, geo: false, geowin: false, list: 'all' });
+  return serialiseViewState({ ...view, event: undefined, geo: false, geowin: false });
 }
 
 /** What the matches depend on: the filters only, so that a pan or a change of lanes keeps them. */
 function matchesView(view: ViewState): string {
-  return answerView({ ...view, from: undefined, to: undefined, group: 'none' });
+  return answerView({ ...view, from: undefined, to: undefined, group: 'none', list: 'all' });
 }
 
 const WINDOW_ORDER = { key: 'date', descending: false } as const;
@@ -66,8 +69,11 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   );
   const setSort = (s: { key: SortKey; descending: boolean }) =>
     updateView({ sort: { key: s.key, desc: s.descending } });
-  // A page belongs to one filter set and order: a new one starts at the first page.
-  const pageOf = `${filtersKey(view)}|${sort.key}|${sort.descending}`;
+  // The list In view holds the matches overlapping the window: its page is the window's half's, asked again on
+  // each pan; otherwise the matches' half holds it.
+  const inView = view.list === 'view';
+  // A page belongs to one filter set and order (and window, In view): a new one starts at the first page.
+  const pageOf = `${filtersKey(view)}|${sort.key}|${sort.descending}${inView ? `|${view.from}|${view.to}` : ''}`;
   const [page, setPage] = useState({ of: pageOf, offset: 0 });
   const offset = page.of === pageOf ? page.offset : 0;
   const histogram = useMemo(() => {
@@ -83,10 +89,10 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
       view: matchesString,
       ...(histogram ? { histogram } : {}),
       sort,
-      offset,
-      limit: PAGE,
+      offset: inView ? 0 : offset,
+      limit: inView ? 0 : PAGE,
     }),
-    [matchesString, histogram, sort, offset],
+    [matchesString, histogram, sort, offset, inView],
   );
   const viewString = answerView(view);
   const windowReq = useMemo<AnswerRequest | undefined>(
@@ -99,11 +105,11 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
               ? { window: { start: view.from, end: view.to } }
               : {}),
             widthPx: Math.max(200, width - (view.group === 'none' ? 0 : LANE_LABEL_PX)),
-            sort: WINDOW_ORDER,
-            offset: 0,
-            limit: 0,
+            ...(inView
+              ? { sort, offset, limit: PAGE }
+              : { sort: WINDOW_ORDER, offset: 0, limit: 0 }),
           },
-    [viewString, view.from, view.to, view.group, width],
+    [viewString, view.from, view.to, view.group, width, inView, sort, offset],
   );
   const m = useAnswerHalf(engine, matchesReq, 'matches');
   const w = useAnswerHalf(engine, windowReq, 'window');
@@ -218,7 +224,10 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
             {answer && listOpen && (
               <ServerEventList
                 rows={answer.rows}
-                count={answer.count}
+                count={inView ? (answer.plan?.visibleCount ?? 0) : answer.count}
+                scope={view.list}
+                total={answer.count}
+                inView={answer.plan?.visibleCount}
                 offset={offset}
                 pageSize={PAGE}
                 sort={sort}

@@ -16,6 +16,8 @@ import { runQuery, type StaleValues } from './query';
 import type { TextMatcher } from './textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from './types';
 import type { Filters } from './filters';
+import type { Bitset } from './bitset';
+import { matchesInWindow } from './windowNavigation';
 
 /**
  * The answer to the app's one question, `query(viewState)`, as both engines give it: the in-browser index
@@ -79,7 +81,8 @@ export type MatchesAnswer = Pick<
   ViewAnswer,
   'count' | 'facets' | 'stale' | 'notices' | 'highlightTerms' | 'histogram' | 'rows'
 >;
-export type WindowAnswer = Pick<ViewAnswer, 'window' | 'lanes' | 'plan'>;
+/** The window's half; with the list's "In view" scope it also holds the list's page (the window's matches). */
+export type WindowAnswer = Pick<ViewAnswer, 'window' | 'lanes' | 'plan'> & { rows?: ListRow[] };
 
 /** What a query asks beyond the filters: what is drawn, and which page of the list. */
 export interface AnswerOptions {
@@ -93,6 +96,11 @@ export interface AnswerOptions {
   sort: { key: SortKey; descending: boolean };
   offset: number;
   limit: number;
+  /**
+   * The list's scope (`list=` in the link): every match (the default), or the matches overlapping the drawn
+   * window, whose page the window's half answers (it changes with each pan) while the matches' half has none.
+   */
+  list?: 'all' | 'view';
 }
 
 /** An event's details: the event as the app holds it, and its actors' entities. */
@@ -156,6 +164,17 @@ export function answerPart(
   return part === 'matches' ? matchesOf(index, r, o) : windowOf(index, r, o);
 }
 
+/** A page of the list: `matches` in the chosen order, from `offset`. */
+function pageOf(index: DatasetIndex, matches: Bitset, o: AnswerOptions): ListRow[] {
+  const rows: ListRow[] = [];
+  let k = 0;
+  for (const position of sortedMatches(index, matches, o.sort.key, o.sort.descending)) {
+    if (k >= o.offset + o.limit) break;
+    if (k++ >= o.offset) rows.push({ position, event: index.events.at(position)! });
+  }
+  return rows;
+}
+
 function matchesOf(
   index: DatasetIndex,
   r: ReturnType<typeof runQuery>,
@@ -163,12 +182,7 @@ function matchesOf(
 ): MatchesAnswer {
   const range = o.histogramRange ?? index.extent;
   const h = range ? histogram(index, r.matches, range, o.histogramBins ?? 120) : null;
-  const rows: ListRow[] = [];
-  let k = 0;
-  for (const position of sortedMatches(index, r.matches, o.sort.key, o.sort.descending)) {
-    if (k >= o.offset + o.limit) break;
-    if (k++ >= o.offset) rows.push({ position, event: index.events.at(position)! });
-  }
+  const rows = o.list === 'view' ? [] : pageOf(index, r.matches, o);
   return {
     count: r.count,
     facets: facetMaps(index, r.facets),
@@ -190,6 +204,9 @@ function windowOf(
   const window = o.window ?? (extent ? paddedWindow(extent) : undefined);
   const plan = window ? planItems(index, r.matches, lanes, window, o.lod ?? DEFAULT_LOD) : null;
   return {
+    ...(o.list === 'view'
+      ? { rows: window ? pageOf(index, matchesInWindow(index, r.matches, window), o) : [] }
+      : {}),
     ...(window ? { window } : {}),
     lanes: lanes?.lanes ?? null,
     plan: plan

@@ -6,6 +6,7 @@ import { mapCells } from '../../domain/mapCells';
 import { runQuery } from '../../domain/query';
 import { buildTextIndex, textMatcher } from '../../domain/textSearch';
 import { answerView } from '../../domain/viewAnswer';
+import { matchesInWindow, summariseWindow } from '../../domain/windowNavigation';
 import { DEFAULT_VIEW, parseViewState, serialiseViewState } from '../../url/viewState';
 import { loadDataset } from '../read/loadDataset';
 import type { LoadedDataset } from './loadSource';
@@ -72,6 +73,50 @@ describe('the in-browser engine behind the view-engine interface', () => {
     );
     expect({ ...matches, ...drawn }).toEqual(whole);
     expect(drawn.plan?.items.length).toBeGreaterThan(0);
+  });
+
+  it("with the list In view, the page is the window's matches, answered by the window's half", async () => {
+    // Five of the sample's events are month-long, two fall on 21 December: the first ten days hold five.
+    const window = { start: Date.UTC(2023, 11, 1), end: Date.UTC(2023, 11, 10) };
+    const req = {
+      view: serialiseViewState({
+        ...DEFAULT_VIEW,
+        list: 'view',
+        from: window.start,
+        to: window.end,
+      }),
+      window,
+      widthPx: 900,
+      sort: { key: 'date', descending: false },
+      offset: 0,
+      limit: 1000,
+    } as const;
+    const [whole, matches, drawn] = await Promise.all([
+      engine.answer(req),
+      engine.matches(req),
+      engine.drawn(req),
+    ]);
+    const inView = summariseWindow(
+      index,
+      runQuery(index, undefined, DEFAULT_VIEW).matches,
+      index.size,
+      window,
+    );
+    expect(inView.inView).toBe(5);
+    // Every event overlapping the window, none other, in date order; the matches' half has no page.
+    expect(drawn.rows?.map((r) => r.position)).toEqual([
+      ...matchesInWindow(index, runQuery(index, undefined, DEFAULT_VIEW).matches, window).toArray(),
+    ]);
+    expect(drawn.rows).toHaveLength(inView.inView);
+    expect(drawn.plan?.visibleCount).toBe(inView.inView);
+    expect(matches.rows).toEqual([]);
+    expect(whole.rows).toEqual(drawn.rows);
+    // Every match, as before, with the default scope.
+    const all = await engine.answer({
+      ...req,
+      view: serialiseViewState({ ...DEFAULT_VIEW, from: window.start, to: window.end }),
+    });
+    expect(all.rows).toHaveLength(index.size);
   });
 
   it('the text filter narrows the count', async () => {

@@ -98,6 +98,7 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
         sort: req.sort,
         offset: req.offset,
         limit: req.limit,
+        list: state.list,
       },
     };
   };

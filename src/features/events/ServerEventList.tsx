@@ -4,6 +4,8 @@ import { formatEventDate } from '../../domain/formatDate';
 import { clipText } from '../../domain/clipText';
 import type { ListRow } from '../../domain/viewAnswer';
 import { updateView } from '../../url/useViewState';
+import type { ListScope } from '../../url/viewState';
+import { ListScopeBar } from './ListScopeBar';
 import './events.css';
 import './serverEvents.css';
 
@@ -17,7 +19,12 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 interface Props {
   rows: ListRow[];
+  /** The rows the list holds: every match, or those in the window (In view). */
   count: number;
+  scope: ListScope;
+  /** Every match, and the matches in the window, for the scope's switch. */
+  total: number;
+  inView: number | undefined;
   offset: number;
   pageSize: number;
   sort: { key: SortKey; descending: boolean };
@@ -32,6 +39,9 @@ interface Props {
 export function ServerEventList({
   rows,
   count,
+  scope,
+  total,
+  inView,
   offset,
   pageSize,
   sort,
@@ -45,9 +55,12 @@ export function ServerEventList({
   return (
     <div className="cs-server-list">
       <div className="cs-row" role="group" aria-label="Pages">
+        <ListScopeBar scope={scope} total={total} inView={inView} />
         <span>
           {count === 0
-            ? 'No matching events'
+            ? scope === 'view'
+              ? 'No matching events in view'
+              : 'No matching events'
             : `Events ${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(count)}`}
         </span>
         <button
@@ -66,7 +79,10 @@ export function ServerEventList({
         </button>
       </div>
       <div className="cs-server-scroll">
-        <table className="cs-server-table" aria-label="Matching events">
+        <table
+          className="cs-server-table"
+          aria-label={scope === 'view' ? 'Matching events in view' : 'Matching events'}
+        >
           <thead>
             <tr>
               {COLUMNS.map((c) => (

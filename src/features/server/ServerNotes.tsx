@@ -7,7 +7,6 @@ import './server.css';
 export function unsupportedOnServer(view: ViewState): string[] {
   const out: string[] = [];
   if (view.starred || view.atags.length > 0) out.push('starred events and analyst tags');
-  if (view.list === 'view') out.push("the list's In view scope");
   return out;
 }
 
@@ -25,10 +24,7 @@ export function ServerLimitsNote({ view }: { view: ViewState }) {
             This link asks for {missing.join(' and ')}, which server datasets do not have yet: the
             counts below do not apply them.
           </p>
-          <button
-            type="button"
-            onClick={() => updateView({ starred: false, atags: [], list: 'all' })}
-          >
+          <button type="button" onClick={() => updateView({ starred: false, atags: [] })}>
             Remove them from the view
           </button>
         </>
