@@ -14,6 +14,7 @@ import { SourceList } from './SourceList';
 import { AnalystNotes } from './AnalystNotes';
 import { AddedEventActions } from './AddedEventActions';
 import './details.css';
+import { DetailsActions } from './DetailsActions';
 import { formatCount } from '../../domain/formatCount';
 
 /**
@@ -83,21 +84,7 @@ export function EventDetails({ onCopyEventLink, fold }: Props) {
   const hidden = !result.matches.has(pos);
   return (
     <article className="cs-details" aria-labelledby="cs-details-heading">
-      <div className="cs-details-actions">
-        <button type="button" onClick={() => onCopyEventLink(e.id)}>
-          Copy link to this event
-        </button>
-        <span className="cs-details-actions-end">
-          {fold}
-          <button
-            type="button"
-            onClick={() => updateView({ event: undefined })}
-            aria-label="Close event details"
-          >
-            ×
-          </button>
-        </span>
-      </div>
+      <DetailsActions eventId={e.id} onCopyEventLink={onCopyEventLink} fold={fold} />
       <h2 id="cs-details-heading" tabIndex={-1}>
         <ClippedText key={e.id} text={e.title} terms={terms} what="title" {...TITLE_STEPS} />
       </h2>

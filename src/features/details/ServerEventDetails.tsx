@@ -7,6 +7,7 @@ import { updateView } from '../../url/useViewState';
 import { toggleIncludedActor } from '../../url/viewState';
 import { SourceList } from './SourceList';
 import './details.css';
+import { DetailsActions } from './DetailsActions';
 
 /** The selected event of a server dataset, asked of its engine by id; actors apply the actor filter. */
 export function ServerEventDetails({
@@ -62,20 +63,7 @@ export function ServerEventDetails({
   const names = new Map(entities.map((x) => [x.id, x.name]));
   return (
     <article className="cs-details" aria-label="Selected event">
-      <div className="cs-details-actions">
-        <button type="button" onClick={() => onCopyEventLink(e.id)}>
-          Copy link to this event
-        </button>
-        <span className="cs-details-actions-end">
-          <button
-            type="button"
-            onClick={() => updateView({ event: undefined })}
-            aria-label="Close event details"
-          >
-            ×
-          </button>
-        </span>
-      </div>
+      <DetailsActions eventId={e.id} onCopyEventLink={onCopyEventLink} />
       <h2 id="cs-details-heading" tabIndex={-1}>
         {clipText(e.title, 1000)}
       </h2>
