@@ -382,6 +382,23 @@ test.describe('below 1440 px the details overlay', () => {
   });
 });
 
+test('a label past the canvas’s edge brought into view (find in page) leaves every item at its time', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const d = new Dashboard(page);
+  // 9 May sits at the right edge: the item's label runs past the canvas.
+  await d.open('data=ucdp-ukraine&from=2014-04-26T00:00:00Z&to=2014-05-09T12:00:00Z');
+  const item = d.chart.itemContent('Government of Ukraine - DPR: Mariupol town (13 killed)');
+  await expect(item).toBeVisible();
+  const before = (await item.boundingBox())!.x;
+  // What the browser's find in page does on the label's hidden part: scrolls the clipped panels to it.
+  await item.evaluate((el) => el.scrollIntoView({ inline: 'end' }));
+  const panel = d.timeline.locator('.vis-panel.vis-center');
+  await expect.poll(() => panel.evaluate((el) => el.scrollLeft)).toBe(0);
+  expect(Math.abs((await item.boundingBox())!.x - before)).toBeLessThan(1);
+});
+
 test('chips past the filter row’s edge fade at that edge, and the fade follows a sideways scroll', async ({
   page,
 }) => {

@@ -18,6 +18,7 @@ import { updateView } from '../url/useViewState';
 import { serialiseViewState, type ViewState } from '../url/viewState';
 import { copyViewLink } from './Header';
 import { ListSplitter, ListStrip } from './ListSplit';
+import { useOverlayCover } from './overlayCover';
 import { RegionBoundary } from './RegionBoundary';
 
 /** The map is the file workspace's own component, loaded when first opened; here it asks the server. */
@@ -48,6 +49,9 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   const engine = useViewEngine();
   const panel = useRef<HTMLElement>(null);
   const center = useRef<HTMLDivElement>(null);
+  // Below 1440 px the details lie over the timeline's right: the selected event is kept clear of them.
+  const detailsPanel = useRef<HTMLElement>(null);
+  const { cover, top: overlayTop } = useOverlayCover(panel, detailsPanel);
   // The file workspace's split and fold of the list, remembered for both: the same share on either.
   const listOpen = useLayout((s) => s.open.list);
   const listShare = useLayout((s) => s.listShare);
@@ -141,12 +145,14 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
         ? messageOf(q.error)
         : undefined;
   const reset = [view];
-  // The selected event's time, where it is a row of the list's page (the timeline brings it into view).
-  const selectedRow = answer?.rows.find((r) => r.event.id === view.event)?.event;
-  const selectedSpan = useMemo(
-    () => (selectedRow ? { start: selectedRow.start, end: selectedRow.end } : undefined),
-    [selectedRow],
-  );
+  // The selected event's time, where the answer holds it (a row of the list's page, an item drawn): the timeline
+  // brings a new selection into view, clear of the details where they lie over it.
+  const selectedSpan = useMemo(() => {
+    const row = answer?.rows.find((r) => r.event.id === view.event)?.event;
+    if (row) return { start: row.start, end: row.end };
+    const item = answer?.plan?.items.find((i) => i.kind === 'event' && i.eventId === view.event);
+    return item ? { start: item.start, end: item.end } : undefined;
+  }, [answer, view.event]);
   return (
     // The details panel is there only while an event is selected, as in the file workspace: the timeline has
     // the width otherwise.
@@ -155,6 +161,11 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
       data-drawer="none"
       data-details={view.event !== undefined ? 'open' : 'none'}
       aria-busy={q.isFetching}
+      style={
+        overlayTop !== undefined
+          ? ({ '--cs-overlay-top': `${overlayTop}px` } as CSSProperties)
+          : undefined
+      }
     >
       <section className="cs-panel cs-entities-panel" aria-label="Filters and facets">
         <h2 className="cs-panel-title">{meta.title}</h2>
@@ -206,6 +217,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
                   to={view.to}
                   selectedEventId={view.event}
                   selectedSpan={selectedSpan}
+                  coverRight={cover}
                   tz={view.tz}
                   map={view.geo}
                   onToggleMap={() => updateView({ geo: !view.geo })}
@@ -251,6 +263,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
         )}
       </div>
       <section
+        ref={detailsPanel}
         id="cs-details"
         className="cs-panel cs-details-panel"
         aria-label="Event details"

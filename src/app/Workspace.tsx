@@ -1,12 +1,4 @@
-import {
-  lazy,
-  Suspense,
-  useEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type RefObject,
-} from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useViewData } from '../data/page/viewData';
 import { EventDetails } from '../features/details/EventDetails';
 import { EntitySidebar } from '../features/entities/EntitySidebar';
@@ -17,6 +9,7 @@ import { TimelineView } from '../features/timeline/TimelineView';
 import { useUi } from '../state/uiStore';
 import { useLayout } from '../state/layoutStore';
 import { afterPaint } from '../ui/afterPaint';
+import { useOverlayCover } from './overlayCover';
 import { copyViewLink } from './Header';
 import { currentView } from '../url/currentView';
 import { updateView } from '../url/useViewState';
@@ -28,38 +21,6 @@ import { RegionBoundary } from './RegionBoundary';
 const loadMap = () => import('../features/map/MapView');
 if (currentView().state.geo) void loadMap().catch(() => {});
 const MapView = lazy(loadMap);
-
-/**
- * Where the details are an overlay (below 1440 px wide): how many pixels of the timeline's right they lie over (0
- * where they are a column or closed), and the top they open at, under the filter row so that every filter stays
- * within reach. Read when a panel is resized, after layout.
- */
-function useOverlayCover(
-  timeline: RefObject<HTMLElement | null>,
-  details: RefObject<HTMLElement | null>,
-  filters: RefObject<HTMLElement | null>,
-): { cover: number; top: number | undefined } {
-  const [cover, setCover] = useState(0);
-  const [top, setTop] = useState<number | undefined>(undefined);
-  useEffect(() => {
-    const t = timeline.current;
-    const d = details.current;
-    const f = filters.current;
-    if (!t || !d || !f) return;
-    const observer = new ResizeObserver(() => {
-      const over = getComputedStyle(d).position === 'absolute' && d.offsetWidth > 0;
-      const px = over ? t.getBoundingClientRect().right - d.getBoundingClientRect().left : 0;
-      setCover(Math.max(0, Math.round(px)));
-      const parent = d.offsetParent?.getBoundingClientRect().top;
-      setTop(parent === undefined ? undefined : Math.round(t.getBoundingClientRect().top - parent));
-    });
-    observer.observe(t);
-    observer.observe(d);
-    observer.observe(f);
-    return () => observer.disconnect();
-  }, [timeline, details, filters]);
-  return { cover, top };
-}
 
 /**
  * On a phone the map is a tab beside the timeline, shown in its place: the tabs are the desktop's map switch

@@ -8,7 +8,6 @@ import { currentView } from '../../url/currentView';
 import { replaceWindowThrottled, updateView } from '../../url/useViewState';
 import { registerTimeline, timelineCommands } from '../../state/timelineCommands';
 import { TimelineToolbar } from './TimelineToolbar';
-import { reveal } from './timelineWindow';
 import { groupElement } from './itemContent';
 import { useVisTimeline, type VisItem } from './useVisTimeline';
 import { toVisItem } from './visItems';
@@ -16,6 +15,7 @@ import {
   applyToTimeline,
   periodItems,
   TIMELINE_OPTIONS,
+  useRevealSpan,
   useWindowFromUrl,
   visGroups,
 } from './timelineSync';
@@ -44,8 +44,10 @@ interface Props {
   from: number | undefined;
   to: number | undefined;
   selectedEventId: string | undefined;
-  /** The selected event's time where the workspace knows it (a row of the list): a new selection is brought into view. */
+  /** The selected event's time where the workspace knows it (a row, an item): a new selection is brought into view. */
   selectedSpan?: { start: number; end: number };
+  /** Pixels of the canvas's right edge the details overlay lies over (below 1440 px wide). */
+  coverRight?: number;
   tz: string;
   /** Whether the map is open beside the timeline, and how to open or close it. */
   map: boolean;
@@ -67,6 +69,7 @@ export function ServerTimelineView({
   to,
   selectedEventId,
   selectedSpan,
+  coverRight = 0,
   map,
   onToggleMap,
   historical,
@@ -174,15 +177,10 @@ export function ServerTimelineView({
 
   useWindowFromUrl(handle, from, to);
 
-  // A newly selected event outside the window (a row of the list) is brought into view, the zoom kept, as the file
-  // timeline does; the selection a link opens with stays where the link's window has it.
-  const lastSelected = useRef(selectedEventId);
-  useEffect(() => {
-    const was = lastSelected.current;
-    lastSelected.current = selectedEventId;
-    if (!handle || !selectedSpan || selectedEventId === was) return;
-    reveal(handle.timeline, selectedSpan.start, selectedSpan.end);
-  }, [handle, selectedEventId, selectedSpan]);
+  // A newly selected event outside the window (a row of the list) is brought into view, the zoom kept, and kept
+  // clear of the details overlay, as the file timeline does; the selection a link opens with stays where the
+  // link's window has it.
+  useRevealSpan(handle, selectedEventId, selectedSpan, coverRight, container);
 
   const groupsOn = useRef(false);
   useEffect(() => {

@@ -208,22 +208,43 @@ export function useRevealSelection(
   coverPx = 0,
   canvas?: RefObject<HTMLElement | null>,
 ): void {
-  const last = useRef({ pos: selectedPos, cover: coverPx });
+  const span =
+    selectedPos === undefined
+      ? undefined
+      : { start: index.starts[selectedPos]!, end: index.ends[selectedPos]! };
+  useRevealSpan(handle, selectedPos, span, coverPx, canvas);
+}
+
+/**
+ * Brings the event selected as `key`, over `span`, into view when it is newly selected and lies outside the
+ * window, and again when something comes to cover more of the canvas's right edge (the details overlay opening
+ * over it): then it is kept clear of the cover, its label with it. A selection the page opens with stays where the
+ * link's window has it. Both workspaces' timelines (the file's by index position, a server's by event id).
+ */
+export function useRevealSpan(
+  handle: VisHandle | null,
+  key: string | number | undefined,
+  span: { start: number; end: number } | undefined,
+  coverPx = 0,
+  canvas?: RefObject<HTMLElement | null>,
+): void {
+  const last = useRef({ key, cover: coverPx });
+  const start = span?.start;
+  const end = span?.end;
   useEffect(() => {
     const was = last.current;
-    last.current = { pos: selectedPos, cover: coverPx };
-    if (!handle || selectedPos === undefined) return;
-    // Again when something comes to cover more of the canvas (the details overlay opening over it).
-    if (selectedPos === was.pos && coverPx <= was.cover) return;
+    last.current = { key, cover: coverPx };
+    if (!handle || key === undefined || start === undefined || end === undefined) return;
+    if (key === was.key && coverPx <= was.cover) return;
     const panel = canvas?.current?.querySelector('.vis-panel.vis-center');
     const width = panel?.clientWidth ?? 0;
     const label = canvas?.current?.querySelector('.vis-item.vis-selected .vis-item-content');
     reveal(
       handle.timeline,
-      index.starts[selectedPos]!,
-      index.ends[selectedPos]!,
+      start,
+      end,
       width > 0 ? coverPx / width : 0,
       width > 0 && label ? label.getBoundingClientRect().width / width : 0,
     );
-  }, [handle, selectedPos, index, coverPx, canvas]);
+  }, [handle, key, start, end, coverPx, canvas]);
 }

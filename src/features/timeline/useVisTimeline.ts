@@ -172,7 +172,26 @@ function createTimeline(
   // of a bucket that starts off screen): each redraw puts them back in sight.
   timeline.on('changed', () => fitBucketLabels(el));
   deferFollowUpUntilItemsDrawn(timeline, () => items.length > 0);
+  keepPanelsUnscrolled(el);
   return { timeline, items, groups, inZone, lane: vis.laneClass };
+}
+
+/**
+ * vis-timeline places items by transform in panels that clip them; it never scrolls those panels sideways. The
+ * browser does, to bring a clipped label into view (find in page landing on an item's title past the canvas's
+ * edge, a click on its hidden part): every item then sits off its time, against the axis, until the page is
+ * reloaded. A sideways scroll of the timeline's boxes is put back at once (vertical scrolling is vis's own).
+ */
+export function keepPanelsUnscrolled(root: HTMLElement): void {
+  root.addEventListener(
+    'scroll',
+    (e) => {
+      const box = e.target;
+      if (box instanceof HTMLElement && box.scrollLeft !== 0) box.scrollLeft = 0;
+    },
+    // Scroll events do not bubble: caught on the way down, for every box inside.
+    { capture: true, passive: true },
+  );
 }
 
 type Listener = (props?: object) => void;
