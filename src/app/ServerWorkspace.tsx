@@ -76,8 +76,9 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   // The list In view holds the matches overlapping the window: its page is the window's half's, asked again on
   // each pan; otherwise the matches' half holds it.
   const inView = view.list === 'view';
-  // A page belongs to one filter set and order (and window, In view): a new one starts at the first page.
-  const pageOf = `${filtersKey(view)}|${sort.key}|${sort.descending}${inView ? `|${view.from}|${view.to}` : ''}`;
+  // A page belongs to one filter set, order and scope: a new one starts at the first page. A pan keeps the page
+  // In view (a selection that moves the window, clear of the details, keeps its row), within the window's count.
+  const pageOf = `${filtersKey(view)}|${sort.key}|${sort.descending}|${view.list}`;
   const [page, setPage] = useState({ of: pageOf, offset: 0 });
   const offset = page.of === pageOf ? page.offset : 0;
   const histogram = useMemo(() => {
@@ -93,8 +94,10 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
       view: matchesString,
       ...(histogram ? { histogram } : {}),
       sort,
+      // In view, its rows are not shown (the window's half has them): the same question, so a switch of scope
+      // does not ask for the count and facets again.
       offset: inView ? 0 : offset,
-      limit: inView ? 0 : PAGE,
+      limit: PAGE,
     }),
     [matchesString, histogram, sort, offset, inView],
   );
@@ -117,9 +120,14 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   );
   const m = useAnswerHalf(engine, matchesReq, 'matches');
   const w = useAnswerHalf(engine, windowReq, 'window');
+  // The list's rows from the half of its scope: an answer of the other scope, on screen while the next loads,
+  // shows no rows rather than the wrong ones.
   const answer = useMemo<ViewAnswer | undefined>(
-    () => (m.data && w.data ? { ...m.data, ...w.data } : undefined),
-    [m.data, w.data],
+    () =>
+      m.data && w.data
+        ? { ...m.data, ...w.data, rows: inView ? (w.data.rows ?? []) : m.data.rows }
+        : undefined,
+    [m.data, w.data, inView],
   );
   const q = {
     isFetching: m.isFetching || w.isFetching,

@@ -52,6 +52,9 @@ export function ServerEventList({
   tz,
 }: Props) {
   const last = Math.min(count, offset + rows.length);
+  // In view, a pan can leave fewer matches than the page starts at: said, and Previous goes to the last page.
+  const past = count > 0 && offset >= count;
+  const lastPage = Math.max(0, Math.ceil(count / pageSize) - 1) * pageSize;
   return (
     <div className="cs-server-list">
       <div className="cs-row" role="group" aria-label="Pages">
@@ -61,12 +64,14 @@ export function ServerEventList({
             ? scope === 'view'
               ? 'No matching events in view'
               : 'No matching events'
-            : `Events ${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(count)}`}
+            : past
+              ? `Past the last of ${formatCount(count)} events`
+              : `Events ${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(count)}`}
         </span>
         <button
           type="button"
           disabled={offset === 0}
-          onClick={() => onPage(Math.max(0, offset - pageSize))}
+          onClick={() => onPage(past ? lastPage : Math.max(0, offset - pageSize))}
         >
           Previous page
         </button>

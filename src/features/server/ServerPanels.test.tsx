@@ -65,7 +65,7 @@ describe('ServerProblemPanel', () => {
       problemStatus('acled-2024', new ServerError(kind, 'x'));
     expect(status('sign-in')).toBe('Sign in to open acled-2024.');
     expect(status('wrong-token')).toBe('Sign in to open acled-2024.');
-    expect(status('not-found')).toBe('No dataset acled-2024 on this server.');
+    expect(status('not-found')).toBe('No dataset acled-2024 here that you may read.');
     expect(status('unavailable')).toBe('Waiting for the server to open acled-2024…');
     expect(status('no-server')).toBe('No Chronoscope server here to open acled-2024.');
     expect(status('failed')).toBe('Could not open acled-2024.');

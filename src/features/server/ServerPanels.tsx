@@ -35,7 +35,7 @@ export function problemStatus(id: string, error: unknown): string {
     case 'wrong-token':
       return `Sign in to open ${id}.`;
     case 'not-found':
-      return `No dataset ${id} on this server.`;
+      return `No dataset ${id} here that you may read.`;
     case 'unavailable':
     case 'rate-limited':
       return `Waiting for the server to open ${id}…`;

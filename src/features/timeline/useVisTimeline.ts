@@ -90,7 +90,12 @@ export function useVisTimeline(
           if (gone) return;
           const built = createTimeline(vis, el, initialRef.current, cb);
           made = built;
-          unwatch = onResize(el, () => built.timeline.redraw());
+          const unresize = onResize(el, () => built.timeline.redraw());
+          const unpin = keepPanelsUnscrolled(el);
+          unwatch = () => {
+            unresize();
+            unpin();
+          };
           afterPaint(() => {
             if (gone) return;
             built.timeline.setItems(built.items as never);
@@ -172,7 +177,6 @@ function createTimeline(
   // of a bucket that starts off screen): each redraw puts them back in sight.
   timeline.on('changed', () => fitBucketLabels(el));
   deferFollowUpUntilItemsDrawn(timeline, () => items.length > 0);
-  keepPanelsUnscrolled(el);
   return { timeline, items, groups, inZone, lane: vis.laneClass };
 }
 
@@ -182,16 +186,14 @@ function createTimeline(
  * edge, a click on its hidden part): every item then sits off its time, against the axis, until the page is
  * reloaded. A sideways scroll of the timeline's boxes is put back at once (vertical scrolling is vis's own).
  */
-export function keepPanelsUnscrolled(root: HTMLElement): void {
-  root.addEventListener(
-    'scroll',
-    (e) => {
-      const box = e.target;
-      if (box instanceof HTMLElement && box.scrollLeft !== 0) box.scrollLeft = 0;
-    },
-    // Scroll events do not bubble: caught on the way down, for every box inside.
-    { capture: true, passive: true },
-  );
+export function keepPanelsUnscrolled(root: HTMLElement): () => void {
+  const putBack = (e: Event) => {
+    const box = e.target;
+    if (box instanceof HTMLElement && box.scrollLeft !== 0) box.scrollLeft = 0;
+  };
+  // Scroll events do not bubble: caught on the way down, for every box inside.
+  root.addEventListener('scroll', putBack, { capture: true, passive: true });
+  return () => root.removeEventListener('scroll', putBack, { capture: true });
 }
 
 type Listener = (props?: object) => void;
