@@ -17,7 +17,12 @@ export function apiPool(connectionString: string, log: (l: string) => void = () 
     // work_mem: a view's matches are kept once per answer and aggregated by each part (queryView.ts wholeScan);
     // held in memory up to this, past it they spill to a temporary file. jit: compiling a statement's expressions
     // costs a quarter of a second up front, more than it saves on statements meant to answer within one.
-    options: '-c default_transaction_read_only=on -c work_mem=32MB -c jit=off',
+    // random_page_cost: the default (4) prices a page read out of order as a spinning disk's; read from memory or
+    // SSD, as the API's tables are, that steered a date range with a type through the start index (every event of
+    // the range, the table being in start order) rather than the type's own (the 1M benchmark's first answer of
+    // that view 451–474 → 177–211 ms; docs/server.md).
+    options:
+      '-c default_transaction_read_only=on -c work_mem=32MB -c jit=off -c random_page_cost=1.1',
     application_name: 'chronoscope-api',
   });
   // An idle connection that dies (the database restarted) must not crash the process.
