@@ -176,6 +176,28 @@ export class Dashboard {
     return new URL(this.page.url()).searchParams;
   }
 
+  /**
+   * Selects a timeline item where the details open as an overlay (below 1440 px) and checks that they lie over
+   * the timeline and that the timeline moved the item out from under them, keeping it in view and the zoom as it
+   * was. `heading` is what the details' heading then holds.
+   */
+  async selectClearOfDetails(item: Locator, heading: string): Promise<void> {
+    const [from0, to0] = await this.windowFromUrl();
+    await item.click();
+    await expect(this.details.getByRole('heading', { level: 2 })).toContainText(heading);
+    const overlay = (await this.details.boundingBox())!;
+    const timeline = (await this.timeline.boundingBox())!;
+    expect(overlay.x).toBeLessThan(timeline.x + timeline.width - 100);
+    await expect
+      .poll(async () => {
+        const box = (await item.boundingBox())!;
+        return box.x + box.width <= overlay.x && box.x >= timeline.x;
+      })
+      .toBe(true);
+    const [from, to] = await this.windowFromUrl();
+    expect(to - from).toBeCloseTo(to0 - from0, -1);
+  }
+
   /** Waits for the throttled window write and returns [from, to] in ms. */
   async windowFromUrl(): Promise<[number, number]> {
     await expect.poll(() => this.params().get('from')).not.toBeNull();
