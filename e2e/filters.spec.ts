@@ -91,12 +91,7 @@ test.describe('entities, filters and search', () => {
     const d = new Dashboard(page);
     await d.open('data=ucdp-ukraine');
     await d.expectShowing(3883, 3883);
-    const h = d.timeline.getByTestId('histogram');
-    const box = (await h.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 5 });
-    await page.mouse.up();
+    await d.brushHistogram(0.1, 0.2);
     // The link holds the window from the first draw: wait for the brushed one.
     await expect
       .poll(async () => {

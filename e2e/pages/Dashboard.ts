@@ -198,6 +198,16 @@ export class Dashboard {
     expect(to - from).toBeCloseTo(to0 - from0, -1);
   }
 
+  /** Drags across the density histogram from one fraction of its width to another (the brush). */
+  async brushHistogram(from: number, to: number): Promise<void> {
+    const box = (await this.timeline.getByTestId('histogram').boundingBox())!;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width * from, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * to, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   /** Waits for the throttled window write and returns [from, to] in ms. */
   async windowFromUrl(): Promise<[number, number]> {
     await expect.poll(() => this.params().get('from')).not.toBeNull();

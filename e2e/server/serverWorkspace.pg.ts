@@ -160,6 +160,19 @@ test.describe('below 1440 px the details overlay', () => {
   });
 });
 
+test('the histogram: drag across it to set the window; its axis names the years', async ({
+  page,
+}) => {
+  const d = await open(page);
+  const fitted = await d.windowFromUrl();
+  await expect(d.timeline.getByText('2014', { exact: true }).first()).toBeVisible();
+  await d.brushHistogram(0.1, 0.2);
+  await expect.poll(async () => span(await d.windowFromUrl())).toBeLessThan(span(fitted) / 5);
+  const [from, to] = await d.windowFromUrl();
+  expect(to - from).toBeGreaterThan(200 * 86_400_000);
+  expect(new Date(from).getUTCFullYear()).toBe(2014);
+});
+
 test("Fit asks the server for the matches' extent", async ({ page }) => {
   const d = await open(page);
   const fitted = await d.windowFromUrl();

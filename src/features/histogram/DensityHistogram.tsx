@@ -1,16 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
-import { HistogramAxis, HistogramSvg, tickPrecision } from '../../ui/HistogramSvg';
+import { useMemo } from 'react';
 import { useViewData } from '../../data/page/viewData';
 import { formatInstant } from '../../domain/formatDate';
 import { histogram } from '../../domain/histogram';
 import { paddedWindow } from '../../domain/levelOfDetail';
-import { updateView } from '../../url/useViewState';
-import './histogram.css';
+import { BrushHistogram } from './BrushHistogram';
 import { formatCount } from '../../domain/formatCount';
 import { measureAmount, measureByName } from '../../domain/measures';
 import { MeasureControl } from './MeasureControl';
-
-const H = 44;
 
 /**
  * Event counts (or, with a measure chosen, the sum of its values) over the whole dataset for the current filters;
@@ -28,12 +24,6 @@ export function DensityHistogram() {
     () => (range ? histogram(index, result.matches, range, 120, measure?.values) : undefined),
     [index, result.matches, range, measure],
   );
-  const axisFormat = useCallback(
-    (t: number, p: ReturnType<typeof tickPrecision>) => formatInstant(t, p, view.tz),
-    [view.tz],
-  );
-  // The bin under the pointer, for the count read-out (a pointer aid; the label and the list carry the numbers).
-  const [hover, setHover] = useState<{ bin: number; left: number } | null>(null);
   if (!range || !hist) return null;
   const win =
     view.from !== undefined && view.to !== undefined
@@ -46,37 +36,16 @@ export function DensityHistogram() {
     ? `Sum of ${measure.name} (${measure.unit}) of matching events ${period}, ${amount(sumOf(hist.counts))} in all; the largest ${hist.unit.label} holds ${amount(hist.max)}. Drag across it to set the timeline window.`
     : `Density of matching events ${period}, busiest ${hist.unit.label} holds ${formatCount(hist.max)}. Drag across it to set the timeline window.`;
   return (
-    <div className="cs-histogram">
+    <BrushHistogram
+      range={range}
+      bins={hist}
+      window={win}
+      label={label}
+      tz={view.tz}
+      amount={amount}
+    >
       <MeasureControl />
-      <HistogramSvg
-        range={range}
-        bins={hist}
-        height={H}
-        window={win}
-        label={label}
-        testId="histogram"
-        barTitle={(k) =>
-          `${formatInstant(hist.bounds[k]!, 'day', view.tz)}: ${amount(hist.counts[k] ?? 0)}`
-        }
-        onBrush={(from, to) => updateView({ from, to })}
-        onHover={(bin, left) => setHover(bin === undefined ? null : { bin, left })}
-      />
-      {hover && (
-        <div
-          className="cs-hist-readout"
-          aria-hidden="true"
-          style={{ left: `${Math.min(85, Math.max(0, hover.left * 100 - 7))}%` }}
-        >
-          <strong>{amount(hist.counts[hover.bin] ?? 0)}</strong>,{' '}
-          {formatInstant(
-            hist.bounds[hover.bin]!,
-            tickPrecision(hist.bounds[hover.bin + 1]! - hist.bounds[hover.bin]!),
-            view.tz,
-          )}
-        </div>
-      )}
-      <HistogramAxis range={range} format={axisFormat} />
-    </div>
+    </BrushHistogram>
   );
 }
 

@@ -1,12 +1,14 @@
 import { formatCount } from '../../domain/formatCount';
 import { formatInstant } from '../../domain/formatDate';
 import type { ViewAnswer } from '../../domain/viewAnswer';
-import { HistogramSvg } from '../../ui/HistogramSvg';
-import './histogram.css';
+import { BrushHistogram } from './BrushHistogram';
 
-const H = 44;
+const events = (v: number) => `${formatCount(v)} event${v === 1 ? '' : 's'}`;
 
-/** The density histogram of a server dataset's matches, as the engine counted it (drawn, not interactive). */
+/**
+ * The density histogram of a server dataset's matches, as the engine counted them: drag across it to set the
+ * timeline window, as on a file.
+ */
 export function ServerHistogram({
   histogram,
   window: win,
@@ -19,17 +21,15 @@ export function ServerHistogram({
   if (!histogram || histogram.bounds.length < 2) return null;
   const start = histogram.bounds[0]!;
   const end = histogram.bounds[histogram.bounds.length - 1]!;
-  const label = `Density of matching events from ${formatInstant(start, 'day', tz)} to ${formatInstant(end, 'day', tz)}, busiest ${histogram.unit.label} holds ${formatCount(histogram.max)}.`;
+  const label = `Density of matching events from ${formatInstant(start, 'day', tz)} to ${formatInstant(end, 'day', tz)}, busiest ${histogram.unit.label} holds ${formatCount(histogram.max)}. Drag across it to set the timeline window.`;
   return (
-    <div className="cs-histogram">
-      <HistogramSvg
-        range={{ start, end }}
-        bins={histogram}
-        height={H}
-        window={win}
-        label={label}
-        testId="histogram"
-      />
-    </div>
+    <BrushHistogram
+      range={{ start, end }}
+      bins={histogram}
+      window={win}
+      label={label}
+      tz={tz}
+      amount={events}
+    />
   );
 }
