@@ -183,8 +183,14 @@ export class Dashboard {
    */
   async selectClearOfDetails(item: Locator, heading: string): Promise<void> {
     const [from0, to0] = await this.windowFromUrl();
-    await item.click();
-    await expect(this.details.getByRole('heading', { level: 2 })).toContainText(heading);
+    // A click while vis-timeline is still drawing the first items can land on an element it replaces before the
+    // tap completes (CI, once): clicked again until the details show the event.
+    await expect(async () => {
+      await item.click();
+      await expect(this.details.getByRole('heading', { level: 2 })).toContainText(heading, {
+        timeout: 2000,
+      });
+    }).toPass();
     const overlay = (await this.details.boundingBox())!;
     const timeline = (await this.timeline.boundingBox())!;
     expect(overlay.x).toBeLessThan(timeline.x + timeline.width - 100);
