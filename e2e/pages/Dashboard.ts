@@ -201,7 +201,7 @@ export class Dashboard {
       })
       .toBe(true);
     const [from, to] = await this.windowFromUrl();
-    expect(to - from).toBeCloseTo(to0 - from0, -1);
+    expect(to - from).toBe(to0 - from0);
   }
 
   /** Drags across the density histogram from one fraction of its width to another (the brush). */
