@@ -137,6 +137,9 @@ test.describe('panels fold and come back', () => {
     const d = new Dashboard(page);
     await d.open();
     await d.expectShowing(7, 7);
+    // The page drawn whole (the timeline is its last part) before the keys. (A finder asked for before the list
+    // is drawn is EntitySidebar.test.tsx's.)
+    await expect(d.chart.itemContents().first()).toBeVisible();
     await page.keyboard.press('[');
     await expect(d.entities).toBeHidden();
     await page.keyboard.press('e');

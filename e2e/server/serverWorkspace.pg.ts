@@ -26,9 +26,9 @@ test('the keyboard on a server dataset: ? lists what works and what does not, zo
   await expect(help).toBeVisible();
   await expect(help.getByRole('table', { name: 'Keyboard shortcuts' })).toContainText('Zoom in');
   await expect(help.getByText('Not on server datasets yet:')).toBeVisible();
-  await expect(help.getByRole('table', { name: 'Shortcuts not available here' })).toContainText(
-    'j / k',
-  );
+  const unavailable = help.getByRole('table', { name: 'Shortcuts not available here' });
+  await expect(unavailable).toContainText('Star / unstar the selected event');
+  await expect(unavailable).not.toContainText('j / k');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   // The header's ? button opens the same dialog.
@@ -50,6 +50,76 @@ test('the keyboard on a server dataset: ? lists what works and what does not, zo
 
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search events' })).toBeFocused();
+});
+
+/** The event the link selects, read by id from the API as the details read it. */
+async function selectedEvent(page: Page, d: Dashboard) {
+  const id = d.params().get('event');
+  expect(id).not.toBeNull();
+  const res = await page.request.get(
+    `${serverBase()}/api/datasets/${publicId}/events/${encodeURIComponent(id!)}`,
+  );
+  expect(res.status()).toBe(200);
+  return (await res.json()) as {
+    position: number;
+    event: { id: string; title: string; start: number; actors: string[] };
+  };
+}
+
+test('j and k walk the matches in time from the window, x filters by the actor, e finds an actor', async ({
+  page,
+}) => {
+  const d = await open(page, '&type=state-based+conflict&from=2016-03-01&to=2016-04-01');
+  const [from] = await d.windowFromUrl();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // j: the first match starting in the window; its details open and the status line says which.
+  await page.keyboard.press('j');
+  await expect.poll(() => d.params().get('event')).not.toBeNull();
+  const first = await selectedEvent(page, d);
+  expect(first.event.start).toBeGreaterThanOrEqual(from);
+  await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(first.event.title);
+  await expect(page.getByText(`Selected: ${first.event.title}`)).toBeAttached();
+  // j again: the next in time (positions are time order); j twice more walks on, k steps back.
+  await page.keyboard.press('j');
+  await expect.poll(() => d.params().get('event')).not.toBe(first.event.id);
+  const second = await selectedEvent(page, d);
+  expect(second.position).toBeGreaterThan(first.position);
+  expect(second.event.start).toBeGreaterThanOrEqual(first.event.start);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect
+    .poll(async () => (await selectedEvent(page, d)).position)
+    .toBeGreaterThan(second.position);
+  const fourth = await selectedEvent(page, d);
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect.poll(() => d.params().get('event')).toBe(first.event.id);
+  expect(fourth.position).toBeGreaterThan(second.position);
+  // x: the selected event's first actor becomes the actor filter.
+  await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(first.event.title);
+  await page.keyboard.press('x');
+  await expect.poll(() => d.params().getAll('actor')).toEqual([first.event.actors[0]]);
+  // e: the actor finder, which reaches every actor of the dataset by name, not only the busiest listed.
+  const facet = page.getByRole('region', { name: 'Actors' });
+  await expect(facet.getByRole('checkbox').first()).toBeVisible();
+  const listed = new Set(
+    await facet.getByRole('checkbox').evaluateAll((els) => els.map((e) => e.id)),
+  );
+  const meta = (await (
+    await page.request.get(`${serverBase()}/api/datasets/${publicId}`)
+  ).json()) as { entities: { id: string; name: string }[] };
+  const unlisted = meta.entities.find((e) => !listed.has(`server-actor-${e.id}`))!;
+  expect(unlisted).toBeDefined();
+  await page.keyboard.press('e');
+  const finder = page.getByRole('searchbox', { name: 'Find an actor by name or alias' });
+  await expect(finder).toBeFocused();
+  await page.keyboard.type(unlisted.name);
+  await expect(facet.locator(`[id="server-actor-${unlisted.id}"]`)).toBeVisible();
+  await page.keyboard.type('zzzz');
+  await expect(
+    facet.getByText(`No actor of this dataset is called “${unlisted.name}zzzz”.`),
+  ).toBeVisible();
 });
 
 test('a row of the list outside the window is brought into view on the timeline, the zoom kept', async ({

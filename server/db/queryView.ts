@@ -1347,3 +1347,67 @@ async function listRows(
   );
   return rows.map((r) => ({ position: r.pos, event: JSON.parse(r.doc) as TimelineEvent }));
 }
+
+/** What j (dir 1) or k (dir -1) asks: the event to select next, from the selection or else from the window. */
+export interface StepQuestion {
+  /** The selected event's id, if any. */
+  selected?: string;
+  window?: { start: number; end: number };
+  dir: 1 | -1;
+}
+
+/**
+ * The event j or k selects among the view's matches, with the browser's rule (domain/windowNavigation.ts
+ * stepFromWindow): from a selection in view (or any selection, without a window) the next or previous match in
+ * time, wrapping at the ends; otherwise from the window, j the first match starting at or after its start, k the
+ * last one starting before its end, wrapping when there is none. Positions are in time order, so each is one
+ * indexed read of the first row in order; undefined when nothing matches.
+ */
+export async function stepEvent(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  dicts: VersionDicts,
+  f: Filters,
+  s: StepQuestion,
+): Promise<ListRow | undefined> {
+  const { ctx } = await prepare(db, ds, dicts, f);
+  const { run, where, events, docs } = ctx;
+  const dir = s.dir === 1 ? 'ASC' : 'DESC';
+  const first = async (bound: (p: Params) => string, order: string) => {
+    const rows = await run<{ pos: number; doc: string }>(
+      (p) =>
+        `SELECT f.pos, d.doc FROM (SELECT e.pos FROM ${events} e WHERE ${where(p)} AND ${bound(p)}
+           ORDER BY ${order} LIMIT 1) f JOIN ${docs} d ON d.pos = f.pos`,
+    );
+    return rows[0] && { position: rows[0].pos, event: JSON.parse(rows[0].doc) as TimelineEvent };
+  };
+  // Wrapping: the first match in time, or the last.
+  const end = () => first(() => 'true', `e.pos ${dir}`);
+  const selected =
+    s.selected === undefined
+      ? undefined
+      : (
+          await run<{ pos: number; start_ms: number; end_ms: number }>(
+            (p) =>
+              `SELECT pos, start_ms, end_ms FROM ${events} WHERE id = ${p.add(pgText(s.selected!))}`,
+          )
+        )[0];
+  const w = s.window;
+  if (selected && (!w || (selected.start_ms < w.end && selected.end_ms > w.start)))
+    return (
+      (await first(
+        (p) => `e.pos ${s.dir === 1 ? '>' : '<'} ${p.add(selected.pos)}`,
+        `e.pos ${dir}`,
+      )) ?? end()
+    );
+  if (!w) return end();
+  return (
+    (await first(
+      (p) =>
+        s.dir === 1
+          ? `e.start_ms >= ${p.add(w.start)}::float8`
+          : `e.start_ms < ${p.add(w.end)}::float8`,
+      `e.start_ms ${dir}, e.pos ${dir}`,
+    )) ?? end()
+  );
+}

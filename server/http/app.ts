@@ -15,6 +15,7 @@ import {
   loadDicts,
   queryPart,
   queryView,
+  stepEvent,
   type QueryOptions,
   type VersionDicts,
 } from '../db/queryView';
@@ -100,6 +101,19 @@ const MapBody = z
       })
       .refine((b) => b.south < b.north && b.west !== b.east),
     cell: z.number().min(MIN_MAP_CELL).max(360),
+  })
+  .strict();
+
+/**
+ * The body of POST /api/datasets/<id>/step: the link's view state, the selected event's id, the window on screen
+ * and the direction (j 1, k -1).
+ */
+const StepBody = z
+  .object({
+    view: z.string().max(16_000),
+    selected: z.string().max(10_000).optional(),
+    window: window.optional(),
+    dir: z.union([z.literal(1), z.literal(-1)]),
   })
   .strict();
 
@@ -252,6 +266,12 @@ export function createApp(opts: AppOptions): Server {
       const ds = await readable(req, id);
       return json(res, 200, await map(ds, body));
     }
+    if (parts.length === 3 && parts[2] === 'step') {
+      only('POST');
+      const body = await readBody(req, limits.maxBody);
+      const ds = await readable(req, id);
+      return json(res, 200, await step(ds, body));
+    }
     if (parts.length === 5 && parts[2] === 'entities' && parts[4] === 'profile') {
       only('POST');
       const body = await readBody(req, limits.maxBody);
@@ -343,6 +363,24 @@ export function createApp(opts: AppOptions): Server {
       ...(within ? { window: within } : {}),
     });
     return { ...answer, notices: [...notices, ...answer.notices] };
+  }
+
+  async function step(ds: DatasetRecord, raw: unknown) {
+    const parsed = StepBody.safeParse(raw);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'bad-request',
+        'The step question is not one this server reads: see docs/server.md.',
+      );
+    const b = parsed.data;
+    const { state } = readView(b.view);
+    const row = await stepEvent(opts.pool, ds, await dicts(ds), state, {
+      dir: b.dir,
+      ...(b.selected !== undefined ? { selected: b.selected } : {}),
+      ...(b.window ? { window: b.window } : {}),
+    });
+    return { row: row ?? null };
   }
 
   async function profile(ds: DatasetRecord, entityId: string, raw: unknown) {

@@ -19,6 +19,7 @@ import { serialiseViewState, type ViewState } from '../url/viewState';
 import { copyViewLink } from './Header';
 import { ListSplitter, ListStrip } from './ListSplit';
 import { useOverlayCover } from './overlayCover';
+import { useServerCommands } from './useServerCommands';
 import { RegionBoundary } from './RegionBoundary';
 
 /** The map is the file workspace's own component, loaded when first opened; here it asks the server. */
@@ -155,12 +156,15 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   const reset = [view];
   // The selected event's time, where the answer holds it (a row of the list's page, an item drawn): the timeline
   // brings a new selection into view, clear of the details where they lie over it.
+  const stepped = useServerCommands(engine, view.event);
   const selectedSpan = useMemo(() => {
-    const row = answer?.rows.find((r) => r.event.id === view.event)?.event;
+    const row =
+      answer?.rows.find((r) => r.event.id === view.event)?.event ??
+      (stepped?.event.id === view.event ? stepped?.event : undefined);
     if (row) return { start: row.start, end: row.end };
     const item = answer?.plan?.items.find((i) => i.kind === 'event' && i.eventId === view.event);
     return item ? { start: item.start, end: item.end } : undefined;
-  }, [answer, view.event]);
+  }, [answer, view.event, stepped]);
   return (
     // The details panel is there only while an event is selected, as in the file workspace: the timeline has
     // the width otherwise.

@@ -46,7 +46,6 @@ export const KEYMAP: readonly KeyBinding[] = [
     description:
       'Next / previous event in time, from the selection if it is in view, else from the window',
     keys: { j: 'next', k: 'previous' },
-    fileOnly: true,
   },
   {
     show: 'Enter',
@@ -83,7 +82,6 @@ export const KEYMAP: readonly KeyBinding[] = [
     show: 'x',
     description: 'Toggle the selected event’s first actor as a filter',
     keys: { x: 'toggle-actor' },
-    fileOnly: true,
   },
   { show: 't', description: 'Switch light / dark theme', keys: { t: 'theme' } },
   {
@@ -103,7 +101,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     description: 'Show / hide the event list',
     keys: { l: 'toggle-list' },
   },
-  { show: 'e', description: 'Find an entity by name', keys: { e: 'find-entity' }, fileOnly: true },
+  { show: 'e', description: 'Find an entity by name', keys: { e: 'find-entity' } },
   { show: '?', description: 'This help', keys: { '?': 'help' } },
 ];
 

@@ -4,6 +4,7 @@ import type { ViewData } from '../data/page/viewData';
 import { formatEventDate } from '../domain/formatDate';
 import { GROUP_BYS } from '../domain/lanes';
 import { stepFromWindow } from '../domain/windowNavigation';
+import { serverCommands } from '../state/serverCommands';
 import { timelineCommands } from '../state/timelineCommands';
 import { useUi } from '../state/uiStore';
 import { useLayout, type PanelName } from '../state/layoutStore';
@@ -80,7 +81,10 @@ export function useShortcuts(target: ShortcutTarget | null): void {
           break;
         case 'next':
         case 'previous': {
-          if (!file) break;
+          if (!file) {
+            serverCommands()?.step(command === 'next' ? 1 : -1);
+            break;
+          }
           const { loaded, result } = file;
           // From what is on screen: the timeline's own window, else the link's.
           const win =
@@ -151,10 +155,11 @@ export function useShortcuts(target: ShortcutTarget | null): void {
           void copyViewLink();
           break;
         case 'toggle-actor': {
-          const actor =
-            file && selected !== undefined
+          const actor = file
+            ? selected !== undefined
               ? file.loaded.index.events.at(selected)!.actors[0]
-              : undefined;
+              : undefined
+            : serverCommands()?.selectedActors()[0];
           if (actor !== undefined) updateView((s) => toggleIncludedActor(s, actor));
           break;
         }

@@ -17,7 +17,7 @@ import type { TextMatcher } from './textSearch';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from './types';
 import type { Filters } from './filters';
 import type { Bitset } from './bitset';
-import { matchesInWindow } from './windowNavigation';
+import { matchesInWindow, stepFromWindow, type TimeWindow } from './windowNavigation';
 
 /**
  * The answer to the app's one question, `query(viewState)`, as both engines give it: the in-browser index
@@ -235,4 +235,20 @@ export function eventDetail(index: DatasetIndex, eventId: string): EventDetail |
   const event = index.events.at(position)!;
   const ids = new Set(event.actors);
   return { position, event, entities: index.entities.filter((e) => ids.has(e.id)) };
+}
+
+/**
+ * The row j (dir 1) or k (dir -1) selects among the matches: stepFromWindow from the event `selectedId` names (if
+ * the dataset holds it) and the window on screen. The server's step answers the same (server/db/queryView.ts).
+ */
+export function stepRow(
+  index: DatasetIndex,
+  matches: Bitset,
+  selectedId: string | undefined,
+  window: TimeWindow | undefined,
+  dir: 1 | -1,
+): ListRow | undefined {
+  const selected = selectedId === undefined ? undefined : index.byId.get(selectedId);
+  const position = stepFromWindow(index, matches, selected, window, dir);
+  return position === undefined ? undefined : { position, event: index.events.at(position)! };
 }

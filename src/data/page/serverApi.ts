@@ -7,6 +7,7 @@ import type { EntityProfileAnswer } from '../../domain/entityProfile';
 import type {
   AnswerPart,
   EventDetail,
+  ListRow,
   MatchesAnswer,
   ViewAnswer,
   WindowAnswer,
@@ -73,6 +74,18 @@ export interface AnswerRequest {
   limit: number;
   /** One half of the answer (src/domain/viewAnswer.ts AnswerPart); without it, the whole answer. */
   parts?: AnswerPart;
+}
+
+/** What j or k asks (docs/server.md, POST /api/datasets/<id>/step). */
+export interface StepRequest {
+  /** The view state as the link writes it; its filters apply. */
+  view: string;
+  /** The selected event's id, if any. */
+  selected?: string;
+  /** The window on screen. */
+  window?: { start: number; end: number };
+  /** j 1, k -1. */
+  dir: 1 | -1;
 }
 
 /** The map's question beside the view state (docs/server.md, POST /api/datasets/<id>/map). */
@@ -301,4 +314,19 @@ export async function fetchServerProfile(
         : [];
     }),
   };
+}
+
+/** What j or k selects (POST /api/datasets/<id>/step): the next match in time; undefined when nothing matches. */
+export async function fetchServerStep(
+  id: string,
+  req: StepRequest,
+  signal?: AbortSignal,
+): Promise<ListRow | undefined> {
+  const d = (await call(`datasets/${encodeURIComponent(id)}/step`, signal, req)) as {
+    row?: Partial<ListRow> | null;
+  };
+  if (d.row === null) return undefined;
+  const r = d.row;
+  if (!r || !num(r.position) || !r.event || !str(r.event.id) || !str(r.event.title)) unreadable();
+  return { position: r.position, event: r.event };
 }

@@ -2,11 +2,12 @@ import { createContext, useContext } from 'react';
 import type {
   AnswerOptions,
   EventDetail,
+  ListRow,
   MatchesAnswer,
   ViewAnswer,
   WindowAnswer,
 } from '../../domain/viewAnswer';
-import { answerPart, answerView, eventDetail } from '../../domain/viewAnswer';
+import { answerPart, answerView, eventDetail, stepRow } from '../../domain/viewAnswer';
 import type { Filters } from '../../domain/filters';
 import type { TextMatcher } from '../../domain/textSearch';
 import { parseViewState } from '../../url/viewState';
@@ -22,7 +23,9 @@ import {
   fetchServerEvent,
   fetchServerMetadata,
   fetchServerProfile,
+  fetchServerStep,
   type AnswerRequest,
+  type StepRequest,
   type MapRequest,
   type ServerMetadata,
 } from './serverApi';
@@ -43,6 +46,11 @@ export interface ViewEngine {
   drawn(req: AnswerRequest, signal?: AbortSignal): Promise<WindowAnswer>;
   /** The map's answer: the matching placed events in a part of the world, grouped on a grid (domain/mapCells.ts). */
   map(req: MapRequest, signal?: AbortSignal): Promise<MapAnswer & { notices?: string[] }>;
+  /**
+   * The event j or k selects among the view's matches: from the selection if it is in the window, else from the
+   * window (domain/windowNavigation.ts stepFromWindow); undefined when nothing matches.
+   */
+  step(req: StepRequest, signal?: AbortSignal): Promise<ListRow | undefined>;
   /** An event's details; undefined (or a not-found failure) for an id the dataset does not hold. */
   event(eventId: string, signal?: AbortSignal): Promise<EventDetail | undefined>;
   /**
@@ -67,6 +75,7 @@ export function serverEngine(id: string): ViewEngine {
     map: (req, signal) => fetchServerMap(id, req, signal),
     event: (eventId, signal) => fetchServerEvent(id, eventId, signal),
     profile: (view, entityId, signal) => fetchServerProfile(id, view, entityId, signal),
+    step: (req, signal) => fetchServerStep(id, req, signal),
   };
 }
 
@@ -146,6 +155,10 @@ export function browserEngine(loaded: LoadedDataset): ViewEngine {
       });
     },
     event: (eventId) => Promise.resolve(eventDetail(index, eventId)),
+    step: async (req) => {
+      const r = await matching(parseViewState(req.view).state);
+      return stepRow(index, r.matches, req.selected, req.window, req.dir);
+    },
     profile: async (view, entityId) => {
       const r = await matching(parseViewState(view).state);
       return entityProfileAnswer(index, r.matches, entityId);

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServerMetadata } from '../../data/page/serverApi';
@@ -94,5 +94,55 @@ describe('ServerFacets', () => {
     expect(profile).toHaveBeenCalledWith('type=t&v=1', 'a', expect.anything());
     await userEvent.click(about);
     expect(screen.queryByText(/First seen/)).toBeNull();
+  });
+
+  it('lists the 40 busiest actors, says how many more, and finds any actor of the dataset by name or alias', async () => {
+    const entities = Array.from({ length: 60 }, (_, i) => ({
+      id: `p${i}`,
+      name: `Person ${i}`,
+      type: 'person' as const,
+      aliases: i === 55 ? ['Mr Fifty-Five'] : [],
+    }));
+    const meta = {
+      ...META,
+      entities: [...entities, { id: 'q', name: 'Quiet', type: 'group' as const, aliases: [] }],
+    };
+    // Person 0 is the busiest; the quiet one has no matching events.
+    const actors = Object.fromEntries(entities.map((e, i) => [e.id, 100 - i]));
+    const answer = { ...ANSWER, facets: { ...ANSWER.facets, actors } } as ViewAnswer;
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ServerFacets meta={meta} view={DEFAULT_VIEW} answer={answer} filtersView="" />
+      </QueryClientProvider>,
+    );
+    const listed = () =>
+      screen
+        .getAllByRole('checkbox', { name: /, (group|person), / })
+        .map((c) => c.getAttribute('aria-label'));
+    expect(listed()).toHaveLength(40);
+    expect(listed()[0]).toBe('Person 0, person, 100 events');
+    expect(
+      screen.getByText('20 more with matching events: find them by name.'),
+    ).toBeInTheDocument();
+    const finder = screen.getByRole('searchbox', { name: 'Find an actor by name or alias' });
+    await userEvent.type(finder, 'fifty-five');
+    expect(listed()).toEqual(['Person 55, person, 45 events']);
+    await userEvent.clear(finder);
+    await userEvent.type(finder, 'quiet');
+    expect(listed()).toEqual(['Quiet, group, 0 events']);
+    await userEvent.type(finder, 'x');
+    expect(screen.getByText('No actor of this dataset is called “quietx”.')).toBeInTheDocument();
+  });
+
+  it('e focuses the finder (the shortcut asks through the UI store)', async () => {
+    const { useUi } = await import('../../state/uiStore');
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ServerFacets meta={META} view={DEFAULT_VIEW} answer={ANSWER} filtersView="" />
+      </QueryClientProvider>,
+    );
+    act(() => useUi.getState().setFocusFinder(true));
+    expect(screen.getByRole('searchbox', { name: 'Find an actor by name or alias' })).toHaveFocus();
+    expect(useUi.getState().focusFinder).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ServerMetadata } from '../../data/page/serverApi';
 import { formatCount } from '../../domain/formatCount';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
@@ -13,6 +13,7 @@ import {
 } from '../../url/viewState';
 import { EntityFacetRow, entityStateClass } from '../../ui/EntityFacetRow';
 import { FacetOption } from '../../ui/FacetOption';
+import { useUi } from '../../state/uiStore';
 import { ServerEntityProfile } from './ServerEntityProfile';
 import './server.css';
 
@@ -45,14 +46,36 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
   const [q, setQ] = useState(view.q);
   // The actors whose profile is open, by id.
   const [open, setOpen] = useState<readonly string[]>([]);
+  // The finder: every actor of the dataset whose name or alias holds it, busiest first (`e` focuses it, as the
+  // file workspace's entity finder). Without it, the busiest under the filters.
+  const [find, setFind] = useState('');
+  const finder = useRef<HTMLInputElement>(null);
+  const focusFinder = useUi((s) => s.focusFinder);
+  useEffect(() => {
+    if (!focusFinder) return;
+    finder.current?.focus();
+    useUi.getState().setFocusFinder(false);
+  }, [focusFinder]);
+  const needle = find.trim().toLowerCase();
   const actors = useMemo(() => {
     const chosen = new Set([...view.actors, ...view.xactors]);
-    const counted = Object.entries(answer.facets.actors)
-      .filter(([id]) => !chosen.has(id))
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, SHOWN);
-    return [...[...chosen].map((id) => [id, answer.facets.actors[id] ?? 0] as const), ...counted];
-  }, [answer.facets.actors, view.actors, view.xactors]);
+    const found = needle
+      ? meta.entities
+          .filter(
+            (e) =>
+              !chosen.has(e.id) &&
+              (e.name.toLowerCase().includes(needle) ||
+                e.aliases.some((a) => a.toLowerCase().includes(needle))),
+          )
+          .map((e) => [e.id, answer.facets.actors[e.id] ?? 0] as const)
+      : Object.entries(answer.facets.actors).filter(([id]) => !chosen.has(id));
+    const counted = found.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, SHOWN);
+    return {
+      rows: [...[...chosen].map((id) => [id, answer.facets.actors[id] ?? 0] as const), ...counted],
+      more: found.length - counted.length,
+      found: found.length,
+    };
+  }, [answer.facets.actors, view.actors, view.xactors, meta.entities, needle]);
   return (
     <div className="cs-server-facets">
       <p className="cs-server-count">
@@ -91,8 +114,19 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
       )}
       <section aria-label="Actors">
         <h3>Actors</h3>
+        <input
+          ref={finder}
+          type="search"
+          aria-label="Find an actor by name or alias"
+          placeholder="Find actor…"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+        />
+        {needle && actors.found === 0 && (
+          <p className="cs-muted">No actor of this dataset is called “{find.trim()}”.</p>
+        )}
         <ul>
-          {actors.map(([id, count]) => {
+          {actors.rows.map(([id, count]) => {
             const entity = entities.get(id);
             const name = entity?.name ?? id;
             const included = view.actors.includes(id);
@@ -123,6 +157,12 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
             );
           })}
         </ul>
+        {actors.more > 0 && (
+          <p className="cs-muted">
+            {formatCount(actors.more)} more {needle ? 'found' : 'with matching events'}: find them
+            by name.
+          </p>
+        )}
       </section>
       <ValueFacet title="Event types" k="types" view={view} counts={answer.facets.types} />
       <ValueFacet title="Tags" k="tags" view={view} counts={answer.facets.tags} />
