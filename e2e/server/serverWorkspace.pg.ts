@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Dashboard } from '../pages/Dashboard';
 import { SERVER_E2E, serverBase } from './serverE2e';
@@ -425,3 +426,54 @@ for (const [width, height] of [
     });
   });
 }
+
+test('Share > Export streams the matching events as the file workspace exports them; the JSON opens as a file', async ({
+  page,
+}) => {
+  const d = await open(page, '&type=one-sided+violence');
+  const count = page
+    .getByRole('region', { name: 'Filters and facets' })
+    .locator('.cs-server-count strong');
+  await expect(count).not.toHaveText('3,883');
+  const n = Number((await count.textContent())!.replaceAll(',', ''));
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(100);
+
+  await d.exportMenu();
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Matching events as Chronoscope JSON' }).click(),
+  ]);
+  expect(json.suggestedFilename()).toMatch(/^ucdp-on-the-server-\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(page.getByText(`Exported ${n} events as Chronoscope JSON.`)).toBeAttached();
+  const text = readFileSync((await json.path())!, 'utf8');
+  const doc = JSON.parse(text) as {
+    exported: { from: string; view: string };
+    events: { id: string; type: string; start: string }[];
+    entities: { id: string }[];
+  };
+  expect(doc.exported.from).toBe(`server:${publicId}`);
+  expect(doc.exported.view).toContain('type=one-sided+violence');
+  expect(doc.events).toHaveLength(n);
+  expect(new Set(doc.events.map((e) => e.type))).toEqual(new Set(['one-sided violence']));
+  expect(doc.entities.length).toBeGreaterThan(0);
+
+  await d.exportMenu();
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Matching events as CSV' }).click(),
+  ]);
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toMatch(/^id,title,start,end,precision,/);
+  expect(lines).toHaveLength(n + 1);
+
+  // The JSON opens in the app as a file, to the same events.
+  await page.getByLabel('Open a dataset file').setInputFiles({
+    name: 'export.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await d.expectShowing(n, n);
+});

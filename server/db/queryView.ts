@@ -1411,3 +1411,31 @@ export async function stepEvent(
     )) ?? end()
   );
 }
+
+/**
+ * The view's matching events in time order, as stored (the event's JSON), batch after batch: each batch is one
+ * indexed read of the next positions after the last one read, so no statement holds a transaction or a cursor
+ * open between batches, and each stays within the statement timeout.
+ */
+export async function* matchingDocs(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  dicts: VersionDicts,
+  f: Filters,
+  batch: number,
+): AsyncGenerator<string[]> {
+  const { ctx } = await prepare(db, ds, dicts, f);
+  const { run, where, events, docs } = ctx;
+  let last = -1;
+  for (;;) {
+    const rows = await run<{ pos: number; doc: string }>(
+      (p) =>
+        `SELECT f.pos, d.doc FROM (SELECT e.pos FROM ${events} e WHERE ${where(p)} AND e.pos > ${p.add(last)}
+           ORDER BY e.pos LIMIT ${p.add(batch)}) f JOIN ${docs} d ON d.pos = f.pos ORDER BY f.pos`,
+    );
+    if (rows.length === 0) return;
+    last = rows[rows.length - 1]!.pos;
+    yield rows.map((r) => r.doc);
+    if (rows.length < batch) return;
+  }
+}

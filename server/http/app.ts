@@ -14,6 +14,7 @@ import { queryProfile } from '../db/queryProfile';
 import {
   loadDicts,
   queryPart,
+  matchingDocs,
   queryView,
   stepEvent,
   type QueryOptions,
@@ -32,6 +33,9 @@ export const SERVER_LIMITS = {
   maxRows: 500,
   /** Furthest a list page may start. */
   maxOffset: 1_000_000,
+  /** Most events one export streams (the first in time order), and how many exports may run at once. */
+  maxExport: 1_000_000,
+  exportsAtOnce: 2,
   /** API requests per second per client, and the burst allowed. */
   perSecond: 20,
   burst: 60,
@@ -116,6 +120,9 @@ const StepBody = z
     dir: z.union([z.literal(1), z.literal(-1)]),
   })
   .strict();
+
+/** The body of POST /api/datasets/<id>/export: the link's view state (its filters apply). */
+const ExportBody = z.object({ view: z.string().max(16_000) }).strict();
 
 /** The body of POST /api/datasets/<id>/entities/<entity-id>/profile: the link's view state (its filters apply). */
 const ProfileBody = z.object({ view: z.string().max(16_000) }).strict();
@@ -266,6 +273,13 @@ export function createApp(opts: AppOptions): Server {
       const ds = await readable(req, id);
       return json(res, 200, await map(ds, body));
     }
+    if (parts.length === 3 && parts[2] === 'export') {
+      only('POST');
+      const body = await readBody(req, limits.maxBody);
+      const ds = await readable(req, id);
+      await exportEvents(ds, body, res);
+      return;
+    }
     if (parts.length === 3 && parts[2] === 'step') {
       only('POST');
       const body = await readBody(req, limits.maxBody);
@@ -363,6 +377,70 @@ export function createApp(opts: AppOptions): Server {
       ...(within ? { window: within } : {}),
     });
     return { ...answer, notices: [...notices, ...answer.notices] };
+  }
+
+  let exporting = 0;
+  /**
+   * Streams the view's matching events, the first `maxExport` in time order, as JSON lines: `{"e": <event>}` per
+   * event, then `{"end": {"count": n, "more": bool}}`, so that a reader knows it has them all (a stream cut short
+   * has no end line). Read batch by batch, written as the client takes them; stopped when the client goes.
+   */
+  async function exportEvents(ds: DatasetRecord, raw: unknown, res: ServerResponse): Promise<void> {
+    const parsed = ExportBody.safeParse(raw);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'bad-request',
+        'The export question is not one this server reads: see docs/server.md.',
+      );
+    const { state } = readView(parsed.data.view);
+    if (exporting >= limits.exportsAtOnce)
+      throw new HttpError(429, 'busy', 'Other exports are running; try again in a moment.', {
+        'Retry-After': '5',
+      });
+    exporting++;
+    let gone = false;
+    res.on('close', () => (gone = true));
+    try {
+      const batches = matchingDocs(opts.pool, ds, await dicts(ds), state, 2_000);
+      let count = 0;
+      let more = false;
+      for await (const docs of batches) {
+        if (!res.headersSent) {
+          res.statusCode = 200;
+          res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+          res.setHeader('Content-Disposition', 'attachment');
+        }
+        const take = docs.slice(0, limits.maxExport - count);
+        count += take.length;
+        if (take.length < docs.length) more = true;
+        if (take.length > 0 && !res.write(take.map((d) => `{"e":${d}}\n`).join('')))
+          await new Promise((r) => res.once('drain', r).once('close', r));
+        if (gone) {
+          await batches.return(undefined);
+          return;
+        }
+        if (more || count >= limits.maxExport) {
+          more ||= !(await batches.next()).done;
+          await batches.return(undefined);
+          break;
+        }
+      }
+      if (!res.headersSent) {
+        res.statusCode = 200;
+        res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+        res.setHeader('Content-Disposition', 'attachment');
+      }
+      res.end(`${JSON.stringify({ end: { count, more } })}\n`);
+    } catch (e) {
+      // Before the first line, the usual error answer; after it, the stream is cut (no end line) and said in
+      // the log.
+      if (!res.headersSent) throw e;
+      log(`export of ${ds.id} cut short: ${(e as Error)?.message ?? String(e)}`);
+      res.destroy();
+    } finally {
+      exporting--;
+    }
   }
 
   async function step(ds: DatasetRecord, raw: unknown) {

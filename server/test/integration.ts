@@ -20,9 +20,12 @@ import { mapCells, mapWindow, type MapQuestion } from '../../src/domain/mapCells
 import { runQuery } from '../../src/domain/query';
 import { stepRow } from '../../src/domain/viewAnswer';
 import { overlapsWindow } from '../../src/domain/windowNavigation';
-import { buildIndex } from '../../src/domain/buildIndex';
+import { buildIndex, entityName } from '../../src/domain/buildIndex';
+import { Bitset } from '../../src/domain/bitset';
+import { ExportStream } from '../../src/domain/exportStream';
+import { exportCsv, exportJson, exportJsonl } from '../../src/domain/exportView';
 import { searchableText, words } from '../../src/domain/textSearch';
-import { ENTITY_TYPES, PRECISIONS, type Dataset } from '../../src/domain/types';
+import { ENTITY_TYPES, PRECISIONS, type Dataset, type TimelineEvent } from '../../src/domain/types';
 import type { Bbox } from '../../src/domain/geo';
 import {
   DEFAULT_VIEW,
@@ -58,6 +61,8 @@ function writeGaps(file: string) {
   });
   writeFileSync(file, JSON.stringify(doc));
 }
+
+const EXPORT_LIMIT = 3_000;
 
 const FIXTURES = [
   {
@@ -165,7 +170,8 @@ before(async () => {
     access: parseTokens(`${TOKEN} ${NARROW}=acled`),
     distDir: process.env.E2E_DIST ?? 'dist',
     log: quiet,
-    limits: { perSecond: 10_000, burst: 10_000 },
+    // An export stops at its limit: lower than the UCDP fixture's 3,883 events, so that both ends are tested.
+    limits: { perSecond: 10_000, burst: 10_000, maxExport: EXPORT_LIMIT },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -1128,6 +1134,97 @@ describe('j and k (the next match in time) answer as the browser engine does', (
     const none = await step('ucdp', { view: 'q=zzzzqqqq', dir: 1 });
     assert.equal(none.status, 200);
     assert.equal(none.body.row, null);
+  });
+});
+
+/** An export's stream read as the app reads it: the events, and the end line. */
+async function exported(id: string, view: string, token?: string) {
+  const res = await api(`/api/datasets/${id}/export`, {
+    method: 'POST',
+    body: JSON.stringify({ view }),
+    ...(token ? { token } : {}),
+  });
+  if (res.status !== 200) return { status: res.status, body: res.body, events: [], end: undefined };
+  assert.match(res.headers.get('content-type') ?? '', /^application\/x-ndjson/);
+  const lines = res.text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { e?: TimelineEvent; end?: { count: number; more: boolean } });
+  const end = lines.pop()?.end;
+  assert.ok(end, 'the stream has no end line');
+  assert.ok(lines.every((l) => l.e));
+  return { status: 200, body: undefined, events: lines.map((l) => l.e!), end };
+}
+
+describe('exports stream the matching events, as the browser engine exports them', () => {
+  for (const f of FIXTURES) {
+    it(`${f.id}: random view states, in time order, up to the server's limit`, async () => {
+      const { dataset, engine } = engines.get(f.id)!;
+      const plain = buildIndex(dataset, { measures: false });
+      const token = f.public ? undefined : TOKEN;
+      let capped = 0;
+      let whole = 0;
+      await fc.assert(
+        fc.asyncProperty(viewStates(dataset), fc.boolean(), async ({ view }, unfiltered) => {
+          const link = serialiseViewState(unfiltered ? DEFAULT_VIEW : view);
+          const { status, events, end } = await exported(f.id, link, token);
+          assert.equal(status, 200, link);
+          const r = runQuery(engine.index, engine.text, parseViewState(link).state);
+          const positions: number[] = [];
+          r.matches.forEach((p) => void positions.push(p));
+          const kept = positions.slice(0, EXPORT_LIMIT);
+          assert.deepEqual(
+            end,
+            { count: kept.length, more: positions.length > EXPORT_LIMIT },
+            link,
+          );
+          assert.deepEqual(
+            events.map((e) => e.id),
+            kept.map((p) => engine.index.events[p]!.id),
+            link,
+          );
+          if (positions.length > EXPORT_LIMIT) capped++;
+          else whole++;
+          // Written by the app's stream writer, the file is byte for byte the file workspace's export.
+          const matches = Bitset.of(plain.size, kept);
+          const meta = { viewUrl: 'https://x/', source: `server:${f.id}`, exportedAt: 'now' };
+          for (const format of ['json', 'jsonl', 'csv'] as const) {
+            const out = new ExportStream(format, (id) => entityName(plain, id));
+            const body = out.batch(events);
+            const file =
+              out.head({ ...plain.dataset, size: plain.size }, plain.entities, meta) +
+              body +
+              out.tail();
+            const want =
+              format === 'json'
+                ? exportJson(plain, matches, meta)
+                : format === 'jsonl'
+                  ? exportJsonl(plain, matches, meta)
+                  : exportCsv(plain, matches);
+            assert.equal(file, want, `${link} ${format}`);
+          }
+        }),
+        { numRuns: Math.min(f.runs, 15), seed: Number(process.env.SEED ?? 424242) },
+      );
+      if (f.id === 'ucdp') assert.ok(capped > 0 && whole > 0, `${capped} capped, ${whole} whole`);
+    });
+  }
+
+  it('keeps the access rules and refuses what it cannot read', async () => {
+    for (const token of [undefined, 'wrong-token-but-long-enough']) {
+      const known = await exported('hostile', '', token);
+      const unknown = await exported('no-such-dataset', '', token);
+      assert.equal(known.status, 401);
+      assert.deepEqual(known.body, unknown.body);
+    }
+    for (const body of [{}, { view: 3 }, { view: '', sql: 'x' }, []])
+      assert.equal(
+        (await api('/api/datasets/ucdp/export', { method: 'POST', body: JSON.stringify(body) }))
+          .status,
+        400,
+      );
+    assert.equal((await api('/api/datasets/ucdp/export')).status, 405);
+    assert.equal((await exported('ucdp', 'measure=best:10:')).status, 400);
   });
 });
 

@@ -30,12 +30,15 @@ export function Header({
   loaded,
   status,
   activity,
+  exportMenu,
 }: {
   view: ViewState;
   loaded?: LoadedDataset;
   status: string;
   /** What the view's answers are doing (a server dataset's "Updating…", or why not and Try again now). */
   activity?: ReactNode;
+  /** The Share menu's Export for a dataset the page does not hold (a server dataset's). */
+  exportMenu?: ReactNode;
 }) {
   const openDialog = useUi((s) => s.openDialog);
   const theme = useUi((s) => s.theme);
@@ -153,7 +156,7 @@ export function Header({
                 </button>
               </li>
             </ul>
-            {loaded && <ExportMenu />}
+            {loaded ? <ExportMenu /> : exportMenu}
           </div>
         </details>
       </nav>

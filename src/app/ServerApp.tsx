@@ -13,6 +13,7 @@ import { problemStatus, ServerProblemPanel } from '../features/server/ServerPane
 import type { ViewState } from '../url/viewState';
 import { Dialogs } from './Dialogs';
 import { Header } from './Header';
+import { ServerExportMenu } from '../features/share/ServerExportMenu';
 import { Notices } from './Notices';
 import { ServerWorkspace } from './ServerWorkspace';
 
@@ -69,6 +70,7 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
           status={status}
           {...(meta.data
             ? {
+                exportMenu: <ServerExportMenu meta={meta.data} view={view} />,
                 activity: (
                   <UpdatingIndicator
                     busy={activity.busy}

@@ -8,7 +8,7 @@ import { entityName, type DatasetIndex } from './buildIndex';
 import type { TimelineEvent } from './types';
 
 /** An event back in chronoscope/1 form: dates as the dataset wrote them, unknown fields restored. */
-function eventRecord(e: TimelineEvent): Record<string, unknown> {
+export function eventRecord(e: TimelineEvent): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(e.other))
     Object.defineProperty(out, k, { value: v, enumerable: true, writable: true });
@@ -29,7 +29,7 @@ function eventRecord(e: TimelineEvent): Record<string, unknown> {
   return out;
 }
 
-interface ExportMeta {
+export interface ExportMeta {
   viewUrl: string;
   source: string;
   exportedAt: string;
@@ -47,16 +47,30 @@ function matchingEvents(index: DatasetIndex, matches: Bitset) {
   return { events, entities: index.entities.filter((e) => used.has(e.id)) };
 }
 
+/** What an export's metadata says of the dataset it came from. */
+export interface ExportedDataset {
+  title: string;
+  description?: string;
+  attribution?: string;
+  /** The format it was read from. */
+  format?: string;
+  /** How many events it holds. */
+  size: number;
+}
+
 /** A chronoscope/1 document's metadata for an export of `count` events: title, provenance, the view's link. */
-function documentHead(index: DatasetIndex, count: number, meta: ExportMeta) {
-  const ds = index.dataset;
+export function exportHead(ds: ExportedDataset, count: number, meta: ExportMeta) {
   return {
     format: 'chronoscope/1',
     title: `${ds.title} (filtered)`,
-    description: `${count} of ${index.size} events exported from Chronoscope.${ds.description ? `\n\n${ds.description}` : ''}`,
+    description: `${count} of ${ds.size} events exported from Chronoscope.${ds.description ? `\n\n${ds.description}` : ''}`,
     ...(ds.attribution ? { attribution: ds.attribution } : {}),
     exported: { from: meta.source, view: meta.viewUrl, at: meta.exportedAt, format: ds.format },
   };
+}
+
+function documentHead(index: DatasetIndex, count: number, meta: ExportMeta) {
+  return exportHead({ ...index.dataset, size: index.size }, count, meta);
 }
 
 /** The matching events as a chronoscope/1 document, with the view's link and the source dataset in its metadata. */
@@ -174,34 +188,36 @@ export function exportCsv(index: DatasetIndex, matches: Bitset): string {
   );
   const name = (id: string) => entityName(index, id);
   matches.forEach((i) => {
-    const e = index.events.at(i)!;
-    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
-      id: e.id,
-      title: e.title,
-      start: e.startText,
-      end: e.endText ?? '',
-      precision: e.precision,
-      approximate: e.approximate ? 'true' : 'false',
-      type: e.type ?? '',
-      actors: joinList(e.actors.map(name)),
-      location: e.location?.name ?? '',
-      lat: e.location?.lat?.toString() ?? '',
-      lon: e.location?.lon?.toString() ?? '',
-      tags: joinList(e.tags),
-      description: e.description ?? '',
-      source_urls: joinList(e.sources.map((s) => s.url ?? '')),
-      source_titles: joinList(e.sources.map((s) => s.title ?? '')),
-      place_precision: e.location?.precision ?? '',
-    };
-    const row = CSV_COLUMNS.map((c) =>
-      VALIDATED_COLUMNS.has(c) ? cells[c] : escapeCsvCell(cells[c]),
-    );
+    const row = csvCells(index.events.at(i)!, name);
     // Finite numbers (a leading minus is a sign, never a formula).
     for (const m of measures) row.push(Number.isNaN(m.values[i]!) ? '' : String(m.values[i]));
     rows.push(row);
   });
   const fields = [...CSV_COLUMNS, ...measures.map((m) => escapeCsvCell(m.field))];
   return Papa.unparse({ fields, data: rows });
+}
+
+/** An event's cells under CSV_COLUMNS, as exportCsv writes them (lists joined, formula-like cells escaped). */
+export function csvCells(e: TimelineEvent, name: (entityId: string) => string): string[] {
+  const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
+    id: e.id,
+    title: e.title,
+    start: e.startText,
+    end: e.endText ?? '',
+    precision: e.precision,
+    approximate: e.approximate ? 'true' : 'false',
+    type: e.type ?? '',
+    actors: joinList(e.actors.map(name)),
+    location: e.location?.name ?? '',
+    lat: e.location?.lat?.toString() ?? '',
+    lon: e.location?.lon?.toString() ?? '',
+    tags: joinList(e.tags),
+    description: e.description ?? '',
+    source_urls: joinList(e.sources.map((s) => s.url ?? '')),
+    source_titles: joinList(e.sources.map((s) => s.title ?? '')),
+    place_precision: e.location?.precision ?? '',
+  };
+  return CSV_COLUMNS.map((c) => (VALIDATED_COLUMNS.has(c) ? cells[c] : escapeCsvCell(cells[c])));
 }
 
 /** A file name that carries the dataset and the date: "us-ukraine-defence-coordination-2026-11-29.json". */

@@ -1,5 +1,5 @@
 import type { SortKey } from '../../domain/eventOrder';
-import type { Entity, Period } from '../../domain/types';
+import type { Entity, Period, TimelineEvent } from '../../domain/types';
 import type { Bbox } from '../../domain/geo';
 import { isPlacePrecision } from '../../domain/placePrecision';
 import type { MapAnswer, MapAnswerCell } from '../../domain/mapCells';
@@ -54,6 +54,8 @@ export interface ServerMetadata {
   title: string;
   description?: string;
   attribution?: string;
+  /** The format the file was read from at ingest. */
+  format?: string;
   eventCount: number;
   extent?: { start: number; end: number };
   periods: Period[];
@@ -100,8 +102,24 @@ export interface MapRequest {
 const apiUrl = (path: string) => new URL(`/api/${path}`, window.location.href).href;
 
 async function call(path: string, signal?: AbortSignal, body?: unknown): Promise<unknown> {
+  const res = await send(path, 'application/json', signal, body);
+  const data: unknown = await res.json().catch(() => undefined);
+  if (data !== undefined && data !== null && typeof data === 'object') return data;
+  return unreadable();
+}
+
+/**
+ * Asks the API, the token (if any) as a bearer; the response when the server answered with what was asked for
+ * (`accept`), otherwise a ServerError that says why (sign-in, not found, away, rate limited…).
+ */
+async function send(
+  path: string,
+  accept: string,
+  signal?: AbortSignal,
+  body?: unknown,
+): Promise<Response> {
   const token = currentServerToken();
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
@@ -117,9 +135,10 @@ async function call(path: string, signal?: AbortSignal, body?: unknown): Promise
     if (signal?.aborted) throw e;
     throw new ServerError('unavailable', 'The Chronoscope server cannot be reached just now.');
   }
-  const json = (res.headers.get('Content-Type') ?? '').includes('application/json');
+  const type = res.headers.get('Content-Type') ?? '';
+  if (res.ok && type.includes(accept)) return res;
+  const json = type.includes('application/json');
   const data: unknown = json ? await res.json().catch(() => undefined) : undefined;
-  if (res.ok && data !== undefined && data !== null && typeof data === 'object') return data;
   if (!json)
     throw new ServerError(
       'no-server',
@@ -180,6 +199,7 @@ export async function fetchServerMetadata(
     title: d.title,
     ...(str(d.description) ? { description: d.description } : {}),
     ...(str(d.attribution) ? { attribution: d.attribution } : {}),
+    ...(str(d.format) ? { format: d.format } : {}),
     eventCount: d.eventCount,
     ...(extent && num(extent.start) && num(extent.end)
       ? { extent: { start: extent.start, end: extent.end } }
@@ -329,4 +349,69 @@ export async function fetchServerStep(
   const r = d.row;
   if (!r || !num(r.position) || !r.event || !str(r.event.id) || !str(r.event.title)) unreadable();
   return { position: r.position, event: r.event };
+}
+
+/**
+ * The view's matching events as the server streams them for an export (POST /api/datasets/<id>/export): each
+ * event as it arrives, then how many there were and whether the server stopped at its limit. Throws when the
+ * stream ends without its end line (cut short) or holds a line the app cannot read.
+ */
+export async function streamServerEvents(
+  id: string,
+  view: string,
+  onEvents: (events: TimelineEvent[]) => void,
+  signal?: AbortSignal,
+): Promise<{ count: number; more: boolean }> {
+  const res = await send(
+    `datasets/${encodeURIComponent(id)}/export`,
+    'application/x-ndjson',
+    signal,
+    { view },
+  );
+  if (!res.body) unreadable();
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = '';
+  let end: { count: number; more: boolean } | undefined;
+  let count = 0;
+  const lines = (text: string) => {
+    const batch: TimelineEvent[] = [];
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
+      if (end) unreadable();
+      let parsed: { e?: Partial<TimelineEvent>; end?: { count?: unknown; more?: unknown } };
+      try {
+        parsed = JSON.parse(line) as typeof parsed;
+      } catch {
+        unreadable();
+      }
+      const e = parsed.e;
+      if (e) {
+        if (!str(e.id) || !str(e.title) || !str(e.startText) || !Array.isArray(e.actors))
+          unreadable();
+        batch.push(e as TimelineEvent);
+      } else if (parsed.end && num(parsed.end.count) && typeof parsed.end.more === 'boolean')
+        end = { count: parsed.end.count, more: parsed.end.more };
+      else unreadable();
+    }
+    count += batch.length;
+    if (batch.length > 0) onEvents(batch);
+  };
+  for (;;) {
+    let chunk: ReadableStreamReadResult<string>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw new ServerError('failed', 'The export was cut short: the connection was lost.');
+    }
+    if (chunk.done) break;
+    const text = rest + chunk.value;
+    const cut = text.lastIndexOf('\n');
+    rest = text.slice(cut + 1);
+    lines(text.slice(0, cut + 1));
+  }
+  lines(rest);
+  if (!end || end.count !== count)
+    throw new ServerError('failed', 'The export was cut short: the server stopped before the end.');
+  return end;
 }
