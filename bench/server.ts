@@ -169,6 +169,48 @@ async function queryFigures(url: string, figures: Record<string, number | string
       times.pan.push(t);
     }
   }
+  // j/k: three steps from a window's start under each kind of view, each from the event the one before chose,
+  // as the keys walk (the first one of a view also reads its filters' codes).
+  const stepTimes: number[] = [];
+  for (const set of kinds) {
+    const view = serialiseViewState({ ...DEFAULT_VIEW, ...EMPTY_FILTERS, ...set } as ViewState);
+    const start = full.start + rnd() * span * 0.9;
+    let selected: string | undefined;
+    for (let s = 0; s < 3; s++) {
+      const t = performance.now();
+      const res = await fetch(`${base}/step`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          view,
+          dir: 1,
+          window: { start, end: start + span * 0.05 },
+          ...(selected ? { selected } : {}),
+        }),
+      });
+      const { row } = (await res.json()) as { row: { event: { id: string } } | null };
+      stepTimes.push(performance.now() - t);
+      selected = row?.event.id;
+    }
+  }
+  figures['step (j/k) p50 ms'] = Math.round(percentile(stepTimes, 0.5));
+  figures['step (j/k) p95 ms'] = Math.round(percentile(stepTimes, 0.95));
+  // An export: the matches of one popular actor, streamed whole and read as the app reads them.
+  {
+    const t = performance.now();
+    const res = await fetch(`${base}/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ view: 'actor=actor-3' }),
+    });
+    const text = await res.text();
+    const s = (performance.now() - t) / 1000;
+    const events = text.split('\n').filter((l) => l.startsWith('{"e":')).length;
+    figures['export of actor=actor-3: events'] = events;
+    figures['export of actor=actor-3: s (events/s)'] =
+      `${s.toFixed(1)} (${Math.round(events / s)})`;
+    figures['export of actor=actor-3: MB'] = Math.round(text.length / 2 ** 20);
+  }
   if (process.env.BENCH_KINDS)
     for (const [kind, t] of byKind)
       figures[`${kind}: filter max, pan p50/max ms`] =
