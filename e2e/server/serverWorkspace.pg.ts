@@ -427,7 +427,7 @@ for (const [width, height] of [
   });
 }
 
-test('Share > Export streams the matching events as the file workspace exports them; the JSON opens as a file', async ({
+test('Share > Export streams the matching events as the file workspace exports them, draws the timeline; the JSON opens as a file', async ({
   page,
 }) => {
   const d = await open(page, '&type=one-sided+violence');
@@ -468,6 +468,19 @@ test('Share > Export streams the matching events as the file workspace exports t
     .split(/\r?\n/);
   expect(lines[0]).toMatch(/^id,title,start,end,precision,/);
   expect(lines).toHaveLength(n + 1);
+
+  // The timeline as a PNG, as on a file: drawn at twice the on-screen size, the caption above.
+  await d.exportMenu();
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Timeline as PNG image' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toMatch(/^ucdp-on-the-server-\d{4}-\d{2}-\d{2}\.png$/);
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+  const box = (await d.timeline.locator('.cs-timeline').boundingBox())!;
+  expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(Math.round(box.height) * 2);
 
   // The JSON opens in the app as a file, to the same events.
   await page.getByLabel('Open a dataset file').setInputFiles({

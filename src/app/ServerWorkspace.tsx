@@ -156,7 +156,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   const reset = [view];
   // The selected event's time, where the answer holds it (a row of the list's page, an item drawn): the timeline
   // brings a new selection into view, clear of the details where they lie over it.
-  const stepped = useServerCommands(engine, view.event);
+  const stepped = useServerCommands(engine, view.event, answer?.count);
   const selectedSpan = useMemo(() => {
     const row =
       answer?.rows.find((r) => r.event.id === view.event)?.event ??

@@ -18,14 +18,17 @@ import { serialiseViewState } from '../url/viewState';
 export function useServerCommands(
   engine: ViewEngine,
   selected: string | undefined,
+  count: number | undefined,
 ): ListRow | undefined {
   const [stepped, setStepped] = useState<ListRow | undefined>(undefined);
   const detail = useEventDetail(engine, selected);
   const actors = useRef<readonly string[]>([]);
   const read = detail.data?.event.id === selected ? detail.data?.event.actors : undefined;
+  const counted = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
     actors.current = read ?? [];
-  }, [read]);
+    counted.current = count;
+  }, [read, count]);
   useEffect(() => {
     let chain = Promise.resolve();
     let alive = true;
@@ -74,6 +77,7 @@ export function useServerCommands(
         chain = chain.then(() => step(dir));
       },
       selectedActors: () => actors.current,
+      count: () => counted.current,
     });
     return () => {
       alive = false;

@@ -2,14 +2,10 @@ import { useRef, useState } from 'react';
 import { DEFAULT_DATASET } from '../../data/page/sources';
 import { useDeferredViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
-import { describeFilters } from '../../domain/filters';
-import { formatInstant } from '../../domain/formatDate';
-import { timelineCommands } from '../../state/timelineCommands';
-import { mapCommands } from '../../state/mapCommands';
 import { useUi } from '../../state/uiStore';
-import { downloadBlob, downloadText } from '../../ui/download';
+import { downloadText } from '../../ui/download';
 import { linkTo } from './copyLink';
-import { timelinePng } from './timelinePng';
+import { saveMapPng, saveTimelinePng } from './imageExports';
 import { formatCount } from '../../domain/formatCount';
 
 /** Downloads the events of the current filtered view as Chronoscope JSON or CSV, or the timeline as a PNG. */
@@ -47,31 +43,19 @@ export function ExportMenu() {
   };
   const savePng = async () => {
     menu.current?.removeAttribute('open');
-    const tl = timelineCommands();
-    const element = tl?.element();
-    if (!tl || !element) {
-      say('The timeline is not shown, so there is nothing to draw.');
-      return;
-    }
     setDrawing(true);
     try {
-      const now = new Date();
-      const w = tl.window();
-      const filters = describeFilters(view, (id) => entityName(loaded.index, id));
-      const blob = await timelinePng(element, {
-        title: ds.title,
-        lines: [
-          `${formatCount(result.count)} of ${formatCount(loaded.index.size)} events${filters.length ? ` · ${filters.join(' · ')}` : ''}`,
-          `${formatInstant(w.start, 'minute', view.tz)} – ${formatInstant(w.end, 'minute', view.tz)}`,
-          linkTo(),
-          `Chronoscope, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC${ds.attribution ? ` · ${ds.attribution}` : ''}`,
-        ],
-      });
-      const { exportFileName } = await import('../../domain/exportView');
-      downloadBlob(exportFileName(ds.title, now, 'png'), blob);
-      say('Timeline image saved');
-    } catch (e) {
-      say(`The image could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      await saveTimelinePng(
+        {
+          title: ds.title,
+          ...(ds.attribution ? { attribution: ds.attribution } : {}),
+          count: result.count,
+          total: loaded.index.size,
+          view,
+          name: (id) => entityName(loaded.index, id),
+        },
+        say,
+      );
     } finally {
       setDrawing(false);
     }
@@ -116,17 +100,9 @@ export function ExportMenu() {
         '.',
     );
   };
-  const saveMapPng = async () => {
+  const saveMap = () => {
     menu.current?.removeAttribute('open');
-    const map = mapCommands();
-    if (!map) return say('The map is not open, so there is nothing to draw.');
-    try {
-      const { exportFileName } = await import('../../domain/exportView');
-      downloadBlob(exportFileName(`${ds.title} map`, new Date(), 'png'), await map.png());
-      say('Map image saved');
-    } catch (e) {
-      say(`The map image could not be made: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    void saveMapPng(ds.title, say);
   };
   const n = formatCount(result.count);
   return (
@@ -161,7 +137,7 @@ export function ExportMenu() {
           </li>
           {view.geo && (
             <li>
-              <button type="button" onClick={() => void saveMapPng()}>
+              <button type="button" onClick={saveMap}>
                 Map as PNG image
               </button>
             </li>

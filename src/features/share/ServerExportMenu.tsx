@@ -6,7 +6,9 @@ import { formatCount } from '../../domain/formatCount';
 import { useUi } from '../../state/uiStore';
 import { downloadBlob } from '../../ui/download';
 import { serialiseViewState, type ViewState } from '../../url/viewState';
+import { serverCommands } from '../../state/serverCommands';
 import { linkTo } from './copyLink';
+import { saveMapPng, saveTimelinePng } from './imageExports';
 
 const LABELS: Record<ExportFormat, string> = {
   json: 'Chronoscope JSON',
@@ -16,7 +18,8 @@ const LABELS: Record<ExportFormat, string> = {
 
 /**
  * Downloads a server dataset's matching events (the view's filters) as the file workspace's exports do, streamed
- * from the server (data/page/serverExport.ts); one export at a time, which can be cancelled.
+ * from the server (data/page/serverExport.ts), one export at a time, which can be cancelled; and the timeline and
+ * map as PNG images, as on a file.
  */
 export function ServerExportMenu({ meta, view }: { meta: ServerMetadata; view: ViewState }) {
   const say = useUi((s) => s.say);
@@ -62,6 +65,32 @@ export function ServerExportMenu({ meta, view }: { meta: ServerMetadata; view: V
       setRunning(null);
     }
   };
+  const [drawing, setDrawing] = useState(false);
+  const savePng = async () => {
+    menu.current?.removeAttribute('open');
+    setDrawing(true);
+    const names = new Map(meta.entities.map((e) => [e.id, e.name]));
+    const count = serverCommands()?.count();
+    try {
+      await saveTimelinePng(
+        {
+          title: meta.title,
+          ...(meta.attribution ? { attribution: meta.attribution } : {}),
+          ...(count !== undefined ? { count } : {}),
+          total: meta.eventCount,
+          view,
+          name: (id) => names.get(id) ?? id,
+        },
+        say,
+      );
+    } finally {
+      setDrawing(false);
+    }
+  };
+  const saveMap = () => {
+    menu.current?.removeAttribute('open');
+    void saveMapPng(meta.title, say);
+  };
   return (
     <details ref={menu} className="cs-menu">
       <summary>Export</summary>
@@ -82,6 +111,18 @@ export function ServerExportMenu({ meta, view }: { meta: ServerMetadata; view: V
                 </button>
               </li>
             ))}
+            <li>
+              <button type="button" disabled={drawing} onClick={() => void savePng()}>
+                {drawing ? 'Drawing the timeline…' : 'Timeline as PNG image'}
+              </button>
+            </li>
+            {view.geo && (
+              <li>
+                <button type="button" onClick={saveMap}>
+                  Map as PNG image
+                </button>
+              </li>
+            )}
           </ul>
         )}
       </div>
