@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { expect, test, type Page } from '@playwright/test';
 import { Dashboard } from '../pages/Dashboard';
 import { SERVER_E2E, serverBase } from './serverE2e';
@@ -91,12 +92,10 @@ test('j and k walk the matches in time from the window, x filters by the actor, 
   await expect
     .poll(async () => (await selectedEvent(page, d)).position)
     .toBeGreaterThan(second.position);
-  const fourth = await selectedEvent(page, d);
   await page.keyboard.press('k');
   await page.keyboard.press('k');
   await page.keyboard.press('k');
   await expect.poll(() => d.params().get('event')).toBe(first.event.id);
-  expect(fourth.position).toBeGreaterThan(second.position);
   // x: the selected event's first actor becomes the actor filter.
   await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(first.event.title);
   await page.keyboard.press('x');
@@ -463,11 +462,16 @@ test('Share > Export streams the matching events as the file workspace exports t
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Matching events as CSV' }).click(),
   ]);
-  const lines = readFileSync((await csv.path())!, 'utf8')
-    .trim()
-    .split(/\r?\n/);
-  expect(lines[0]).toMatch(/^id,title,start,end,precision,/);
-  expect(lines).toHaveLength(n + 1);
+  const rows = Papa.parse<string[]>(readFileSync((await csv.path())!, 'utf8'), {
+    skipEmptyLines: true,
+  }).data;
+  expect(rows[0]!.slice(0, 5)).toEqual(['id', 'title', 'start', 'end', 'precision']);
+  expect(
+    rows
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual(doc.events.map((e) => e.id).sort());
 
   // The timeline as a PNG, as on a file: drawn at twice the on-screen size, the caption above.
   await d.exportMenu();

@@ -1423,19 +1423,23 @@ export async function* matchingDocs(
   dicts: VersionDicts,
   f: Filters,
   batch: number,
+  /** Most events read in all. */
+  max: number,
 ): AsyncGenerator<string[]> {
   const { ctx } = await prepare(db, ds, dicts, f);
   const { run, where, events, docs } = ctx;
   let last = -1;
-  for (;;) {
+  for (let left = max; left > 0;) {
+    const n = Math.min(batch, left);
     const rows = await run<{ pos: number; doc: string }>(
       (p) =>
         `SELECT f.pos, d.doc FROM (SELECT e.pos FROM ${events} e WHERE ${where(p)} AND e.pos > ${p.add(last)}
-           ORDER BY e.pos LIMIT ${p.add(batch)}) f JOIN ${docs} d ON d.pos = f.pos ORDER BY f.pos`,
+           ORDER BY e.pos LIMIT ${p.add(n)}) f JOIN ${docs} d ON d.pos = f.pos ORDER BY f.pos`,
     );
     if (rows.length === 0) return;
     last = rows[rows.length - 1]!.pos;
+    left -= rows.length;
     yield rows.map((r) => r.doc);
-    if (rows.length < batch) return;
+    if (rows.length < n) return;
   }
 }

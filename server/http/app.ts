@@ -22,6 +22,7 @@ import {
 } from '../db/queryView';
 import type { MatchesAnswer } from '../../src/domain/viewAnswer';
 import { DATASET_ID, datasetTables } from '../db/schema';
+import { written } from './written';
 import { pgText } from '../ingest/rows';
 import { bearerToken, mayRead, RateLimiter, type Access } from './access';
 
@@ -36,6 +37,8 @@ export const SERVER_LIMITS = {
   /** Most events one export streams (the first in time order), and how many exports may run at once. */
   maxExport: 1_000_000,
   exportsAtOnce: 2,
+  /** How long an export waits for a client that takes nothing before it stops. */
+  exportIdleMs: 30_000,
   /** API requests per second per client, and the burst allowed. */
   perSecond: 20,
   burst: 60,
@@ -379,11 +382,13 @@ export function createApp(opts: AppOptions): Server {
     return { ...answer, notices: [...notices, ...answer.notices] };
   }
 
+  /** Exports running. */
   let exporting = 0;
   /**
    * Streams the view's matching events, the first `maxExport` in time order, as JSON lines: `{"e": <event>}` per
    * event, then `{"end": {"count": n, "more": bool}}`, so that a reader knows it has them all (a stream cut short
-   * has no end line). Read batch by batch, written as the client takes them; stopped when the client goes.
+   * has no end line). Read batch by batch, each written when the client has taken the one before; stopped when the
+   * client goes or takes nothing for `exportIdleMs`. At most `exportsAtOnce` exports run at once.
    */
   async function exportEvents(ds: DatasetRecord, raw: unknown, res: ServerResponse): Promise<void> {
     const parsed = ExportBody.safeParse(raw);
@@ -399,38 +404,30 @@ export function createApp(opts: AppOptions): Server {
         'Retry-After': '5',
       });
     exporting++;
-    let gone = false;
-    res.on('close', () => (gone = true));
+    const start = () => {
+      if (res.headersSent) return;
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment');
+    };
+    const gone = () => res.destroyed || res.writableEnded;
     try {
-      const batches = matchingDocs(opts.pool, ds, await dicts(ds), state, 2_000);
+      const max = limits.maxExport;
+      const batches = matchingDocs(opts.pool, ds, await dicts(ds), state, 2_000, max + 1);
       let count = 0;
       let more = false;
       for await (const docs of batches) {
-        if (!res.headersSent) {
-          res.statusCode = 200;
-          res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-          res.setHeader('Content-Disposition', 'attachment');
-        }
-        const take = docs.slice(0, limits.maxExport - count);
+        if (gone()) return;
+        start();
+        // One past the limit is read to know whether there are more.
+        const take = docs.slice(0, max - count);
         count += take.length;
-        if (take.length < docs.length) more = true;
-        if (take.length > 0 && !res.write(take.map((d) => `{"e":${d}}\n`).join('')))
-          await new Promise((r) => res.once('drain', r).once('close', r));
-        if (gone) {
-          await batches.return(undefined);
-          return;
-        }
-        if (more || count >= limits.maxExport) {
-          more ||= !(await batches.next()).done;
-          await batches.return(undefined);
-          break;
-        }
+        more = take.length < docs.length;
+        if (take.length > 0)
+          await written(res, take.map((d) => `{"e":${d}}\n`).join(''), limits.exportIdleMs);
+        if (gone()) return;
       }
-      if (!res.headersSent) {
-        res.statusCode = 200;
-        res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-        res.setHeader('Content-Disposition', 'attachment');
-      }
+      start();
       res.end(`${JSON.stringify({ end: { count, more } })}\n`);
     } catch (e) {
       // Before the first line, the usual error answer; after it, the stream is cut (no end line) and said in

@@ -1210,6 +1210,37 @@ describe('exports stream the matching events, as the browser engine exports them
     });
   }
 
+  it('an export the client abandons frees its place: after three cut short, the next one answers', async () => {
+    // Cut before any line arrives, and after the first. (written.test.ts holds the waits themselves.)
+    for (const early of [true, false, true]) {
+      const abort = new AbortController();
+      const asked = fetch(`${base}/api/datasets/ucdp/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ view: '' }),
+        signal: abort.signal,
+      });
+      if (early) {
+        setTimeout(() => abort.abort(), 2);
+        await asked.catch(() => undefined);
+        continue;
+      }
+      const res = await asked;
+      assert.equal(res.status, 200);
+      await res.body!.getReader().read();
+      abort.abort();
+    }
+    // The server notices the closes as it writes: a moment's 429 ("busy") at most, never for good.
+    let status = 0;
+    for (const t0 = Date.now(); Date.now() - t0 < 10_000;) {
+      status = (await exported('ucdp', 'type=one-sided+violence')).status;
+      if (status === 200) break;
+      assert.equal(status, 429);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(status, 200);
+  });
+
   it('keeps the access rules and refuses what it cannot read', async () => {
     for (const token of [undefined, 'wrong-token-but-long-enough']) {
       const known = await exported('hostile', '', token);

@@ -15,7 +15,7 @@ import { AreaFilterNote, ServerLimitsNote } from '../features/server/ServerNotes
 import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
 import { useLayout } from '../state/layoutStore';
 import { updateView } from '../url/useViewState';
-import { serialiseViewState, type ViewState } from '../url/viewState';
+import { filtersLink, serialiseViewState, type ViewState } from '../url/viewState';
 import { copyViewLink } from './Header';
 import { ListSplitter, ListStrip } from './ListSplit';
 import { useOverlayCover } from './overlayCover';
@@ -36,11 +36,6 @@ const HISTOGRAM_BINS = 120;
  */
 function answerView(view: ViewState): string {
   return serialiseViewState({ ...view, event: undefined, geo: false, geowin: false });
-}
-
-/** What the matches depend on: the filters only, so that a pan or a change of lanes keeps them. */
-function matchesView(view: ViewState): string {
-  return answerView({ ...view, from: undefined, to: undefined, group: 'none', list: 'all' });
 }
 
 const WINDOW_ORDER = { key: 'date', descending: false } as const;
@@ -89,7 +84,8 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   }, [meta.extent]);
   // Two questions: the matches (count, facets, histogram, a page of rows), which a pan does not change, and what
   // the window draws. Each keeps its previous answer on screen while the next loads.
-  const matchesString = matchesView(view);
+  // What the matches depend on: the filters only, so that a pan or a change of lanes keeps them.
+  const matchesString = filtersLink(view);
   const matchesReq = useMemo<AnswerRequest>(
     () => ({
       view: matchesString,

@@ -5,7 +5,7 @@ import { formatEventDate } from '../domain/formatDate';
 import { GROUP_BYS } from '../domain/lanes';
 import { stepFromWindow } from '../domain/windowNavigation';
 import { serverCommands } from '../state/serverCommands';
-import { timelineCommands } from '../state/timelineCommands';
+import { timelineCommands, windowOnScreen } from '../state/timelineCommands';
 import { useUi } from '../state/uiStore';
 import { useLayout, type PanelName } from '../state/layoutStore';
 import { focusEntityFinder } from './panels';
@@ -87,11 +87,7 @@ export function useShortcuts(target: ShortcutTarget | null): void {
           }
           const { loaded, result } = file;
           // From what is on screen: the timeline's own window, else the link's.
-          const win =
-            tl?.window() ??
-            (view.from !== undefined && view.to !== undefined
-              ? { start: view.from, end: view.to }
-              : undefined);
+          const win = windowOnScreen(view);
           const next = stepFromWindow(
             loaded.index,
             result.matches,
@@ -173,7 +169,9 @@ export function useShortcuts(target: ShortcutTarget | null): void {
           break;
         case 'find-entity':
           e.preventDefault();
-          focusEntityFinder();
+          // On a file, its panel opens first; a server dataset's finder is in its facets, always shown.
+          if (file) focusEntityFinder();
+          else ui.setFocusFinder(true);
           break;
         case 'help':
           ui.openDialog('help');

@@ -22,3 +22,16 @@ export function registerTimeline(commands: TimelineCommands | null): void {
 export function timelineCommands(): TimelineCommands | null {
   return current;
 }
+
+/** The window on screen: the mounted timeline's own, else the link's; undefined when neither is known. */
+export function windowOnScreen(view: {
+  from?: number | undefined;
+  to?: number | undefined;
+}): { start: number; end: number } | undefined {
+  return (
+    current?.window() ??
+    (view.from !== undefined && view.to !== undefined
+      ? { start: view.from, end: view.to }
+      : undefined)
+  );
+}

@@ -492,6 +492,23 @@ export function parseViewState(search: string): ParsedView {
   return { state, notices };
 }
 
+/**
+ * The view's filters alone as the link writes them: no window, lanes, list scope, selection or panels. What an
+ * engine's answers that depend only on the filters are asked under (the matches, j/k, an export).
+ */
+export function filtersLink(view: ViewState): string {
+  return serialiseViewState({
+    ...view,
+    event: undefined,
+    from: undefined,
+    to: undefined,
+    group: 'none',
+    list: 'all',
+    geo: false,
+    geowin: false,
+  });
+}
+
 /** Writes a view state as a short, readable query string (defaults left out, no leading "?"). */
 export function serialiseViewState(s: ViewState): string {
   const p = new URLSearchParams();

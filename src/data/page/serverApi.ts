@@ -396,21 +396,27 @@ export async function streamServerEvents(
     count += batch.length;
     if (batch.length > 0) onEvents(batch);
   };
-  for (;;) {
-    let chunk: ReadableStreamReadResult<string>;
-    try {
-      chunk = await reader.read();
-    } catch (e) {
-      if (signal?.aborted) throw e;
-      throw new ServerError('failed', 'The export was cut short: the connection was lost.');
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<string>;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        throw new ServerError('failed', 'The export was cut short: the connection was lost.');
+      }
+      if (chunk.done) break;
+      const text = rest + chunk.value;
+      const cut = text.lastIndexOf('\n');
+      rest = text.slice(cut + 1);
+      lines(text.slice(0, cut + 1));
     }
-    if (chunk.done) break;
-    const text = rest + chunk.value;
-    const cut = text.lastIndexOf('\n');
-    rest = text.slice(cut + 1);
-    lines(text.slice(0, cut + 1));
+    lines(rest);
+  } catch (e) {
+    // A line the app cannot read, or a writer that failed: the rest is not asked for, and the server stops.
+    void reader.cancel().catch(() => {});
+    throw e;
   }
-  lines(rest);
   if (!end || end.count !== count)
     throw new ServerError('failed', 'The export was cut short: the server stopped before the end.');
   return end;

@@ -5,7 +5,7 @@ import { exportFileName } from '../../domain/exportView';
 import { formatCount } from '../../domain/formatCount';
 import { useUi } from '../../state/uiStore';
 import { downloadBlob } from '../../ui/download';
-import { serialiseViewState, type ViewState } from '../../url/viewState';
+import { filtersLink, type ViewState } from '../../url/viewState';
 import { serverCommands } from '../../state/serverCommands';
 import { linkTo } from './copyLink';
 import { saveMapPng, saveTimelinePng } from './imageExports';
@@ -37,12 +37,7 @@ export function ServerExportMenu({ meta, view }: { meta: ServerMetadata; view: V
       // The exporter is a chunk of its own (with Papa Parse), fetched on the first export.
       const { exportServerView } = await import('../../data/page/serverExport');
       const now = new Date();
-      const filters = serialiseViewState({
-        ...view,
-        event: undefined,
-        from: undefined,
-        to: undefined,
-      });
+      const filters = filtersLink(view);
       const { blob, count, more } = await exportServerView(
         meta,
         filters,
