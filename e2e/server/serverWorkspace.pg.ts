@@ -16,7 +16,7 @@ async function open(page: Page, query = ''): Promise<Dashboard> {
 
 const span = ([a, b]: [number, number]) => b - a;
 
-test('the keyboard on a server dataset: ? lists what works and what does not, zoom, fit and / work', async ({
+test('the keyboard on a server dataset: ? lists what works and what does not; zoom, fit, the panels and / work', async ({
   page,
 }) => {
   const d = await open(page);
@@ -30,7 +30,8 @@ test('the keyboard on a server dataset: ? lists what works and what does not, zo
   await expect(help.getByText('Not on server datasets yet:')).toBeVisible();
   const unavailable = help.getByRole('table', { name: 'Shortcuts not available here' });
   await expect(unavailable).toContainText('Star / unstar the selected event');
-  await expect(unavailable).not.toContainText('j / k');
+  for (const working of ['j / k', 'Show / hide the entities panel', 'Find an entity by name'])
+    await expect(unavailable).not.toContainText(working);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   // The header's ? button opens the same dialog.
@@ -49,6 +50,30 @@ test('the keyboard on a server dataset: ? lists what works and what does not, zo
   await expect(page.getByRole('table', { name: 'Matching events' })).toHaveCount(0);
   await page.keyboard.press('l');
   await expect(page.getByRole('table', { name: 'Matching events' })).toBeVisible();
+
+  // [ and ] fold the facets and the details, as on a file; the strips' buttons bring them back.
+  const facets = page.getByRole('region', { name: 'Filters and facets' });
+  const widthBefore = (await d.timeline.boundingBox())!.width;
+  await page.keyboard.press('[');
+  await expect(facets).toBeHidden();
+  await expect
+    .poll(async () => (await d.timeline.boundingBox())!.width)
+    .toBeGreaterThan(widthBefore + 150);
+  await page.getByRole('button', { name: 'Show facets' }).click();
+  await expect(facets).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(d.details.getByRole('heading', { level: 2 })).toBeVisible();
+  await page.keyboard.press(']');
+  await expect(d.details).toBeHidden();
+  await page.keyboard.press(']');
+  await expect(d.details.getByRole('heading', { level: 2 })).toBeVisible();
+  await d.details.getByRole('button', { name: 'Hide details' }).click();
+  await expect(page.getByRole('button', { name: 'Show details' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show details' }).click();
+  await facets.getByRole('button', { name: 'Hide facets' }).click();
+  await expect(facets).toBeHidden();
+  await page.keyboard.press('[');
+  await expect(facets).toBeVisible();
 
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search events' })).toBeFocused();

@@ -16,6 +16,7 @@ import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
 import { useLayout } from '../state/layoutStore';
 import { updateView } from '../url/useViewState';
 import { filtersLink, serialiseViewState, type ViewState } from '../url/viewState';
+import { FoldButton, PanelStrip } from './FoldButton';
 import { copyViewLink } from './Header';
 import { ListSplitter, ListStrip } from './ListSplit';
 import { useOverlayCover } from './overlayCover';
@@ -49,7 +50,9 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   const detailsPanel = useRef<HTMLElement>(null);
   const { cover, top: overlayTop } = useOverlayCover(panel, detailsPanel);
   // The file workspace's split and fold of the list, remembered for both: the same share on either.
-  const listOpen = useLayout((s) => s.open.list);
+  const open = useLayout((s) => s.open);
+  const toggle = useLayout((s) => s.toggle);
+  const listOpen = open.list;
   const listShare = useLayout((s) => s.listShare);
   const [width, setWidth] = useState<number | undefined>(undefined);
   useEffect(() => {
@@ -167,7 +170,8 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
     <main
       className="cs-workspace"
       data-drawer="none"
-      data-details={view.event !== undefined ? 'open' : 'none'}
+      data-entities={open.entities ? 'open' : 'folded'}
+      data-details={view.event === undefined ? 'none' : open.details ? 'open' : 'folded'}
       aria-busy={q.isFetching}
       style={
         overlayTop !== undefined
@@ -175,8 +179,28 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
           : undefined
       }
     >
-      <section className="cs-panel cs-entities-panel" aria-label="Filters and facets">
-        <h2 className="cs-panel-title">{meta.title}</h2>
+      {/* [ and ] fold the facets and the details as on a file; their strips bring them back. */}
+      <PanelStrip
+        panel="entities"
+        label="Show facets"
+        title="Show the filters and facets ([)"
+        onOpen={() => toggle('entities', true)}
+      />
+      <section
+        id="cs-entities"
+        className="cs-panel cs-entities-panel"
+        aria-label="Filters and facets"
+      >
+        <div className="cs-panel-head">
+          <h2 className="cs-panel-title">{meta.title}</h2>
+          <FoldButton
+            label="Hide facets"
+            controls="cs-entities"
+            shortcut="["
+            glyph="«"
+            onClick={() => toggle('entities', false)}
+          />
+        </div>
         <ServerLimitsNote view={view} />
         <AreaFilterNote view={view} />
         <RegionBoundary name="Facets" resetKeys={reset}>
@@ -270,6 +294,12 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
           </section>
         )}
       </div>
+      <PanelStrip
+        panel="details"
+        label="Show details"
+        title="Show the event details (])"
+        onOpen={() => toggle('details', true)}
+      />
       <section
         ref={detailsPanel}
         id="cs-details"
@@ -283,6 +313,15 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
             tz={view.tz}
             terms={answer?.highlightTerms ?? []}
             onCopyEventLink={(id) => void copyViewLink(id)}
+            fold={
+              <FoldButton
+                label="Hide details"
+                controls="cs-details"
+                shortcut="]"
+                glyph="»"
+                onClick={() => toggle('details', false)}
+              />
+            }
           />
         </RegionBoundary>
       </section>

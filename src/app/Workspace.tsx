@@ -9,6 +9,7 @@ import { TimelineView } from '../features/timeline/TimelineView';
 import { useUi } from '../state/uiStore';
 import { useLayout } from '../state/layoutStore';
 import { afterPaint } from '../ui/afterPaint';
+import { FoldButton, PanelStrip } from './FoldButton';
 import { useOverlayCover } from './overlayCover';
 import { copyViewLink } from './Header';
 import { currentView } from '../url/currentView';
@@ -137,17 +138,12 @@ export function Workspace() {
           </button>
         ))}
       </div>
-      <div className="cs-strip cs-strip-entities">
-        <button
-          type="button"
-          aria-expanded={false}
-          aria-controls="cs-entities"
-          title="Show the entities panel ([)"
-          onClick={() => toggle('entities', true)}
-        >
-          Show entities
-        </button>
-      </div>
+      <PanelStrip
+        panel="entities"
+        label="Show entities"
+        title="Show the entities panel ([)"
+        onOpen={() => toggle('entities', true)}
+      />
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <DrawerClose name="entities" onClose={() => setDrawer(null)} />
         <RegionBoundary name="Entities" resetKeys={reset}>
@@ -233,17 +229,12 @@ export function Workspace() {
           </section>
         )}
       </div>
-      <div className="cs-strip cs-strip-details">
-        <button
-          type="button"
-          aria-expanded={false}
-          aria-controls="cs-details"
-          title="Show the event details (])"
-          onClick={() => toggle('details', true)}
-        >
-          Show details
-        </button>
-      </div>
+      <PanelStrip
+        panel="details"
+        label="Show details"
+        title="Show the event details (])"
+        onOpen={() => toggle('details', true)}
+      />
       <section
         ref={detailsPanel}
         id="cs-details"
@@ -268,39 +259,6 @@ export function Workspace() {
         </RegionBoundary>
       </section>
     </main>
-  );
-}
-
-/**
- * Folds a panel away where panels are columns (its strip brings it back); hidden where panels are drawers. Each
- * panel draws it at the end of its header row, so the Tab order meets it where the eye does.
- */
-function FoldButton({
-  label,
-  controls,
-  shortcut,
-  glyph,
-  onClick,
-}: {
-  label: string;
-  controls: string;
-  shortcut: string;
-  /** Points where the panel goes. */
-  glyph: string;
-  onClick(): void;
-}) {
-  return (
-    <button
-      type="button"
-      className="cs-fold"
-      aria-expanded={true}
-      aria-controls={controls}
-      aria-label={label}
-      title={`${label} (${shortcut})`}
-      onClick={onClick}
-    >
-      <span aria-hidden="true">{glyph}</span>
-    </button>
   );
 }
 

@@ -26,13 +26,15 @@ describe('the keymap', () => {
 });
 
 describe('the keymap on a server dataset', () => {
-  it('keeps what needs no file index: search, j/k, zoom, pan, fit, lanes, map, the list, link, x, e, theme, help', () => {
+  it('keeps what needs no file index: search, j/k, zoom, pan, fit, lanes, map, the panels, link, x, e, theme, help', () => {
     for (const key of [
       '/',
       'j',
       'k',
       'x',
       'e',
+      '[',
+      ']',
       '+',
       '-',
       'ArrowLeft',
@@ -47,15 +49,14 @@ describe('the keymap on a server dataset', () => {
       'Escape',
     ])
       expect(availableOn(commandFor(key)!, 'server'), key).toBe(true);
-    // The analyst's layer (star, add an event) and the panels' folds are the file workspace's only.
-    for (const key of ['s', 'n', '[', ']'])
-      expect(availableOn(commandFor(key)!, 'server'), key).toBe(false);
+    // The analyst's layer (star, add an event) is the file workspace's only.
+    for (const key of ['s', 'n']) expect(availableOn(commandFor(key)!, 'server'), key).toBe(false);
   });
 
   it('lists every shortcut once, as working or not, and all of them work on a file', () => {
     const { available, unavailable } = keymapFor('server');
     expect([...available, ...unavailable].length).toBe(KEYMAP.length);
-    expect(unavailable.map((b) => b.show)).toEqual(['s', 'n', '[', ']']);
+    expect(unavailable.map((b) => b.show)).toEqual(['s', 'n']);
     expect(keymapFor('file')).toEqual({ available: KEYMAP, unavailable: [] });
   });
 });

@@ -88,13 +88,11 @@ export const KEYMAP: readonly KeyBinding[] = [
     show: '[',
     description: 'Show / hide the entities panel',
     keys: { '[': 'toggle-entities' },
-    fileOnly: true,
   },
   {
     show: ']',
     description: 'Show / hide the event details panel',
     keys: { ']': 'toggle-details' },
-    fileOnly: true,
   },
   {
     show: 'l',

@@ -32,6 +32,14 @@ function Probe({ engine }: { engine: ViewEngine }) {
   return null;
 }
 
+function mount(engine: ViewEngine) {
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <Probe engine={engine} />
+    </QueryClientProvider>,
+  );
+}
+
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 const FROM = Date.UTC(2014, 0, 1);
@@ -44,11 +52,7 @@ afterEach(() => window.history.replaceState(null, '', '/'));
 describe('useServerCommands: j and k on a server dataset', () => {
   it('a step asked before the timeline has moved steps from the event the one before chose', async () => {
     const { engine, asked } = slowServer();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <Probe engine={engine} />
-      </QueryClientProvider>,
-    );
+    mount(engine);
     serverCommands()!.step(1);
     serverCommands()!.step(1);
     await vi.waitFor(() => expect(asked).toHaveLength(1));
@@ -66,11 +70,7 @@ describe('useServerCommands: j and k on a server dataset', () => {
 
   it('drops an answer that comes after the analyst chose another event', async () => {
     const { engine, asked } = slowServer();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <Probe engine={engine} />
-      </QueryClientProvider>,
-    );
+    mount(engine);
     serverCommands()!.step(1);
     await vi.waitFor(() => expect(asked).toHaveLength(1));
     updateView({ event: 'clicked' });
@@ -81,11 +81,7 @@ describe('useServerCommands: j and k on a server dataset', () => {
 
   it('asks at most four steps ahead: a held key does not walk on after it is let go', async () => {
     const { engine, asked } = slowServer();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <Probe engine={engine} />
-      </QueryClientProvider>,
-    );
+    mount(engine);
     for (let k = 0; k < 10; k++) serverCommands()!.step(1);
     for (let k = 0; k < 6; k++) {
       await settle();

@@ -1,3 +1,4 @@
+import { useEffect, type RefObject } from 'react';
 import { create } from 'zustand';
 import { storedTheme, THEME_KEY, type ThemeChoice } from './storedTheme';
 
@@ -66,3 +67,16 @@ export const useUi = create<UiState>((set) => ({
   drawer: null,
   setDrawer: (drawer) => set({ drawer }),
 }));
+
+/**
+ * Focuses a finder field when `e` asks for it (uiStore's focusFinder). The request may come before the field is
+ * drawn (a folded panel, a workspace still coming on screen): it waits in the store until a finder is mounted.
+ */
+export function useFinderFocus(finder: RefObject<HTMLInputElement | null>): void {
+  const pending = useUi((s) => s.focusFinder);
+  useEffect(() => {
+    if (!pending) return;
+    finder.current?.focus();
+    useUi.getState().setFocusFinder(false);
+  }, [pending, finder]);
+}

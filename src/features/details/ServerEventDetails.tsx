@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useEventDetail } from '../../data/page/useEngineQueries';
 import { useViewEngine } from '../../data/page/viewEngine';
 import { ServerError } from '../../data/page/serverApi';
@@ -15,12 +16,15 @@ export function ServerEventDetails({
   tz,
   terms,
   onCopyEventLink,
+  fold,
 }: {
   eventId: string | undefined;
   tz: string;
   terms: string[];
   /** Copies the link to the view with this event selected (as the file workspace's details do). */
   onCopyEventLink(id: string): void;
+  /** The panel's fold button, drawn in the actions row. */
+  fold?: ReactNode;
 }) {
   const engine = useViewEngine();
   const q = useEventDetail(engine, eventId);
@@ -63,7 +67,7 @@ export function ServerEventDetails({
   const names = new Map(entities.map((x) => [x.id, x.name]));
   return (
     <article className="cs-details" aria-label="Selected event">
-      <DetailsActions eventId={e.id} onCopyEventLink={onCopyEventLink} />
+      <DetailsActions eventId={e.id} onCopyEventLink={onCopyEventLink} fold={fold} />
       <h2 id="cs-details-heading" tabIndex={-1}>
         {clipText(e.title, 1000)}
       </h2>

@@ -1,12 +1,12 @@
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { guessRect, observeRectAfterLayout, scrollAfterLayout } from '../../ui/virtualLayout';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useDeferredViewData } from '../../data/page/viewData';
 import { ENTITY_TYPES, type EntityType } from '../../domain/types';
 import { EntityRow } from './EntityRow';
 import './entities.css';
 import { formatCount } from '../../domain/formatCount';
-import { useUi } from '../../state/uiStore';
+import { useFinderFocus } from '../../state/uiStore';
 
 /**
  * A closed row's height as drawn (entities.css). Closed rows are taken at this height, not measured: measuring
@@ -29,15 +29,9 @@ export function EntitySidebar({ fold }: { fold?: ReactNode }) {
   const { loaded, view, result } = useDeferredViewData();
   const { index } = loaded;
   const [search, setSearch] = useState('');
-  // `e` asks for the finder; it may ask before this list is mounted (a folded panel, a workspace still coming on
-  // screen), so the request waits in the store until the finder is drawn.
+  // `e` asks for the finder, perhaps before this list is mounted.
   const finder = useRef<HTMLInputElement>(null);
-  const focusFinder = useUi((s) => s.focusFinder);
-  useEffect(() => {
-    if (!focusFinder) return;
-    finder.current?.focus();
-    useUi.getState().setFocusFinder(false);
-  }, [focusFinder]);
+  useFinderFocus(finder);
   const [sort, setSort] = useState<'count' | 'name'>('count');
   const [type, setType] = useState<EntityType | 'all'>('all');
   // Which rows have their profile open (kept here: a row scrolled out of view is unmounted), by entity id: a

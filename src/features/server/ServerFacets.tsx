@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ServerMetadata } from '../../data/page/serverApi';
 import { formatCount } from '../../domain/formatCount';
 import { GROUP_BYS, type GroupBy } from '../../domain/lanes';
@@ -13,7 +13,7 @@ import {
 } from '../../url/viewState';
 import { EntityFacetRow, entityStateClass } from '../../ui/EntityFacetRow';
 import { FacetOption } from '../../ui/FacetOption';
-import { useUi } from '../../state/uiStore';
+import { useFinderFocus } from '../../state/uiStore';
 import { ServerEntityProfile } from './ServerEntityProfile';
 import './server.css';
 
@@ -50,12 +50,7 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
   // file workspace's entity finder). Without it, the busiest under the filters.
   const [find, setFind] = useState('');
   const finder = useRef<HTMLInputElement>(null);
-  const focusFinder = useUi((s) => s.focusFinder);
-  useEffect(() => {
-    if (!focusFinder) return;
-    finder.current?.focus();
-    useUi.getState().setFocusFinder(false);
-  }, [focusFinder]);
+  useFinderFocus(finder);
   const needle = find.trim().toLowerCase();
   const actors = useMemo(() => {
     const chosen = new Set([...view.actors, ...view.xactors]);

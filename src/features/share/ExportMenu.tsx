@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { DEFAULT_DATASET } from '../../data/page/sources';
 import { useDeferredViewData } from '../../data/page/viewData';
 import { entityName } from '../../domain/buildIndex';
 import { useUi } from '../../state/uiStore';
 import { downloadText } from '../../ui/download';
 import { linkTo } from './copyLink';
-import { saveMapPng, saveTimelinePng } from './imageExports';
+import { ImageExportItems } from './ImageExportItems';
 import { formatCount } from '../../domain/formatCount';
 
 /** Downloads the events of the current filtered view as Chronoscope JSON or CSV, or the timeline as a PNG. */
@@ -13,7 +13,6 @@ export function ExportMenu() {
   const { loaded, view, result, layer } = useDeferredViewData();
   const importer = useRef<HTMLInputElement>(null);
   const say = useUi((s) => s.say);
-  const [drawing, setDrawing] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
   const ds = loaded.index.dataset;
   // The exporters (and Papa Parse) are a chunk of their own, fetched on the first export.
@@ -40,25 +39,6 @@ export function ExportMenu() {
           : exportJsonl(loaded.index, result.matches, meta);
     const types = { json: 'application/json', jsonl: 'application/jsonl', csv: 'text/csv' };
     downloadText(exportFileName(ds.title, now, ext), text, types[ext]);
-  };
-  const savePng = async () => {
-    menu.current?.removeAttribute('open');
-    setDrawing(true);
-    try {
-      await saveTimelinePng(
-        {
-          title: ds.title,
-          ...(ds.attribution ? { attribution: ds.attribution } : {}),
-          count: result.count,
-          total: loaded.index.size,
-          view,
-          name: (id) => entityName(loaded.index, id),
-        },
-        say,
-      );
-    } finally {
-      setDrawing(false);
-    }
   };
   const saveLayer = () => {
     menu.current?.removeAttribute('open');
@@ -100,10 +80,6 @@ export function ExportMenu() {
         '.',
     );
   };
-  const saveMap = () => {
-    menu.current?.removeAttribute('open');
-    void saveMapPng(ds.title, say);
-  };
   const n = formatCount(result.count);
   return (
     <details ref={menu} className="cs-menu">
@@ -130,18 +106,18 @@ export function ExportMenu() {
               {n} events as CSV
             </button>
           </li>
-          <li>
-            <button type="button" disabled={drawing} onClick={() => void savePng()}>
-              {drawing ? 'Drawing the timeline…' : 'Timeline as PNG image'}
-            </button>
-          </li>
-          {view.geo && (
-            <li>
-              <button type="button" onClick={saveMap}>
-                Map as PNG image
-              </button>
-            </li>
-          )}
+          <ImageExportItems
+            geo={view.geo}
+            onChoose={() => menu.current?.removeAttribute('open')}
+            subject={() => ({
+              title: ds.title,
+              ...(ds.attribution ? { attribution: ds.attribution } : {}),
+              count: result.count,
+              total: loaded.index.size,
+              view,
+              name: (id) => entityName(loaded.index, id),
+            })}
+          />
         </ul>
         <ul aria-label="Your notes and stars">
           <li>

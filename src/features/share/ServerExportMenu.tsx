@@ -8,7 +8,7 @@ import { downloadBlob } from '../../ui/download';
 import { filtersLink, type ViewState } from '../../url/viewState';
 import { serverCommands } from '../../state/serverCommands';
 import { linkTo } from './copyLink';
-import { saveMapPng, saveTimelinePng } from './imageExports';
+import { ImageExportItems } from './ImageExportItems';
 
 const LABELS: Record<ExportFormat, string> = {
   json: 'Chronoscope JSON',
@@ -60,32 +60,6 @@ export function ServerExportMenu({ meta, view }: { meta: ServerMetadata; view: V
       setRunning(null);
     }
   };
-  const [drawing, setDrawing] = useState(false);
-  const savePng = async () => {
-    menu.current?.removeAttribute('open');
-    setDrawing(true);
-    const names = new Map(meta.entities.map((e) => [e.id, e.name]));
-    const count = serverCommands()?.count();
-    try {
-      await saveTimelinePng(
-        {
-          title: meta.title,
-          ...(meta.attribution ? { attribution: meta.attribution } : {}),
-          ...(count !== undefined ? { count } : {}),
-          total: meta.eventCount,
-          view,
-          name: (id) => names.get(id) ?? id,
-        },
-        say,
-      );
-    } finally {
-      setDrawing(false);
-    }
-  };
-  const saveMap = () => {
-    menu.current?.removeAttribute('open');
-    void saveMapPng(meta.title, say);
-  };
   return (
     <details ref={menu} className="cs-menu">
       <summary>Export</summary>
@@ -106,18 +80,22 @@ export function ServerExportMenu({ meta, view }: { meta: ServerMetadata; view: V
                 </button>
               </li>
             ))}
-            <li>
-              <button type="button" disabled={drawing} onClick={() => void savePng()}>
-                {drawing ? 'Drawing the timeline…' : 'Timeline as PNG image'}
-              </button>
-            </li>
-            {view.geo && (
-              <li>
-                <button type="button" onClick={saveMap}>
-                  Map as PNG image
-                </button>
-              </li>
-            )}
+            <ImageExportItems
+              geo={view.geo}
+              onChoose={() => menu.current?.removeAttribute('open')}
+              subject={() => {
+                const names = new Map(meta.entities.map((e) => [e.id, e.name]));
+                const count = serverCommands()?.count();
+                return {
+                  title: meta.title,
+                  ...(meta.attribution ? { attribution: meta.attribution } : {}),
+                  ...(count !== undefined ? { count } : {}),
+                  total: meta.eventCount,
+                  view,
+                  name: (id) => names.get(id) ?? id,
+                };
+              }}
+            />
           </ul>
         )}
       </div>
