@@ -10,6 +10,7 @@ import {
   isPassing,
   ServerError,
   servedByServer,
+  streamServerEvents,
 } from './serverApi';
 import { setServerToken } from './serverToken';
 
@@ -195,5 +196,54 @@ describe('the server API client', () => {
     document.head.append(meta);
     expect(servedByServer()).toBe(true);
     meta.remove();
+  });
+
+  describe('an export stream', () => {
+    const event = (id: string) =>
+      JSON.stringify({ e: { id, title: id, startText: '2024', actors: [] } });
+    /** A streamed answer whose body arrives in the given pieces. */
+    const streamed = (pieces: string[]) =>
+      answering(
+        () =>
+          new Response(
+            new ReadableStream({
+              start(c) {
+                for (const p of pieces) c.enqueue(new TextEncoder().encode(p));
+                c.close();
+              },
+            }),
+            { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } },
+          ),
+      );
+
+    it('reads lines whatever the pieces they arrive in, and the end line', async () => {
+      const text = `${event('a')}\n${event('b')}\n${event('c')}\n{"end":{"count":3,"more":true}}\n`;
+      streamed([text.slice(0, 7), text.slice(7, 50), text.slice(50)]);
+      const seen: string[] = [];
+      const end = await streamServerEvents('x', '', (es) => seen.push(...es.map((e) => e.id)));
+      expect(seen).toEqual(['a', 'b', 'c']);
+      expect(end).toEqual({ count: 3, more: true });
+    });
+
+    it('a stream without its end line (or with fewer events than it says) was cut short', async () => {
+      streamed([`${event('a')}\n`]);
+      const e = await failureOf(streamServerEvents('x', '', () => {}));
+      expect(e.message).toMatch(/cut short/);
+      streamed([`${event('a')}\n{"end":{"count":2,"more":false}}\n`]);
+      expect((await failureOf(streamServerEvents('x', '', () => {}))).message).toMatch(/cut short/);
+    });
+
+    it('a line it cannot read fails the export', async () => {
+      streamed([`${event('a')}\n{"e":{"id":3}}\n{"end":{"count":2,"more":false}}\n`]);
+      expect((await failureOf(streamServerEvents('x', '', () => {}))).kind).toBe('failed');
+    });
+
+    it("says the server's own sentence when its exports are all running", async () => {
+      answering(() =>
+        json(429, { error: 'busy', message: 'Other exports are running; try again in a moment.' }),
+      );
+      const e = await failureOf(streamServerEvents('x', '', () => {}));
+      expect(e.message).toBe('Other exports are running; try again in a moment.');
+    });
   });
 });

@@ -157,7 +157,13 @@ async function send(
     case 404:
       throw new ServerError('not-found', said ?? 'No such dataset on this server.');
     case 429:
-      throw new ServerError('rate-limited', 'Too many requests just now; trying again.');
+      // "busy": the server runs as many exports as it allows (not retried: said as the server says it).
+      throw new ServerError(
+        'rate-limited',
+        (data as { error?: unknown } | undefined)?.error === 'busy' && said
+          ? said
+          : 'Too many requests just now; trying again.',
+      );
     case 503:
       throw new ServerError(
         'unavailable',
