@@ -141,6 +141,18 @@ class HttpError extends Error {
   }
 }
 
+/** A request body as its schema reads it; otherwise a 400 that names what was asked ("The step question is not…"). */
+function bodyOf<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      'bad-request',
+      `The ${what} is not one this server reads: see docs/server.md.`,
+    );
+  return parsed.data;
+}
+
 /**
  * A body's view state, read with the app's codecs. Measures (sums and ranges of numeric fields) are answered by
  * the browser's index only: a range ignored here would count events it should leave out, so it is refused (a sum
@@ -323,14 +335,7 @@ export function createApp(opts: AppOptions): Server {
   }
 
   async function query(ds: DatasetRecord, raw: unknown) {
-    const parsed = QueryBody.safeParse(raw);
-    if (!parsed.success)
-      throw new HttpError(
-        400,
-        'bad-request',
-        'The query is not one this server reads: see docs/server.md.',
-      );
-    const b = parsed.data;
+    const b = bodyOf(QueryBody, raw, 'query');
     const { state, notices } = readView(b.view);
     if (state.sum !== undefined)
       notices.push(
@@ -364,14 +369,7 @@ export function createApp(opts: AppOptions): Server {
   }
 
   async function map(ds: DatasetRecord, raw: unknown) {
-    const parsed = MapBody.safeParse(raw);
-    if (!parsed.success)
-      throw new HttpError(
-        400,
-        'bad-request',
-        'The map question is not one this server reads: see docs/server.md.',
-      );
-    const b = parsed.data;
+    const b = bodyOf(MapBody, raw, 'map question');
     const { state, notices } = readView(b.view);
     const within = mapWindow(state);
     const answer = await queryMap(opts.pool, ds, await dicts(ds), state, {
@@ -391,14 +389,7 @@ export function createApp(opts: AppOptions): Server {
    * client goes or takes nothing for `exportIdleMs`. At most `exportsAtOnce` exports run at once.
    */
   async function exportEvents(ds: DatasetRecord, raw: unknown, res: ServerResponse): Promise<void> {
-    const parsed = ExportBody.safeParse(raw);
-    if (!parsed.success)
-      throw new HttpError(
-        400,
-        'bad-request',
-        'The export question is not one this server reads: see docs/server.md.',
-      );
-    const { state } = readView(parsed.data.view);
+    const { state } = readView(bodyOf(ExportBody, raw, 'export question').view);
     if (exporting >= limits.exportsAtOnce)
       throw new HttpError(429, 'busy', 'Other exports are running; try again in a moment.', {
         'Retry-After': '5',
@@ -441,14 +432,7 @@ export function createApp(opts: AppOptions): Server {
   }
 
   async function step(ds: DatasetRecord, raw: unknown) {
-    const parsed = StepBody.safeParse(raw);
-    if (!parsed.success)
-      throw new HttpError(
-        400,
-        'bad-request',
-        'The step question is not one this server reads: see docs/server.md.',
-      );
-    const b = parsed.data;
+    const b = bodyOf(StepBody, raw, 'step question');
     const { state } = readView(b.view);
     const row = await stepEvent(opts.pool, ds, await dicts(ds), state, {
       dir: b.dir,
@@ -459,14 +443,7 @@ export function createApp(opts: AppOptions): Server {
   }
 
   async function profile(ds: DatasetRecord, entityId: string, raw: unknown) {
-    const parsed = ProfileBody.safeParse(raw);
-    if (!parsed.success)
-      throw new HttpError(
-        400,
-        'bad-request',
-        'The profile question is not one this server reads: see docs/server.md.',
-      );
-    const { state } = readView(parsed.data.view);
+    const { state } = readView(bodyOf(ProfileBody, raw, 'profile question').view);
     const answer = await queryProfile(opts.pool, ds, await dicts(ds), state, entityId);
     if (!answer) throw new HttpError(404, 'not-found', 'No such entity in this dataset.');
     return answer;

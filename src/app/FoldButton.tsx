@@ -1,3 +1,5 @@
+import { useLayout } from '../state/layoutStore';
+
 /**
  * Folds a panel away where panels are columns (its strip brings it back); hidden where panels are drawers. Each
  * panel draws it at the end of its header row, so the Tab order meets it where the eye does.
@@ -31,27 +33,49 @@ export function FoldButton({
   );
 }
 
-/** What is left of a folded panel: a strip with the button that brings it back (shown only while folded). */
+/** The side panels' keys and the way each folds (its glyph points where it goes). */
+const SIDE_PANELS = {
+  entities: { shortcut: '[', glyph: '«' },
+  details: { shortcut: ']', glyph: '»' },
+} as const;
+
+type SidePanel = keyof typeof SIDE_PANELS;
+
+/** A side panel's fold button: FoldButton with the panel's key, glyph and the layout's toggle. */
+export function SidePanelFold({ panel, label }: { panel: SidePanel; label: string }) {
+  const toggle = useLayout((s) => s.toggle);
+  const { shortcut, glyph } = SIDE_PANELS[panel];
+  return (
+    <FoldButton
+      label={label}
+      controls={`cs-${panel}`}
+      shortcut={shortcut}
+      glyph={glyph}
+      onClick={() => toggle(panel, false)}
+    />
+  );
+}
+
+/** What is left of a folded side panel: a strip with the button that brings it back (shown only while folded). */
 export function PanelStrip({
   panel,
   label,
   title,
-  onOpen,
 }: {
-  panel: 'entities' | 'details';
+  panel: SidePanel;
   label: string;
-  /** The button's tooltip, naming its shortcut. */
+  /** The button's tooltip, before its shortcut. */
   title: string;
-  onOpen(): void;
 }) {
+  const toggle = useLayout((s) => s.toggle);
   return (
     <div className={`cs-strip cs-strip-${panel}`}>
       <button
         type="button"
         aria-expanded={false}
         aria-controls={`cs-${panel}`}
-        title={title}
-        onClick={onOpen}
+        title={`${title} (${SIDE_PANELS[panel].shortcut})`}
+        onClick={() => toggle(panel, true)}
       >
         {label}
       </button>

@@ -16,7 +16,7 @@ import { ServerTimelineView } from '../features/timeline/ServerTimelineView';
 import { useLayout } from '../state/layoutStore';
 import { updateView } from '../url/useViewState';
 import { filtersLink, serialiseViewState, type ViewState } from '../url/viewState';
-import { FoldButton, PanelStrip } from './FoldButton';
+import { PanelStrip, SidePanelFold } from './FoldButton';
 import { copyViewLink } from './Header';
 import { ListSplitter, ListStrip } from './ListSplit';
 import { useOverlayCover } from './overlayCover';
@@ -51,7 +51,6 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   const { cover, top: overlayTop } = useOverlayCover(panel, detailsPanel);
   // The file workspace's split and fold of the list, remembered for both: the same share on either.
   const open = useLayout((s) => s.open);
-  const toggle = useLayout((s) => s.toggle);
   const listOpen = open.list;
   const listShare = useLayout((s) => s.listShare);
   const [width, setWidth] = useState<number | undefined>(undefined);
@@ -180,12 +179,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
       }
     >
       {/* [ and ] fold the facets and the details as on a file; their strips bring them back. */}
-      <PanelStrip
-        panel="entities"
-        label="Show facets"
-        title="Show the filters and facets ([)"
-        onOpen={() => toggle('entities', true)}
-      />
+      <PanelStrip panel="entities" label="Show facets" title="Show the filters and facets" />
       <section
         id="cs-entities"
         className="cs-panel cs-entities-panel"
@@ -193,13 +187,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
       >
         <div className="cs-panel-head">
           <h2 className="cs-panel-title">{meta.title}</h2>
-          <FoldButton
-            label="Hide facets"
-            controls="cs-entities"
-            shortcut="["
-            glyph="«"
-            onClick={() => toggle('entities', false)}
-          />
+          <SidePanelFold panel="entities" label="Hide facets" />
         </div>
         <ServerLimitsNote view={view} />
         <AreaFilterNote view={view} />
@@ -294,12 +282,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
           </section>
         )}
       </div>
-      <PanelStrip
-        panel="details"
-        label="Show details"
-        title="Show the event details (])"
-        onOpen={() => toggle('details', true)}
-      />
+      <PanelStrip panel="details" label="Show details" title="Show the event details" />
       <section
         ref={detailsPanel}
         id="cs-details"
@@ -313,15 +296,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
             tz={view.tz}
             terms={answer?.highlightTerms ?? []}
             onCopyEventLink={(id) => void copyViewLink(id)}
-            fold={
-              <FoldButton
-                label="Hide details"
-                controls="cs-details"
-                shortcut="]"
-                glyph="»"
-                onClick={() => toggle('details', false)}
-              />
-            }
+            fold={<SidePanelFold panel="details" label="Hide details" />}
           />
         </RegionBoundary>
       </section>

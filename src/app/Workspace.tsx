@@ -9,7 +9,7 @@ import { TimelineView } from '../features/timeline/TimelineView';
 import { useUi } from '../state/uiStore';
 import { useLayout } from '../state/layoutStore';
 import { afterPaint } from '../ui/afterPaint';
-import { FoldButton, PanelStrip } from './FoldButton';
+import { FoldButton, PanelStrip, SidePanelFold } from './FoldButton';
 import { useOverlayCover } from './overlayCover';
 import { copyViewLink } from './Header';
 import { currentView } from '../url/currentView';
@@ -138,27 +138,12 @@ export function Workspace() {
           </button>
         ))}
       </div>
-      <PanelStrip
-        panel="entities"
-        label="Show entities"
-        title="Show the entities panel ([)"
-        onOpen={() => toggle('entities', true)}
-      />
+      <PanelStrip panel="entities" label="Show entities" title="Show the entities panel" />
       <section id="cs-entities" className="cs-panel cs-entities-panel" aria-label="Entities">
         <DrawerClose name="entities" onClose={() => setDrawer(null)} />
         <RegionBoundary name="Entities" resetKeys={reset}>
           {entities && (
-            <EntitySidebar
-              fold={
-                <FoldButton
-                  label="Hide entities"
-                  controls="cs-entities"
-                  shortcut="["
-                  glyph="«"
-                  onClick={() => toggle('entities', false)}
-                />
-              }
-            />
+            <EntitySidebar fold={<SidePanelFold panel="entities" label="Hide entities" />} />
           )}
         </RegionBoundary>
       </section>
@@ -229,12 +214,7 @@ export function Workspace() {
           </section>
         )}
       </div>
-      <PanelStrip
-        panel="details"
-        label="Show details"
-        title="Show the event details (])"
-        onOpen={() => toggle('details', true)}
-      />
+      <PanelStrip panel="details" label="Show details" title="Show the event details" />
       <section
         ref={detailsPanel}
         id="cs-details"
@@ -246,15 +226,7 @@ export function Workspace() {
         <RegionBoundary name="Event details" resetKeys={reset}>
           <EventDetails
             onCopyEventLink={(id) => void copyViewLink(id)}
-            fold={
-              <FoldButton
-                label="Hide details"
-                controls="cs-details"
-                shortcut="]"
-                glyph="»"
-                onClick={() => toggle('details', false)}
-              />
-            }
+            fold={<SidePanelFold panel="details" label="Hide details" />}
           />
         </RegionBoundary>
       </section>
