@@ -47,6 +47,7 @@ import {
   usableTerms,
   type DaySource,
   type RollupTerm,
+  inLaneRollup,
 } from './rollups';
 import { DayProfile, DayTally, keepProfile, keptProfile, laneProfilesKept } from './viewProfile';
 import type { DatasetRecord } from './catalog';
@@ -463,6 +464,8 @@ async function prepare(
     viewKey: '',
     profiled: daySpan(ds) <= MAX_PROFILE_DAYS,
     eventCount: ds.eventCount,
+    laneDays: t.laneDays,
+    inLaneRollup: (xd, xv, dim) => inLaneRollup(db, ds, xd, xv, dim),
     ...(ds.meta.extent ? { extent: ds.meta.extent } : {}),
   };
   const key = new Params();
@@ -726,16 +729,19 @@ const laneKey = (ctx: Ctx, lanes: SqlLanes) =>
  * The lanes' profiles, made (or being made) once per view and lanes, if their scans read at most
  * LANE_PROFILE.maxScanned events (the view's `matches` or fewer); else undefined.
  */
-function askLaneProfiles(
+async function askLaneProfiles(
   ctx: Ctx,
   lanes: SqlLanes,
   matches: number,
-): Promise<DayProfile[] | undefined> | undefined {
+): Promise<DayProfile[] | undefined> {
   if (!ctx.profiled) return undefined;
-  const parts = laneParts(ctx, lanes, matches);
+  const key = laneKey(ctx, lanes);
+  const kept = laneProfilesKept.get(key);
+  if (kept) return kept;
+  const parts = await laneParts(ctx, lanes, matches);
   const scanned = parts.reduce((n, x) => n + (x.kind === 'scan' ? x.events : 0), 0);
   if (scanned > LANE_PROFILE.maxScanned) return undefined;
-  return laneProfilesKept.ask(laneKey(ctx, lanes), () =>
+  return laneProfilesKept.ask(key, () =>
     buildLaneProfiles(ctx, lanes, parts).catch((e: unknown) => {
       if ((e as { code?: string }).code === TIMED_OUT) return undefined;
       throw e;
@@ -748,19 +754,21 @@ const TIMED_OUT = '57014';
 
 /**
  * What a view's lanes' events are made of, each part added with a sign: rows of the `days` rollup (lane, dimension,
- * value) or the events a condition scans, by lane. The view's own matches, scanned, unless the view is rollup terms
- * and its lanes a one-value dimension (type, place): then a term on every event or on the lanes' dimension is each
- * lane's values' rows of `days`, and only a term on another dimension scans (an excluded actor's events, a tenth of
- * the corpus, rather than the nine tenths left).
+ * value), or of the `ldays` rollup (the same for one frequent actor's or tag's events, `xd`/`xv`), or the events a
+ * condition scans, by lane. The view's own matches, scanned, unless the view is rollup terms and its lanes a
+ * one-value dimension (type, place): then a term on every event or on the lanes' dimension is each lane's values'
+ * rows of `days`, a term on a frequent actor or tag (included, or an excluded actor) its rows of `ldays`, and only
+ * a term on another value scans (a rarer actor's events, rather than the corpus less them).
  */
+type DaysKey = { lane: number; dim: number; val: number; xd?: number; xv?: number };
 type LanePart =
-  | { kind: 'days'; sign: 1 | -1; keys: { lane: number; dim: number; val: number }[] }
+  | { kind: 'days'; sign: 1 | -1; keys: DaysKey[] }
   | { kind: 'scan'; sign: 1 | -1; where: (p: Params) => string; events: number };
 
 /** Dictionaries past this many values make each lane a sum of too many `days` rows: the matches are scanned. */
 const MAX_LANE_DAYS_VALUES = 512;
 
-function laneParts(ctx: Ctx, lanes: SqlLanes, matches: number): LanePart[] {
+async function laneParts(ctx: Ctx, lanes: SqlLanes, matches: number): Promise<LanePart[]> {
   const whole: LanePart[] = [
     { kind: 'scan', sign: 1, where: (p) => ctx.where(p), events: matches },
   ];
@@ -770,27 +778,42 @@ function laneParts(ctx: Ctx, lanes: SqlLanes, matches: number): LanePart[] {
   const D = ROLLUP_DIM;
   const rest = (keep: (c: number) => boolean) =>
     Array.from({ length: codes }, (_, c) => c).filter((c) => !top.includes(c) && keep(c));
-  return ctx.terms.map((t): LanePart => {
-    if (t.dim === D.all) {
-      const keys = top.map((v, lane) => ({ lane, dim: G, val: v }));
-      if (other >= 0) keys.push(...rest(() => true).map((val) => ({ lane: other, dim: G, val })));
-      // The events without a value: every event less those of each value.
-      if (none >= 0) {
-        keys.push({ lane: none, dim: D.all, val: 0 });
-        for (let val = 0; val < codes; val++) keys.push({ lane: -1 - none, dim: G, val });
+  // The events of a key (`all`, or an actor or tag from `ldays`) by lane: each lane's values' rows; the none
+  // lane's, the key's events less those of each value.
+  const byValue = (whole: { dim: number; val: number }, x?: { xd: number; xv: number }) => {
+    const keys: DaysKey[] = top.map((v, lane) => ({ lane, dim: G, val: v, ...x }));
+    if (other >= 0)
+      keys.push(...rest(() => true).map((val) => ({ lane: other, dim: G, val, ...x })));
+    if (none >= 0) {
+      keys.push({ lane: none, ...whole });
+      for (let val = 0; val < codes; val++) keys.push({ lane: -1 - none, dim: G, val, ...x });
+    }
+    return keys;
+  };
+  return Promise.all(
+    ctx.terms.map(async (t): Promise<LanePart> => {
+      if (t.dim === D.all)
+        return { kind: 'days', sign: t.sign, keys: byValue({ dim: D.all, val: 0 }) };
+      if (t.dim === G && t.codes) {
+        const held = (c: number) => t.codes!.includes(c);
+        const keys = top.flatMap((v, lane) => (held(v) ? [{ lane, dim: G, val: v }] : []));
+        if (other >= 0) keys.push(...rest(held).map((val) => ({ lane: other, dim: G, val })));
+        return { kind: 'days', sign: t.sign, keys };
       }
-      return { kind: 'days', sign: t.sign, keys };
-    }
-    if (t.dim === G && t.codes) {
-      const held = (c: number) => t.codes!.includes(c);
-      const keys = top.flatMap((v, lane) => (held(v) ? [{ lane, dim: G, val: v }] : []));
-      if (other >= 0) keys.push(...rest(held).map((val) => ({ lane: other, dim: G, val })));
-      return { kind: 'days', sign: t.sign, keys };
-    }
-    // Only an exclusion has a negative term: its events are the corpus less the view's matches.
-    const events = t.sign === 1 ? matches : Math.max(0, ctx.eventCount - matches);
-    return { kind: 'scan', sign: t.sign, where: (p) => termWhere(t, p), events };
-  });
+      const one = t.codes?.length === 1 ? t.codes[0]! : undefined;
+      if (
+        (t.dim === D.actor || t.dim === D.tag) &&
+        one !== undefined &&
+        (await ctx.inLaneRollup(t.dim, one, G))
+      ) {
+        const x = { xd: t.dim, xv: one };
+        return { kind: 'days', sign: t.sign, keys: byValue({ dim: t.dim, val: one }, x) };
+      }
+      // Only an exclusion has a negative term: its events are the corpus less the view's matches.
+      const events = t.sign === 1 ? matches : Math.max(0, ctx.eventCount - matches);
+      return { kind: 'scan', sign: t.sign, where: (p) => termWhere(t, p), events };
+    }),
+  );
 }
 
 /** A rollup term's events as a condition on the events table (`e`). */
@@ -802,8 +825,14 @@ function termWhere(t: RollupTerm, p: Params): string {
   return col.array ? `e.${col.name} && ${codes}` : `e.${col.name} = ANY(${codes})`;
 }
 
-/** How many lane profiles' parts were read from `days` and how many scanned (the integration test checks which). */
-export const laneProfileParts = { days: 0, scans: 0 };
+/**
+ * How many lane profiles' parts were read from `days`, how many of those from `ldays` too, and how many scanned (the
+ * integration test checks which).
+ */
+export const laneProfileParts = { days: 0, laneDays: 0, scans: 0 };
+
+/** A `days` key's rows from `ldays` (an actor's or tag's events by lane value), not from `days`. */
+const NOT_LANE_DAYS = -9;
 
 /** The lanes' profiles from their parts, read side by side. */
 async function buildLaneProfiles(
@@ -829,6 +858,8 @@ async function buildLaneProfiles(
         return;
       }
       if (part.keys.length === 0) return;
+      const fromLaneDays = part.keys.some((x) => x.xd !== undefined);
+      if (fromLaneDays) laneProfileParts.laneDays++;
       const rows = await ctx.run<{
         lane: number;
         d: number;
@@ -839,19 +870,29 @@ async function buildLaneProfiles(
         odd: string;
       }>((p) => {
         const keys = part.keys;
-        // Each value's running sums differenced back into its days' counts, summed by lane (the keys of lane
-        // -1 - k are taken away from lane k).
-        return `WITH k (lane, dim, val) AS (SELECT * FROM unnest(${p.add(keys.map((x) => x.lane))}::int[],
-                  ${p.add(keys.map((x) => x.dim))}::int[], ${p.add(keys.map((x) => x.val))}::int[])),
-                y AS (SELECT dim, val, d, cs - lag(cs, 1, 0::bigint) OVER w AS ns,
-                             c1 - lag(c1, 1, 0::bigint) OVER w AS n1, c2 - lag(c2, 1, 0::bigint) OVER w AS n2,
-                             tiny, odd
+        const xd = p.add(keys.map((x) => x.xd ?? NOT_LANE_DAYS));
+        const xv = p.add(keys.map((x) => x.xv ?? 0));
+        // Each key's running sums differenced back into its days' counts.
+        const diffs = `cs - lag(cs, 1, 0::bigint) OVER w AS ns, c1 - lag(c1, 1, 0::bigint) OVER w AS n1,
+                       c2 - lag(c2, 1, 0::bigint) OVER w AS n2, tiny, odd`;
+        const laneDays = fromLaneDays
+          ? `UNION ALL SELECT xd, xv, dim, val, d, ${diffs} FROM ${ctx.laneDays}
+                WHERE (xd, xv, dim, val) IN (SELECT DISTINCT xd, xv, dim, val FROM k WHERE xd <> ${NOT_LANE_DAYS})
+               WINDOW w AS (PARTITION BY xd, xv, dim, val ORDER BY d)`
+          : '';
+        // Summed by lane (the keys of lane -1 - k are taken away from lane k).
+        return `WITH k (lane, xd, xv, dim, val) AS (SELECT * FROM unnest(${p.add(keys.map((x) => x.lane))}::int[],
+                  ${xd}::int[], ${xv}::int[], ${p.add(keys.map((x) => x.dim))}::int[],
+                  ${p.add(keys.map((x) => x.val))}::int[])),
+                y AS (SELECT ${NOT_LANE_DAYS} AS xd, 0 AS xv, dim, val, d, ${diffs}
                         FROM ${ctx.days}
-                       WHERE (dim, val) IN (SELECT DISTINCT dim, val FROM k)
-                      WINDOW w AS (PARTITION BY dim, val ORDER BY d))
+                       WHERE (dim, val) IN (SELECT DISTINCT dim, val FROM k WHERE xd = ${NOT_LANE_DAYS})
+                      WINDOW w AS (PARTITION BY dim, val ORDER BY d)
+                      ${laneDays})
                 SELECT k.lane, y.d, sum(y.ns) AS ns, sum(y.n1) AS n1, sum(y.n2) AS n2, sum(y.tiny) AS tiny,
                        sum(y.odd) AS odd
-                  FROM k JOIN y ON y.dim = k.dim AND y.val = k.val GROUP BY 1, 2`;
+                  FROM k JOIN y ON y.xd = k.xd AND y.xv = k.xv AND y.dim = k.dim AND y.val = k.val
+                 GROUP BY 1, 2`;
       });
       for (const r of rows) {
         const lane = r.lane < 0 ? -1 - r.lane : r.lane;
@@ -966,6 +1007,9 @@ interface Ctx {
   extent?: { start: number; end: number };
   /** The dataset's events. */
   eventCount: number;
+  /** The lane rollup's table, and whether it holds an actor's or tag's events by a lane dimension (rollups.ts). */
+  laneDays: string;
+  inLaneRollup: (xd: number, xv: number, dim: number) => Promise<boolean>;
 }
 
 /** The lanes of a grouping, as the browser's planLanes draws them, and how to find an event's lanes in SQL. */

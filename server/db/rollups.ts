@@ -150,6 +150,33 @@ async function isRollupWord(
 }
 
 /**
+ * Whether a version's lane rollup (`ldays`) holds an actor's or a tag's events by a lane dimension: one index probe,
+ * after one check per version that the table exists (versions ingested before it scan). A key that is not one of
+ * the rollup's, or whose events hold no value of that dimension, has no rows: its lanes are scanned, as before.
+ * Kept by version and key (the answers never change for a version).
+ */
+const laneTables = new KeptAnswers<boolean>(256);
+const laneKeys = new KeptAnswers<boolean>(4096);
+export async function inLaneRollup(
+  db: Pool | PoolClient,
+  ds: DatasetRecord,
+  xd: number,
+  xv: number,
+  dim: number,
+): Promise<boolean> {
+  const t = tables(ds.version);
+  const version = versionKey(ds);
+  if (!(await laneTables.ask(version, () => tablesExist(db, t.laneDays, t.laneDays)))) return false;
+  return laneKeys.ask(`${version}\u0000${xd}\u0000${xv}\u0000${dim}`, async () => {
+    const { rows } = await db.query(
+      `SELECT 1 FROM ${t.laneDays} WHERE xd = $1 AND xv = $2 AND dim = $3 LIMIT 1`,
+      [xd, xv, dim],
+    );
+    return rows.length > 0;
+  });
+}
+
+/**
  * The key of what never changes for an ingested version (its tables are never rewritten): asked once and kept
  * (KeptAnswers) by it.
  */

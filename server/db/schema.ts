@@ -55,6 +55,7 @@ export function tables(version: number | bigint | string) {
     days: `${p}days`,
     wordPairs: `${p}wpairs`,
     wordDays: `${p}wdays`,
+    laneDays: `${p}ldays`,
   };
 }
 
@@ -80,6 +81,20 @@ export const ROLLUP_DIM = {
  * `maxWords` rows per day of the extent.
  */
 export const WORD_ROLLUP = { maxWords: 1000, minShare: 0.002 } as const;
+
+/**
+ * Which values get lane rollups (`ldays`): the actors and tags held by at least `minShare` of the events, at most
+ * `maxKeys` of them (the most frequent first), each counted by day per value of every lane dimension (type, place)
+ * of at most `maxValues` values. A view filtered on such a value, or excluding such an actor, and drawn in type or
+ * place lanes then has its lanes' day profiles without scanning its events (queryView.ts laneParts). Below that
+ * share an actor's events scan within the targets at ten million events; the caps bound `ldays` at
+ * `maxKeys × maxValues` rows per day of the extent for each lane dimension.
+ */
+export const LANE_ROLLUP = { maxKeys: 32, minShare: 0.01, maxValues: 64 } as const;
+
+/** The fewest events a lane rollup's actor or tag holds in a dataset of `size` events. */
+export const laneRollupMinEvents = (size: number) =>
+  Math.max(1, Math.ceil(size * LANE_ROLLUP.minShare));
 
 /** The fewest events a rollup word holds in a dataset of `size` events. */
 export const wordRollupMinEvents = (size: number) =>
@@ -184,26 +199,87 @@ export function rollupDdl(version: number | bigint | string): string {
  * one hash aggregate per dimension; the running sums then make every lookup one row.
  */
 function perValue(dim: number, val: string, from: string) {
-  const keys = `${DAY_KEYS.s} AS s, ${DAY_KEYS.e1} AS e1, ${DAY_KEYS.e2} AS e2`;
-  return `SELECT ${dim}::smallint AS dim, val, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
-            count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,
-            count(*) FILTER (WHERE x.k = 0 AND e1 < s) AS tiny, count(*) FILTER (WHERE x.k = 2 AND e2 <> e1) AS odd
-       FROM (SELECT ${val} AS val, ${keys} FROM ${from}) ev
-       CROSS JOIN LATERAL (VALUES (0, s), (1, e1), (2, e2)) x (k, d)
-      GROUP BY val, x.d`;
+  return perKey([`${dim}::smallint AS dim`, `${val} AS val`], from);
 }
 
-/** A days table from perValue's per-day counts: running sums per value. */
-function daysTable(table: string, sets: string[]): string {
+/** perValue's day counts by any key: `key` is its columns, each `<expression> AS <name>`, read from `from`. */
+function perKey(key: string[], from: string) {
+  const names = key.map((k) => k.slice(k.lastIndexOf(' AS ') + 4)).join(', ');
+  const keys = `${DAY_KEYS.s} AS s, ${DAY_KEYS.e1} AS e1, ${DAY_KEYS.e2} AS e2`;
+  return `SELECT ${names}, x.d, count(*) FILTER (WHERE x.k = 0) AS ns,
+            count(*) FILTER (WHERE x.k = 1) AS n1, count(*) FILTER (WHERE x.k = 2) AS n2,
+            count(*) FILTER (WHERE x.k = 0 AND e1 < s) AS tiny, count(*) FILTER (WHERE x.k = 2 AND e2 <> e1) AS odd
+       FROM (SELECT ${key.join(', ')}, ${keys} FROM ${from}) ev
+       CROSS JOIN LATERAL (VALUES (0, s), (1, e1), (2, e2)) x (k, d)
+      GROUP BY ${names}, x.d`;
+}
+
+/** A days table from perKey's per-day counts (keyed by `key`'s columns): running sums per key. */
+function daysTable(table: string, sets: string[], key = 'dim, val'): string {
   // The aggregates hold a row per value and day: memory for them, for this statement only.
   return `SET work_mem = '1GB';
   CREATE TABLE ${table} AS
-    SELECT dim, val, d,
+    SELECT ${key}, d,
            sum(ns) OVER w::bigint AS cs, sum(n1) OVER w::bigint AS c1, sum(n2) OVER w::bigint AS c2,
            tiny::integer, odd::integer
       FROM (${sets.join('\n UNION ALL ')}) byDay
-    WINDOW w AS (PARTITION BY dim, val ORDER BY d) ORDER BY dim, val, d;
+    WINDOW w AS (PARTITION BY ${key} ORDER BY d) ORDER BY ${key}, d;
   RESET work_mem`;
+}
+
+/**
+ * The lane rollup, `ldays (xd, xv, dim, val, d, cs, c1, c2, tiny, odd)`: for each of the most frequent actors and
+ * tags (LANE_ROLLUP; `xd` its dimension, `xv` its code), its events' running day counts (as `days`) per value of
+ * each lane dimension (type, place) of at most LANE_ROLLUP.maxValues values. The ingest writes the same rows from
+ * memory (server/ingest/rollupRows.ts laneDayRows); these statements build them from the events table, into `into`,
+ * without its index.
+ */
+export function laneRollupSql(
+  version: number | bigint | string,
+  size: number,
+  into = tables(version).laneDays,
+): string[] {
+  const t = tables(version);
+  const D = ROLLUP_DIM;
+  const chosen = `${SCHEMA}.d${String(version)}_lkeys`;
+  const held = (dim: number, col: string) =>
+    `SELECT ${dim}::smallint AS xd, x AS xv, count(*) AS n FROM ${t.events}, unnest(${col}) x GROUP BY x`;
+  const sets = (['type', 'place'] as const).flatMap((lane) =>
+    (
+      [
+        [D.actor, 'actors'],
+        [D.tag, 'tags'],
+      ] as const
+    ).map(([dim, col]) =>
+      perKey(
+        ['k.xd AS xd', 'k.xv AS xv', `${D[lane]}::smallint AS dim`, `e.${lane} AS val`],
+        `${t.events} e CROSS JOIN LATERAL unnest(e.${col}) x JOIN ${chosen} k ON k.xd = ${dim} AND k.xv = x
+          WHERE e.${lane} IS NOT NULL
+            AND (SELECT count(*) FROM ${t.values} WHERE dim = '${lane}') <= ${LANE_ROLLUP.maxValues}`,
+      ),
+    ),
+  );
+  return [
+    `CREATE TABLE ${chosen} AS SELECT xd, xv FROM (${held(D.actor, 'actors')} UNION ALL ${held(D.tag, 'tags')}) c
+       WHERE n >= ${laneRollupMinEvents(size)} ORDER BY n DESC, xd, xv LIMIT ${LANE_ROLLUP.maxKeys}`,
+    daysTable(into, sets, 'xd, xv, dim, val'),
+    `DROP TABLE ${chosen}`,
+  ];
+}
+
+/** The lane rollup's table, empty (the ingest fills it with COPY). */
+export function laneRollupDdl(version: number | bigint | string): string {
+  return `CREATE TABLE ${tables(version).laneDays} (xd smallint, xv integer, dim smallint, val integer,
+    d double precision, cs bigint, c1 bigint, c2 bigint, tiny integer, odd integer)`;
+}
+
+/** The lane rollup's index and statistics. */
+export function laneRollupIndexes(version: number | bigint | string): string[] {
+  const t = tables(version);
+  return [
+    `CREATE INDEX d${String(version)}_ldays_key ON ${t.laneDays} (xd, xv, dim, val, d) INCLUDE (cs, c1, c2, tiny, odd)`,
+    `ANALYZE ${t.laneDays}`,
+  ];
 }
 
 /**
@@ -211,7 +287,7 @@ function daysTable(table: string, sets: string[]): string {
  * ROLLUP_DIM.word): for each rollup word (WORD_ROLLUP), its total (with itself) and its events' counts by actor, tag,
  * type, place, precision and entity-type pattern; its running day counts. One direction only: no facet counts
  * words. The ingest writes the same rows from memory (server/ingest/rollupRows.ts); these statements build them
- * from the events table, for versions ingested before (bench/addWordRollups.ts).
+ * from the events table, for versions ingested before (bench/addRollups.ts).
  */
 export function wordRollupSql(version: number | bigint | string, size: number): string[] {
   const t = tables(version);
@@ -349,7 +425,7 @@ export function versionIndexes(version: number | bigint | string): string[] {
 /** Drops every table of one version. */
 export function dropVersion(version: number | bigint | string): string {
   const t = tables(version);
-  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}, ${t.wordPairs}, ${t.wordDays}`;
+  return `DROP TABLE IF EXISTS ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}, ${t.wordPairs}, ${t.wordDays}, ${t.laneDays}`;
 }
 
 /**
@@ -413,12 +489,13 @@ export async function grantReader(
   const t = tables(version);
   await client.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${READER_ROLE}`);
   const present = await client.query<{ t: string | null }>(
-    'SELECT to_regclass(x)::text AS t FROM unnest($1::text[]) x',
-    [[t.wordPairs, t.wordDays]],
+    'SELECT CASE WHEN to_regclass(x) IS NOT NULL THEN x END AS t FROM unnest($1::text[]) x',
+    [[t.wordPairs, t.wordDays, t.laneDays]],
   );
-  const words = present.rows.every((r) => r.t !== null) ? `, ${t.wordPairs}, ${t.wordDays}` : '';
+  // The rollups a version ingested before them lacks.
+  const later = present.rows.flatMap((r) => (r.t === null ? [] : [`, ${r.t}`])).join('');
   await client.query(
-    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}${words} TO ${READER_ROLE}`,
+    `GRANT SELECT ON ${SCHEMA}.datasets, ${t.events}, ${t.docs}, ${t.entities}, ${t.values}, ${t.words}, ${t.pairs}, ${t.days}${later} TO ${READER_ROLE}`,
   );
 }
 

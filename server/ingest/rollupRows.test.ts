@@ -5,8 +5,15 @@ import { loadDataset } from '../../src/data/read/loadDataset';
 import { buildIndex, type BuiltIndex } from '../../src/domain/buildIndex';
 import { MS_PER_DAY } from '../../src/domain/dates';
 import { searchableText, words } from '../../src/domain/textSearch';
-import { ROLLUP_DIM, WORD_ROLLUP, wordRollupMinEvents } from '../db/schema';
 import {
+  LANE_ROLLUP,
+  laneRollupMinEvents,
+  ROLLUP_DIM,
+  WORD_ROLLUP,
+  wordRollupMinEvents,
+} from '../db/schema';
+import {
+  laneDayRows,
   recordedWords,
   rollupWords,
   wordDayRows,
@@ -141,5 +148,71 @@ describe('word rollups from memory', () => {
           expect(odd).toBe(ks.filter((k) => k.e2 === d && k.e2 !== k.e1).length);
         }
       }
+    }, 30_000);
+});
+
+describe('lane rollup from memory', () => {
+  const rowsOf = (g: Iterable<string>) =>
+    [...g]
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((r) => r.split('\t').map(Number));
+  for (const file of [
+    'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
+    'fixtures/files/acled-sample.csv',
+  ])
+    it(`${file}: the most frequent actors and tags, by day per type and small place dictionary`, () => {
+      const { index } = ingested(file);
+      const rows = rowsOf(laneDayRows(index));
+      expect(rowsOf(laneDayRows(index, undefined, 0))).toEqual(rows);
+      // Each event's actors and tags, and how many events hold each.
+      const held = (i: number) => [
+        ...Array.from(
+          index.actorValues.subarray(index.actorOffsets[i]!, index.actorOffsets[i + 1]!),
+          (v) => `${ROLLUP_DIM.actor}:${v}`,
+        ),
+        ...Array.from(
+          index.tagValues.subarray(index.tagOffsets[i]!, index.tagOffsets[i + 1]!),
+          (v) => `${ROLLUP_DIM.tag}:${v}`,
+        ),
+      ];
+      const counts = new Map<string, number>();
+      for (let i = 0; i < index.size; i++)
+        for (const k of held(i)) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const keys = [...new Set(rows.map((r) => `${r[0]}:${r[1]}`))];
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.length).toBeLessThanOrEqual(LANE_ROLLUP.maxKeys);
+      const least = Math.min(...keys.map((k) => counts.get(k)!));
+      expect(least).toBeGreaterThanOrEqual(laneRollupMinEvents(index.size));
+      // Every key left out is rarer than those in, or below the share, or of events without a lane value.
+      for (const [k, n] of counts)
+        if (!keys.includes(k))
+          expect(
+            n <= least ||
+              n < laneRollupMinEvents(index.size) ||
+              keys.length === LANE_ROLLUP.maxKeys,
+          ).toBe(true);
+      // The lane dimensions: those of at most LANE_ROLLUP.maxValues values.
+      const dims = new Set(rows.map((r) => r[2]));
+      expect(dims.has(ROLLUP_DIM.type)).toBe(index.types.values.length <= LANE_ROLLUP.maxValues);
+      expect(dims.has(ROLLUP_DIM.place)).toBe(
+        index.places.values.length > 0 && index.places.values.length <= LANE_ROLLUP.maxValues,
+      );
+      // A key's running count on its last day, per lane value: its events holding that value.
+      for (const [dim, of] of [
+        [ROLLUP_DIM.type, index.eventType],
+        [ROLLUP_DIM.place, index.eventPlace],
+      ] as const)
+        for (const k of keys) {
+          const expected = new Map<number, number>();
+          for (let i = 0; i < index.size; i++)
+            if (held(i).includes(k) && of[i]! >= 0)
+              expected.set(of[i]!, (expected.get(of[i]!) ?? 0) + 1);
+          const last = new Map<number, number>();
+          for (const r of rows) if (`${r[0]}:${r[1]}` === k && r[2] === dim) last.set(r[3]!, r[5]!);
+          if (dims.has(dim)) expect(last).toEqual(expected);
+          else expect(last.size).toBe(0);
+        }
     }, 30_000);
 });

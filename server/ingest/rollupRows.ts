@@ -6,6 +6,10 @@ import type { BuiltIndex } from '../../src/domain/buildIndex';
 import { MS_PER_DAY } from '../../src/domain/dates';
 import type { WordLists } from './rows';
 import {
+  LANE_ROLLUP,
+  laneRollupDdl,
+  laneRollupIndexes,
+  laneRollupMinEvents,
   ROLLUP_DIM,
   rollupDdl,
   tables,
@@ -169,8 +173,7 @@ export function* wordDayRows(
   for (let k = 0; k < chosen.length; k++)
     yield* dayRows(
       index,
-      ROLLUP_DIM.word,
-      chosen[k]!,
+      `${ROLLUP_DIM.word}\t${chosen[k]!}`,
       postings,
       starts[k]!,
       starts[k + 1]!,
@@ -179,13 +182,13 @@ export function* wordDayRows(
 }
 
 /**
- * The day rows (`days`, `wdays`) of one value, whose events are postings[from .. to): per UTC day where one of them
- * starts, has its last millisecond or ends, the running counts up to that day and the day's two corrections.
+ * The day rows (`days`, `wdays`, `ldays`) of one key (its columns, COPY text), whose events are
+ * postings[from .. to): per UTC day where one of them starts, has its last millisecond or ends, the running counts
+ * up to that day and the day's two corrections.
  */
 function* dayRows(
   index: BuiltIndex,
-  dim: number,
-  val: number,
+  key: string,
   postings: Uint32Array,
   from: number,
   to: number,
@@ -207,7 +210,7 @@ function* dayRows(
   }
   let batch = '';
   const row = (d: number, a: number, b: number, d2: number) =>
-    `${dim}\t${val}\t${num(d)}\t${a}\t${b}\t${d2}\t${tiny.get(d) ?? 0}\t${odd.get(d) ?? 0}\n`;
+    `${key}\t${num(d)}\t${a}\t${b}\t${d2}\t${tiny.get(d) ?? 0}\t${odd.get(d) ?? 0}\n`;
   // Days within a bounded range (any dataset of human history) are counted in arrays; the rest are sorted.
   let lo = Infinity;
   let hi = -Infinity;
@@ -350,7 +353,68 @@ export function* valueDayRows(
   for (const { dim, starts, postings } of grouped)
     for (let v = 0; v + 1 < starts.length; v++)
       if (starts[v] !== starts[v + 1])
-        yield* dayRows(index, dim, v, postings, starts[v]!, starts[v + 1]!, denseDays);
+        yield* dayRows(index, `${dim}\t${v}`, postings, starts[v]!, starts[v + 1]!, denseDays);
+}
+
+/**
+ * The lane rollup's keys (schema.ts LANE_ROLLUP): the actors and tags held by at least its share of the events, the
+ * most frequent first (ties by dimension, then code), at most its cap.
+ */
+export function laneRollupKeys(
+  grouped: readonly Grouped[],
+  size: number,
+): { xd: number; xv: number }[] {
+  const min = laneRollupMinEvents(size);
+  const out: { xd: number; xv: number; n: number }[] = [];
+  for (const g of grouped)
+    if (g.dim === ROLLUP_DIM.actor || g.dim === ROLLUP_DIM.tag)
+      for (let v = 0; v + 1 < g.starts.length; v++) {
+        const n = g.starts[v + 1]! - g.starts[v]!;
+        if (n >= min) out.push({ xd: g.dim, xv: v, n });
+      }
+  out.sort((a, b) => b.n - a.n || a.xd - b.xd || a.xv - b.xv);
+  return out.slice(0, LANE_ROLLUP.maxKeys).map(({ xd, xv }) => ({ xd, xv }));
+}
+
+/**
+ * The `ldays` rows (COPY text), as schema.ts's `laneRollupSql` builds them: for each lane rollup key, its events
+ * grouped by the value of each lane dimension (type, place) of at most LANE_ROLLUP.maxValues values, each value's
+ * day rows.
+ */
+export function* laneDayRows(
+  index: BuiltIndex,
+  grouped = groupedDimensions(index),
+  denseDays = DENSE_DAYS,
+): Generator<string> {
+  const lanes = (
+    [
+      [ROLLUP_DIM.type, index.eventType, index.types.values.length],
+      [ROLLUP_DIM.place, index.eventPlace, index.places.values.length],
+    ] as const
+  ).filter(([, , values]) => values <= LANE_ROLLUP.maxValues);
+  for (const { xd, xv } of laneRollupKeys(grouped, index.size)) {
+    const g = grouped.find((x) => x.dim === xd)!;
+    const from = g.starts[xv]!;
+    for (const [dim, valueOf, values] of lanes) {
+      // The key's events by lane value: positions within the key's events, then made event numbers again.
+      const byValue = groupBy(dim, g.starts[xv + 1]! - from, values, (j, emit) => {
+        const v = valueOf[g.postings[from + j]!]!;
+        if (v >= 0) emit(v);
+      });
+      const { starts, postings } = byValue;
+      for (let k = 0; k < postings.length; k++) postings[k] = g.postings[from + postings[k]!]!;
+      for (let v = 0; v < values; v++)
+        if (starts[v] !== starts[v + 1])
+          yield* dayRows(
+            index,
+            `${xd}\t${xv}\t${dim}\t${v}`,
+            postings,
+            starts[v]!,
+            starts[v + 1]!,
+            denseDays,
+          );
+    }
+  }
 }
 
 async function copyRows(client: PoolClient, table: string, rows: Iterable<string>) {
@@ -388,6 +452,14 @@ export async function copyValueRollups(
   await copyRows(client, t.pairs, pairRows(index, grouped));
   await copyRows(client, t.days, valueDayRows(index, grouped));
   log(`Built the value rollups (${((performance.now() - t0) / 1000).toFixed(1)} s).`);
+  const t1 = performance.now();
+  await client.query(laneRollupDdl(version));
+  await copyRows(client, t.laneDays, laneDayRows(index, grouped));
+  for (const sql of laneRollupIndexes(version)) await client.query(sql);
+  const keys = laneRollupKeys(grouped, index.size).length;
+  log(
+    `Built the lane rollups of ${keys.toLocaleString('en')} frequent actors and tags (${((performance.now() - t1) / 1000).toFixed(1)} s).`,
+  );
 }
 
 /**

@@ -36,7 +36,7 @@ import {
 import { apiPool } from '../db/pool';
 import { rangeFacetAnswers, wordRollupAnswers } from '../db/rollups';
 import { laneProfileParts } from '../db/queryView';
-import { READER_ROLE, ROLLUP_DIM, rollupSql, SCHEMA, tables } from '../db/schema';
+import { laneRollupSql, READER_ROLE, ROLLUP_DIM, rollupSql, SCHEMA, tables } from '../db/schema';
 import { parseTokens } from '../http/access';
 import { createApp, SERVER_MARK } from '../http/app';
 import { ingest, INGEST_APPLICATION } from '../ingest/ingest';
@@ -50,7 +50,7 @@ const NARROW = 'narrow-token-abcdefghijklmnop';
 /** The fixtures served, by id: public or private, and the file read. */
 /**
  * Synthetic events at times of day, a fifth without a type and a seventh without a place (type and place lanes then
- * have a none lane), written for the tests by before().
+ * have a none lane), a third with one more tag, written for the tests by before().
  */
 const GAPS_DIR = mkdtempSync(join(tmpdir(), 'chronoscope-gaps-'));
 function writeGaps(file: string) {
@@ -58,6 +58,8 @@ function writeGaps(file: string) {
   doc.events.forEach((e, i) => {
     if (i % 5 === 0) delete e.type;
     if (i % 7 === 0) delete e.location;
+    // A tag on a third of the events: enough for a tag's view to be drawn in buckets.
+    if (i % 3 === 0) (e.tags as string[]).push('tag-common');
   });
   writeFileSync(file, JSON.stringify(doc));
 }
@@ -646,7 +648,7 @@ describe('the API answers as the browser engine does', () => {
     assert.ok(rangeFacetAnswers.count > before, 'no facet was answered from `days`');
   });
 
-  it("lanes of views the rollups answer: their profiles from `days`, scanning only another dimension's term", async () => {
+  it("lanes of views the rollups answer: their profiles from `days` and `ldays`, scanning only a rarer value's term", async () => {
     const fixture = FIXTURES.find((f) => f.id === 'gaps')!;
     const { dataset, engine } = engines.get(fixture.id)!;
     const ranked = (pick: (e: (typeof dataset.events)[number]) => readonly string[]) => {
@@ -659,8 +661,9 @@ describe('the API answers as the browser engine does', () => {
     const tags = ranked((e) => e.tags);
     const before = { ...laneProfileParts };
     // Every event by type and by place (more values than lanes: an other lane too), two types by type, an
-    // exclusion by type and by place (every event's rows less the excluded actor's, scanned), a tag by actor (its
-    // matches scanned, an event in the lane of each of its actors).
+    // exclusion by type and by place (every event's rows less the excluded actor's: from `ldays` by type; scanned
+    // by place, of more values than the lane rollup takes), a tag by actor (its matches scanned, an event in the
+    // lane of each of its actors).
     const views: ViewState[] = [
       { ...DEFAULT_VIEW, group: 'type' },
       { ...DEFAULT_VIEW, group: 'place' },
@@ -673,6 +676,23 @@ describe('the API answers as the browser engine does', () => {
     for (const view of views) await pansAsBrowser(fixture, engine, view);
     assert.ok(laneProfileParts.days > before.days, 'no lane profile read from days');
     assert.ok(laneProfileParts.scans > before.scans, 'no lane profile scanned');
+    // A frequent actor or tag (the lane rollup's keys) by type: from `ldays`; a rare actor's exclusion scans.
+    const [laneDays, scans] = [laneProfileParts.laneDays, laneProfileParts.scans];
+    for (const view of [
+      { ...DEFAULT_VIEW, actors: actors.slice(0, 1), group: 'type' as const },
+      { ...DEFAULT_VIEW, tags: tags.slice(0, 1), group: 'type' as const },
+    ]) {
+      await pansAsBrowser(fixture, engine, view);
+    }
+    assert.ok(laneProfileParts.laneDays >= laneDays + 2, 'a lane rollup key was not read');
+    assert.equal(laneProfileParts.scans, scans, 'a lane rollup key was scanned');
+    assert.ok(laneProfileParts.laneDays > before.laneDays + 2, 'an exclusion did not read `ldays`');
+    await pansAsBrowser(fixture, engine, {
+      ...DEFAULT_VIEW,
+      xactors: actors.slice(-1),
+      group: 'type',
+    });
+    assert.ok(laneProfileParts.scans > scans, "a rare actor's exclusion was not scanned");
   });
 
   /** A filter change at three widths from the start of the data, each followed by four pans of a tenth. */
@@ -1447,32 +1467,42 @@ describe('ingest', () => {
     (await admin.query(`SELECT event_count FROM ${SCHEMA}.datasets WHERE id = $1`, [id])).rows[0]
       ?.event_count as number | undefined;
 
-  it('writes from memory the rollups (`pairs`, `days`) that the SQL over its events table builds, row for row', async () => {
+  it('writes from memory the rollups (`pairs`, `days`, `ldays`) that the SQL over its events table builds, row for row', async () => {
+    let laneRows = 0;
     for (const f of FIXTURES.filter((x) => x.id !== 'legacy')) {
-      const { rows } = await admin.query(`SELECT version FROM ${SCHEMA}.datasets WHERE id = $1`, [
-        f.id,
-      ]);
+      const { rows } = await admin.query(
+        `SELECT version, event_count FROM ${SCHEMA}.datasets WHERE id = $1`,
+        [f.id],
+      );
       const version = String(rows[0].version);
       const t = tables(version);
-      const sql = { pairs: `${t.pairs}_sql`, days: `${t.days}_sql` };
-      for (const statement of rollupSql(version, sql)) await admin.query(statement);
+      const sql = { pairs: `${t.pairs}_sql`, days: `${t.days}_sql`, laneDays: `${t.laneDays}_sql` };
+      for (const statement of [
+        ...rollupSql(version, sql),
+        ...laneRollupSql(version, Number(rows[0].event_count), sql.laneDays),
+      ])
+        await admin.query(statement);
       try {
         for (const [written, built] of [
           [t.pairs, sql.pairs],
           [t.days, sql.days],
+          [t.laneDays, sql.laneDays],
         ] as const) {
           const differ = await admin.query(
             `SELECT count(*)::int AS n FROM ((TABLE ${written} EXCEPT ALL TABLE ${built})
                UNION ALL (TABLE ${built} EXCEPT ALL TABLE ${written})) x`,
           );
           const size = await admin.query(`SELECT count(*)::int AS n FROM ${built}`);
-          assert.ok(size.rows[0].n > 0, `${f.id}: ${built} has rows`);
+          // A dataset without frequent actors or tags, or without types, has no lane rollup rows.
+          if (written === t.laneDays) laneRows += size.rows[0].n as number;
+          else assert.ok(size.rows[0].n > 0, `${f.id}: ${built} has rows`);
           assert.equal(differ.rows[0].n, 0, `${f.id}: ${written} differs from the SQL's rows`);
         }
       } finally {
-        await admin.query(`DROP TABLE IF EXISTS ${sql.pairs}, ${sql.days}`);
+        await admin.query(`DROP TABLE IF EXISTS ${sql.pairs}, ${sql.days}, ${sql.laneDays}`);
       }
     }
+    assert.ok(laneRows > 0, 'no fixture has lane rollup rows');
   });
 
   it('a failed re-ingest leaves the previous version whole; a good one replaces it and drops the old tables', async () => {
