@@ -199,6 +199,46 @@ test("the list: a click anywhere on a row selects its event; the order is the li
   await expect(table.getByRole('row').nth(3)).toHaveAttribute('aria-selected', 'true');
 });
 
+test("the list's page is in the link: a colleague opens the same rows; a new filter starts at the first", async ({
+  page,
+}) => {
+  const d = await open(page, '&sort=title');
+  const table = page.getByRole('table', { name: 'Matching events' });
+  await expect(d.events.getByText('Events 1–100 of 3,883')).toBeVisible();
+  await d.events.getByRole('button', { name: 'Next page' }).click();
+  await d.events.getByRole('button', { name: 'Next page' }).click();
+  await expect(d.events.getByText('Events 201–300 of 3,883')).toBeVisible();
+  await expect.poll(() => d.params().get('page')).toBe('3');
+  await expect(page.getByText('Updating…')).toBeHidden();
+  const first = await table.getByRole('row').nth(1).getByRole('button').textContent();
+
+  // The link opens at that page, its rows the same.
+  await page.goto(page.url());
+  await expect(d.events.getByText('Events 201–300 of 3,883')).toBeVisible();
+  await expect(table.getByRole('row').nth(1).getByRole('button')).toHaveText(first!);
+  // Back returns to the page before.
+  await d.events.getByRole('button', { name: 'Previous page' }).click();
+  await expect(d.events.getByText('Events 101–200 of 3,883')).toBeVisible();
+  await page.goBack();
+  await expect(d.events.getByText('Events 201–300 of 3,883')).toBeVisible();
+
+  // Another order starts at the first page, and drops the page from the link.
+  await table
+    .getByRole('columnheader', { name: /^Place/ })
+    .getByRole('button')
+    .click();
+  await expect.poll(() => d.params().get('sort')).toBe('place');
+  await expect(d.events.getByText('Events 1–100 of 3,883')).toBeVisible();
+  expect(d.params().get('page')).toBeNull();
+
+  // A page past the last (a link to a larger version of the dataset) says so and offers the last page.
+  await page.goto(`${serverBase()}/?data=server:${publicId}&page=999`);
+  await expect(d.events.getByText('Past the last of 3,883 events')).toBeVisible();
+  await d.events.getByRole('button', { name: 'Previous page' }).click();
+  await expect(d.events.getByText('Events 3,801–3,883 of 3,883')).toBeVisible();
+  await expect.poll(() => d.params().get('page')).toBe('39');
+});
+
 test("the list In view holds the window's matches, is in the link, and follows the window", async ({
   page,
 }) => {

@@ -5,7 +5,6 @@ import { useAnswerHalf } from '../data/page/useEngineQueries';
 import { useViewEngine } from '../data/page/viewEngine';
 import type { SortKey } from '../domain/eventOrder';
 import type { ViewAnswer } from '../domain/viewAnswer';
-import { filtersKey } from '../domain/filters';
 import { paddedWindow } from '../domain/levelOfDetail';
 import { ServerEventDetails } from '../features/details/ServerEventDetails';
 import { ServerEventList } from '../features/events/ServerEventList';
@@ -74,11 +73,10 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   // The list In view holds the matches overlapping the window: its page is the window's half's, asked again on
   // each pan; otherwise the matches' half holds it.
   const inView = view.list === 'view';
-  // A page belongs to one filter set, order and scope: a new one starts at the first page. A pan keeps the page
-  // In view (a selection that moves the window, clear of the details, keeps its row), within the window's count.
-  const pageOf = `${filtersKey(view)}|${sort.key}|${sort.descending}|${view.list}`;
-  const [page, setPage] = useState({ of: pageOf, offset: 0 });
-  const offset = page.of === pageOf ? page.offset : 0;
+  // The list's page is the link's (`page=`): it belongs to one filter set, order and scope, and a change of any
+  // starts at the first page (updateView drops it). A pan keeps the page In view (a selection that moves the
+  // window, clear of the details, keeps its row), within the window's count.
+  const offset = ((view.page ?? 1) - 1) * PAGE;
   const histogram = useMemo(() => {
     if (!meta.extent) return undefined;
     const r = paddedWindow(meta.extent, 0.02);
@@ -264,7 +262,7 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
                 pageSize={PAGE}
                 sort={sort}
                 onSort={setSort}
-                onPage={(o) => setPage({ of: pageOf, offset: o })}
+                onPage={(o) => updateView({ page: Math.floor(o / PAGE) + 1 })}
                 names={names}
                 selected={view.event}
                 tz={view.tz}

@@ -49,6 +49,36 @@ describe('the view in the address', () => {
   });
 });
 
+describe("the server list's page in the address", () => {
+  it('is kept by a pan, a selection or a new page, and dropped by a new filter, scope or order', () => {
+    window.history.replaceState(null, '', '/?v=1&data=server%3Aacled&q=convoy&page=3');
+    const page = () => new URLSearchParams(window.location.search).get('page');
+    expect(currentView().state.page).toBe(3);
+    updateView({ from: 0, to: 86_400_000, event: 'e1', group: 'type' });
+    expect(page()).toBe('3');
+    updateView({ page: 4 });
+    expect(page()).toBe('4');
+    updateView({ q: 'drone' });
+    expect(page()).toBeNull();
+    for (const change of [
+      { list: 'view' as const },
+      { sort: { key: 'title' as const, desc: false } },
+    ]) {
+      updateView({ page: 2 });
+      expect(page()).toBe('2');
+      updateView(change);
+      expect(page()).toBeNull();
+    }
+    // A function's change too (the facets' toggles are functions of the view).
+    updateView({ page: 5 });
+    updateView((s) => ({ ...s, actors: ['a'] }));
+    expect(page()).toBeNull();
+    // The first page is the link without it.
+    updateView({ page: 1 });
+    expect(page()).toBeNull();
+  });
+});
+
 describe('canGoBackInApp', () => {
   it('is false on the entry the tab arrived on and true on every view pushed after it, replaced or not', async () => {
     window.history.replaceState(null, '', '/?v=1&q=convoy');

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { currentView } from './currentView';
-import { serialiseViewState, type ViewState } from './viewState';
+import { keepsListPage, serialiseViewState, type ViewState } from './viewState';
 
 /**
  * Binds the view state to the address bar. The URL is the only copy: components read it through
@@ -67,6 +67,9 @@ export function updateView(
   flushWindow();
   const cur = currentView().state;
   const next = typeof change === 'function' ? change(cur) : { ...cur, ...change };
+  // The list's page belongs to the filters, scope and order it was turned under (unless this change sets it).
+  const setsPage = typeof change !== 'function' && 'page' in change;
+  if (!setsPage && !keepsListPage(cur, next)) delete next.page;
   for (const k of Object.keys(next) as (keyof ViewState)[])
     if (next[k] === undefined) delete next[k];
   write(next, mode);

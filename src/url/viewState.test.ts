@@ -6,6 +6,7 @@ import {
   DEFAULT_VIEW,
   LIST_SCOPES,
   MAX_DATA_LENGTH,
+  MAX_LIST_PAGE,
   PARAMS,
   parseViewState,
   serialiseViewState,
@@ -48,6 +49,8 @@ describe('parseViewState: a table of links', () => {
     ],
     ['actor=a&actor=a&actor=+b+', { actors: ['a', 'b'] }],
     ['list=view', { list: 'view' }],
+    ['page=12', { page: 12 }],
+    ['page=1', {}],
     ['tz=Europe%2FKiev', { tz: 'Europe/Kyiv' }],
     ['tz=Asia%2FCalcutta', { tz: 'Asia/Kolkata' }],
     ['tz=UTC', { tz: 'utc' }],
@@ -69,6 +72,10 @@ describe('parseViewState: a table of links', () => {
     ['since=soon', /date filter since/],
     ['v=banana', /link version/],
     ['list=some', /list "some"/],
+    ['page=0', /page="0"/],
+    ['page=-2', /page="-2"/],
+    ['page=2.5', /page="2.5"/],
+    ['page=10000000', /page="10000000".*first page/],
     ['v=9', /newer Chronoscope/],
   ])('?%s is dropped with a notice', (search, notice) => {
     const { state, notices } = parseViewState(search);
@@ -237,6 +244,7 @@ const arbState: fc.Arbitrary<ViewState> = fc
     measures: fc.uniqueArray(arbMeasureRange, { maxLength: 3, selector: (m) => m.name }),
     sum: fc.option(text, { nil: undefined }),
     sort: fc.record({ key: fc.constantFrom(...LIST_SORT_KEYS), desc: fc.boolean() }),
+    page: fc.option(fc.integer({ min: 2, max: MAX_LIST_PAGE }), { nil: undefined }),
   })
   .map(({ window, ...r }) => {
     const s: ViewState = { ...DEFAULT_VIEW, ...r };
@@ -244,7 +252,17 @@ const arbState: fc.Arbitrary<ViewState> = fc
       s.from = window[0];
       s.to = window[1];
     }
-    for (const k of ['data', 'fmt', 'map', 'since', 'until', 'event', 'bbox', 'sum'] as const)
+    for (const k of [
+      'data',
+      'fmt',
+      'map',
+      'since',
+      'until',
+      'event',
+      'bbox',
+      'sum',
+      'page',
+    ] as const)
       if (s[k] === undefined) delete s[k];
     return s;
   });

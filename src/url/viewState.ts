@@ -1,6 +1,6 @@
 import { isDrawable, parseIsoDate } from '../domain/dates';
 import { canonicalZone, formatLinkInstant } from '../domain/time';
-import { EMPTY_FILTERS, type Filters, type MatchMode } from '../domain/filters';
+import { EMPTY_FILTERS, filtersKey, type Filters, type MatchMode } from '../domain/filters';
 import { GROUP_BYS, type GroupBy } from '../domain/lanes';
 import { ENTITY_TYPES, PRECISIONS } from '../domain/types';
 import { clipText } from '../domain/clipText';
@@ -35,6 +35,12 @@ export interface ViewState extends Filters {
   geowin: boolean;
   /** What the event list holds: every match, or the matches in the timeline's window. */
   list: ListScope;
+  /**
+   * The event list's page (from 1; undefined means the first) on a server dataset, whose list is read a page at a
+   * time; a file's list scrolls through every match. It belongs to the filters, scope and order it was turned under:
+   * a change of any of them starts at the first page again (listPageKept).
+   */
+  page?: number;
   /** The measure whose sum the histogram and buckets show instead of event counts (a measure's name). */
   sum?: string;
   /** The event list's order. */
@@ -45,6 +51,22 @@ export interface ViewState extends Filters {
 export interface ListSort {
   key: ListSortKey;
   desc: boolean;
+}
+
+/** The highest list page a link can name (ten million rows at a hundred a page). */
+export const MAX_LIST_PAGE = 9_999_999;
+
+/**
+ * Whether a change of view keeps the list's page: it belongs to the filters, the list's scope and its order, so
+ * a change of any of them (a new filter, In view, another column) starts at the first page again.
+ */
+export function keepsListPage(cur: ViewState, next: ViewState): boolean {
+  return (
+    filtersKey(cur) === filtersKey(next) &&
+    cur.list === next.list &&
+    cur.sort.key === next.sort.key &&
+    cur.sort.desc === next.sort.desc
+  );
 }
 
 /** The event list's scopes: `all` matches (the default), or those in `view` on the timeline. */
@@ -395,6 +417,20 @@ export const PARAMS: readonly ParamCodec[] = [
         );
     },
     write: (s, p) => void (s.list !== 'all' && p.set('list', s.list)),
+  },
+  {
+    keys: ['page'],
+    read: (r, s) => {
+      const v = r.single('page');
+      if (v === undefined) return;
+      const n = /^[1-9][0-9]{0,6}$/.test(v) ? Number(v) : NaN;
+      if (n > 1) s.page = n;
+      else if (n !== 1)
+        r.notice(
+          `Ignored page="${clipText(v, 40)}" (expected a page number from 1 to ${MAX_LIST_PAGE.toLocaleString('en')}); the list opens at its first page.`,
+        );
+    },
+    write: (s, p) => void (s.page !== undefined && s.page > 1 && p.set('page', String(s.page))),
   },
   {
     keys: ['tz'],
