@@ -780,12 +780,12 @@ async function laneParts(ctx: Ctx, lanes: SqlLanes, matches: number): Promise<La
     Array.from({ length: codes }, (_, c) => c).filter((c) => !top.includes(c) && keep(c));
   // The events of a key (`all`, or an actor or tag from `ldays`) by lane: each lane's values' rows; the none
   // lane's, the key's events less those of each value.
-  const byValue = (whole: { dim: number; val: number }, x?: { xd: number; xv: number }) => {
+  const byValue = (total: { dim: number; val: number }, x?: { xd: number; xv: number }) => {
     const keys: DaysKey[] = top.map((v, lane) => ({ lane, dim: G, val: v, ...x }));
     if (other >= 0)
       keys.push(...rest(() => true).map((val) => ({ lane: other, dim: G, val, ...x })));
     if (none >= 0) {
-      keys.push({ lane: none, ...whole });
+      keys.push({ lane: none, ...total });
       for (let val = 0; val < codes; val++) keys.push({ lane: -1 - none, dim: G, val, ...x });
     }
     return keys;
@@ -831,7 +831,7 @@ function termWhere(t: RollupTerm, p: Params): string {
  */
 export const laneProfileParts = { days: 0, laneDays: 0, scans: 0 };
 
-/** A `days` key's rows from `ldays` (an actor's or tag's events by lane value), not from `days`. */
+/** The `xd` of a key read from `days`; the others are read from `ldays` (an actor's or tag's events by lane value). */
 const NOT_LANE_DAYS = -9;
 
 /** The lanes' profiles from their parts, read side by side. */
