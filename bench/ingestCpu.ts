@@ -1,6 +1,6 @@
 /**
- * The ingest's Node side without a database: read and validate, the in-memory index, the facets, and every COPY
- * row built (and dropped), each phase's wall and CPU seconds. `npx tsx bench/ingestCpu.ts <file>`; run it under
+ * The ingest's Node side without a database: read and validate, the in-memory index, the facets, every COPY row
+ * built (and dropped), then the value and lane rollups' rows, each phase's wall and CPU seconds. `npx tsx bench/ingestCpu.ts <file>`; run it under
  * `node --cpu-prof` to see where each phase's time goes.
  */
 import { buildIndex } from '../src/domain/buildIndex';
@@ -15,6 +15,13 @@ import {
   WordCodes,
 } from '../server/ingest/rows';
 import { readDatasetFile } from '../server/ingest/streamRead';
+import {
+  groupedDimensions,
+  laneDayRows,
+  pairRows,
+  releaseEvents,
+  valueDayRows,
+} from '../server/ingest/rollupRows';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: tsx bench/ingestCpu.ts <file>');
@@ -55,6 +62,17 @@ for (const r of entityRows(index)) bytes += r.length;
 for (const r of valueRows(index)) bytes += r.length;
 for (const r of wordRows(dict)) bytes += r.length;
 phase('rows built');
+// The value and lane rollups' rows (the ingest's next phase), after the parsed events are let go as the ingest
+// does (KEEP_EVENTS=1 keeps them, to see what holding them costs the collector).
+if (process.env.KEEP_EVENTS !== '1') releaseEvents(outcome.dataset, index);
+const grouped = groupedDimensions(index);
+for (const rows of [
+  pairRows(index, grouped),
+  valueDayRows(index, grouped),
+  laneDayRows(index, grouped),
+])
+  for (const r of rows) bytes += r.length;
+phase('value and lane rollups');
 figures['row bytes, MB'] = (bytes / 2 ** 20).toFixed(0);
 figures['peak RSS MB'] = String(Math.round(process.resourceUsage().maxRSS / 1024));
 console.log(JSON.stringify({ ...figures, marks }, null, 2));

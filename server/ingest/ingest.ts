@@ -36,7 +36,7 @@ import {
   WordLists,
   wordRows,
 } from './rows';
-import { copyValueRollups, copyWordRollups, recordedWords } from './rollupRows';
+import { copyValueRollups, copyWordRollups, recordedWords, releaseEvents } from './rollupRows';
 import { readDatasetFile } from './streamRead';
 
 /** Exit codes: what went wrong, for scripts. */
@@ -354,6 +354,7 @@ export async function ingest(
     await copyInto(a, t.values, valueRows(index));
     // Filled while the event rows were written.
     await copyInto(a, t.words, wordRows(dict));
+    releaseEvents(dataset, index);
     // The rollups (rollupRows.ts): every value's, and the frequent words' from the same codes, in this transaction.
     await copyValueRollups(a, version, index, log);
     await copyWordRollups(a, version, index, recordedWords(lists, dict.codes.size), log);
