@@ -860,15 +860,7 @@ async function buildLaneProfiles(
       if (part.keys.length === 0) return;
       const fromLaneDays = part.keys.some((x) => x.xd !== undefined);
       if (fromLaneDays) laneProfileParts.laneDays++;
-      const rows = await ctx.run<{
-        lane: number;
-        d: number;
-        ns: string;
-        n1: string;
-        n2: string;
-        tiny: string;
-        odd: string;
-      }>((p) => {
+      const rows = await ctx.run<{ lane: number; days: string | null }>((p) => {
         const keys = part.keys;
         const xd = p.add(keys.map((x) => x.xd ?? NOT_LANE_DAYS));
         const xv = p.add(keys.map((x) => x.xv ?? 0));
@@ -880,8 +872,9 @@ async function buildLaneProfiles(
                 WHERE (xd, xv, dim, val) IN (SELECT DISTINCT xd, xv, dim, val FROM k WHERE xd <> ${NOT_LANE_DAYS})
                WINDOW w AS (PARTITION BY xd, xv, dim, val ORDER BY d)`
           : '';
-        // Summed by lane (the keys of lane -1 - k are taken away from lane k).
-        return `WITH k (lane, xd, xv, dim, val) AS (SELECT * FROM unnest(${p.add(keys.map((x) => x.lane))}::int[],
+        // Summed by lane and day (the keys of lane -1 - k are taken away from lane k), each lane's days one text
+        // (`d,s,e1,e2,tiny,odd;…`): tens of thousands of rows as a dozen, read back in a fraction of the time.
+        return `SELECT lane, string_agg(concat_ws(',', d, ns, n1, n2, tiny, odd), ';') AS days FROM (WITH k (lane, xd, xv, dim, val) AS (SELECT * FROM unnest(${p.add(keys.map((x) => x.lane))}::int[],
                   ${xd}::int[], ${xv}::int[], ${p.add(keys.map((x) => x.dim))}::int[],
                   ${p.add(keys.map((x) => x.val))}::int[])),
                 y AS (SELECT ${NOT_LANE_DAYS} AS xd, 0 AS xv, dim, val, d, ${diffs}
@@ -892,18 +885,30 @@ async function buildLaneProfiles(
                 SELECT k.lane, y.d, sum(y.ns) AS ns, sum(y.n1) AS n1, sum(y.n2) AS n2, sum(y.tiny) AS tiny,
                        sum(y.odd) AS odd
                   FROM k JOIN y ON y.xd = k.xd AND y.xv = k.xv AND y.dim = k.dim AND y.val = k.val
-                 GROUP BY 1, 2`;
+                 GROUP BY 1, 2) byDay GROUP BY lane`;
       });
       for (const r of rows) {
         const lane = r.lane < 0 ? -1 - r.lane : r.lane;
         const sign = part.sign * (r.lane < 0 ? -1 : 1);
-        tallies[lane]?.addDay(Number(r.d), {
-          s: sign * Number(r.ns),
-          e1: sign * Number(r.n1),
-          e2: sign * Number(r.n2),
-          tiny: sign * Number(r.tiny),
-          odd: sign * Number(r.odd),
-        });
+        const tally = tallies[lane];
+        if (!tally || r.days === null) continue;
+        for (const day of r.days.split(';')) {
+          const [d, ns, n1, n2, tiny, odd] = day.split(',').map(Number) as [
+            number,
+            number,
+            number,
+            number,
+            number,
+            number,
+          ];
+          tally.addDay(d, {
+            s: sign * ns,
+            e1: sign * n1,
+            e2: sign * n2,
+            tiny: sign * tiny,
+            odd: sign * odd,
+          });
+        }
       }
     }),
   );
