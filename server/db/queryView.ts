@@ -176,9 +176,15 @@ export async function filterConditions(
     conds.set('etype', (p) => `(etypes & ${p.add(bits)}::smallint) <> 0`);
   }
   const codes: { type?: number[]; place?: number[]; tag?: number[]; word?: number } = {};
+  // One value is an equality, not `= ANY` of one: the value's (column, start_ms) index then reads its events in
+  // start order, so a list page in date order stops at the page instead of filtering the start index.
+  const anyOf = (column: string, cs: number[], type: string, p: Params) =>
+    cs.length === 1
+      ? `${column} = ${p.add(cs[0])}::${type}`
+      : `${column} = ANY(${p.add(cs)}::${type}[])`;
   const single = (key: 'type' | 'place', column: string, cs: number[]) => {
     codes[key] = cs;
-    conds.set(key, (p) => (cs.length === 0 ? 'false' : `${column} = ANY(${p.add(cs)}::int[])`));
+    conds.set(key, (p) => (cs.length === 0 ? 'false' : anyOf(column, cs, 'int', p)));
   };
   if (f.types.length > 0) single('type', 'type', resolve(f.types, dicts.types, stale.types));
   if (f.places.length > 0) single('place', 'place', resolve(f.places, dicts.places, stale.places));
@@ -187,9 +193,8 @@ export async function filterConditions(
     conds.set('tag', (p) => (cs.length === 0 ? 'false' : `tags && ${p.add(cs)}::int[]`));
   }
   if (f.prec.length > 0)
-    conds.set(
-      'prec',
-      (p) => `prec = ANY(${p.add(f.prec.map((x) => PRECISIONS.indexOf(x)))}::smallint[])`,
+    conds.set('prec', (p) =>
+      anyOf('prec', [...new Set(f.prec.map((x) => PRECISIONS.indexOf(x)))], 'smallint', p),
     );
 
   if (f.q.trim() !== '') {
