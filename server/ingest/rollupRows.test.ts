@@ -38,6 +38,14 @@ function ingested(file: string): {
   return { index, dict: dict.codes, ew: recordedWords(lists, dict.codes.size) };
 }
 
+/** A builder's COPY text as rows of numbers. */
+const rowsOf = (g: Iterable<string>) =>
+  [...g]
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((r) => r.split('\t').map(Number));
+
 /** The chosen words' rollups, as rows of numbers, from the builder. */
 function built(index: BuiltIndex, ew: EventWords, denseDays?: number) {
   const chosen = rollupWords(ew.counts, index.size);
@@ -51,17 +59,11 @@ function built(index: BuiltIndex, ew: EventWords, denseDays?: number) {
     }
   lists.forEach((l, k) => (starts[k + 1] = starts[k]! + l.length));
   const postings = Uint32Array.from(lists.flat());
-  const rows = (g: Iterable<string>) =>
-    [...g]
-      .join('')
-      .split('\n')
-      .filter(Boolean)
-      .map((r) => r.split('\t').map(Number));
   return {
     chosen,
     counts: ew.counts,
-    pairs: rows(wordPairRows(index, chosen, starts, postings)),
-    days: rows(wordDayRows(index, chosen, starts, postings, denseDays)),
+    pairs: rowsOf(wordPairRows(index, chosen, starts, postings)),
+    days: rowsOf(wordDayRows(index, chosen, starts, postings, denseDays)),
   };
 }
 
@@ -152,12 +154,6 @@ describe('word rollups from memory', () => {
 });
 
 describe('lane rollup from memory', () => {
-  const rowsOf = (g: Iterable<string>) =>
-    [...g]
-      .join('')
-      .split('\n')
-      .filter(Boolean)
-      .map((r) => r.split('\t').map(Number));
   for (const file of [
     'fixtures/third-party/ucdp-ged-ukraine/UCDP-Ukraine.csv',
     'fixtures/files/acled-sample.csv',
