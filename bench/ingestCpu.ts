@@ -1,7 +1,7 @@
 /**
  * The ingest's Node side without a database: read and validate, the in-memory index, the facets, every COPY row
- * built (and dropped), then the value and lane rollups' rows, each phase's wall and CPU seconds. `npx tsx bench/ingestCpu.ts <file>`; run it under
- * `node --cpu-prof` to see where each phase's time goes.
+ * built (and dropped), then the value and lane rollups' rows, each phase's wall and CPU seconds.
+ * `npx tsx bench/ingestCpu.ts <file>`; run it under `node --cpu-prof` to see where each phase's time goes.
  */
 import { buildIndex } from '../src/domain/buildIndex';
 import { EMPTY_FILTERS } from '../src/domain/filters';

@@ -38,7 +38,7 @@ export interface ViewState extends Filters {
   /**
    * The event list's page (from 1; undefined means the first) on a server dataset, whose list is read a page at a
    * time; a file's list scrolls through every match. It belongs to the filters, scope and order it was turned under:
-   * a change of any of them starts at the first page again (listPageKept).
+   * a change of any of them starts at the first page again (keepsListPage).
    */
   page?: number;
   /** The measure whose sum the histogram and buckets show instead of event counts (a measure's name). */
@@ -53,7 +53,7 @@ export interface ListSort {
   desc: boolean;
 }
 
-/** The highest list page a link can name (ten million rows at a hundred a page). */
+/** The highest list page a link can name (seven digits: a billion rows at a hundred a page). */
 export const MAX_LIST_PAGE = 9_999_999;
 
 /**
