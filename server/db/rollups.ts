@@ -166,7 +166,7 @@ export async function inLaneRollup(
 ): Promise<boolean> {
   const t = tables(ds.version);
   const version = versionKey(ds);
-  if (!(await laneTables.ask(version, () => tablesExist(db, t.laneDays, t.laneDays)))) return false;
+  if (!(await laneTables.ask(version, () => tablesExist(db, t.laneDays)))) return false;
   return laneKeys.ask(`${version}\u0000${xd}\u0000${xv}\u0000${dim}`, async () => {
     const { rows } = await db.query(
       `SELECT 1 FROM ${t.laneDays} WHERE xd = $1 AND xv = $2 AND dim = $3 LIMIT 1`,
@@ -182,13 +182,13 @@ export async function inLaneRollup(
  */
 export const versionKey = (ds: DatasetRecord) => `${ds.version}\u0000${ds.ingestedAt}`;
 
-/** Whether both tables exist. */
-async function tablesExist(db: Pool | PoolClient, a: string, b: string): Promise<boolean> {
-  const r = await db.query<{ p: string | null; d: string | null }>(
-    'SELECT to_regclass($1)::text AS p, to_regclass($2)::text AS d',
-    [a, b],
+/** Whether every one of these tables exists. */
+async function tablesExist(db: Pool | PoolClient, ...names: string[]): Promise<boolean> {
+  const r = await db.query<{ all: boolean }>(
+    'SELECT bool_and(to_regclass(x) IS NOT NULL) AS all FROM unnest($1::text[]) x',
+    [names],
   );
-  return r.rows[0]?.p != null && r.rows[0]?.d != null;
+  return r.rows[0]?.all === true;
 }
 
 /** Whether a version has its rollups: versions ingested before them answer by scanning, as before. */
