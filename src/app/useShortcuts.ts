@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { toggleStar } from '../domain/annotations';
 import type { ViewData } from '../data/page/viewData';
 import { formatEventDate } from '../domain/formatDate';
@@ -48,7 +48,9 @@ export function useShortcuts(target: ShortcutTarget | null): void {
   useLayoutEffect(() => {
     ref.current = target;
   });
-  useEffect(() => {
+  // Listening from the commit too: the app's first render is often the dataset's first draw (it loads while React
+  // does), and a passive effect would leave that draw on screen, deaf to keys, until React next yields.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const command = commandFor(e.key);
