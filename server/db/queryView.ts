@@ -26,6 +26,13 @@ import {
 import type { SortKey } from '../../src/domain/eventOrder';
 import { dateRangeBounds, type StaleValues } from '../../src/domain/query';
 import { parseTextQuery, words } from '../../src/domain/textSearch';
+import {
+  entitySpellings,
+  EQUIVALENT_SPELLINGS,
+  spellingTableOf,
+  spellingVariants,
+  type SpellingTable,
+} from '../../src/domain/spellings';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
@@ -198,7 +205,7 @@ export async function filterConditions(
     );
 
   if (f.q.trim() !== '') {
-    const text = await textCondition(db, t.words, datasetTables(ds).docs, f.q, ds.ingestedAt);
+    const text = await textCondition(db, t, datasetTables(ds).docs, f.q, ds.ingestedAt);
     highlightTerms = text.terms;
     conds.set('text', text.sql);
     if (text.word !== undefined) codes.word = text.word;
@@ -271,21 +278,22 @@ function overlap(from: number, to: number, spans: Spans, p: Params): string {
 }
 
 /**
- * The text filter, with the browser's rule: every query word matches an indexed word it begins, or (from five
- * letters) one within its edit distance; words of a quoted phrase match exactly, and the phrase must appear in
- * the event's searchable text.
+ * The text filter, with the browser's rule: every query word matches an indexed word it or one of its equivalent
+ * spellings begins, or (from five letters) one within its edit distance; words of a quoted phrase match exactly (or
+ * as an equivalent spelling), and the phrase, written one of the ways those spellings allow, must appear in the
+ * event's searchable text.
  */
 async function textCondition(
   db: Pool | PoolClient,
-  wordsTable: string,
+  t: { words: string; entities: string },
   docsTable: string,
   q: string,
   ingestedAt: string,
 ): Promise<{ sql: Cond; terms: string[]; word?: number }> {
-  const { codes, terms, phrases } = await wordCodes(db, wordsTable, q, ingestedAt);
+  const { codes, terms, phrases } = await wordCodes(db, t, q, ingestedAt);
   if (codes.length === 0 || codes.some((c) => c.length === 0))
     return { sql: () => 'false', terms: [] };
-  const word = singleWord({ codes, phrases });
+  const word = singleWord({ codes, phrases: phrases.flat() });
   return {
     ...(word !== undefined ? { word } : {}),
     sql: (p) =>
@@ -293,7 +301,8 @@ async function textCondition(
         ...codes.map((c) => `words && ${p.add(c)}::int[]`),
         // The searchable text is in the docs table; the word codes above narrow the events first.
         ...phrases.map(
-          (ph) => `pos IN (SELECT pos FROM ${docsTable} WHERE strpos(search, ${p.add(ph)}) > 0)`,
+          (ways) =>
+            `pos IN (SELECT pos FROM ${docsTable} WHERE ${ways.map((ph) => `strpos(search, ${p.add(ph)}) > 0`).join(' OR ')})`,
         ),
       ].join(' AND '),
     terms,
@@ -306,21 +315,46 @@ async function textCondition(
  * when the query left the cache. Typo lookups over millions of words take hundreds of milliseconds.
  */
 const WORD_CACHE_SIZE = 256;
-const wordCache = new KeptAnswers<{ codes: number[][]; terms: string[]; phrases: string[] }>(
+const wordCache = new KeptAnswers<{ codes: number[][]; terms: string[]; phrases: string[][] }>(
   WORD_CACHE_SIZE,
 );
 
-function wordCodes(db: Pool | PoolClient, wordsTable: string, q: string, ingestedAt: string) {
+function wordCodes(
+  db: Pool | PoolClient,
+  t: { words: string; entities: string },
+  q: string,
+  ingestedAt: string,
+) {
   // The ingest's time beside the table's name: a database recreated from scratch numbers its versions anew.
-  const key = `${wordsTable}\u0000${ingestedAt}\u0000${q}`;
-  return wordCache.ask(key, () => lookUpWords(db, wordsTable, q));
+  const key = `${t.words}\u0000${ingestedAt}\u0000${q}`;
+  return wordCache.ask(key, async () =>
+    lookUpWords(db, t.words, await spellingsOf(db, t.entities, ingestedAt), q),
+  );
+}
+
+/**
+ * A version's equivalent spellings, as the browser's text index has them (`spellingTable`): the built-in table and
+ * the one-word names and aliases of its entities, read once per version.
+ */
+const spellingCache = new KeptAnswers<SpellingTable>(64);
+
+function spellingsOf(db: Pool | PoolClient, entitiesTable: string, ingestedAt: string) {
+  return spellingCache.ask(`${entitiesTable}\u0000${ingestedAt}`, async () => {
+    // Only entities with aliases can add a row (the ingest writes each as JSON.stringify does).
+    const { rows } = await db.query<{ doc: string }>(
+      `SELECT doc FROM ${entitiesTable} WHERE doc NOT LIKE '%"aliases":[]%'`,
+    );
+    const entities = rows.map((r) => JSON.parse(r.doc) as Entity);
+    return spellingTableOf([...EQUIVALENT_SPELLINGS, ...entitySpellings(entities)]);
+  });
 }
 
 async function lookUpWords(
   db: Pool | PoolClient,
   wordsTable: string,
+  spellings: SpellingTable,
   q: string,
-): Promise<{ codes: number[][]; terms: string[]; phrases: string[] }> {
+): Promise<{ codes: number[][]; terms: string[]; phrases: string[][] }> {
   const { terms, phrases } = parseTextQuery(q);
   const wanted: { word: string; loose: boolean }[] = [];
   for (const term of terms)
@@ -330,9 +364,11 @@ async function lookUpWords(
   if (wanted.length === 0) return { codes: [], terms: [], phrases: [] };
   const lp = new Params();
   const selects = wanted.map(({ word, loose }, k) => {
+    // The word and its equivalent spellings (the word first), as the browser's `expand` reads them.
+    const ways = [word, ...(spellings.get(word) ?? []).filter((w) => w !== word)];
     if (!loose)
-      return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word = ${lp.add(word)}::text`;
-    const prefix = `word LIKE ${lp.add(likePrefix(word))}::text`;
+      return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE word = ANY(${lp.add(ways)}::text[])`;
+    const prefix = ways.map((w) => `word LIKE ${lp.add(likePrefix(w))}::text`).join(' OR ');
     const edits = maxEdits(word);
     if (edits === 0 || word.length > LEVENSHTEIN_MAX)
       return `SELECT ${k} AS k, code, word FROM ${wordsTable} WHERE ${prefix}`;
@@ -359,7 +395,9 @@ async function lookUpWords(
   return {
     codes,
     terms: [...matched],
-    phrases: phrases.map((ph) => pgText(ph.toLowerCase().replace(/\s+/g, ' '))),
+    phrases: phrases.map((ph) =>
+      spellingVariants(spellings, ph.toLowerCase().replace(/\s+/g, ' ')).map(pgText),
+    ),
   };
 }
 

@@ -25,6 +25,7 @@ import { Bitset } from '../../src/domain/bitset';
 import { ExportStream } from '../../src/domain/exportStream';
 import { exportCsv, exportJson, exportJsonl } from '../../src/domain/exportView';
 import { searchableText, words } from '../../src/domain/textSearch';
+import { EQUIVALENT_SPELLINGS } from '../../src/domain/spellings';
 import { ENTITY_TYPES, PRECISIONS, type Dataset, type TimelineEvent } from '../../src/domain/types';
 import type { Bbox } from '../../src/domain/geo';
 import {
@@ -50,12 +51,19 @@ const NARROW = 'narrow-token-abcdefghijklmnop';
 /** The fixtures served, by id: public or private, and the file read. */
 /**
  * Synthetic events at times of day, a fifth without a type and a seventh without a place (type and place lanes then
- * have a none lane), a third with one more tag, written for the tests by before().
+ * have a none lane), a third with one more tag, an eleventh naming a town whose other spellings only an entity's
+ * aliases give, written for the tests by before().
  */
 const GAPS_DIR = mkdtempSync(join(tmpdir(), 'chronoscope-gaps-'));
 function writeGaps(file: string) {
-  const doc = JSON.parse(syntheticDocument(3_000, 5)) as { events: Record<string, unknown>[] };
+  const doc = JSON.parse(syntheticDocument(3_000, 5)) as {
+    entities: Record<string, unknown>[];
+    events: Record<string, unknown>[];
+  };
+  // One-word name and aliases: search treats them as one word (spellings.ts's entitySpellings).
+  Object.assign(doc.entities[0]!, { name: 'Bakhmut', aliases: ['Artemivsk', 'Artemovsk'] });
   doc.events.forEach((e, i) => {
+    if (i % 11 === 0) e.title = `${String(e.title)} near Bakhmut`;
     if (i % 5 === 0) delete e.type;
     if (i % 7 === 0) delete e.location;
     // A tag on a third of the events: enough for a tag's view to be drawn in buckets.
@@ -228,10 +236,15 @@ function viewStates(
   const types = distinct((e) => [e.type]);
   const tags = distinct((e) => e.tags);
   const places = distinct((e) => [e.location?.name]);
-  const vocab = [...new Set(dataset.events.slice(0, 400).flatMap((e) => words(e.title)))].slice(
-    0,
-    300,
-  );
+  // The titles' words, and the spellings search treats as one word (some in every fixture's text, most in none).
+  const vocab = [
+    ...new Set([
+      ...EQUIVALENT_SPELLINGS.flat().slice(0, 20),
+      'bakhmut',
+      'artemivsk',
+      ...dataset.events.slice(0, 400).flatMap((e) => words(e.title)),
+    ]),
+  ].slice(0, 320);
   const titles = dataset.events.slice(0, 200).map((e) => e.title);
   const word = fc.constantFrom(...(vocab.length ? vocab : ['x']));
   const term = fc.oneof(
@@ -765,6 +778,48 @@ describe('the API answers as the browser engine does', () => {
       }
       if (f.id === 'prewords' || f.id === 'legacy') assert.equal(rollupWords.size, 0);
     }
+  });
+
+  it('equivalent spellings, built in and from entity aliases, find what the browser finds, as words and in phrases', async () => {
+    const opts = { sort: { key: 'date', descending: false }, offset: 0, limit: 10, widthPx: 1200 };
+    const counts = async (id: string, qs: string[]) => {
+      const { engine } = engines.get(id)!;
+      const f = FIXTURES.find((x) => x.id === id)!;
+      const out: number[] = [];
+      for (const q of qs)
+        out.push(
+          (
+            (await assertAnswersAsBrowser(f, engine, { ...DEFAULT_VIEW, q }, opts)) as {
+              count: number;
+            }
+          ).count,
+        );
+      return out;
+    };
+    // UCDP writes Kiev and Kyiv, Lugansk and Luhansk: each spelling finds both, as a word, a prefix and in a phrase.
+    for (const id of ['ucdp', 'legacy']) {
+      const [kyiv, kiev, kyi, phrase, lugansk, luhansk] = await counts(id, [
+        'Kyiv',
+        'kiev',
+        'kyi',
+        '"kiev city"',
+        'lugansk',
+        'Luhansk',
+      ]);
+      assert.ok(kyiv! > 0 && kyiv === kiev, `${id}: Kyiv ${kyiv}, Kiev ${kiev}`);
+      assert.ok(kyi! < kyiv!, `${id}: the prefix kyi is not a spelling of Kiev (${kyi})`);
+      assert.ok(phrase! > 0 && lugansk! > 0 && lugansk === luhansk, `${id}: ${phrase}, ${lugansk}`);
+    }
+    // The gaps fixture's entity "Bakhmut" (aliases Artemivsk, Artemovsk): its other names find titles naming Bakhmut.
+    const [bakhmut, artemivsk, quoted] = await counts('gaps', [
+      'bakhmut',
+      'artemivsk',
+      '"near artemovsk"',
+    ]);
+    assert.ok(
+      bakhmut! > 0 && artemivsk === bakhmut && quoted! > 0,
+      `${bakhmut} ${artemivsk} ${quoted}`,
+    );
   });
 
   it('asked in halves (matches; window), answers the fields of the whole answer', async () => {

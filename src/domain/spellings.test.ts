@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalSpelling, EQUIVALENT_SPELLINGS, spellingTable } from './spellings';
+import fc from 'fast-check';
+import {
+  canonicalSpelling,
+  entitySpellings,
+  EQUIVALENT_SPELLINGS,
+  spellingTable,
+  spellingTableOf,
+  spellingVariants,
+} from './spellings';
 import type { Entity } from './types';
 
 const entity = (name: string, aliases: string[]): Entity =>
@@ -48,5 +56,54 @@ describe('canonicalSpelling', () => {
       canonicalSpelling(t, 'talks in kyiv, then odesa'),
     );
     expect(canonicalSpelling(t, 'kievan rus')).toBe('kievan rus');
+  });
+});
+
+describe("spellingTableOf (the server builds its table from the built-in rows and the entities' rows)", () => {
+  it('is the table spellingTable builds from the same entities', () => {
+    const entities = [entity('Bakhmut', ['Artemivsk']), entity('Kyiv', ['Kyjiv', 'Kyiv City'])];
+    const fromRows = spellingTableOf([...EQUIVALENT_SPELLINGS, ...entitySpellings(entities)]);
+    const direct = spellingTable(entities);
+    expect([...fromRows.keys()].sort()).toEqual([...direct.keys()].sort());
+    for (const [w, ways] of direct) expect([...fromRows.get(w)!].sort()).toEqual([...ways].sort());
+    expect(fromRows.get('kyjiv')).toContain('kiev');
+  });
+});
+
+describe('spellingVariants', () => {
+  const t = spellingTable();
+
+  it('writes a phrase every way its words may be spelt, as written first', () => {
+    expect(spellingVariants(t, 'kiev city council')).toEqual([
+      'kiev city council',
+      ...t
+        .get('kiev')!
+        .filter((w) => w !== 'kiev')
+        .map((w) => `${w} city council`),
+    ]);
+    expect(spellingVariants(t, 'near mariupol')).toEqual(['near mariupol']);
+  });
+
+  it('keeps the punctuation and spaces between words', () => {
+    expect(spellingVariants(t, 'kiev/odessa')).toContain('kyiv/odesa');
+  });
+
+  it('stops at the number asked for', () => {
+    expect(spellingVariants(t, 'kiev kharkov odessa lugansk', 5)).toHaveLength(5);
+    expect(spellingVariants(t, 'kiev kharkov odessa lugansk')).toHaveLength(3 * 2 * 2 * 2);
+  });
+
+  it("finds a text exactly when its canonical spelling holds the phrase's (whole words)", () => {
+    const word = fc.constantFrom('kiev', 'kyiv', 'city', 'odesa', 'odessa', 'port', 'of');
+    const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, text, (hay, phrase) => {
+        const byVariants = spellingVariants(t, phrase).some((v) => ` ${hay} `.includes(` ${v} `));
+        const byCanon = ` ${canonicalSpelling(t, hay)} `.includes(
+          ` ${canonicalSpelling(t, phrase)} `,
+        );
+        expect(byVariants).toBe(byCanon);
+      }),
+    );
   });
 });

@@ -39,12 +39,11 @@ export type SpellingTable = ReadonlyMap<string, readonly string[]>;
 const WORD = /^[^\s\p{Z}\p{P}\p{Cc}]+$/u;
 
 /**
- * The equivalent spellings for a dataset: the built-in table, extended by each entity whose name and aliases
- * include two or more one-word spellings (an entity "Bakhmut" with the alias "Artemivsk" makes the two equivalent).
- * Rows that share a word are merged.
+ * The rows of equivalent spellings a dataset's entities add: each entity whose name and aliases include two or more
+ * one-word spellings (an entity "Bakhmut" with the alias "Artemivsk" makes the two equivalent).
  */
-export function spellingTable(entities: readonly Entity[] = []): SpellingTable {
-  const rows: string[][] = EQUIVALENT_SPELLINGS.map((r) => [...r]);
+export function entitySpellings(entities: readonly Entity[]): string[][] {
+  const rows: string[][] = [];
   for (const e of entities) {
     const single = [e.name, ...e.aliases]
       .map((n) => n.trim().toLowerCase())
@@ -52,7 +51,16 @@ export function spellingTable(entities: readonly Entity[] = []): SpellingTable {
     const distinct = [...new Set(single)];
     if (distinct.length >= 2) rows.push(distinct);
   }
-  // Merge rows sharing a word, so equivalence is transitive.
+  return rows;
+}
+
+/** The equivalent spellings of a dataset: the built-in table and its entities' rows (entitySpellings). */
+export function spellingTable(entities: readonly Entity[] = []): SpellingTable {
+  return spellingTableOf([...EQUIVALENT_SPELLINGS, ...entitySpellings(entities)]);
+}
+
+/** A table from rows of equivalent spellings; rows that share a word are merged, so equivalence is transitive. */
+export function spellingTableOf(rows: readonly (readonly string[])[]): SpellingTable {
   const groupOf = new Map<string, Set<string>>();
   for (const row of rows) {
     const group = new Set<string>(row);
@@ -67,6 +75,25 @@ export function spellingTable(entities: readonly Entity[] = []): SpellingTable {
     table.set(w, spellings);
   }
   return table;
+}
+
+/**
+ * A phrase (lower case) written every way its words' equivalent spellings allow, itself first, at most `max` of
+ * them (the server's form of `canonicalSpelling`'s phrase check: a text holds one of them).
+ */
+export function spellingVariants(table: SpellingTable, phrase: string, max = 64): string[] {
+  let out = [''];
+  const parts = phrase.split(/([^\s\p{Z}\p{P}\p{Cc}]+)/u);
+  for (let k = 0; k < parts.length; k++) {
+    const ways =
+      k % 2 === 1
+        ? [parts[k]!, ...(table.get(parts[k]!) ?? []).filter((w) => w !== parts[k])]
+        : [parts[k]!];
+    const next: string[] = [];
+    for (const head of out) for (const w of ways) if (next.length < max) next.push(head + w);
+    out = next;
+  }
+  return out;
 }
 
 /** The text with every word that has equivalent spellings written as the first of them (for phrase checks). */
