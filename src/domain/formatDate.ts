@@ -52,6 +52,21 @@ export function formatInstant(
   return `${day} ${month} ${yearText}, ${time} ${zoneLabel(tz, new Date(ms))}`;
 }
 
+/**
+ * The label of an axis tick (`calendarTicks`): the year, month or day that begins there on the zone's wall clock, or
+ * its time there. (A calendar date given to `formatInstant` is read as written, in no zone: a day that begins at
+ * 18:30 UTC in Kolkata would be named by its UTC date.)
+ */
+export function formatTick(
+  at: number,
+  precision: 'year' | 'month' | 'day' | 'minute',
+  tz: TimeZoneChoice,
+): string {
+  return precision === 'minute' || !isDrawable(at)
+    ? formatInstant(at, precision, tz)
+    : formatInstant(wallAt(tz, at), precision, 'utc');
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function zoneLabel(tz: TimeZoneChoice, d: Date): string {

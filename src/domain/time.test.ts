@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseIsoDate } from './dates';
 import {
   axisLabel,
+  calendarTicks,
   canonicalZone,
   drawnSpan,
   formatLinkInstant,
@@ -294,5 +295,98 @@ describe('listedZoneName', () => {
     expect(differ).toEqual([]);
     expect(listedZoneName('Europe/Kiev')).toBe('Europe/Kyiv');
     expect(listedZoneName('UTC')).toBe('utc');
+  });
+});
+
+describe("calendarTicks (the histogram's axis)", () => {
+  const utc = (iso: string) => Date.parse(iso);
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('marks the starts of years where a range spans years: 2022 begins at 1 Jan 2022, not where 2022 is reached', () => {
+    // The UCDP sample's window: labels at even fractions named "2022" a point in late 2021's bars.
+    const range = { start: utc('2013-08-08T12:00:00Z'), end: utc('2023-08-19T12:00:00Z') };
+    const ticks = calendarTicks(range, 'utc', 6);
+    expect(ticks.map((t) => iso(t.at))).toEqual([
+      '2014-01-01T00:00:00.000Z',
+      '2016-01-01T00:00:00.000Z',
+      '2018-01-01T00:00:00.000Z',
+      '2020-01-01T00:00:00.000Z',
+      '2022-01-01T00:00:00.000Z',
+    ]);
+    expect(ticks.every((t) => t.precision === 'year')).toBe(true);
+  });
+
+  it('steps in months, days and hours as the range narrows', () => {
+    const months = calendarTicks(
+      { start: utc('2022-01-20T00:00Z'), end: utc('2022-07-02T00:00Z') },
+      'utc',
+    );
+    expect(months.map((t) => iso(t.at).slice(0, 10))).toEqual([
+      '2022-02-01',
+      '2022-03-01',
+      '2022-04-01',
+      '2022-05-01',
+      '2022-06-01',
+      '2022-07-01',
+    ]);
+    expect(months[0]!.precision).toBe('month');
+    const days = calendarTicks(
+      { start: utc('2022-03-01T06:00Z'), end: utc('2022-03-05T06:00Z') },
+      'utc',
+    );
+    expect(days.map((t) => iso(t.at).slice(0, 10))).toEqual([
+      '2022-03-02',
+      '2022-03-03',
+      '2022-03-04',
+      '2022-03-05',
+    ]);
+    const hours = calendarTicks(
+      { start: utc('2022-03-01T06:10Z'), end: utc('2022-03-01T09:00Z') },
+      'utc',
+    );
+    expect(hours.map((t) => iso(t.at).slice(11, 16))).toEqual(['07:00', '08:00', '09:00']);
+    expect(hours[0]!.precision).toBe('minute');
+  });
+
+  it("marks the zone's own midnights and new years", () => {
+    const kyiv = calendarTicks(
+      { start: utc('2013-08-08T12:00:00Z'), end: utc('2023-08-19T12:00:00Z') },
+      'Europe/Kyiv',
+    );
+    expect(iso(kyiv[0]!.at)).toBe('2013-12-31T22:00:00.000Z');
+    const days = calendarTicks(
+      { start: utc('2022-03-01T06:00Z'), end: utc('2022-03-05T06:00Z') },
+      'America/New_York',
+    );
+    expect(iso(days[0]!.at)).toBe('2022-03-02T05:00:00.000Z');
+  });
+
+  it('gives at most the number asked for, ascending, inside the range, for any range', () => {
+    const t = fc.integer({ min: Date.UTC(-3000, 0, 1), max: Date.UTC(3000, 0, 1) });
+    fc.assert(
+      fc.property(
+        t,
+        t,
+        fc.integer({ min: 2, max: 8 }),
+        fc.constantFrom('utc', 'Asia/Kolkata', 'Europe/London'),
+        (a, b, max, tz) => {
+          const range = { start: Math.min(a, b), end: Math.max(a, b) };
+          const ticks = calendarTicks(range, tz, max);
+          expect(ticks.length).toBeLessThanOrEqual(max);
+          for (let k = 0; k < ticks.length; k++) {
+            expect(ticks[k]!.at).toBeGreaterThanOrEqual(range.start);
+            expect(ticks[k]!.at).toBeLessThanOrEqual(range.end);
+            if (k > 0) expect(ticks[k]!.at).toBeGreaterThan(ticks[k - 1]!.at);
+          }
+          // A range longer than the finest step, asked for four or more, always has a mark.
+          if (max >= 4 && range.end - range.start > 2 * 60_000)
+            expect(ticks.length).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+
+  it('has nothing to mark beyond the drawable calendar', () => {
+    expect(calendarTicks({ start: -1e17, end: 0 }, 'utc')).toEqual([]);
   });
 });

@@ -214,6 +214,69 @@ export function startOfNextUnit(tz: TimeZoneChoice, instant: number, unit: TimeU
   return instantAt(tz, wallAdd(wallFloor(wallAt(tz, instant), unit), unit, 1));
 }
 
+/** One tick of a calendar axis: the instant a unit starts on the zone's wall clock, and how finely to name it. */
+export interface CalendarTick {
+  at: number;
+  precision: 'year' | 'month' | 'day' | 'minute';
+}
+
+/** The axis steps, coarsest first: a unit and how many of it (from one step to the next at most three times finer). */
+const TICK_STEPS: readonly { unit: TimeUnit; step: number }[] = [
+  ...[100_000, 50_000, 20_000, 10_000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1].map(
+    (step) => ({ unit: 'year' as const, step }),
+  ),
+  ...[6, 3, 2, 1].map((step) => ({ unit: 'month' as const, step })),
+  ...[10, 5, 2, 1].map((step) => ({ unit: 'day' as const, step })),
+  ...[12, 6, 3, 1].map((step) => ({ unit: 'hour' as const, step })),
+  ...[30, 15, 5, 1].map((step) => ({ unit: 'minute' as const, step })),
+];
+
+/** The ticks of one step over a range, stopping once there are more than `max`. */
+function ticksOf(
+  range: { start: number; end: number },
+  tz: TimeZoneChoice,
+  { unit, step }: (typeof TICK_STEPS)[number],
+  max: number,
+): number[] {
+  // Days, hours and minutes step from whole multiples since the epoch on the wall clock (every 2nd day, 3rd hour).
+  const fixed = unit === 'day' ? DAY : unit === 'hour' ? HOUR : unit === 'minute' ? 60_000 : 0;
+  const floor = (wall: number) =>
+    fixed > 0 ? Math.floor(wall / (step * fixed)) * step * fixed : wallFloor(wall, unit, step);
+  const out: number[] = [];
+  for (let wall = floor(wallAt(tz, range.start)); out.length <= max;) {
+    const at = instantAt(tz, wall);
+    if (at > range.end) break;
+    if (at >= range.start && (out.length === 0 || at > out[out.length - 1]!)) out.push(at);
+    wall = fixed > 0 ? wall + step * fixed : wallAdd(wall, unit, step);
+  }
+  return out;
+}
+
+/**
+ * Ticks for a time axis over `range`: the starts of whole calendar units on the zone's wall clock (years, months,
+ * days, hours, minutes), the finest step that gives at most `max` of them (clock times, longer to write, at most
+ * four), each where that instant lies. An axis labelled at even fractions of its range instead names the year a
+ * point falls in, which reads as the year's start: "2022" under the bars of late 2021. Empty where the range is not
+ * on the drawable calendar.
+ */
+export function calendarTicks(
+  range: { start: number; end: number },
+  tz: TimeZoneChoice,
+  max = 6,
+): CalendarTick[] {
+  if (!(range.end > range.start) || !isDrawable(range.start) || !isDrawable(range.end)) return [];
+  for (let k = TICK_STEPS.length - 1; k >= 0; k--) {
+    const s = TICK_STEPS[k]!;
+    const clock = s.unit === 'hour' || s.unit === 'minute';
+    const ticks = ticksOf(range, tz, s, clock ? Math.min(max, 4) : max);
+    if (ticks.length <= (clock ? Math.min(max, 4) : max)) {
+      const precision = clock ? 'minute' : s.unit === 'day' ? 'day' : s.unit;
+      return ticks.map((at) => ({ at, precision: precision as CalendarTick['precision'] }));
+    }
+  }
+  return [];
+}
+
 /** What the drawing of an event needs to know of it. */
 export interface DatedSpan {
   start: number;

@@ -1,4 +1,6 @@
 import { memo, useRef, useState, type ReactNode } from 'react';
+import { formatTick } from '../domain/formatDate';
+import { calendarTicks, type TimeZoneChoice } from '../domain/time';
 import './histogram.css';
 
 /** Bins of a density histogram: ascending edges (one more than the counts) and the largest count. */
@@ -144,28 +146,38 @@ export function tickPrecision(step: number): 'year' | 'month' | 'day' | 'minute'
   return step >= 300 * day ? 'year' : step >= 25 * day ? 'month' : step >= day ? 'day' : 'minute';
 }
 
+/** The share of the axis's width a label takes, near enough: one closer to the right end than this is dropped. */
+const LABEL_ROOM = 0.07;
+
 /**
- * The time axis under a histogram's bars: five instants across the range, inset so their labels stay inside.
- * Memoised: a filter change redraws the bars, not the axis (give it a stable `format`).
+ * The time axis under a histogram's bars: a mark where each calendar unit of a fitting step begins (years, months,
+ * days, hours on the zone's wall clock: `calendarTicks`), named from there rightwards, as the timeline's own axis
+ * names its units. Beyond the drawable calendar, four instants across the range. Memoised: a filter change redraws
+ * the bars, not the axis.
  */
 export const HistogramAxis = memo(function HistogramAxis({
   range,
-  format,
+  tz,
 }: {
   range: Span;
-  format: (t: number, precision: ReturnType<typeof tickPrecision>) => string;
+  tz: TimeZoneChoice;
 }) {
   const span = Math.max(1, range.end - range.start);
+  const ticks = calendarTicks(range, tz, 6);
+  const marks =
+    ticks.length >= 1
+      ? ticks.filter((t) => (t.at - range.start) / span <= 1 - LABEL_ROOM)
+      : [0.04, 0.27, 0.5, 0.73].map((f) => ({
+          at: Math.round(range.start + f * span),
+          precision: tickPrecision(span / 5),
+        }));
   return (
     <div className="cs-hist-axis" aria-hidden="true">
-      {[0.04, 0.27, 0.5, 0.73, 0.96].map((f) => {
-        const t = Math.round(range.start + f * span);
-        return (
-          <span key={f} style={{ left: `${(f * 100).toFixed(2)}%` }}>
-            {format(t, tickPrecision(span / 5))}
-          </span>
-        );
-      })}
+      {marks.map(({ at, precision }) => (
+        <span key={at} style={{ left: `${(((at - range.start) / span) * 100).toFixed(2)}%` }}>
+          {formatTick(at, precision, tz)}
+        </span>
+      ))}
     </div>
   );
 });

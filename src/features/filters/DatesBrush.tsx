@@ -49,7 +49,7 @@ export function DatesBrush() {
         <WindowEdge edge="start" range={range} win={win} tz={view.tz} />
         <WindowEdge edge="end" range={range} win={win} tz={view.tz} />
       </div>
-      <HistogramAxis range={range} format={(t, p) => formatInstant(t, p, view.tz)} />
+      <HistogramAxis range={range} tz={view.tz} />
     </div>
   );
 }

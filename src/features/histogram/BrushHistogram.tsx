@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatInstant } from '../../domain/formatDate';
 import { updateView } from '../../url/useViewState';
 import {
@@ -33,10 +33,6 @@ export function BrushHistogram({
   amount(value: number): string;
   children?: ReactNode;
 }) {
-  const axisFormat = useCallback(
-    (t: number, p: ReturnType<typeof tickPrecision>) => formatInstant(t, p, tz),
-    [tz],
-  );
   // The bin under the pointer, for the count read-out (a pointer aid; the label and the list carry the numbers).
   const [hover, setHover] = useState<{ bin: number; left: number } | null>(null);
   const { bounds, counts } = bins;
@@ -68,7 +64,7 @@ export function BrushHistogram({
           )}
         </div>
       )}
-      <HistogramAxis range={range} format={axisFormat} />
+      <HistogramAxis range={range} tz={tz} />
     </div>
   );
 }
