@@ -47,6 +47,48 @@ function inBrowser(url: string): string {
   return q.toString();
 }
 
+test("a name in either spelling, and a date range typed beside the facets: the browser engine's numbers", async ({
+  page,
+}) => {
+  const d = await open(page, `data=server:${publicId}`);
+  await expect(shownCount(page)).toHaveText('3,883 of 3,883 events');
+  const count = async () => (await shownCount(page).textContent())!.split(' of ')[0]!;
+  // The file writes Kiev and Kyiv: searched as Kyiv, both are found, on the server as in the page.
+  const search = page.getByRole('search');
+  await search.getByLabel('Search events').fill('Kyiv');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect.poll(() => d.params().get('q')).toBe('Kyiv');
+  await expect(shownCount(page)).not.toHaveText('3,883 of 3,883 events');
+  await expect(page.getByText('Updating…')).toBeHidden();
+  const kyiv = { url: page.url(), count: await count() };
+
+  await search.getByLabel('Search events').fill('');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(shownCount(page)).toHaveText('3,883 of 3,883 events');
+  const dates = page
+    .getByRole('region', { name: 'Filters and facets' })
+    .getByRole('group', { name: 'Date range' });
+  await dates.getByLabel('From').fill('2016');
+  await dates.getByLabel('To').fill('2017-06');
+  await dates.getByLabel('To').press('Enter');
+  await expect.poll(() => d.params().get('until')).toBe('2017-06');
+  expect(d.params().get('since')).toBe('2016');
+  await expect(shownCount(page)).not.toHaveText('3,883 of 3,883 events');
+  await expect(page.getByText('Updating…')).toBeHidden();
+  const dated = { url: page.url(), count: await count() };
+
+  // The same links read by the in-browser engine.
+  for (const { url, count: n } of [kyiv, dated]) {
+    const file = await open(page, inBrowser(url));
+    await file.expectShowing(Number(n.replace(/,/g, '')), TOTAL);
+  }
+  // The link reopens the server's view with its dates in the fields.
+  await page.goto(dated.url);
+  await expect(shownCount(page)).toHaveText(`${dated.count} of 3,883 events`);
+  await expect(dates.getByLabel('From')).toHaveValue('2016');
+  await expect(dates.getByLabel('To')).toHaveValue('2017-06');
+});
+
 test('a server dataset: filter, pan, select, share; the same numbers as the browser engine', async ({
   page,
 }) => {

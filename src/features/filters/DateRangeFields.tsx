@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { parseIsoDate, toIsoInstant } from '../../domain/dates';
 import { updateView } from '../../url/useViewState';
+import './dateRange.css';
 
 interface Props {
   since?: string;

@@ -15,6 +15,7 @@ import { EntityFacetRow, entityStateClass } from '../../ui/EntityFacetRow';
 import { FacetOption } from '../../ui/FacetOption';
 import { useFinderFocus } from '../../state/uiStore';
 import { ServerEntityProfile } from './ServerEntityProfile';
+import { DateRangeFields } from '../filters/DateRangeFields';
 import './server.css';
 
 /** Most values a facet lists; the rest are reached by search. */
@@ -89,6 +90,16 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
         </label>
         <button type="submit">Search</button>
       </form>
+      <section aria-label="Dates" className="cs-server-dates">
+        <h3>Dates</h3>
+        <DateRangeFields
+          since={view.since}
+          until={view.until}
+          {...(view.from !== undefined && view.to !== undefined
+            ? { window: { from: view.from, to: view.to } }
+            : {})}
+        />
+      </section>
       <label>
         Lanes
         <select
