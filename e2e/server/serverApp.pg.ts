@@ -61,6 +61,10 @@ test("a name in either spelling, and a date range typed beside the facets: the b
   await expect(shownCount(page)).not.toHaveText('3,883 of 3,883 events');
   await expect(page.getByText('Updating…')).toBeHidden();
   const kyiv = { url: page.url(), count: await count() };
+  // The header's status line says it too, as the file's does.
+  await expect(page.locator('header .cs-status')).toHaveText(
+    `UCDP on the server: showing ${kyiv.count} of 3,883 events`,
+  );
 
   await search.getByLabel('Search events').fill('');
   await search.getByRole('button', { name: 'Search' }).click();

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { viewKeys } from '../data/page/queryKeys';
 import { isPassing } from '../data/page/serverApi';
 import { setServerToken } from '../data/page/serverToken';
@@ -28,11 +28,21 @@ export function ServerApp({ id, view }: { id: string; view: ViewState }) {
   // In the header, where it stays in sight whatever the panels' scroll: the previous answers stay on screen
   // while the next load, and while the database is away this says so and asks again on demand.
   const activity = useEngineActivity(engine);
+  // The count of the dataset's latest answer (a count of another dataset is not this one's).
+  const [counted, setCounted] = useState<{ id: string; count: number } | undefined>(undefined);
+  const onCount = useCallback((count: number) => setCounted({ id, count }), [id]);
+  const shown = counted?.id === id ? counted.count : undefined;
   let body;
   let status: string;
   if (meta.data) {
-    body = <ServerWorkspace meta={meta.data} view={view} />;
-    status = `${meta.data.title}: ${formatCount(meta.data.eventCount)} events on the server`;
+    body = <ServerWorkspace meta={meta.data} view={view} onCount={onCount} />;
+    // As the file's status line says it (and a screen reader hears it): how many of the dataset's events the
+    // filters leave, once the server has answered.
+    const total = formatCount(meta.data.eventCount);
+    status =
+      shown === undefined
+        ? `${meta.data.title}: ${total} events on the server`
+        : `${meta.data.title}: showing ${formatCount(shown)} of ${total} events`;
   } else if (meta.isError || (meta.failureReason && isPassing(meta.failureReason))) {
     const error = meta.error ?? meta.failureReason;
     status = problemStatus(id, error);

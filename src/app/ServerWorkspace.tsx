@@ -41,7 +41,16 @@ function answerView(view: ViewState): string {
 const WINDOW_ORDER = { key: 'date', descending: false } as const;
 
 /** A server dataset's regions: facets, timeline with its histogram, the paged list, details. */
-export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: ViewState }) {
+export function ServerWorkspace({
+  meta,
+  view,
+  onCount,
+}: {
+  meta: ServerMetadata;
+  view: ViewState;
+  /** Told the count of the matches whenever an answer brings a new one (the header's status line says it). */
+  onCount?(count: number): void;
+}) {
   const engine = useViewEngine();
   const panel = useRef<HTMLElement>(null);
   const center = useRef<HTMLDivElement>(null);
@@ -117,6 +126,10 @@ export function ServerWorkspace({ meta, view }: { meta: ServerMetadata; view: Vi
   );
   const m = useAnswerHalf(engine, matchesReq, 'matches');
   const w = useAnswerHalf(engine, windowReq, 'window');
+  const count = m.data?.count;
+  useEffect(() => {
+    if (count !== undefined) onCount?.(count);
+  }, [count, onCount]);
   // The list's rows from the half of its scope: an answer of the other scope, on screen while the next loads,
   // shows no rows rather than the wrong ones.
   const answer = useMemo<ViewAnswer | undefined>(
