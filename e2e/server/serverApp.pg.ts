@@ -252,8 +252,10 @@ test('without a token the Datasets menu lists the public datasets only', async (
   const nav = page.getByRole('navigation', { name: 'Dataset and view' });
   await nav.getByText('Datasets', { exact: true }).click();
   await expect(nav.getByRole('list', { name: 'Server datasets' }).getByRole('button')).toHaveText([
-    /UCDP on the server \(3,883 events\)/,
+    /UCDP on the server \(3,883 events\) · ucdp-server/,
   ]);
+  // The app's own samples under a heading of their own, apart from the server's.
+  await expect(nav.getByRole('heading', { name: 'Samples in the app' })).toBeVisible();
 });
 
 test('the area filter of a link applies on the server as in the browser, and the map counts the same', async ({

@@ -41,6 +41,7 @@ export const DatasetMenu = memo(function DatasetMenu({
       >
         <summary>Datasets</summary>
         <div className="cs-menu-body">
+          <h3 className="cs-menu-heading">Samples in the app</h3>
           <ul aria-label="Bundled datasets">
             {BUNDLED.map((b) => (
               <li key={b.id}>

@@ -41,7 +41,8 @@ export function ServerDatasetList({
               >
                 {d.title}{' '}
                 <span className="cs-muted">
-                  ({formatCount(d.eventCount)} events{d.public ? '' : ', private'})
+                  ({formatCount(d.eventCount)} events{d.public ? '' : ', private'}) ·{' '}
+                  <code>{d.id}</code>
                 </span>
               </button>
             </li>
