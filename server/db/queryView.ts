@@ -26,13 +26,7 @@ import {
 import type { SortKey } from '../../src/domain/eventOrder';
 import { dateRangeBounds, type StaleValues } from '../../src/domain/query';
 import { parseTextQuery, words } from '../../src/domain/textSearch';
-import {
-  entitySpellings,
-  EQUIVALENT_SPELLINGS,
-  spellingTableOf,
-  spellingVariants,
-  type SpellingTable,
-} from '../../src/domain/spellings';
+import { spellingTable, spellingVariants, type SpellingTable } from '../../src/domain/spellings';
 import { ENTITY_TYPES, PRECISIONS, type Entity, type TimelineEvent } from '../../src/domain/types';
 import type { FacetMaps } from '../ingest/rows';
 import { pgText } from '../ingest/rows';
@@ -205,7 +199,14 @@ export async function filterConditions(
     );
 
   if (f.q.trim() !== '') {
-    const text = await textCondition(db, t, datasetTables(ds).docs, f.q, ds.ingestedAt);
+    const text = await textCondition(
+      db,
+      t.words,
+      spellingsOf(dicts),
+      datasetTables(ds).docs,
+      f.q,
+      ds.ingestedAt,
+    );
     highlightTerms = text.terms;
     conds.set('text', text.sql);
     if (text.word !== undefined) codes.word = text.word;
@@ -285,12 +286,13 @@ function overlap(from: number, to: number, spans: Spans, p: Params): string {
  */
 async function textCondition(
   db: Pool | PoolClient,
-  t: { words: string; entities: string },
+  wordsTable: string,
+  spellings: SpellingTable,
   docsTable: string,
   q: string,
   ingestedAt: string,
 ): Promise<{ sql: Cond; terms: string[]; word?: number }> {
-  const { codes, terms, phrases } = await wordCodes(db, t, q, ingestedAt);
+  const { codes, terms, phrases } = await wordCodes(db, wordsTable, spellings, q, ingestedAt);
   if (codes.length === 0 || codes.some((c) => c.length === 0))
     return { sql: () => 'false', terms: [] };
   const word = singleWord({ codes, phrases: phrases.flat() });
@@ -321,32 +323,26 @@ const wordCache = new KeptAnswers<{ codes: number[][]; terms: string[]; phrases:
 
 function wordCodes(
   db: Pool | PoolClient,
-  t: { words: string; entities: string },
+  wordsTable: string,
+  spellings: SpellingTable,
   q: string,
   ingestedAt: string,
 ) {
   // The ingest's time beside the table's name: a database recreated from scratch numbers its versions anew.
-  const key = `${t.words}\u0000${ingestedAt}\u0000${q}`;
-  return wordCache.ask(key, async () =>
-    lookUpWords(db, t.words, await spellingsOf(db, t.entities, ingestedAt), q),
-  );
+  const key = `${wordsTable}\u0000${ingestedAt}\u0000${q}`;
+  return wordCache.ask(key, () => lookUpWords(db, wordsTable, spellings, q));
 }
 
 /**
  * A version's equivalent spellings, as the browser's text index has them (`spellingTable`): the built-in table and
- * the one-word names and aliases of its entities, read once per version.
+ * the one-word names and aliases of its entities (its dictionaries hold them), built once per version.
  */
-const spellingCache = new KeptAnswers<SpellingTable>(64);
+const spellingTables = new WeakMap<VersionDicts, SpellingTable>();
 
-function spellingsOf(db: Pool | PoolClient, entitiesTable: string, ingestedAt: string) {
-  return spellingCache.ask(`${entitiesTable}\u0000${ingestedAt}`, async () => {
-    // Only entities with aliases can add a row (the ingest writes each as JSON.stringify does).
-    const { rows } = await db.query<{ doc: string }>(
-      `SELECT doc FROM ${entitiesTable} WHERE doc NOT LIKE '%"aliases":[]%'`,
-    );
-    const entities = rows.map((r) => JSON.parse(r.doc) as Entity);
-    return spellingTableOf([...EQUIVALENT_SPELLINGS, ...entitySpellings(entities)]);
-  });
+function spellingsOf(dicts: VersionDicts): SpellingTable {
+  let table = spellingTables.get(dicts);
+  if (!table) spellingTables.set(dicts, (table = spellingTable(dicts.entities)));
+  return table;
 }
 
 async function lookUpWords(

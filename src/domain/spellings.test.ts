@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   canonicalSpelling,
-  entitySpellings,
   EQUIVALENT_SPELLINGS,
   spellingTable,
-  spellingTableOf,
   spellingVariants,
 } from './spellings';
 import type { Entity } from './types';
@@ -56,17 +54,6 @@ describe('canonicalSpelling', () => {
       canonicalSpelling(t, 'talks in kyiv, then odesa'),
     );
     expect(canonicalSpelling(t, 'kievan rus')).toBe('kievan rus');
-  });
-});
-
-describe("spellingTableOf (the server builds its table from the built-in rows and the entities' rows)", () => {
-  it('is the table spellingTable builds from the same entities', () => {
-    const entities = [entity('Bakhmut', ['Artemivsk']), entity('Kyiv', ['Kyjiv', 'Kyiv City'])];
-    const fromRows = spellingTableOf([...EQUIVALENT_SPELLINGS, ...entitySpellings(entities)]);
-    const direct = spellingTable(entities);
-    expect([...fromRows.keys()].sort()).toEqual([...direct.keys()].sort());
-    for (const [w, ways] of direct) expect([...fromRows.get(w)!].sort()).toEqual([...ways].sort());
-    expect(fromRows.get('kyjiv')).toContain('kiev');
   });
 });
 

@@ -39,11 +39,12 @@ export type SpellingTable = ReadonlyMap<string, readonly string[]>;
 const WORD = /^[^\s\p{Z}\p{P}\p{Cc}]+$/u;
 
 /**
- * The rows of equivalent spellings a dataset's entities add: each entity whose name and aliases include two or more
- * one-word spellings (an entity "Bakhmut" with the alias "Artemivsk" makes the two equivalent).
+ * The equivalent spellings for a dataset: the built-in table, extended by each entity whose name and aliases
+ * include two or more one-word spellings (an entity "Bakhmut" with the alias "Artemivsk" makes the two equivalent).
+ * Rows that share a word are merged.
  */
-export function entitySpellings(entities: readonly Entity[]): string[][] {
-  const rows: string[][] = [];
+export function spellingTable(entities: readonly Entity[] = []): SpellingTable {
+  const rows: string[][] = EQUIVALENT_SPELLINGS.map((r) => [...r]);
   for (const e of entities) {
     const single = [e.name, ...e.aliases]
       .map((n) => n.trim().toLowerCase())
@@ -51,16 +52,7 @@ export function entitySpellings(entities: readonly Entity[]): string[][] {
     const distinct = [...new Set(single)];
     if (distinct.length >= 2) rows.push(distinct);
   }
-  return rows;
-}
-
-/** The equivalent spellings of a dataset: the built-in table and its entities' rows (entitySpellings). */
-export function spellingTable(entities: readonly Entity[] = []): SpellingTable {
-  return spellingTableOf([...EQUIVALENT_SPELLINGS, ...entitySpellings(entities)]);
-}
-
-/** A table from rows of equivalent spellings; rows that share a word are merged, so equivalence is transitive. */
-export function spellingTableOf(rows: readonly (readonly string[])[]): SpellingTable {
+  // Merge rows sharing a word, so equivalence is transitive.
   const groupOf = new Map<string, Set<string>>();
   for (const row of rows) {
     const group = new Set<string>(row);
