@@ -144,6 +144,10 @@ test('a server dataset: filter, pan, select, share; the same numbers as the brow
   await firstTitle.click();
   await expect.poll(() => d.params().get('event')).not.toBeNull();
   await expect(d.details.getByRole('heading', { level: 2 })).toHaveText(title);
+  // How its date is known, as the file's details say it: the precision and what the source wrote.
+  await expect(d.details).toContainText(
+    /\(known to the (day|month|year)(, approximate)?; written “\d{4}/,
+  );
   await expect(d.details.getByRole('region', { name: 'Sources' })).toBeVisible();
   await expectAccessible(page);
   // Where the event lay outside the panned window, the timeline brought it into view, the zoom kept: once the link's

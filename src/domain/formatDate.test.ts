@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseDocument } from './normalise';
-import { formatEventDate, isValidTimeZone } from './formatDate';
+import { dateKnowledge, formatEventDate, isValidTimeZone } from './formatDate';
 
 function ev(fields: Record<string, unknown>) {
   return normaliseDocument({ events: [{ id: 'a', title: 'A', ...fields }] }).events[0]!;
@@ -35,4 +35,13 @@ describe('isValidTimeZone', () => {
     ['Mars/Olympus_Mons', false],
     ['<script>', false],
   ])('%s → %s', (tz, valid) => expect(isValidTimeZone(tz)).toBe(valid));
+});
+
+describe('dateKnowledge', () => {
+  it('says how the date is known and what was written', () => {
+    expect(dateKnowledge(ev({ start: '2017-04-14', end: '2017-04-21', approximate: true }))).toBe(
+      'known to the day, approximate; written “2017-04-14” to “2017-04-21”',
+    );
+    expect(dateKnowledge(ev({ start: '2023-12' }))).toBe('known to the month; written “2023-12”');
+  });
 });

@@ -91,6 +91,16 @@ function lastInstant(event: TimelineEvent): number {
   return coarse ? event.end - 1 : event.end;
 }
 
+/**
+ * How an event's date is known, in words, beside the date in its details: its precision, whether it is
+ * approximate, and what the source wrote ("known to the day, approximate; written “2017-04-14” to “2017-04-21”").
+ */
+export function dateKnowledge(
+  e: Pick<TimelineEvent, 'precision' | 'approximate' | 'startText' | 'endText'>,
+): string {
+  return `known ${describePrecision(e.precision)}${e.approximate ? ', approximate' : ''}; written “${e.startText}”${e.endText ? ` to “${e.endText}”` : ''}`;
+}
+
 /** Human name of a precision for labels ("known to the month"). */
 export function describePrecision(p: Precision): string {
   return p === 'millisecond' ? 'to the millisecond' : `to the ${p}`;

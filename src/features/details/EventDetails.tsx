@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ClippedText } from '../../ui/ClippedText';
 import { useViewData } from '../../data/page/viewData';
 import { entityById } from '../../domain/buildIndex';
-import { describePrecision, formatEventDate } from '../../domain/formatDate';
+import { dateKnowledge, formatEventDate } from '../../domain/formatDate';
 import { LIMITS } from '../../domain/limits';
 import { updateView } from '../../url/useViewState';
 import { toggleIncludedActor } from '../../url/viewState';
@@ -93,12 +93,7 @@ export function EventDetails({ onCopyEventLink, fold }: Props) {
       <dl className="cs-facts">
         <dt>Date</dt>
         <dd>
-          {formatEventDate(e, view.tz)}{' '}
-          <span className="cs-muted">
-            (known {describePrecision(e.precision)}
-            {e.approximate ? ', approximate' : ''}; written “{e.startText}”
-            {e.endText ? ` to “${e.endText}”` : ''})
-          </span>
+          {formatEventDate(e, view.tz)} <span className="cs-muted">({dateKnowledge(e)})</span>
         </dd>
         {e.type && (
           <>

@@ -3,7 +3,7 @@ import { useEventDetail } from '../../data/page/useEngineQueries';
 import { useViewEngine } from '../../data/page/viewEngine';
 import { ServerError } from '../../data/page/serverApi';
 import { clipText } from '../../domain/clipText';
-import { describePrecision, formatEventDate } from '../../domain/formatDate';
+import { dateKnowledge, formatEventDate } from '../../domain/formatDate';
 import { updateView } from '../../url/useViewState';
 import { toggleIncludedActor } from '../../url/viewState';
 import { SourceList } from './SourceList';
@@ -72,8 +72,7 @@ export function ServerEventDetails({
         {clipText(e.title, 1000)}
       </h2>
       <p>
-        {formatEventDate(e, tz)}{' '}
-        <span className="cs-muted">({describePrecision(e.precision)})</span>
+        {formatEventDate(e, tz)} <span className="cs-muted">({dateKnowledge(e)})</span>
       </p>
       {e.type && <p>Type: {clipText(e.type, 300)}</p>}
       {e.location?.name && <p>Place: {clipText(e.location.name, 300)}</p>}
