@@ -126,7 +126,8 @@ export function ServerWorkspace({
   );
   const m = useAnswerHalf(engine, matchesReq, 'matches');
   const w = useAnswerHalf(engine, windowReq, 'window');
-  const count = m.data?.count;
+  // This view's count, not the one kept on screen while it loads (which may be another dataset's).
+  const count = m.isPlaceholderData ? undefined : m.data?.count;
   useEffect(() => {
     if (count !== undefined) onCount?.(count);
   }, [count, onCount]);

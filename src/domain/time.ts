@@ -238,16 +238,27 @@ function ticksOf(
   { unit, step }: (typeof TICK_STEPS)[number],
   max: number,
 ): number[] {
-  // Days, hours and minutes step from whole multiples since the epoch on the wall clock (every 2nd day, 3rd hour).
+  const first = wallAt(tz, range.start);
+  // Years and months counted as numbers (a step's start may lie before the calendar's first day, where no Date
+  // reads it); days, hours and minutes from whole multiples since the epoch on the wall clock.
+  const d = new Date(first);
+  let year = d.getUTCFullYear();
+  let month = unit === 'month' ? d.getUTCMonth() : 0;
+  if (unit === 'year') year -= ((year % step) + step) % step;
+  else month -= month % step;
   const fixed = unit === 'day' ? DAY : unit === 'hour' ? HOUR : unit === 'minute' ? 60_000 : 0;
-  const floor = (wall: number) =>
-    fixed > 0 ? Math.floor(wall / (step * fixed)) * step * fixed : wallFloor(wall, unit, step);
+  let wall = fixed > 0 ? Math.floor(first / (step * fixed)) * step * fixed : utcMs(year, month);
   const out: number[] = [];
-  for (let wall = floor(wallAt(tz, range.start)); out.length <= max;) {
-    const at = instantAt(tz, wall);
-    if (at > range.end) break;
-    if (at >= range.start && (out.length === 0 || at > out[out.length - 1]!)) out.push(at);
-    wall = fixed > 0 ? wall + step * fixed : wallAdd(wall, unit, step);
+  // (A wall reading that is not a number, from a zone the engine cannot read, ends the ticks.)
+  while (out.length <= max && !Number.isNaN(wall)) {
+    if (isDrawable(wall)) {
+      const at = instantAt(tz, wall);
+      if (at > range.end) break;
+      if (at >= range.start && (out.length === 0 || at > out[out.length - 1]!)) out.push(at);
+    } else if (wall > range.end) break;
+    if (fixed > 0) wall += step * fixed;
+    else if (unit === 'year') wall = utcMs((year += step), 0);
+    else wall = utcMs(year, (month += step));
   }
   return out;
 }

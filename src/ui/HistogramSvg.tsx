@@ -152,8 +152,8 @@ const LABEL_ROOM = 0.07;
 /**
  * The time axis under a histogram's bars: a mark where each calendar unit of a fitting step begins (years, months,
  * days, hours on the zone's wall clock: `calendarTicks`), named from there rightwards, as the timeline's own axis
- * names its units. Beyond the drawable calendar, four instants across the range. Memoised: a filter change redraws
- * the bars, not the axis.
+ * names its units. Where none has room (beyond the drawable calendar, or one mark at the very end), four instants
+ * across the range. Memoised: a filter change redraws the bars, not the axis.
  */
 export const HistogramAxis = memo(function HistogramAxis({
   range,
@@ -163,10 +163,12 @@ export const HistogramAxis = memo(function HistogramAxis({
   tz: TimeZoneChoice;
 }) {
   const span = Math.max(1, range.end - range.start);
-  const ticks = calendarTicks(range, tz, 6);
+  const ticks = calendarTicks(range, tz, 6).filter(
+    (t) => (t.at - range.start) / span <= 1 - LABEL_ROOM,
+  );
   const marks =
-    ticks.length >= 1
-      ? ticks.filter((t) => (t.at - range.start) / span <= 1 - LABEL_ROOM)
+    ticks.length > 0
+      ? ticks
       : [0.04, 0.27, 0.5, 0.73].map((f) => ({
           at: Math.round(range.start + f * span),
           precision: tickPrecision(span / 5),
