@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { parseIsoDate, toIsoInstant } from '../../domain/dates';
 import { updateView } from '../../url/useViewState';
+import type { ViewState } from '../../url/viewState';
 import './dateRange.css';
 
-interface Props {
-  since?: string;
-  until?: string;
-  window?: { from: number; to: number };
-}
+/** The view's date range (`since`, `until`) and the timeline's window (`from`, `to`), if it has one. */
+type Props = { view: Pick<ViewState, 'since' | 'until' | 'from' | 'to'> };
 
 /** Typed dates of any precision (2023, 2023-12, 2023-12-21T14:05Z), or the timeline's current window. */
-export function DateRangeFields({ since, until, window }: Props) {
+export function DateRangeFields({ view }: Props) {
+  const { since, until } = view;
+  const window =
+    view.from !== undefined && view.to !== undefined ? { from: view.from, to: view.to } : undefined;
   const [from, setFrom] = useState(since ?? '');
   const [to, setTo] = useState(until ?? '');
   const [error, setError] = useState('');

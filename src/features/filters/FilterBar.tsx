@@ -223,13 +223,7 @@ export function FilterBar() {
           badge={view.since || view.until ? 1 : 0}
           whenOpen={() => <DatesBrush />}
         >
-          <DateRangeFields
-            since={view.since}
-            until={view.until}
-            {...(view.from !== undefined && view.to !== undefined
-              ? { window: { from: view.from, to: view.to } }
-              : {})}
-          />
+          <DateRangeFields view={view} />
         </Popover>
         {pickers.slice(0, shown).map((p, k) => (
           <div key={p.key} className="cs-fold-item" data-fold={k}>

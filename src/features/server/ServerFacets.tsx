@@ -92,13 +92,7 @@ export function ServerFacets({ meta, view, answer, filtersView }: Props) {
       </form>
       <section aria-label="Dates" className="cs-server-dates">
         <h3>Dates</h3>
-        <DateRangeFields
-          since={view.since}
-          until={view.until}
-          {...(view.from !== undefined && view.to !== undefined
-            ? { window: { from: view.from, to: view.to } }
-            : {})}
-        />
+        <DateRangeFields view={view} />
       </section>
       <label>
         Lanes
