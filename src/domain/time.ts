@@ -1,4 +1,4 @@
-import { isDrawable, MS_PER_YEAR, precisionRank, utcMs } from './dates';
+import { isDrawable, MS_PER_YEAR, precisionRank, utcMs, yearOf } from './dates';
 import type { Precision } from './types';
 
 /**
@@ -222,9 +222,9 @@ export interface CalendarTick {
 
 /** The axis steps, coarsest first: a unit and how many of it (from one step to the next at most three times finer). */
 const TICK_STEPS: readonly { unit: TimeUnit; step: number }[] = [
-  ...[100_000, 50_000, 20_000, 10_000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1].map(
-    (step) => ({ unit: 'year' as const, step }),
-  ),
+  ...[
+    200_000, 100_000, 50_000, 20_000, 10_000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1,
+  ].map((step) => ({ unit: 'year' as const, step })),
   ...[6, 3, 2, 1].map((step) => ({ unit: 'month' as const, step })),
   ...[10, 5, 2, 1].map((step) => ({ unit: 'day' as const, step })),
   ...[12, 6, 3, 1].map((step) => ({ unit: 'hour' as const, step })),
@@ -241,9 +241,9 @@ function ticksOf(
   const first = wallAt(tz, range.start);
   // Years and months counted as numbers (a step's start may lie before the calendar's first day, where no Date
   // reads it); days, hours and minutes from whole multiples since the epoch on the wall clock.
-  const d = new Date(first);
-  let year = d.getUTCFullYear();
-  let month = unit === 'month' ? d.getUTCMonth() : 0;
+  // (A zone's wall reading of the calendar's first instants may lie before them: its year is counted too.)
+  let year = yearOf(first);
+  let month = unit === 'month' && isDrawable(first) ? new Date(first).getUTCMonth() : 0;
   if (unit === 'year') year -= ((year % step) + step) % step;
   else month -= month % step;
   const fixed = unit === 'day' ? DAY : unit === 'hour' ? HOUR : unit === 'minute' ? 60_000 : 0;
@@ -251,7 +251,8 @@ function ticksOf(
   const out: number[] = [];
   // (A wall reading that is not a number, from a zone the engine cannot read, ends the ticks.)
   while (out.length <= max && !Number.isNaN(wall)) {
-    if (isDrawable(wall)) {
+    // (Within two days of the calendar's ends a zone's offsets cannot be read: no tick is put there.)
+    if (Math.abs(wall) <= 8.64e15 - 2 * DAY) {
       const at = instantAt(tz, wall);
       if (at > range.end) break;
       if (at >= range.start && (out.length === 0 || at > out[out.length - 1]!)) out.push(at);
@@ -268,7 +269,7 @@ function ticksOf(
  * days, hours, minutes), the finest step that gives at most `max` of them (clock times, longer to write, at most
  * four), each where that instant lies. An axis labelled at even fractions of its range instead names the year a
  * point falls in, which reads as the year's start: "2022" under the bars of late 2021. Empty where the range is not
- * on the drawable calendar.
+ * on the drawable calendar; none within two days of its ends.
  */
 export function calendarTicks(
   range: { start: number; end: number },
