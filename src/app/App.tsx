@@ -64,9 +64,9 @@ export function App() {
   );
   useShortcuts(
     source.kind === 'server'
-      ? { engine: 'server', view }
+      ? { engine: 'server' }
       : value
-        ? { engine: 'file', view: value.view, data: value }
+        ? { engine: 'file', data: value }
         : null,
   );
   useDismissDisclosures();

@@ -14,7 +14,7 @@ function SlowCommit() {
 }
 
 function Shell() {
-  useShortcuts({ engine: 'server', view: currentView().state });
+  useShortcuts({ engine: 'server' });
   return (
     <>
       <input id="cs-search" type="search" aria-label="Search events" />
@@ -46,4 +46,19 @@ it('a key pressed as soon as the first draw is on screen is handled', async () =
   root = createRoot(host);
   root.render(<Shell />);
   expect(await focused).toBe(document.getElementById('cs-search'));
+});
+
+it('a key pressed again before React has drawn the last change acts on that change (g g: two lane changes)', async () => {
+  window.history.replaceState(null, '', '/?data=server:t');
+  const host = document.body.appendChild(document.createElement('div'));
+  root = createRoot(host);
+  root.render(<Shell />);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(currentView().state.group).toBe('none');
+  // Two presses in one task: nothing is drawn between them.
+  const press = () =>
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'g', bubbles: true }));
+  press();
+  press();
+  expect(currentView().state.group).toBe('type');
 });

@@ -9,8 +9,9 @@ import { timelineCommands, windowOnScreen } from '../state/timelineCommands';
 import { useUi } from '../state/uiStore';
 import { useLayout, type PanelName } from '../state/layoutStore';
 import { focusEntityFinder } from './panels';
+import { currentView } from '../url/currentView';
 import { updateView } from '../url/useViewState';
-import { toggleIncludedActor, type ViewState } from '../url/viewState';
+import { toggleIncludedActor } from '../url/viewState';
 import { copyViewLink } from './Header';
 import { availableOn, commandFor, type Engine } from './keymap';
 import { effectiveTheme } from './useTheme';
@@ -35,10 +36,10 @@ const PANEL_OF: Record<'toggle-entities' | 'toggle-details' | 'toggle-list', Pan
 /**
  * What the shortcuts act on: a dataset in the page (its index, results and layer), or one the server answers,
  * where the shortcuts that need the index do nothing (keymap.ts's fileOnly; the help dialog lists them apart).
+ * The view they act on is the address's (currentView), read at each key.
  */
 export type ShortcutTarget =
-  | { engine: 'file'; view: ViewState; data: ViewData }
-  | { engine: Exclude<Engine, 'file'>; view: ViewState };
+  { engine: 'file'; data: ViewData } | { engine: Exclude<Engine, 'file'> };
 
 /** Keyboard-first work: every shortcut of KEYMAP that the dataset's engine allows, never while typing in a field. */
 export function useShortcuts(target: ShortcutTarget | null): void {
@@ -62,13 +63,15 @@ export function useShortcuts(target: ShortcutTarget | null): void {
           (e.target as HTMLElement).blur();
           return;
         }
-        if (ref.current?.view.event !== undefined) updateView({ event: undefined });
+        if (currentView().state.event !== undefined) updateView({ event: undefined });
         return;
       }
       const target = ref.current;
       if (isTyping(e.target) || ui.dialog || !target || !availableOn(command, target.engine))
         return;
-      const { view } = target;
+      // The view as the address holds it now: a key pressed again before React has drawn the last one's change
+      // (j j, g g in quick succession) acts on that change, not on the view last drawn.
+      const view = currentView().state;
       const file = target.engine === 'file' ? target.data : undefined;
       const tl = timelineCommands();
       const inList =
