@@ -252,7 +252,7 @@ function ticksOf(
   // (A wall reading that is not a number, from a zone the engine cannot read, ends the ticks.)
   while (out.length <= max && !Number.isNaN(wall)) {
     // (Within two days of the calendar's ends a zone's offsets cannot be read: no tick is put there.)
-    if (Math.abs(wall) <= 8.64e15 - 2 * DAY) {
+    if (isDrawable(wall - 2 * DAY) && isDrawable(wall + 2 * DAY)) {
       const at = instantAt(tz, wall);
       if (at > range.end) break;
       if (at >= range.start && (out.length === 0 || at > out[out.length - 1]!)) out.push(at);
@@ -280,8 +280,9 @@ export function calendarTicks(
   for (let k = TICK_STEPS.length - 1; k >= 0; k--) {
     const s = TICK_STEPS[k]!;
     const clock = s.unit === 'hour' || s.unit === 'minute';
-    const ticks = ticksOf(range, tz, s, clock ? Math.min(max, 4) : max);
-    if (ticks.length <= (clock ? Math.min(max, 4) : max)) {
+    const limit = clock ? Math.min(max, 4) : max;
+    const ticks = ticksOf(range, tz, s, limit);
+    if (ticks.length <= limit) {
       const precision = clock ? 'minute' : s.unit === 'day' ? 'day' : s.unit;
       return ticks.map((at) => ({ at, precision: precision as CalendarTick['precision'] }));
     }
